@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { limits } from './limits.ts';
+
+/**
+ * The one page format. `cursor` is opaque: pass it back as `cursor` for the next page of a listing,
+ * or as `since` to get only what changed after it (sync). Sync pages include tombstones
+ * (rows with `deletedAt` set) so a phone can forget deleted rows.
+ */
+export function pageOf<T extends z.ZodType>(item: T) {
+  return z.object({
+    items: z.array(item),
+    cursor: z.string().nullable().describe('pass back to continue; null when there is nothing more'),
+    hasMore: z.boolean(),
+  });
+}
+export type Page<T> = { items: T[]; cursor: string | null; hasMore: boolean };
+
+export const PageQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(limits.pageSizeMax).optional(),
+  cursor: z.string().max(200).optional(),
+});
+
+export const SyncQuerySchema = PageQuerySchema.extend({
+  since: z.string().regex(/^\d+$/, 'a sync cursor from an earlier page').max(30).optional(),
+});

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+
+/** Where an error is: a field path for JSON bodies, or sheet/row/column for imported files. */
+export const ProblemLocationSchema = z.object({
+  path: z.string().optional().describe('JSON path of the field at fault, e.g. "contactChannels.0.address"'),
+  sheet: z.string().optional(),
+  row: z.number().int().optional().describe('1-based, as a spreadsheet shows it'),
+  column: z.string().optional().describe('the header text of the column'),
+  message: z.string(),
+});
+export type ProblemLocation = z.infer<typeof ProblemLocationSchema>;
+
+/** RFC 9457 problem details, always sent as application/problem+json with a stable `code`. */
+export const ProblemSchema = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  code: z.string().describe('stable machine-readable code, e.g. "auth.invalid_credentials"'),
+  detail: z.string().optional(),
+  errors: z.array(ProblemLocationSchema).optional(),
+  retryAfterSeconds: z.number().int().optional(),
+});
+export type Problem = z.infer<typeof ProblemSchema>;
+
+/** Codes the client may branch on; the server never changes their meaning. */
+export const problemCodes = [
+  'request.invalid',
+  'request.too_large',
+  'request.unsupported_media_type',
+  'auth.required',
+  'auth.invalid_credentials',
+  'auth.throttled',
+  'auth.csrf',
+  'auth.forbidden',
+  'auth.wrong_password',
+  'setup.already_done',
+  'not_found',
+  'conflict.id_reused',
+  'conflict.username_taken',
+  'conflict.email_taken',
+  'conflict.phone_taken',
+  'conflict.already_member',
+  'conflict.last_coordinator',
+  'invite.not_found',
+  'invite.expired',
+  'invite.used',
+  'invite.revoked',
+  'rate_limited',
+  'internal',
+] as const;
+export type ProblemCode = (typeof problemCodes)[number];

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { IdSchema, TimestampSchema } from './ids.ts';
+import { limits } from './limits.ts';
+import { RoleSchema } from './roles.ts';
+
+/** Personal API tokens for scripts: one workspace, a role no higher than the owner's, revocable. */
+export const ApiTokenSchema = z.object({
+  id: IdSchema,
+  name: z.string(),
+  role: RoleSchema,
+  createdAt: TimestampSchema,
+  lastUsedAt: TimestampSchema.nullable(),
+  expiresAt: TimestampSchema.nullable(),
+  revokedAt: TimestampSchema.nullable(),
+});
+export type ApiToken = z.infer<typeof ApiTokenSchema>;
+export const ApiTokenListSchema = z.object({ items: z.array(ApiTokenSchema) });
+
+export const CreateApiTokenInputSchema = z.strictObject({
+  name: z.string().trim().min(1).max(limits.nameLength),
+  role: RoleSchema,
+  expiresInDays: z.number().int().min(1).max(3650).nullable().default(null),
+});
+export const CreatedApiTokenSchema = z.object({
+  token: ApiTokenSchema,
+  secret: z.string().describe('shown once; send as "Authorization: Bearer <secret>"'),
+});
+export const ApiTokenParamsSchema = z.object({ workspaceId: IdSchema, tokenId: IdSchema });
