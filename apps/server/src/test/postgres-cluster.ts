@@ -1,0 +1,99 @@
+// A throwaway PostgreSQL cluster for one test run: initdb into a fresh folder, start it on a free
+// loopback port, and remove everything at the end. Real server, no shared state with the machine's
+// own clusters (ARCHITECTURE.md rule 9).
+import { type ExecFileSyncOptions, execFileSync } from 'node:child_process';
+import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+
+export type PostgresCluster = { url: string; dir: string; stop: () => void };
+
+/**
+ * The folder holding initdb/pg_ctl: COPRODUCE_PG_BIN if set (tests point it at fake paths), else the
+ * newest /usr/lib/postgresql/<version>/bin (COPRODUCE_PG_ROOT overrides that root). Undefined when absent.
+ */
+export function findPostgresBin(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  if (env.COPRODUCE_PG_BIN)
+    return existsSync(join(env.COPRODUCE_PG_BIN, 'initdb')) ? env.COPRODUCE_PG_BIN : undefined;
+  const root = env.COPRODUCE_PG_ROOT ?? '/usr/lib/postgresql';
+  if (!existsSync(root)) return undefined;
+  const versions = readdirSync(root)
+    .filter((v) => existsSync(join(root, v, 'bin', 'initdb')))
+    .sort((a, b) => Number.parseFloat(b) - Number.parseFloat(a));
+  return versions[0] === undefined ? undefined : join(root, versions[0], 'bin');
+}
+
+/** Asks the kernel for a free loopback port; the tiny race before postgres binds it is acceptable here. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function postgresUser(): { uid: number; gid: number } {
+  const uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim());
+  const gid = Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim());
+  return { uid, gid };
+}
+
+export async function startPostgresCluster(bin: string): Promise<PostgresCluster> {
+  // initdb refuses to run as root, so as root every server command runs as the `postgres` OS user,
+  // and the cluster folder belongs to that user (mkdtemp makes it 0700, but its parent is /tmp).
+  const asRoot = process.getuid?.() === 0;
+  const user = asRoot ? postgresUser() : undefined;
+  const dir = mkdtempSync('/tmp/coproduce-pg-');
+  if (user) chownSync(dir, user.uid, user.gid);
+  const data = join(dir, 'data');
+  const log = join(dir, 'server.log');
+  const options: ExecFileSyncOptions = {
+    stdio: 'pipe',
+    cwd: dir,
+    env: { PATH: process.env.PATH, LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8' },
+    ...(user ?? {}),
+  };
+  const run = (tool: string, args: string[]) => {
+    try {
+      execFileSync(join(bin, tool), args, options);
+    } catch (error) {
+      const output = (error as { stderr?: Buffer }).stderr?.toString() ?? '';
+      const serverLog = existsSync(log) ? readFileSync(log, 'utf8') : '';
+      throw new Error(`${tool} failed: ${output}\n${serverLog}`.trim());
+    }
+  };
+  const stop = () => {
+    try {
+      if (existsSync(join(data, 'postmaster.pid')))
+        run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+  try {
+    run('initdb', [
+      '-D',
+      data,
+      '-U',
+      'postgres',
+      '--auth=trust',
+      '-E',
+      'UTF8',
+      '--locale=C.UTF-8',
+      '--no-sync',
+    ]);
+    const port = await freePort();
+    // fsync=off and friends: the cluster dies with the run, so durability buys nothing but time.
+    const serverOptions = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`;
+    run('pg_ctl', ['-D', data, '-o', serverOptions, '-l', log, '-w', '-t', '30', 'start']);
+    return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, dir, stop };
+  } catch (error) {
+    stop();
+    throw error;
+  }
+}
