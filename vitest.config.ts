@@ -26,13 +26,19 @@ function postgresProject(): TestProjectInlineConfiguration[] {
       },
     ];
   }
+  const where =
+    process.env.COPRODUCE_PG_BIN ?? `${process.env.COPRODUCE_PG_ROOT ?? '/usr/lib/postgresql'}/*/bin`;
   const message =
-    'PostgreSQL server binaries not found (/usr/lib/postgresql/*/bin/initdb) and TEST_DATABASE_URL is unset. ' +
+    `PostgreSQL server binaries not found (no initdb in ${where}) and TEST_DATABASE_URL is unset. ` +
     'Install them with: apt-get install -y postgresql';
   if (process.env.CI === 'true') throw new Error(`${message}. Under CI=true the PostgreSQL run is required.`);
-  console.warn(
-    `\n[vitest] ${message}\n[vitest] Skipping the postgres project: server tests run on SQLite only.\n`,
-  );
+  // Vitest evaluates this file more than once; warn once per run.
+  if (!process.env.COPRODUCE_PG_SKIP_WARNED) {
+    process.env.COPRODUCE_PG_SKIP_WARNED = '1';
+    console.warn(
+      `\n[vitest] ${message}\n[vitest] Skipping the postgres project: server tests run on SQLite only.\n`,
+    );
+  }
   return [];
 }
 
