@@ -58,6 +58,8 @@ export default defineConfig({
       },
       {
         extends: true,
+        // Same JSX setting as apps/web/vite.config.ts: Preact's automatic runtime.
+        oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
         test: {
           name: 'web',
           include: ['apps/web/src/**/*.test.{ts,tsx}'],

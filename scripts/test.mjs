@@ -39,7 +39,7 @@ function run(command, args) {
 function finish(failedStage) {
   console.log('');
   for (const t of timings) log(`${t.stage.padEnd(12)} ${t.result.padEnd(8)} ${(t.ms / 1000).toFixed(1)} s`);
-  if (failedStage) log(`FAILED at ${failedStage}; later stages did not run`);
+  if (failedStage) log(`FAILED at ${failedStage} (the run stops at the first failing stage)`);
   console.log(summaryLine(totals));
   process.exit(failedStage || totals.failed > 0 ? 1 : 0);
 }

@@ -1,0 +1,7 @@
+// Removes the run's throwaway data folder (the SQLite file, uploads, cookie secret of the e2e server).
+import { rmSync } from 'node:fs';
+
+export default function globalTeardown(): void {
+  const dir = process.env.COPRODUCE_E2E_DATA_DIR;
+  if (dir?.includes('coproduce-e2e-')) rmSync(dir, { recursive: true, force: true });
+}
