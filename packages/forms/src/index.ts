@@ -1,0 +1,7 @@
+export { Answers, type AnswerValue } from './answers.ts';
+export { type CheckedQuestion, type CheckResult, checkXlsForm, formIdFromFileName } from './check.ts';
+export * from './model.ts';
+export { describeProblem, type Problem } from './problems.ts';
+export { DEFAULT_LIMITS, type SizeLimits } from './xlsform/container.ts';
+export { exportXlsForm } from './xlsform/export.ts';
+export { type ImportOptions, type ImportResult, importXlsForm } from './xlsform/import.ts';

@@ -1,0 +1,159 @@
+import { z } from 'zod';
+
+/**
+ * The form model: XLSForm semantics as typed JSON. Everything the spreadsheet said is kept,
+ * including columns and types we do not support, so a form survives import → export unchanged.
+ */
+
+/** Text per language; a column with no language is keyed `default`. */
+export const Translated = z.record(z.string(), z.string());
+export type Translated = z.infer<typeof Translated>;
+
+export const DEFAULT_LANGUAGE_KEY = 'default';
+
+export const MEDIA_KINDS = ['image', 'big-image', 'audio', 'video'] as const;
+export const MediaKind = z.enum(MEDIA_KINDS);
+export type MediaKind = z.infer<typeof MediaKind>;
+/** Media file names per kind, then per language. */
+export const Media = z.partialRecord(MediaKind, Translated);
+export type Media = z.infer<typeof Media>;
+
+export const Sensitivity = z.enum(['personal', 'special']);
+export type Sensitivity = z.infer<typeof Sensitivity>;
+
+/** Texts shown to the person filling in the form. */
+export const TEXT_FIELDS = ['label', 'hint', 'guidanceHint', 'constraintMessage', 'requiredMessage'] as const;
+export type TextField = (typeof TEXT_FIELDS)[number];
+
+/** Cell texts of the logic columns, kept as written (expressions use `${name}`). */
+export const Bindings = z.object({
+  relevant: z.string().optional(),
+  constraint: z.string().optional(),
+  calculation: z.string().optional(),
+  required: z.string().optional(),
+  readOnly: z.string().optional(),
+  default: z.string().optional(),
+  choiceFilter: z.string().optional(),
+  repeatCount: z.string().optional(),
+  appearance: z.string().optional(),
+  trigger: z.string().optional(),
+});
+export type Bindings = z.infer<typeof Bindings>;
+export const BINDING_FIELDS = Object.keys(Bindings.shape) as (keyof Bindings)[];
+
+const elementFields = {
+  name: z.string().min(1),
+  /** The canonical type, e.g. `select_one`, `begin_group`; unknown-to-us types keep pyxform's name. */
+  type: z.string().min(1),
+  label: Translated,
+  hint: Translated,
+  guidanceHint: Translated,
+  constraintMessage: Translated,
+  requiredMessage: Translated,
+  media: Media,
+  bind: Bindings,
+  /** `parameters` cell parsed to a map (`start=1 end=10 step=1`). */
+  parameters: z.record(z.string(), z.string()),
+  sensitivity: Sensitivity.optional(),
+  /** Columns we do not interpret (`bind::…`, `body::…`, custom ones), by header text. */
+  extra: z.record(z.string(), z.string()),
+};
+
+export const Question = z.object({
+  kind: z.literal('question'),
+  ...elementFields,
+  /** Choice list name, or the attachment file name for `*_from_file`. */
+  list: z.string().optional(),
+  orOther: z.boolean().optional(),
+});
+export type Question = z.infer<typeof Question>;
+
+export type Section = z.infer<typeof SectionBase> & { children: SurveyItem[] };
+export type SurveyItem = Question | Section;
+
+const SectionBase = z.object({
+  /** `loop` is pyxform's `begin loop over LIST`: kept, not supported. */
+  kind: z.enum(['group', 'repeat', 'loop']),
+  ...elementFields,
+  list: z.string().optional(),
+});
+
+export const Section: z.ZodType<Section> = SectionBase.extend({
+  children: z.lazy(() => z.array(SurveyItem)),
+});
+export const SurveyItem: z.ZodType<SurveyItem> = z.lazy(() => z.union([Question, Section]));
+
+export const Choice = z.object({
+  name: z.string(),
+  label: Translated,
+  media: Media,
+  /** Other columns (filter columns such as `county`, geometry…), by header text. */
+  extra: z.record(z.string(), z.string()),
+});
+export type Choice = z.infer<typeof Choice>;
+
+export const Settings = z.object({
+  formId: z.string().optional(),
+  formTitle: z.string().optional(),
+  version: z.string().optional(),
+  instanceName: z.string().optional(),
+  defaultLanguage: z.string().optional(),
+  style: z.string().optional(),
+  /** Every other setting (`public_key`, `allow_choice_duplicates`…), by header text. */
+  extra: z.record(z.string(), z.string()),
+});
+export type Settings = z.infer<typeof Settings>;
+
+/** A sheet we keep without interpreting (`entities`, `external_choices`, `osm`…). */
+export const KeptSheet = z.object({
+  name: z.string(),
+  headers: z.array(z.string()),
+  rows: z.array(z.array(z.string())),
+});
+export type KeptSheet = z.infer<typeof KeptSheet>;
+
+export const Form = z.object({
+  settings: Settings,
+  survey: z.array(SurveyItem),
+  /** Choice lists by list name, choices in sheet order. */
+  choices: z.record(z.string(), z.array(Choice)),
+  /** Extra choice columns in sheet order, so export writes them back where they were. */
+  choiceColumns: z.array(z.string()),
+  otherSheets: z.array(KeptSheet),
+});
+export type Form = z.infer<typeof Form>;
+
+/** Languages used anywhere in the form, `default` first when present. */
+export function formLanguages(form: Form): string[] {
+  const seen = new Set<string>();
+  const addAll = (texts: Translated | undefined) => {
+    for (const lang of Object.keys(texts ?? {})) seen.add(lang);
+  };
+  const visit = (items: SurveyItem[]) => {
+    for (const item of items) {
+      for (const field of TEXT_FIELDS) addAll(item[field]);
+      for (const kind of MEDIA_KINDS) addAll(item.media[kind]);
+      if (item.kind !== 'question') visit(item.children);
+    }
+  };
+  visit(form.survey);
+  for (const list of Object.values(form.choices)) {
+    for (const choice of list) {
+      addAll(choice.label);
+      for (const kind of MEDIA_KINDS) addAll(choice.media[kind]);
+    }
+  }
+  const langs = [...seen].filter((l) => l !== DEFAULT_LANGUAGE_KEY);
+  return seen.has(DEFAULT_LANGUAGE_KEY) ? [DEFAULT_LANGUAGE_KEY, ...langs] : langs;
+}
+
+/** Walks the survey depth first, with the path of group names to each item. */
+export function* walkSurvey(
+  items: SurveyItem[],
+  parents: Section[] = [],
+): Generator<{ item: SurveyItem; parents: Section[] }> {
+  for (const item of items) {
+    yield { item, parents };
+    if (item.kind !== 'question') yield* walkSurvey(item.children, [...parents, item]);
+  }
+}

@@ -1,0 +1,118 @@
+import { ImportStop, type Problem, problem } from '../problems.ts';
+
+/** Limits on what we agree to open: a small file can unzip to gigabytes (a zip bomb). */
+export interface SizeLimits {
+  maxFileBytes: number;
+  maxUncompressedBytes: number;
+}
+export const DEFAULT_LIMITS: SizeLimits = {
+  maxFileBytes: 10 * 1024 * 1024,
+  maxUncompressedBytes: 200 * 1024 * 1024,
+};
+
+const OLE2_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+
+function startsWith(bytes: Uint8Array, magic: number[]): boolean {
+  return magic.every((b, i) => bytes[i] === b);
+}
+
+/** OLE2 directory entries store stream names in UTF-16LE. */
+function containsUtf16(bytes: Uint8Array, text: string): boolean {
+  const needle = new Uint8Array(text.length * 2);
+  for (let i = 0; i < text.length; i++) needle[i * 2] = text.charCodeAt(i);
+  outer: for (let i = 0; i + needle.length <= bytes.length; i++) {
+    for (let j = 0; j < needle.length; j++) if (bytes[i + j] !== needle[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+function mb(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+export interface ZipSummary {
+  entryNames: string[];
+  uncompressedBytes: number;
+}
+
+/** Reads the zip central directory (sizes and names) without inflating anything. */
+function readCentralDirectory(bytes: Uint8Array): ZipSummary | null {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const earliest = Math.max(0, bytes.length - 65557);
+  let end = -1;
+  for (let i = bytes.length - 22; i >= earliest; i--) {
+    if (view.getUint32(i, true) === 0x06054b50) {
+      end = i;
+      break;
+    }
+  }
+  if (end < 0) return null;
+  const count = view.getUint16(end + 10, true);
+  let offset = view.getUint32(end + 16, true);
+  const entryNames: string[] = [];
+  let uncompressedBytes = 0;
+  const decoder = new TextDecoder();
+  for (let n = 0; n < count; n++) {
+    if (offset + 46 > bytes.length || view.getUint32(offset, true) !== 0x02014b50) return null;
+    const size = view.getUint32(offset + 24, true);
+    // 0xFFFFFFFF means a zip64 size: far beyond any form, so count it as too big.
+    uncompressedBytes += size === 0xffffffff ? Number.MAX_SAFE_INTEGER / 2 : size;
+    const nameLength = view.getUint16(offset + 28, true);
+    const extraLength = view.getUint16(offset + 30, true);
+    const commentLength = view.getUint16(offset + 32, true);
+    entryNames.push(decoder.decode(bytes.subarray(offset + 46, offset + 46 + nameLength)));
+    offset += 46 + nameLength + extraLength + commentLength;
+  }
+  return { entryNames, uncompressedBytes };
+}
+
+/**
+ * Tells apart what people upload instead of an .xlsx: a legacy .xls, a password-protected
+ * workbook (an OLE2 file holding an `EncryptedPackage` stream), something not a spreadsheet.
+ */
+export function inspectContainer(bytes: Uint8Array, fileName: string, limits: SizeLimits): ZipSummary {
+  const stop = (message: string): never => {
+    throw new ImportStop([problem(null, null, null, message)]);
+  };
+  if (bytes.length > limits.maxFileBytes) {
+    stop(`the file is ${mb(bytes.length)}, more than the ${mb(limits.maxFileBytes)} allowed for a form`);
+  }
+  if (bytes.length === 0) stop('the file is empty');
+  if (startsWith(bytes, OLE2_MAGIC)) {
+    if (containsUtf16(bytes, 'EncryptedPackage')) {
+      stop(
+        'the workbook is password-protected: remove the password in Excel (File → Info) and upload it again',
+      );
+    }
+    if (containsUtf16(bytes, 'Workbook') || containsUtf16(bytes, 'Book')) {
+      stop(
+        `"${fileName}" is a legacy Excel 97-2003 workbook (.xls): open it in Excel or LibreOffice and save it as .xlsx`,
+      );
+    }
+    stop('the file is an old Office document, not an Excel workbook: save it as .xlsx');
+  }
+  if (!startsWith(bytes, ZIP_MAGIC)) {
+    stop(`"${fileName}" is not a spreadsheet: upload an Excel workbook (.xlsx or .xlsm)`);
+  }
+  const summary = readCentralDirectory(bytes);
+  if (!summary) stop('the workbook is damaged (its zip directory cannot be read): save it again as .xlsx');
+  const ok = summary as ZipSummary;
+  if (ok.uncompressedBytes > limits.maxUncompressedBytes) {
+    stop(
+      `the workbook unpacks to more than ${mb(limits.maxUncompressedBytes)} (a zip bomb or a very large file): ` +
+        'remove unused sheets, images or formatting',
+    );
+  }
+  if (!ok.entryNames.includes('xl/workbook.xml')) {
+    stop(`"${fileName}" is a zip file but not an Excel workbook: upload an .xlsx or .xlsm file`);
+  }
+  return ok;
+}
+
+export function macroWarnings(summary: ZipSummary): Problem[] {
+  return summary.entryNames.some((n) => /vbaProject\.bin$/i.test(n))
+    ? [problem(null, null, null, 'the workbook contains macros; they are ignored')]
+    : [];
+}

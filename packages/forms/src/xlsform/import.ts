@@ -1,0 +1,95 @@
+import type { Form, KeptSheet } from '../model.ts';
+import { closest, ImportStop, type Problem, problem } from '../problems.ts';
+import { checkDuplicateChoices, readChoices, readSettings } from './choices.ts';
+import { DEFAULT_LIMITS, inspectContainer, macroWarnings, type SizeLimits } from './container.ts';
+import { type RawSheet, readSheets } from './sheets.ts';
+import { readSurvey } from './survey.ts';
+import { type ValidateOptions, validateSurvey } from './validate.ts';
+
+export interface ImportOptions extends ValidateOptions {
+  limits?: Partial<SizeLimits>;
+}
+
+export type ImportResult =
+  | { ok: true; form: Form; warnings: Problem[] }
+  | { ok: false; errors: Problem[]; warnings: Problem[] };
+
+const KNOWN_SHEETS = ['survey', 'choices', 'settings'];
+/** Sheets pyxform reads that we keep without using yet. */
+const KEPT_SHEETS = ['external_choices', 'entities', 'osm'];
+
+function keepSheet(sheet: RawSheet): KeptSheet {
+  return {
+    name: sheet.name,
+    headers: sheet.headers.map((h) => h.text),
+    rows: sheet.rows.map(({ cells }) => sheet.headers.map((h) => cells.get(h.col) ?? '')),
+  };
+}
+
+/** Reads an XLSForm workbook (.xlsx/.xlsm) into the form model, or says what to fix and where. */
+export async function importXlsForm(
+  bytes: Uint8Array,
+  fileName: string,
+  options: ImportOptions = {},
+): Promise<ImportResult> {
+  const warnings: Problem[] = [];
+  try {
+    const summary = inspectContainer(bytes, fileName, { ...DEFAULT_LIMITS, ...options.limits });
+    warnings.push(...macroWarnings(summary));
+    const { sheets, problems: errors } = await readSheets(bytes);
+    const byName = (name: string) => sheets.find((s) => s.name.trim().toLowerCase() === name);
+    const surveySheet = byName('survey') ?? (sheets.length === 1 ? sheets[0] : undefined);
+    if (!surveySheet) {
+      const names = sheets.map((s) => `"${s.name}"`).join(', ');
+      const guess = closest(
+        'survey',
+        sheets.map((s) => s.name),
+      );
+      const hint = guess ? ` (is "${guess}" meant to be "survey"?)` : '';
+      throw new ImportStop([
+        problem(null, null, null, `the workbook has no sheet named "survey"${hint}; its sheets are ${names}`),
+      ]);
+    }
+    const choicesSheet = byName('choices');
+    const settingsSheet = byName('settings');
+    const otherSheets: KeptSheet[] = [];
+    for (const sheet of sheets) {
+      if (sheet === surveySheet || sheet === choicesSheet || sheet === settingsSheet) continue;
+      const lower = sheet.name.trim().toLowerCase();
+      const guess = closest(lower, KNOWN_SHEETS);
+      if (KEPT_SHEETS.includes(lower) && sheet.rows.length > 0) {
+        warnings.push(
+          problem(sheet.name, null, null, `the "${sheet.name}" sheet is kept but not supported yet`),
+        );
+      } else if (guess && !KEPT_SHEETS.includes(lower)) {
+        warnings.push(
+          problem(sheet.name, null, null, `the sheet "${sheet.name}" is ignored: did you mean "${guess}"?`),
+        );
+      }
+      otherSheets.push(keepSheet(sheet));
+    }
+    const settings = readSettings(settingsSheet);
+    const { survey, places } = readSurvey(surveySheet, errors);
+    const chosen = readChoices(choicesSheet, errors);
+    const form: Form = {
+      settings,
+      survey,
+      choices: chosen.choices,
+      choiceColumns: chosen.choiceColumns,
+      otherSheets,
+    };
+    if (choicesSheet) {
+      const nameHeader = choicesSheet.headers.find((h) => /^(name|value)$/i.test(h.text))?.text ?? 'name';
+      checkDuplicateChoices(choicesSheet.name, form.choices, chosen.rowOf, nameHeader, settings, errors);
+    }
+    if (errors.length === 0) {
+      const checked = validateSurvey(form, places, surveySheet.name, options);
+      errors.push(...checked.errors);
+      warnings.push(...checked.warnings);
+    }
+    return errors.length > 0 ? { ok: false, errors, warnings } : { ok: true, form, warnings };
+  } catch (error) {
+    if (error instanceof ImportStop) return { ok: false, errors: error.problems, warnings };
+    throw error;
+  }
+}

@@ -1,0 +1,95 @@
+import ExcelJS from 'exceljs';
+import { ImportStop, type Problem, problem } from '../problems.ts';
+
+/** A worksheet reduced to text: the header row and the data rows, each cell keyed by column number. */
+export interface RawSheet {
+  name: string;
+  headerRow: number;
+  headers: { col: number; text: string }[];
+  rows: { row: number; cells: Map<number, string> }[];
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+function dateText(d: Date): string {
+  const day = `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+  const time = `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
+  if (d.getUTCFullYear() === 1899 && d.getUTCMonth() === 11 && d.getUTCDate() === 30) return time;
+  return time === '00:00:00' ? day : `${day}T${time}`;
+}
+
+type CellValue = ExcelJS.CellValue;
+
+/** The text pyxform would read from a cell; `undefined` when a formula has no cached value. */
+export function cellText(value: CellValue, cachedResult?: CellValue): string | undefined {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (value instanceof Date) return dateText(value);
+  if ('richText' in value) return value.richText.map((r) => r.text).join('');
+  if ('formula' in value || 'sharedFormula' in value) {
+    // exceljs keeps a FALSE or 0 result only on the cell (`cell.result`), not in the value.
+    const result = (value as { result?: CellValue }).result ?? cachedResult;
+    if (result === undefined || result === null) return undefined;
+    if (typeof result === 'object' && 'error' in result) return String(result.error);
+    return cellText(result);
+  }
+  if ('hyperlink' in value) return typeof value.text === 'string' ? value.text : cellText(value.text);
+  if ('error' in value) return String(value.error);
+  return '';
+}
+
+/** Loads every worksheet as text; formula cells without a cached value are reported at their cell. */
+export async function readSheets(bytes: Uint8Array): Promise<{ sheets: RawSheet[]; problems: Problem[] }> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    // exceljs's typings want a Node Buffer; it accepts any Uint8Array (JSZip underneath).
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new ImportStop([
+      problem(
+        null,
+        null,
+        null,
+        `the workbook is damaged and cannot be read (${detail}): save it again as .xlsx`,
+      ),
+    ]);
+  }
+  const problems: Problem[] = [];
+  const sheets: RawSheet[] = [];
+  for (const ws of workbook.worksheets) {
+    const texts: { row: number; cells: Map<number, string> }[] = [];
+    const formulaGaps: { row: number; col: number }[] = [];
+    ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+      const cells = new Map<number, string>();
+      row.eachCell({ includeEmpty: false }, (cell, col) => {
+        const text = cellText(cell.value, cell.result as CellValue);
+        if (text === undefined) formulaGaps.push({ row: rowNumber, col });
+        else if (text.trim() !== '') cells.set(col, text);
+      });
+      if (cells.size > 0 || formulaGaps.some((g) => g.row === rowNumber))
+        texts.push({ row: rowNumber, cells });
+    });
+    const [first, ...rest] = texts;
+    const headers = first
+      ? [...first.cells].map(([col, text]) => ({ col, text: text.trim() })).sort((a, b) => a.col - b.col)
+      : [];
+    for (const gap of formulaGaps) {
+      const header = headers.find((h) => h.col === gap.col)?.text ?? null;
+      problems.push(
+        problem(
+          ws.name,
+          gap.row,
+          header,
+          'this cell holds a formula with no saved result: open the file in Excel or LibreOffice, let it calculate, and save it',
+        ),
+      );
+    }
+    sheets.push({ name: ws.name, headerRow: first?.row ?? 1, headers, rows: rest });
+  }
+  return { sheets, problems };
+}

@@ -1,0 +1,206 @@
+import type { Question, Section, Sensitivity, SurveyItem } from '../model.ts';
+import { type Problem, problem } from '../problems.ts';
+import { type Column, parseParameters, readColumns } from './columns.ts';
+import type { RawSheet } from './sheets.ts';
+import { type ParsedType, parseType } from './types.ts';
+
+/** Where each item came from, to locate later problems. */
+export interface SurveyPlaces {
+  rowOf: Map<SurveyItem, number>;
+  columns: Column[];
+}
+
+type Fields = Omit<Question, 'kind' | 'type' | 'list' | 'orOther'>;
+
+const SECTION_WORD = { group: 'group', repeat: 'repeat', loop: 'loop' } as const;
+
+function emptyFields(name: string): Fields {
+  return {
+    name,
+    label: {},
+    hint: {},
+    guidanceHint: {},
+    constraintMessage: {},
+    requiredMessage: {},
+    media: {},
+    bind: {},
+    parameters: {},
+    extra: {},
+  };
+}
+
+/** Fills an item's fields from a row's cells, reporting bad `parameters` and `sensitivity` cells. */
+function readFields(
+  sheet: string,
+  row: number,
+  cells: Map<number, string>,
+  columns: Column[],
+  problems: Problem[],
+): Fields & { type?: string } {
+  const fields: Fields & { type?: string } = emptyFields('');
+  for (const { col, header, meaning } of columns) {
+    const raw = cells.get(col);
+    if (raw === undefined) continue;
+    const text = meaning.kind === 'text' || meaning.kind === 'extra' ? raw : raw.trim();
+    switch (meaning.kind) {
+      case 'type':
+        fields.type = text;
+        break;
+      case 'name':
+        fields.name = text;
+        break;
+      case 'text':
+        fields[meaning.field][meaning.lang] = text;
+        break;
+      case 'media':
+        fields.media[meaning.media] = { ...fields.media[meaning.media], [meaning.lang]: text };
+        break;
+      case 'bind':
+        fields.bind[meaning.field] = text;
+        break;
+      case 'parameters': {
+        const parsed = parseParameters(text);
+        if (parsed) fields.parameters = parsed;
+        else
+          problems.push(
+            problem(
+              sheet,
+              row,
+              header,
+              'parameters must be written as key=value pairs, e.g. "start=1 end=10"',
+            ),
+          );
+        break;
+      }
+      case 'sensitivity': {
+        const value = text.toLowerCase();
+        if (value === 'personal' || value === 'special') fields.sensitivity = value as Sensitivity;
+        else
+          problems.push(
+            problem(sheet, row, header, `sensitivity must be "personal" or "special", not "${text}"`),
+          );
+        break;
+      }
+      case 'listName':
+      case 'extra':
+        fields.extra[header] = text;
+        break;
+    }
+  }
+  return fields;
+}
+
+function typeProblem(parsed: ParsedType, typeText: string): string | null {
+  switch (parsed.kind) {
+    case 'unknown':
+      return `unknown question type "${typeText}"${parsed.suggestion ? ` (did you mean "${parsed.suggestion}"?)` : ''}`;
+    case 'missingList':
+      return `"${typeText}" needs the name of a choice list after it, e.g. "${parsed.type} yes_no"`;
+    case 'include':
+      return '"include" is not supported: pyxform only resolves it with the included form beside it; copy its rows in';
+    default:
+      return null;
+  }
+}
+
+/** Builds the group/repeat tree from the survey sheet, reporting unmatched begin/end rows. */
+export function readSurvey(
+  sheet: RawSheet,
+  problems: Problem[],
+): { survey: SurveyItem[]; places: SurveyPlaces } {
+  const columns = readColumns(sheet, problems);
+  const typeHeader = columns.find((c) => c.meaning.kind === 'type')?.header ?? null;
+  const nameHeader = columns.find((c) => c.meaning.kind === 'name')?.header ?? 'name';
+  const rowOf = new Map<SurveyItem, number>();
+  const root: SurveyItem[] = [];
+  const open: { section: Section; row: number }[] = [];
+  const siblings = () => open.at(-1)?.section.children ?? root;
+  if (!typeHeader) {
+    problems.push(problem(sheet.name, sheet.headerRow, null, 'the survey sheet has no "type" column'));
+    return { survey: root, places: { rowOf, columns } };
+  }
+  for (const { row, cells } of sheet.rows) {
+    const { type: typeText, ...fields } = readFields(sheet.name, row, cells, columns, problems);
+    if (!typeText) {
+      if (fields.name) problems.push(problem(sheet.name, row, typeHeader, `"${fields.name}" has no type`));
+      continue;
+    }
+    const parsed = parseType(typeText);
+    const message = typeProblem(parsed, typeText);
+    if (message) {
+      problems.push(problem(sheet.name, row, typeHeader, message));
+      continue;
+    }
+    if (parsed.kind === 'end') {
+      const top = open.at(-1);
+      if (!top) {
+        problems.push(
+          problem(sheet.name, row, typeHeader, `"${typeText}" has no matching begin_${parsed.section}`),
+        );
+      } else if (top.section.kind !== parsed.section) {
+        problems.push(
+          problem(
+            sheet.name,
+            row,
+            typeHeader,
+            `"${typeText}" closes the ${top.section.kind} "${top.section.name}" begun on row ${top.row}: ` +
+              `use end_${top.section.kind}`,
+          ),
+        );
+        open.pop();
+      } else {
+        open.pop();
+      }
+      continue;
+    }
+    if (!fields.name) {
+      const what = parsed.kind === 'begin' ? SECTION_WORD[parsed.section] : 'question';
+      problems.push(problem(sheet.name, row, nameHeader, `this ${what} has no name: every row needs one`));
+      continue;
+    }
+    if (!/^[\p{L}_][\p{L}\p{N}_.-]*$/u.test(fields.name)) {
+      problems.push(
+        problem(
+          sheet.name,
+          row,
+          nameHeader,
+          `"${fields.name}" is not a valid name: start with a letter or "_", then only letters, digits, "_", "-" or "."`,
+        ),
+      );
+      continue;
+    }
+    const target = siblings();
+    let item: SurveyItem;
+    if (parsed.kind === 'begin') {
+      const section: Section = {
+        kind: parsed.section,
+        type: `begin_${parsed.section}`,
+        ...fields,
+        children: [],
+      };
+      if (parsed.list) section.list = parsed.list;
+      open.push({ section, row });
+      item = section;
+    } else if (parsed.kind === 'question') {
+      const question: Question = { kind: 'question', type: parsed.type, ...fields };
+      if (parsed.list !== undefined) question.list = parsed.list;
+      if (parsed.orOther) question.orOther = true;
+      item = question;
+    } else {
+      continue;
+    }
+    target.push(item);
+    rowOf.set(item, row);
+  }
+  for (const { section, row } of open.reverse()) {
+    problems.push(
+      problem(
+        sheet.name,
+        row,
+        typeHeader,
+        `begin_${section.kind} "${section.name}" is never closed with end_${section.kind}`,
+      ),
+    );
+  }
+  return { survey: root, places: { rowOf, columns } };
+}

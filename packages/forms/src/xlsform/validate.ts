@@ -1,0 +1,190 @@
+import { type Form, type SurveyItem, walkSurvey } from '../model.ts';
+import { type Problem, problem } from '../problems.ts';
+import { findCalculationCycle } from './cycles.ts';
+import { checkExpression, referencesInText } from './expression-check.ts';
+import { KEPT_FUNCTIONS, SUPPORTED_FUNCTIONS } from './functions.ts';
+import { type ColumnMeaning, meaningKey } from './headers.ts';
+import type { SurveyPlaces } from './survey.ts';
+import { QUESTION_TYPES, SELECT_TYPES } from './types.ts';
+
+export interface ValidateOptions {
+  /** File names attached to the form (CSV for select-from-file, media). */
+  attachments?: string[];
+  /** Publishing: a missing attachment becomes an error instead of a warning. */
+  publish?: boolean;
+}
+
+const LITERAL_BOOLEAN = /^(yes|no|true|false|true\(\)|false\(\))$/i;
+const FROM_FILE = /\.(csv|xml|geojson)$/i;
+
+/** Which binding cells hold expressions, and when. */
+function isExpression(field: string, text: string): boolean {
+  switch (field) {
+    case 'required':
+    case 'readOnly':
+      return !LITERAL_BOOLEAN.test(text);
+    case 'repeatCount':
+      return !/^\d+$/.test(text);
+    case 'default':
+      // pyxform treats a default as dynamic when it looks like an expression.
+      return /\$\{|[\p{L}-]+\(|\s(div|mod|[+*-])\s/u.test(text);
+    case 'appearance':
+    case 'trigger':
+      return false;
+    default:
+      return true;
+  }
+}
+
+export function validateSurvey(
+  form: Form,
+  places: SurveyPlaces,
+  sheetName: string,
+  options: ValidateOptions,
+): { errors: Problem[]; warnings: Problem[] } {
+  const errors: Problem[] = [];
+  const warnings: Problem[] = [];
+  const header = (meaning: ColumnMeaning, fallback: string) =>
+    places.columns.find((c) => meaningKey(c.meaning, c.header) === meaningKey(meaning, ''))?.header ??
+    fallback;
+  const typeHeader = header({ kind: 'type' }, 'type');
+  const nameHeader = header({ kind: 'name' }, 'name');
+  const rowOf = (item: SurveyItem) => places.rowOf.get(item) ?? null;
+
+  const counts = new Map<string, number>();
+  for (const { item } of walkSurvey(form.survey)) counts.set(item.name, (counts.get(item.name) ?? 0) + 1);
+
+  const checkSiblings = (items: SurveyItem[], parentName: string) => {
+    const seen = new Map<string, SurveyItem>();
+    for (const item of items) {
+      const key = item.name.toLowerCase();
+      const first = seen.get(key);
+      if (first) {
+        errors.push(
+          problem(
+            sheetName,
+            rowOf(item),
+            nameHeader,
+            `the name "${item.name}" is already used on row ${rowOf(first)} in ${parentName}` +
+              ' (names are compared ignoring case): rename one',
+          ),
+        );
+      } else seen.set(key, item);
+      if (item.kind !== 'question') checkSiblings(item.children, `the ${item.kind} "${item.name}"`);
+    }
+  };
+  checkSiblings(form.survey, 'the survey');
+
+  const checkReference = (name: string, row: number | null, column: string) => {
+    if (name.startsWith('last-saved#')) return;
+    const count = counts.get(name) ?? 0;
+    if (count === 0) {
+      errors.push(
+        problem(sheetName, row, column, `\${${name}} refers to no question: no row is named "${name}"`),
+      );
+    } else if (count > 1) {
+      errors.push(
+        problem(sheetName, row, column, `\${${name}} is ambiguous: ${count} rows are named "${name}"`),
+      );
+    }
+  };
+
+  for (const { item } of walkSurvey(form.survey)) {
+    const row = rowOf(item);
+    const support =
+      item.kind === 'question' ? (QUESTION_TYPES[item.type] ?? SELECT_TYPES[item.type]) : undefined;
+    if (item.kind === 'loop' || support === 'kept') {
+      const what = item.kind === 'loop' ? 'begin_loop' : item.type;
+      warnings.push(
+        problem(sheetName, row, typeHeader, `"${what}" is kept in the form but not supported yet`),
+      );
+    }
+    if (item.kind === 'question' && item.list !== undefined) {
+      checkList(form, item, row, typeHeader, options, sheetName, errors, warnings);
+    }
+    for (const [field, text] of Object.entries(item.bind)) {
+      const column = header({ kind: 'bind', field } as ColumnMeaning, field);
+      if (text === undefined || text.trim() === '') continue;
+      if (field === 'trigger') {
+        for (const name of referencesInText(text)) checkReference(name, row, column);
+        continue;
+      }
+      if (!isExpression(field, text)) continue;
+      const checked = checkExpression(text);
+      if (checked.error) {
+        const { position, message } = checked.error;
+        errors.push(problem(sheetName, row, column, `bad expression at character ${position}: ${message}`));
+        continue;
+      }
+      // choice_filter names choice columns and refers to questions only through ${…}
+      for (const name of checked.references) checkReference(name, row, column);
+      for (const fn of checked.functions) {
+        if (SUPPORTED_FUNCTIONS.has(fn)) continue;
+        const known = KEPT_FUNCTIONS.has(fn)
+          ? 'is kept but not supported yet'
+          : 'is not a known XLSForm function';
+        warnings.push(problem(sheetName, row, column, `the function ${fn}() ${known}`));
+      }
+    }
+    for (const field of ['label', 'hint', 'guidanceHint', 'constraintMessage', 'requiredMessage'] as const) {
+      for (const [lang, text] of Object.entries(item[field])) {
+        const column = header({ kind: 'text', field, lang }, field);
+        for (const name of referencesInText(text)) checkReference(name, row, column);
+      }
+    }
+    for (const [column, text] of Object.entries(item.extra)) {
+      if (/^(bind|body|instance)::?/i.test(column) && text.trim() !== '') {
+        warnings.push(
+          problem(sheetName, row, column, `the column "${column}" is kept but not supported yet`),
+        );
+      }
+    }
+  }
+
+  const cycle = findCalculationCycle(form.survey);
+  if (cycle) {
+    const first = cycle.items[0]!;
+    errors.push(
+      problem(
+        sheetName,
+        rowOf(first),
+        header({ kind: 'bind', field: 'calculation' }, 'calculation'),
+        `circular calculation: ${cycle.names.map((n) => `\${${n}}`).join(' → ')}`,
+      ),
+    );
+  }
+  return { errors, warnings };
+}
+
+function checkList(
+  form: Form,
+  item: SurveyItem & { list?: string },
+  row: number | null,
+  typeHeader: string,
+  options: ValidateOptions,
+  sheetName: string,
+  errors: Problem[],
+  warnings: Problem[],
+): void {
+  const list = item.list!;
+  if (item.type.endsWith('_from_file')) {
+    if (!FROM_FILE.test(list)) {
+      errors.push(
+        problem(sheetName, row, typeHeader, `"${list}" must be a file name ending in .csv, .xml or .geojson`),
+      );
+    } else if (!(options.attachments ?? []).includes(list)) {
+      const message = `the file "${list}" is not attached to the form: attach it before publishing`;
+      (options.publish ? errors : warnings).push(problem(sheetName, row, typeHeader, message));
+    }
+    return;
+  }
+  if (item.type === 'select_one_external' || item.type === 'osm') return;
+  if (!form.choices[list]) {
+    errors.push(problem(sheetName, row, typeHeader, `the choice list "${list}" is not in the choices sheet`));
+  }
+  if (item.kind === 'question' && item.orOther && item.bind.choiceFilter) {
+    errors.push(
+      problem(sheetName, row, typeHeader, 'or_other cannot be used together with a choice_filter (pyxform)'),
+    );
+  }
+}
