@@ -1,0 +1,110 @@
+/** Argument counts of the functions the interpreter evaluates (max Infinity = variadic). */
+const ARITY: Record<string, readonly [number, number]> = {
+  if: [3, 3],
+  selected: [2, 2],
+  'count-selected': [1, 1],
+  'selected-at': [2, 2],
+  'jr:choice-name': [2, 2],
+  concat: [0, Infinity],
+  coalesce: [2, 2],
+  regex: [2, 2],
+  contains: [2, 2],
+  'starts-with': [2, 2],
+  'ends-with': [2, 2],
+  substr: [2, 3],
+  'substring-before': [2, 2],
+  'substring-after': [2, 2],
+  'string-length': [0, 1],
+  'normalize-space': [0, 1],
+  translate: [3, 3],
+  string: [0, 1],
+  number: [0, 1],
+  int: [1, 1],
+  round: [1, 2],
+  boolean: [1, 1],
+  true: [0, 0],
+  false: [0, 0],
+  sum: [1, 1],
+  count: [1, 1],
+  max: [1, Infinity],
+  min: [1, Infinity],
+  position: [0, 1],
+  'indexed-repeat': [3, 11],
+  once: [1, 1],
+  today: [0, 0],
+  now: [0, 0],
+  date: [1, 1],
+  'decimal-date-time': [1, 1],
+  'format-date': [2, 2],
+  uuid: [0, 1],
+  pow: [2, 2],
+  abs: [1, 1],
+  sqrt: [1, 1],
+  exp: [1, 1],
+  log: [1, 1],
+  sin: [1, 1],
+  cos: [1, 1],
+  tan: [1, 1],
+  asin: [1, 1],
+  acos: [1, 1],
+  atan: [1, 1],
+  pi: [0, 0],
+  // XPath 1.0 core functions that XLSForm authors use constantly (not() above all).
+  not: [1, 1],
+  floor: [1, 1],
+  ceiling: [1, 1],
+  substring: [2, 3],
+  'format-date-time': [2, 2],
+};
+
+export const SUPPORTED_FUNCTIONS: ReadonlySet<string> = new Set(Object.keys(ARITY));
+
+/**
+ * ODK/XPath functions we parse and keep (so an imported form loses nothing) but do not evaluate:
+ * evaluating one throws ExpressionError 'expr.unsupported_function'.
+ */
+export const KNOWN_UNSUPPORTED_FUNCTIONS: ReadonlySet<string> = new Set([
+  'pulldata',
+  'instance',
+  'current',
+  'random',
+  'randomize',
+  'area',
+  'distance',
+  'geofence',
+  'digest',
+  'base64-decode',
+  'boolean-from-string',
+  'checklist',
+  'weighted-checklist',
+  'exp10',
+  'log10',
+  'atan2',
+  'count-non-empty',
+  'join',
+  'last',
+  'local-name',
+  'name',
+  'namespace-uri',
+  'lang',
+  'id',
+  'intersects',
+  'date-time',
+  'decimal-time',
+  'jr:itext',
+  'version',
+  'property',
+  'extract-signed',
+]);
+
+/** XPath node type tests look like calls but are steps. */
+export const NODE_TYPE_TESTS: ReadonlySet<string> = new Set([
+  'node',
+  'text',
+  'comment',
+  'processing-instruction',
+]);
+
+export function functionArity(name: string): readonly [number, number] | undefined {
+  return ARITY[name];
+}
