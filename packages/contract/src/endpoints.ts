@@ -59,6 +59,16 @@ export const HealthSchema = z.object({
 
 /** Every endpoint of the API. The server registers exactly these; tests and OpenAPI read them. */
 export const endpoints = {
+  openapi: endpoint({
+    id: 'openapi',
+    method: 'GET',
+    path: '/api/openapi.json',
+    tag: 'system',
+    access: 'public',
+    status: 200,
+    summary: 'This API described as OpenAPI 3, generated from the contract',
+    response: z.record(z.string(), z.unknown()),
+  }),
   health: endpoint({
     id: 'health',
     method: 'GET',

@@ -1,0 +1,60 @@
+import type { Role } from '@coproduce/contract';
+import type { FastifyRequest } from 'fastify';
+import type { Actor, ServerDeps } from '../context.ts';
+import { sha256 } from '../ids.ts';
+import { apiTokenPrefix, sessionCookieName } from './credentials.ts';
+import { findLiveApiToken, findLiveSession, touchApiToken, touchSession } from './queries.ts';
+
+export interface Caller {
+  actor: Actor;
+  /** Set for cookie sessions: state-changing requests must then carry the CSRF token. */
+  sessionTokenHash: string | null;
+  /** Set for API tokens: the one workspace and the role the token is limited to. */
+  token: { workspaceId: string; role: Role } | null;
+}
+
+// Writing last-seen on every request would turn each read into a write; an hour is precise enough.
+const touchEverySeconds = 3600;
+const stale = (lastSeen: string | null, now: string) =>
+  !lastSeen || Date.parse(now) - Date.parse(lastSeen) > touchEverySeconds * 1000;
+
+/** Who is calling, from the session cookie or an `Authorization: Bearer cpt_…` token; null if nobody. */
+export async function resolveCaller(deps: ServerDeps, request: FastifyRequest): Promise<Caller | null> {
+  const now = deps.clock.now().toISOString();
+  const authorization = request.headers.authorization;
+  if (authorization?.startsWith('Bearer ')) {
+    const secret = authorization.slice('Bearer '.length).trim();
+    if (!secret.startsWith(apiTokenPrefix)) return null;
+    const row = await findLiveApiToken(deps.db, sha256(secret), now);
+    if (!row) return null;
+    if (stale(row.last_used_at, now)) await touchApiToken(deps.db, row.token_id, now);
+    return {
+      actor: {
+        accountId: row.account_id,
+        displayName: row.display_name,
+        isAdmin: false,
+        sessionId: null,
+        tokenId: row.token_id,
+      },
+      sessionTokenHash: null,
+      token: { workspaceId: row.workspace_id, role: row.role as Role },
+    };
+  }
+  const cookie = request.cookies[sessionCookieName];
+  if (!cookie) return null;
+  const tokenHash = sha256(cookie);
+  const row = await findLiveSession(deps.db, tokenHash, now);
+  if (!row) return null;
+  if (stale(row.last_seen_at, now)) await touchSession(deps.db, row.session_id, now);
+  return {
+    actor: {
+      accountId: row.account_id,
+      displayName: row.display_name,
+      isAdmin: row.is_admin === 1,
+      sessionId: row.session_id,
+      tokenId: null,
+    },
+    sessionTokenHash: tokenHash,
+    token: null,
+  };
+}

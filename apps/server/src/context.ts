@@ -1,0 +1,63 @@
+import type { Role } from '@coproduce/contract';
+import type { Logger } from 'pino';
+import type { Clock } from './clock.ts';
+import type { ServerConfig } from './config.ts';
+import type { DatabaseKind, Db, Tx } from './db/connect.ts';
+import type { Mailer } from './mail/mailer.ts';
+
+/** What the server is made of; built once in main.ts (or a test) and passed down explicitly. */
+export interface ServerDeps {
+  db: Db;
+  databaseKind: DatabaseKind;
+  clock: Clock;
+  log: Logger;
+  config: ServerConfig;
+  secret: string;
+  mailer: Mailer;
+}
+
+/** Who is calling: a signed-in account, through a session cookie or an API token. */
+export interface Actor {
+  accountId: string;
+  displayName: string;
+  isAdmin: boolean;
+  sessionId: string | null;
+  tokenId: string | null;
+}
+
+/** The caller's place in the workspace named by the path (API tokens may narrow the role). */
+export interface Membership {
+  workspaceId: string;
+  membershipId: string;
+  personId: string;
+  role: Role;
+}
+
+/** One audit entry the request will append when it succeeds (ids and field names only). */
+export interface AuditIntent {
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  fields?: string[];
+  /** Set when the event belongs to a workspace other than the path's, e.g. redeeming an invite. */
+  workspaceId?: string | null;
+}
+
+/** Passed to every handler: the transaction, the caller, and the request's own bookkeeping. */
+export interface RequestContext {
+  deps: ServerDeps;
+  db: Tx;
+  clock: Clock;
+  now: string;
+  actor: Actor | null;
+  membership: Membership | null;
+  onBehalfOfPersonId: string | null;
+  address: string;
+  userAgent: string | null;
+  /** The revision for every row this request writes (one per transaction, in commit order). */
+  revision(): Promise<string>;
+  /** Record the one audit entry of this write; appended after the handler, in the same transaction. */
+  audit(intent: AuditIntent): void;
+  /** Say that a write request changed nothing (e.g. a replayed create), so no audit entry is due. */
+  unchanged(): void;
+}

@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely';
+import * as foundation from './0001_foundation.ts';
+
+/** Every migration in order. Names sort; never edit or remove one that has shipped. */
+export const migrations: Record<string, Migration> = {
+  '0001_foundation': foundation,
+};

@@ -1,0 +1,5 @@
+import type { Registrar } from './http/register.ts';
+import { systemRoutes } from './system/routes.ts';
+
+/** Each domain adds its routes here; the order only affects the OpenAPI listing. */
+export const domainRoutes: Array<(api: Registrar) => void> = [systemRoutes];

@@ -1,0 +1,81 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { AppError, fromDatabaseError } from '../errors.ts';
+
+const problemType = 'application/problem+json; charset=utf-8';
+
+/** Turns every failure into problem+json; unknown errors are logged and answered without details. */
+export function installErrorHandling(app: FastifyInstance) {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const problem = toAppError(error);
+    if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
+    // A cookie set by a handler whose transaction then failed must not reach the client.
+    reply.removeHeader('set-cookie');
+    if (problem.retryAfterSeconds !== undefined)
+      reply.header('retry-after', String(problem.retryAfterSeconds));
+    return reply.code(problem.status).type(problemType).send(JSON.stringify(problem.toProblem()));
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    const problem = new AppError(
+      'not_found',
+      404,
+      `No endpoint ${request.method} ${request.url.split('?')[0]}.`,
+    );
+    return reply.code(404).type(problemType).send(JSON.stringify(problem.toProblem()));
+  });
+}
+
+export function toAppError(error: FastifyError): AppError {
+  if (error instanceof AppError) return error;
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const where = error.validationContext ?? 'body';
+    const errors = error.validation.map((issue) => {
+      const path = [where, ...issue.instancePath.split('/').filter(Boolean)].join('.');
+      const unknown = (issue.params as { issue?: { code?: string; keys?: string[] } }).issue;
+      const message =
+        unknown?.code === 'unrecognized_keys'
+          ? `unknown field(s): ${unknown.keys?.join(', ')}`
+          : (issue.message ?? 'is not valid');
+      return { path, message };
+    });
+    const first = errors[0];
+    return new AppError(
+      'request.invalid',
+      400,
+      first ? `${first.path}: ${first.message}` : 'The request is not valid.',
+      errors,
+    );
+  }
+  if (isResponseSerializationError(error))
+    return new AppError('internal', 500, 'The server made a bad response.');
+  const mapped = fromDatabaseError(error);
+  if (mapped) return mapped;
+  switch (error.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new AppError('request.too_large', 413, 'The request body is too large.');
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return new AppError(
+        'request.unsupported_media_type',
+        415,
+        'Send JSON (Content-Type: application/json).',
+      );
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return new AppError('request.invalid', 400, 'The JSON body is empty.', [
+        { path: 'body', message: 'empty' },
+      ]);
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return new AppError('request.invalid', 400, 'The body is not valid JSON.', [
+        { path: 'body', message: error.message },
+      ]);
+  }
+  if (error instanceof SyntaxError) {
+    return new AppError('request.invalid', 400, 'The body is not valid JSON.', [
+      { path: 'body', message: error.message },
+    ]);
+  }
+  const status = error.statusCode ?? 500;
+  if (status >= 400 && status < 500) return new AppError('request.invalid', status, error.message);
+  return new AppError('internal', 500, 'Something went wrong on the server. It has been logged.');
+}

@@ -1,0 +1,187 @@
+import {
+  type Endpoint,
+  type EndpointBody,
+  type EndpointParams,
+  type EndpointQuery,
+  type EndpointResponse,
+  onBehalfOfHeader,
+} from '@coproduce/contract';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { appendAuditEntry } from '../audit/append.ts';
+import { accountsChain, workspaceChain } from '../audit/chain.ts';
+import { csrfHeaderName, csrfTokenFor, sameSecret } from '../auth/credentials.ts';
+import { type Caller, resolveCaller } from '../auth/resolve.ts';
+import type { AuditIntent, Membership, RequestContext, ServerDeps } from '../context.ts';
+import { takeRevision } from '../db/revision.ts';
+import { AppError, forbidden } from '../errors.ts';
+import { resolveMembership, resolveOnBehalfOf } from './membership.ts';
+
+type Reply<E> = [EndpointResponse<E>] extends [never] ? undefined : EndpointResponse<E>;
+
+export interface EndpointInput<E> {
+  params: EndpointParams<E>;
+  query: EndpointQuery<E>;
+  body: EndpointBody<E>;
+  request: FastifyRequest;
+  reply: FastifyReply;
+}
+
+/** Work done before the transaction opens, e.g. hashing a password (slow, and holds no lock). */
+export type Prepare<E, P> = (
+  input: EndpointInput<E> & { deps: ServerDeps; caller: Caller | null },
+) => Promise<P>;
+
+export type Handler<E, P> = (
+  call: EndpointInput<E> & { ctx: RequestContext; prepared: P },
+) => Promise<Reply<E>>;
+
+export interface Registrar {
+  deps: ServerDeps;
+  /** Endpoints registered so far: the authorization-matrix test reads this. */
+  registered: Endpoint[];
+  register<E extends Endpoint, P = undefined>(
+    definition: E,
+    handler: Handler<E, P>,
+    options?: { prepare?: Prepare<E, P> },
+  ): void;
+}
+
+/**
+ * Every route goes through here: validate with the contract, find the caller, check CSRF and
+ * workspace membership (not a member → 404), then run the handler in one transaction that also
+ * appends the request's one audit entry. A failed request leaves nothing behind.
+ */
+export function createRegistrar(app: FastifyInstance, deps: ServerDeps): Registrar {
+  const registered: Endpoint[] = [];
+  return {
+    deps,
+    registered,
+    register(definition, handler, options) {
+      registered.push(definition);
+      app.route({
+        method: definition.method,
+        url: definition.path,
+        schema: {
+          operationId: definition.id,
+          summary: definition.summary,
+          tags: [definition.tag],
+          ...(definition.params ? { params: definition.params } : {}),
+          ...(definition.query ? { querystring: definition.query } : {}),
+          ...(definition.body ? { body: definition.body } : {}),
+          ...(definition.response ? { response: { [definition.status]: definition.response } } : {}),
+        },
+        handler: async (request, reply) => {
+          const input = {
+            params: request.params,
+            query: request.query,
+            body: request.body,
+            request,
+            reply,
+          } as EndpointInput<typeof definition>;
+          const caller = await resolveCaller(deps, request);
+          checkAccess(definition, caller);
+          if (caller?.sessionTokenHash && definition.method !== 'GET') {
+            const sent = request.headers[csrfHeaderName];
+            const expected = csrfTokenFor(deps.secret, caller.sessionTokenHash);
+            if (typeof sent !== 'string' || !sameSecret(sent, expected)) {
+              throw new AppError(
+                'auth.csrf',
+                403,
+                'The security token is missing or stale: reload the page.',
+              );
+            }
+          }
+          const workspaceId = (request.params as { workspaceId?: string }).workspaceId;
+          const membership =
+            definition.access === 'workspace' && caller && workspaceId
+              ? await resolveMembership(deps, caller, workspaceId)
+              : null;
+          const onBehalfOf = request.headers[onBehalfOfHeader];
+          const onBehalfOfPersonId =
+            typeof onBehalfOf === 'string' ? await resolveOnBehalfOf(deps, membership, onBehalfOf) : null;
+          const prepared = options?.prepare ? await options.prepare({ ...input, deps, caller }) : undefined;
+          const result = await runInTransaction(
+            deps,
+            definition,
+            request,
+            caller,
+            membership,
+            onBehalfOfPersonId,
+            (ctx) => handler({ ...input, ctx, prepared: prepared as never }),
+          );
+          reply.code(definition.status);
+          return definition.status === 204 ? reply.send() : result;
+        },
+      });
+    },
+  };
+}
+
+function checkAccess(definition: Endpoint, caller: Caller | null) {
+  if (definition.access === 'public') return;
+  if (!caller) throw new AppError('auth.required', 401, 'Sign in to continue.');
+  // A script's token is for its workspace's endpoints only, never for account settings.
+  if (caller.token && definition.access !== 'workspace') {
+    throw forbidden('An API token can only be used on its workspace.');
+  }
+}
+
+async function runInTransaction<T>(
+  deps: ServerDeps,
+  definition: Endpoint,
+  request: FastifyRequest,
+  caller: Caller | null,
+  membership: Membership | null,
+  onBehalfOfPersonId: string | null,
+  work: (ctx: RequestContext) => Promise<T>,
+): Promise<T> {
+  return deps.db.transaction().execute(async (trx) => {
+    let revision: string | null = null;
+    let intent: AuditIntent | null = null;
+    let unchanged = false;
+    const now = deps.clock.now().toISOString();
+    const ctx: RequestContext = {
+      deps,
+      db: trx,
+      clock: deps.clock,
+      now,
+      actor: caller?.actor ?? null,
+      membership,
+      onBehalfOfPersonId,
+      address: request.ip,
+      userAgent: request.headers['user-agent']?.slice(0, 300) ?? null,
+      revision: async () => {
+        revision ??= await takeRevision(trx);
+        return revision;
+      },
+      audit: (entry) => {
+        if (intent) throw new Error(`${definition.id}: a request records exactly one audit entry`);
+        intent = entry;
+      },
+      unchanged: () => {
+        unchanged = true;
+      },
+    };
+    const result = await work(ctx);
+    const recorded = intent as AuditIntent | null;
+    if (definition.method !== 'GET' && !recorded && !unchanged) {
+      throw new Error(`${definition.id} changed data without recording an audit entry`);
+    }
+    if (recorded) {
+      const workspaceId =
+        recorded.workspaceId === undefined ? (membership?.workspaceId ?? null) : recorded.workspaceId;
+      await appendAuditEntry(trx, deps.databaseKind, {
+        chain: workspaceId ? workspaceChain(workspaceId) : accountsChain,
+        workspaceId,
+        actorAccountId: ctx.actor?.accountId ?? null,
+        onBehalfOfPersonId,
+        action: recorded.action,
+        entityType: recorded.entityType,
+        entityId: recorded.entityId,
+        fields: recorded.fields ?? [],
+        occurredAt: now,
+      });
+    }
+    return result;
+  });
+}

@@ -1,0 +1,48 @@
+import pino, { type Logger } from 'pino';
+import { buildApp } from './app.ts';
+import { type Clock, systemClock } from './clock.ts';
+import { loadOrCreateSecret, type ServerConfig } from './config.ts';
+import type { ServerDeps } from './context.ts';
+import { connectDatabase, type DatabaseHandle } from './db/connect.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { createMailer, type Mailer } from './mail/mailer.ts';
+
+export interface OpenedServer {
+  deps: ServerDeps;
+  database: DatabaseHandle;
+  close(): Promise<void>;
+}
+
+/** Connects, migrates and assembles the server's parts; shared by `serve`, the CLI and tests. */
+export async function openServer(
+  config: ServerConfig,
+  overrides: { clock?: Clock; log?: Logger; mailer?: Mailer } = {},
+): Promise<OpenedServer> {
+  const log = overrides.log ?? pino({ level: config.logLevel });
+  const database = connectDatabase(config.database);
+  await migrateToLatest(database.db as never);
+  const deps: ServerDeps = {
+    db: database.db,
+    databaseKind: database.kind,
+    clock: overrides.clock ?? systemClock,
+    log,
+    config,
+    secret: loadOrCreateSecret(config.dataDir),
+    mailer: overrides.mailer ?? createMailer(config.smtpUrl, config.mailFrom, log),
+  };
+  return { deps, database, close: () => database.close() };
+}
+
+/** Starts listening; resolves with the address and a stop function that drains requests first. */
+export async function listen(opened: OpenedServer) {
+  const { app } = await buildApp(opened.deps);
+  const address = await app.listen({ port: opened.deps.config.port, host: opened.deps.config.host });
+  return {
+    app,
+    address,
+    async stop() {
+      await app.close();
+      await opened.close();
+    },
+  };
+}
