@@ -108,6 +108,14 @@ function meaningOfBase(base: string, lang: string): ColumnMeaning | null {
  * `doubleColonSheet`: pyxform only splits on a single `:` when no header in the sheet uses `::`.
  */
 export function meaningOfHeader(header: string, doubleColonSheet: boolean): ColumnMeaning {
+  const meaning = splitHeader(header, doubleColonSheet);
+  if (meaning.kind !== 'extra' || !doubleColonSheet || header.includes('::')) return meaning;
+  // `label:English` beside `label::isiZulu (zu)`: still a language, as people mix both spellings.
+  const single = splitHeader(header, false);
+  return single.kind === 'text' || single.kind === 'media' ? single : meaning;
+}
+
+function splitHeader(header: string, doubleColonSheet: boolean): ColumnMeaning {
   const whole = meaningOfBase(header.trim().toLowerCase(), DEFAULT_LANGUAGE_KEY);
   if (whole) return whole;
   const parts = header

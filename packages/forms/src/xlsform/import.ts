@@ -37,6 +37,8 @@ export async function importXlsForm(
     const summary = inspectContainer(bytes, fileName, { ...DEFAULT_LIMITS, ...options.limits });
     warnings.push(...macroWarnings(summary));
     const { sheets, problems: errors } = await readSheets(bytes);
+    // A cell without its value would make every later message about that row misleading.
+    if (errors.length > 0) throw new ImportStop(errors);
     const byName = (name: string) => sheets.find((s) => s.name.trim().toLowerCase() === name);
     const surveySheet = byName('survey') ?? (sheets.length === 1 ? sheets[0] : undefined);
     if (!surveySheet) {

@@ -1,0 +1,96 @@
+import JSZip from 'jszip';
+import { describe, expect, it } from 'vitest';
+import { importXlsForm } from './import.ts';
+import { workbookBytes } from './testing/workbook.ts';
+
+const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+/** An OLE2 compound file carrying one directory entry name, enough for the sniffing. */
+function ole2With(streamName: string): Uint8Array {
+  const bytes = new Uint8Array(2048);
+  bytes.set(OLE2, 0);
+  for (let i = 0; i < streamName.length; i++) bytes[1024 + i * 2] = streamName.charCodeAt(i);
+  return bytes;
+}
+
+async function firstError(bytes: Uint8Array, fileName = 'form.xlsx', limits = {}) {
+  const result = await importXlsForm(bytes, fileName, { limits });
+  if (result.ok) throw new Error('expected the import to fail');
+  expect(result.errors).toHaveLength(1);
+  return result.errors[0];
+}
+
+const simpleSurvey = {
+  survey: [
+    ['type', 'name', 'label'],
+    ['text', 'a', 'A'],
+  ],
+};
+
+describe('files that are not a readable workbook', () => {
+  it('tells a legacy .xls from a password-protected workbook', async () => {
+    expect(await firstError(ole2With('Workbook'), 'old.xls')).toEqual({
+      sheet: null,
+      row: null,
+      column: null,
+      message:
+        '"old.xls" is a legacy Excel 97-2003 workbook (.xls): open it in Excel or LibreOffice and save it as .xlsx',
+    });
+    expect((await firstError(ole2With('EncryptedPackage')))?.message).toBe(
+      'the workbook is password-protected: remove the password in Excel (File → Info) and upload it again',
+    );
+  });
+
+  it('rejects something that is not a spreadsheet', async () => {
+    const text = new TextEncoder().encode('type,name\ntext,a\n');
+    expect((await firstError(text, 'form.csv'))?.message).toBe(
+      '"form.csv" is not a spreadsheet: upload an Excel workbook (.xlsx or .xlsm)',
+    );
+    expect((await firstError(new Uint8Array(0)))?.message).toBe('the file is empty');
+  });
+
+  it('rejects a damaged workbook and a zip that is not a workbook', async () => {
+    const whole = await workbookBytes(simpleSurvey);
+    expect((await firstError(whole.subarray(0, whole.length - 40)))?.message).toBe(
+      'the workbook is damaged (its zip directory cannot be read): save it again as .xlsx',
+    );
+    const zip = new JSZip();
+    zip.file('notes.txt', 'hello');
+    const other = await zip.generateAsync({ type: 'uint8array' });
+    expect((await firstError(other, 'notes.zip'))?.message).toBe(
+      '"notes.zip" is a zip file but not an Excel workbook: upload an .xlsx or .xlsm file',
+    );
+    const broken = new JSZip();
+    broken.file('xl/workbook.xml', '<not-xml');
+    const brokenBytes = await broken.generateAsync({ type: 'uint8array' });
+    expect((await firstError(brokenBytes))?.message).toMatch(/^the workbook is damaged and cannot be read/);
+  });
+
+  it('limits the file size and the unpacked size (zip bombs)', async () => {
+    const whole = await workbookBytes(simpleSurvey);
+    expect((await firstError(whole, 'f.xlsx', { maxFileBytes: 1000 }))?.message).toMatch(
+      /^the file is 0\.0 MB, more than the 0\.0 MB allowed for a form$/,
+    );
+    const bomb = new JSZip();
+    bomb.file('xl/workbook.xml', '<workbook/>');
+    bomb.file('xl/worksheets/sheet1.xml', new Uint8Array(5 * 1024 * 1024));
+    const bombBytes = await bomb.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+    expect(bombBytes.length).toBeLessThan(100_000);
+    expect((await firstError(bombBytes, 'f.xlsx', { maxUncompressedBytes: 1024 * 1024 }))?.message).toBe(
+      'the workbook unpacks to more than 1.0 MB (a zip bomb or a very large file): remove unused sheets, images or formatting',
+    );
+  });
+
+  it('ignores macros with a warning (.xlsm)', async () => {
+    const zip = await JSZip.loadAsync(await workbookBytes(simpleSurvey));
+    zip.file('xl/vbaProject.bin', new Uint8Array([1, 2, 3]));
+    const xlsm = await zip.generateAsync({ type: 'uint8array' });
+    const result = await importXlsForm(xlsm, 'form.xlsm');
+    expect(result).toMatchObject({
+      ok: true,
+      warnings: [
+        { sheet: null, row: null, column: null, message: 'the workbook contains macros; they are ignored' },
+      ],
+    });
+  });
+});

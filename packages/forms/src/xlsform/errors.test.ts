@@ -1,0 +1,331 @@
+import { describe, expect, it } from 'vitest';
+import { describeProblem } from '../problems.ts';
+import { importXlsForm } from './import.ts';
+import { type SheetRows, workbookBytes } from './testing/workbook.ts';
+
+async function errorsOf(sheets: Record<string, SheetRows>) {
+  const result = await importXlsForm(await workbookBytes(sheets), 'form.xlsx');
+  if (result.ok) throw new Error('expected the import to fail');
+  return result.errors;
+}
+
+const yesNo: SheetRows = [
+  ['list_name', 'name', 'label'],
+  ['yn', 'yes', 'Yes'],
+  ['yn', 'no', 'No'],
+];
+
+describe('located errors a coordinator can fix', () => {
+  it('unknown type, with a suggestion, at its row and the type column', async () => {
+    const rows: SheetRows = [['type', 'name', 'label']];
+    for (let i = 0; i < 10; i++) rows.push(['text', `q${i}`, 'Q']);
+    rows.push(['slect_one yn', 'bad', 'Bad']);
+    const errors = await errorsOf({ survey: rows, choices: yesNo });
+    expect(errors).toEqual([
+      {
+        sheet: 'survey',
+        row: 12,
+        column: 'type',
+        message: 'unknown question type "slect_one yn" (did you mean "select_one"?)',
+      },
+    ]);
+    expect(describeProblem(errors[0]!)).toBe(
+      'survey row 12, type: unknown question type "slect_one yn" (did you mean "select_one"?)',
+    );
+  });
+
+  it('missing survey sheet, naming the sheets found', async () => {
+    const errors = await errorsOf({ Survey1: [['type', 'name']], choices: yesNo });
+    expect(errors).toEqual([
+      {
+        sheet: null,
+        row: null,
+        column: null,
+        message:
+          'the workbook has no sheet named "survey" (is "Survey1" meant to be "survey"?); its sheets are "Survey1", "choices"',
+      },
+    ]);
+  });
+
+  it('duplicate column headers, also through aliases', async () => {
+    const errors = await errorsOf({
+      survey: [
+        ['type', 'name', 'label', 'Label'],
+        ['text', 'a', 'A', 'B'],
+      ],
+    });
+    expect(errors).toEqual([
+      {
+        sheet: 'survey',
+        row: 1,
+        column: 'Label',
+        message: 'the column "Label" appears twice: delete or rename one of them',
+      },
+    ]);
+    const aliased = await errorsOf({
+      survey: [
+        ['type', 'name', 'relevant', 'relevance'],
+        ['text', 'a', '1', '2'],
+      ],
+    });
+    expect(aliased[0]).toMatchObject({
+      row: 1,
+      column: 'relevance',
+      message: expect.stringContaining('mean the same'),
+    });
+  });
+
+  it('duplicate names in the same group (ignoring case), not across groups', async () => {
+    const errors = await errorsOf({
+      survey: [
+        ['type', 'name', 'label'],
+        ['text', 'age', 'Age'],
+        ['begin_group', 'g', 'G'],
+        ['text', 'age', 'Age'],
+        ['end_group'],
+        ['integer', 'AGE', 'Age again'],
+      ],
+    });
+    expect(errors).toEqual([
+      {
+        sheet: 'survey',
+        row: 6,
+        column: 'name',
+        message:
+          'the name "AGE" is already used on row 2 in the survey (names are compared ignoring case): rename one',
+      },
+    ]);
+  });
+
+  it('missing choice list', async () => {
+    const errors = await errorsOf({
+      survey: [
+        ['type', 'name', 'label'],
+        ['select_one colours', 'c', 'Colour'],
+      ],
+      choices: yesNo,
+    });
+    expect(errors).toEqual([
+      {
+        sheet: 'survey',
+        row: 2,
+        column: 'type',
+        message: 'the choice list "colours" is not in the choices sheet',
+      },
+    ]);
+  });
+
+  it('select without a list name', async () => {
+    const errors = await errorsOf({
+      survey: [
+        ['type', 'name'],
+        ['select_one', 'c'],
+      ],
+    });
+    expect(errors[0]).toEqual({
+      sheet: 'survey',
+      row: 2,
+      column: 'type',
+      message: '"select_one" needs the name of a choice list after it, e.g. "select_one yes_no"',
+    });
+  });
+
+  it('unmatched begin and end of groups and repeats', async () => {
+    const errors = await errorsOf({
+      survey: [
+        ['type', 'name', 'label'],
+        ['begin_repeat', 'people', 'People'],
+        ['text', 'n', 'Name'],
+        ['end_group'],
+        ['end_repeat'],
+        ['begin group', 'open', 'Open'],
+        ['text', 'x', 'X'],
+      ],
+    });
+    expect(errors).toEqual([
+      {
+        sheet: 'survey',
+        row: 4,
+        column: 'type',
+        message: '"end_group" closes the repeat "people" begun on row 2: use end_repeat',
+      },
+      { sheet: 'survey', row: 5, column: 'type', message: '"end_repeat" has no matching begin_repeat' },
+      {
+        sheet: 'survey',
+        row: 6,
+        column: 'type',
+        message: 'begin_group "open" is never closed with end_group',
+      },
+    ]);
+  });
+
+  it('bad expression, with the character where it breaks', async () => {
+    const errors = await errorsOf({
+      survey: [
+        ['type', 'name', 'label', 'relevant', 'constraint'],
+        ['integer', 'age', 'Age', '', '. > 0 and'],
+        ['text', 'n', 'N', '${age} > 3 3'],
+      ],
+    });
+    expect(errors).toEqual([
+      {
+        sheet: 'survey',
+        row: 2,
+        column: 'constraint',
+        message: 'bad expression at character 10: the expression ends too early: expected a value',
+      },
+      {
+        sheet: 'survey',
+        row: 3,
+        column: 'relevant',
+        message:
+          'bad expression at character 12: unexpected "3": expected an operator such as "and", "=" or "+"',
+      },
+    ]);
+  });
+
+  it('reference to an unknown ${name}, in logic and in labels', async () => {
+    const errors = await errorsOf({
+      survey: [
+        ['type', 'name', 'label::English (en)', 'relevant'],
+        ['integer', 'age', 'Age', '${agee} > 3'],
+        ['note', 'n', 'You are ${ag}'],
+      ],
+    });
+    expect(errors).toEqual([
+      {
+        sheet: 'survey',
+        row: 2,
+        column: 'relevant',
+        message: '${agee} refers to no question: no row is named "agee"',
+      },
+      {
+        sheet: 'survey',
+        row: 3,
+        column: 'label::English (en)',
+        message: '${ag} refers to no question: no row is named "ag"',
+      },
+    ]);
+  });
+
+  it('circular calculation', async () => {
+    const errors = await errorsOf({
+      survey: [
+        ['type', 'name', 'calculation'],
+        ['calculate', 'a', '${b} + 1'],
+        ['calculate', 'b', '${c} * 2'],
+        ['calculate', 'c', '${a}'],
+      ],
+    });
+    expect(errors).toEqual([
+      {
+        sheet: 'survey',
+        row: 2,
+        column: 'calculation',
+        message: 'circular calculation: ${a} → ${b} → ${c} → ${a}',
+      },
+    ]);
+  });
+
+  it('a question or a group with no name', async () => {
+    const errors = await errorsOf({
+      survey: [
+        ['type', 'name', 'label'],
+        ['text', '', 'No name'],
+        ['begin_group', '', 'Group'],
+        ['end_group'],
+      ],
+    });
+    expect(errors).toEqual([
+      { sheet: 'survey', row: 2, column: 'name', message: 'this question has no name: every row needs one' },
+      { sheet: 'survey', row: 3, column: 'name', message: 'this group has no name: every row needs one' },
+      { sheet: 'survey', row: 4, column: 'type', message: '"end_group" has no matching begin_group' },
+    ]);
+  });
+
+  it('invalid names, duplicate choices, or_other with a filter, bad sensitivity', async () => {
+    const errors = await errorsOf({
+      survey: [
+        ['type', 'name', 'label', 'choice_filter', 'sensitivity'],
+        ['text', '1st', 'First'],
+        ['select_one yn or_other', 's', 'S', 'x=1'],
+        ['text', 't', 'T', '', 'secret'],
+      ],
+      choices: [...yesNo, ['yn', 'yes', 'Yes again']],
+    });
+    expect(errors).toEqual([
+      {
+        sheet: 'survey',
+        row: 2,
+        column: 'name',
+        message:
+          '"1st" is not a valid name: start with a letter or "_", then only letters, digits, "_", "-" or "."',
+      },
+      {
+        sheet: 'survey',
+        row: 4,
+        column: 'sensitivity',
+        message: 'sensitivity must be "personal" or "special", not "secret"',
+      },
+      {
+        sheet: 'choices',
+        row: 4,
+        column: 'name',
+        message:
+          'the list "yn" has the choice name "yes" more than once: rename one, or set allow_choice_duplicates to yes in settings',
+      },
+    ]);
+  });
+
+  it('a formula with no saved result, at its cell', async () => {
+    const errors = await errorsOf({
+      survey: [
+        ['type', 'name', 'label'],
+        ['text', { formula: 'LOWER("NAME")' }, 'Name'],
+      ],
+    });
+    expect(errors).toEqual([
+      {
+        sheet: 'survey',
+        row: 2,
+        column: 'name',
+        message:
+          'this cell holds a formula with no saved result: open the file in Excel or LibreOffice, let it calculate, and save it',
+      },
+    ]);
+  });
+
+  it('a missing CSV for select_one_from_file is a warning, or an error when publishing', async () => {
+    const bytes = await workbookBytes({
+      survey: [
+        ['type', 'name', 'label'],
+        ['select_one_from_file places.csv', 'p', 'Place'],
+      ],
+    });
+    const draft = await importXlsForm(bytes, 'f.xlsx');
+    const message = 'the file "places.csv" is not attached to the form: attach it before publishing';
+    expect(draft).toMatchObject({
+      ok: true,
+      warnings: [{ sheet: 'survey', row: 2, column: 'type', message }],
+    });
+    const published = await importXlsForm(bytes, 'f.xlsx', { publish: true });
+    expect(published).toMatchObject({
+      ok: false,
+      errors: [{ sheet: 'survey', row: 2, column: 'type', message }],
+    });
+    const attached = await importXlsForm(bytes, 'f.xlsx', { publish: true, attachments: ['places.csv'] });
+    expect(attached).toMatchObject({ ok: true, warnings: [] });
+    const wrong = await workbookBytes({
+      survey: [
+        ['type', 'name'],
+        ['select_one_from_file places', 'p'],
+      ],
+    });
+    expect(await importXlsForm(wrong, 'f.xlsx')).toMatchObject({
+      ok: false,
+      errors: [
+        { row: 2, column: 'type', message: '"places" must be a file name ending in .csv, .xml or .geojson' },
+      ],
+    });
+  });
+});
