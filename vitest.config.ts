@@ -1,5 +1,6 @@
 // Test projects: pure unit tests, web components in happy-dom, and the server's HTTP tests run
 // twice, once on SQLite and once on a real PostgreSQL server (ARCHITECTURE.md rule 9).
+import { availableParallelism } from 'node:os';
 import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
 import { findPostgresBin } from './apps/server/src/test/postgres-cluster.ts';
 
@@ -45,6 +46,9 @@ function postgresProject(): TestProjectInlineConfiguration[] {
 export default defineConfig({
   test: {
     passWithNoTests: true,
+    // Vitest's default is cores - 1, i.e. one worker on our 2-core machines; server tests mostly wait
+    // on PostgreSQL and argon2's threads, so one worker per core keeps both cores busy.
+    maxWorkers: Math.max(2, availableParallelism()),
     testTimeout: 10_000,
     hookTimeout: 30_000,
     projects: [

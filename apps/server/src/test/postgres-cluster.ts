@@ -2,7 +2,15 @@
 // loopback port, and remove everything at the end. Real server, no shared state with the machine's
 // own clusters (ARCHITECTURE.md rule 9).
 import { type ExecFileSyncOptions, execFileSync } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import {
+  chownSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
@@ -43,12 +51,50 @@ function postgresUser(): { uid: number; gid: number } {
   return { uid, gid };
 }
 
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Stops and removes clusters left behind by runs that were killed before their teardown (each
+ * cluster folder names the process that started it). Clusters of runs still alive are left alone.
+ */
+export function reapOrphanClusters(): void {
+  for (const entry of readdirSync('/tmp')) {
+    if (!entry.startsWith('coproduce-pg-')) continue;
+    const dir = join('/tmp', entry);
+    const ownerFile = join(dir, 'owner.pid');
+    const owner = existsSync(ownerFile) ? Number(readFileSync(ownerFile, 'utf8')) : Number.NaN;
+    if (Number.isNaN(owner) || alive(owner)) continue;
+    // pg_ctl refuses root, so signal the postmaster directly: SIGQUIT is an immediate shutdown.
+    const pidFile = join(dir, 'data', 'postmaster.pid');
+    const postmaster = existsSync(pidFile)
+      ? Number(readFileSync(pidFile, 'utf8').split('\n')[0])
+      : Number.NaN;
+    const cmdline = `/proc/${postmaster}/cmdline`;
+    if (
+      !Number.isNaN(postmaster) &&
+      existsSync(cmdline) &&
+      readFileSync(cmdline, 'utf8').includes('postgres')
+    ) {
+      process.kill(postmaster, 'SIGQUIT');
+    }
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 export async function startPostgresCluster(bin: string): Promise<PostgresCluster> {
   // initdb refuses to run as root, so as root every server command runs as the `postgres` OS user,
   // and the cluster folder belongs to that user (mkdtemp makes it 0700, but its parent is /tmp).
   const asRoot = process.getuid?.() === 0;
   const user = asRoot ? postgresUser() : undefined;
   const dir = mkdtempSync('/tmp/coproduce-pg-');
+  writeFileSync(join(dir, 'owner.pid'), String(process.pid));
   if (user) chownSync(dir, user.uid, user.gid);
   const data = join(dir, 'data');
   const log = join(dir, 'server.log');
