@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: XLSForm references are written ${name}
 import { describe, expect, it } from 'vitest';
 import type { Form, Question, Section } from '../model.ts';
 import { importXlsForm } from './import.ts';

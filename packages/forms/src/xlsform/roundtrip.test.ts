@@ -1,0 +1,193 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  type Choice,
+  Form,
+  type Question,
+  type Section,
+  type SurveyItem,
+  type Translated,
+} from '../model.ts';
+import { exportXlsForm } from './export.ts';
+import { importXlsForm } from './import.ts';
+
+const text = fc
+  .stringMatching(/^[A-Za-z0-9 .,?!éüŋ'"()-]{1,24}$/)
+  .map((s) => s.trim())
+  .filter((s) => s !== '');
+const languages = fc.subarray(['default', 'English (en)', 'isiZulu (zu)'], { minLength: 1 });
+const translated = (langs: string[]): fc.Arbitrary<Translated> =>
+  fc.dictionary(fc.constantFrom(...langs), text, { maxKeys: langs.length });
+const maybeTranslated = (langs: string[]) => fc.oneof(fc.constant({}), translated(langs));
+
+const PLAIN_TYPES = [
+  'text',
+  'integer',
+  'decimal',
+  'date',
+  'time',
+  'dateTime',
+  'geopoint',
+  'geoshape',
+  'note',
+  'calculate',
+  'image',
+  'audio',
+  'file',
+  'acknowledge',
+  'hidden',
+  'range',
+  'start',
+  'today',
+  'barcode',
+];
+
+function element(name: string, langs: string[], lists: string[]) {
+  return fc.record({
+    name: fc.constant(name),
+    label: maybeTranslated(langs),
+    hint: maybeTranslated(langs),
+    guidanceHint: maybeTranslated(langs),
+    constraintMessage: maybeTranslated(langs),
+    requiredMessage: maybeTranslated(langs),
+    media: fc.record(
+      {
+        image: fc.dictionary(fc.constantFrom(...langs), fc.constant(`${name}.png`), {
+          minKeys: 1,
+          maxKeys: langs.length,
+        }),
+      },
+      { requiredKeys: [] },
+    ),
+    bind: fc.record(
+      {
+        relevant: fc.constantFrom('. != 1', "selected(., 'yes')", 'today() > date("2024-01-01")'),
+        constraint: fc.constantFrom('. > 0', 'string-length(.) <= 10'),
+        required: fc.constantFrom('yes', 'true()'),
+        readOnly: fc.constant('yes'),
+        default: fc.constantFrom('3', 'today()'),
+        appearance: fc.constantFrom('minimal', 'field-list', 'multiline'),
+        choiceFilter: fc.constant('filter = 1'),
+      },
+      { requiredKeys: [] },
+    ),
+    parameters: fc.dictionary(fc.stringMatching(/^[a-z]{1,5}$/), fc.stringMatching(/^[a-z0-9]{1,4}$/), {
+      maxKeys: 2,
+    }),
+    sensitivity: fc.option(fc.constantFrom('personal' as const, 'special' as const), { nil: undefined }),
+    extra: fc.dictionary(fc.constantFrom('notes', 'bind::odk:length', 'comment'), text, { maxKeys: 2 }),
+    list: lists.length > 0 ? fc.constantFrom(...lists) : fc.constant(undefined),
+  });
+}
+
+function clean<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
+function surveyArbitrary(names: string[], langs: string[], lists: string[]): fc.Arbitrary<SurveyItem[]> {
+  const items = names.map((name, i): fc.Arbitrary<SurveyItem> => {
+    const base = element(name, langs, lists);
+    if (i % 5 === 4) {
+      return fc.tuple(base, fc.constantFrom('group' as const, 'repeat' as const)).map(([e, kind]) => {
+        const { list: _list, ...rest } = e;
+        return clean({ ...rest, kind, type: `begin_${kind}`, children: [] }) as Section;
+      });
+    }
+    return fc
+      .tuple(
+        base,
+        fc.constantFrom(...PLAIN_TYPES, 'select_one', 'select_multiple', 'select_one_from_file'),
+        fc.boolean(),
+      )
+      .map(([e, type, orOther]) => {
+        const { list, ...rest } = e;
+        const q: Question = { ...rest, kind: 'question', type };
+        if (type === 'select_one_from_file') q.list = 'places.csv';
+        else if (type.startsWith('select') && list) {
+          q.list = list;
+          if (orOther && !q.bind.choiceFilter) q.orOther = true;
+        } else if (type.startsWith('select')) q.type = 'text';
+        return clean(q);
+      });
+  });
+  // Every fifth item is a section that takes in the items after it, up to the next section.
+  return fc.tuple(...items).map((all) => {
+    const root: SurveyItem[] = [];
+    let open: Section | null = null;
+    for (const item of all) {
+      if (item.kind !== 'question') {
+        root.push(item);
+        open = item;
+      } else (open ? open.children : root).push(item);
+    }
+    return root;
+  });
+}
+
+const formArbitrary: fc.Arbitrary<Form> = fc
+  .record({
+    langs: languages,
+    names: fc.uniqueArray(fc.stringMatching(/^[a-z][a-z0-9_]{0,7}$/), { minLength: 1, maxLength: 12 }),
+    lists: fc.uniqueArray(fc.stringMatching(/^[a-z]{2,6}$/), { maxLength: 3 }),
+    withFilter: fc.boolean(),
+  })
+  .chain(({ langs, names, lists, withFilter }) =>
+    fc.record({
+      settings: fc.record(
+        {
+          formId: fc.stringMatching(/^[a-z]{1,8}$/),
+          formTitle: text,
+          version: fc.stringMatching(/^[0-9]{1,10}$/),
+          defaultLanguage: fc.constantFrom(...langs),
+          style: fc.constant('pages'),
+          extra: fc.dictionary(fc.constantFrom('public_key', 'allow_choice_duplicates'), fc.constant('yes'), {
+            maxKeys: 1,
+          }),
+        },
+        { requiredKeys: ['extra'] },
+      ),
+      survey: surveyArbitrary(names, langs, lists),
+      choices: fc
+        .tuple(
+          ...lists.map((list) =>
+            fc
+              .uniqueArray(fc.stringMatching(/^[a-z0-9]{1,6}$/), { minLength: 1, maxLength: 4 })
+              .chain((choiceNames) =>
+                fc.tuple(
+                  ...choiceNames.map((name) =>
+                    fc.record({
+                      name: fc.constant(name),
+                      label: translated(langs),
+                      media: fc.constant({}),
+                      extra: withFilter
+                        ? fc.dictionary(fc.constant('filter'), text, { maxKeys: 1 })
+                        : fc.constant({}),
+                    }),
+                  ),
+                ),
+              )
+              .map((choices): [string, Choice[]] => [list, choices]),
+          ),
+        )
+        .map((entries) => Object.fromEntries(entries)),
+      choiceColumns: fc.constant(withFilter ? ['filter'] : []),
+      otherSheets: fc.constantFrom(
+        [],
+        [{ name: 'entities', headers: ['list_name', 'label'], rows: [['people', 'x']] }],
+      ),
+    }),
+  );
+
+describe('XLSForm export', () => {
+  it('writes workbooks that import back to the same model', async () => {
+    await fc.assert(
+      fc.asyncProperty(formArbitrary, async (form) => {
+        const bytes = await exportXlsForm(form);
+        const result = await importXlsForm(bytes, 'roundtrip.xlsx', { attachments: ['places.csv'] });
+        if (!result.ok) throw new Error(JSON.stringify(result.errors));
+        expect(Form.parse(result.form)).toEqual(form);
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
