@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
@@ -7,7 +7,7 @@ import type { Clock } from '../clock.ts';
 import { loadConfig } from '../config.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { openServer } from '../server.ts';
-import { testDatabaseConfig } from './database.ts';
+import { dropTestDatabase, testDatabaseConfig } from './database.ts';
 
 export const testPublicUrl = 'http://coproduce.test';
 
@@ -30,6 +30,10 @@ export async function startTestServer(options: { clock?: Clock; mailer?: Mailer 
     async close() {
       await app.close();
       await opened.close();
+      // Each test file made its own database and data folder; leave nothing behind in /tmp or on
+      // a TEST_DATABASE_URL server that outlives the run.
+      await dropTestDatabase(config.database);
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
