@@ -1,0 +1,208 @@
+import { toBoolean, toStringValue, type Value } from '../expr/index.ts';
+import type { EngineOptions } from './context.ts';
+import { FormEngineCore } from './engine.ts';
+import type { EngineField, FieldInfo } from './fields.ts';
+import type { Chain } from './instances.ts';
+
+/** Submission JSON: groups nest as objects, repeats as arrays of objects, values are strings. */
+export interface AnswerTree {
+  [name: string]: string | AnswerTree | AnswerTree[];
+}
+
+export interface ValidationProblem {
+  path: string;
+  repeatIndexes: number[];
+  code: 'required' | 'constraint';
+}
+
+/** A headless form: answers in, relevance/required/constraints and submission JSON out. */
+export interface FormEngine {
+  /** Repeat indexes are 0-based, outermost repeat first. */
+  setAnswer(path: string, value: Value, repeatIndexes?: readonly number[]): void;
+  /** The value as the form sees it ('' when unanswered or not relevant). */
+  getAnswer(path: string, repeatIndexes?: readonly number[]): string;
+  isRelevant(path: string, repeatIndexes?: readonly number[]): boolean;
+  isRequired(path: string, repeatIndexes?: readonly number[]): boolean;
+  isReadOnly(path: string, repeatIndexes?: readonly number[]): boolean;
+  /** True when there is no constraint, the field is blank or not relevant, or the constraint holds. */
+  constraintOk(path: string, repeatIndexes?: readonly number[]): boolean;
+  /** The choice rows (name plus extra columns) that pass the field's choice_filter. */
+  filterChoices<T extends Record<string, string>>(
+    path: string,
+    choices: T[],
+    repeatIndexes?: readonly number[],
+  ): T[];
+  /** Appends an instance; returns its 0-based index. */
+  addRepeatInstance(repeatPath: string, parentIndexes?: readonly number[]): number;
+  /** `repeatIndexes` ends with the index of the instance to remove. */
+  removeRepeatInstance(repeatPath: string, repeatIndexes: readonly number[]): void;
+  repeatInstanceCount(repeatPath: string, parentIndexes?: readonly number[]): number;
+  setLanguage(language: string | undefined): void;
+  answers(): AnswerTree;
+  /** Required-but-blank and failed constraints over every relevant field instance. */
+  validate(): ValidationProblem[];
+  /** Expressions evaluated since creation. */
+  readonly evaluationCount: number;
+}
+
+function valueToAnswer(value: Value): string {
+  return Array.isArray(value) ? value.map((v) => toStringValue(v)).join(' ') : toStringValue(value);
+}
+
+class HeadlessFormEngine implements FormEngine {
+  private readonly core: FormEngineCore;
+  private readonly children = new Map<string, FieldInfo[]>();
+
+  constructor(fields: EngineField[], options: EngineOptions) {
+    this.core = new FormEngineCore(fields, options);
+    for (const field of this.core.fields) {
+      const siblings = this.children.get(field.parent) ?? [];
+      siblings.push(field);
+      this.children.set(field.parent, siblings);
+    }
+  }
+
+  get evaluationCount(): number {
+    return this.core.evaluationCount;
+  }
+
+  private locate(path: string, indexes?: readonly number[]): [FieldInfo, Chain] {
+    const field = this.core.field(path);
+    return [field, this.core.chainFor(field, indexes)];
+  }
+
+  private check(
+    path: string,
+    indexes: readonly number[] | undefined,
+    column: 'required' | 'readOnly',
+  ): boolean {
+    const [field, chain] = this.locate(path, indexes);
+    const node = field.expressions[column];
+    if (!node || !this.core.store.isRelevant(field, chain)) return false;
+    return toBoolean(this.core.evaluateIn(node, field, chain));
+  }
+
+  setAnswer(path: string, value: Value, repeatIndexes?: readonly number[]): void {
+    const [field, chain] = this.locate(path, repeatIndexes);
+    this.core.setAnswer(field, chain, valueToAnswer(value));
+  }
+
+  getAnswer(path: string, repeatIndexes?: readonly number[]): string {
+    const [field, chain] = this.locate(path, repeatIndexes);
+    return this.core.effectiveValue(field, chain);
+  }
+
+  isRelevant(path: string, repeatIndexes?: readonly number[]): boolean {
+    const [field, chain] = this.locate(path, repeatIndexes);
+    return this.core.store.isRelevant(field, chain);
+  }
+
+  isRequired(path: string, repeatIndexes?: readonly number[]): boolean {
+    return this.check(path, repeatIndexes, 'required');
+  }
+
+  isReadOnly(path: string, repeatIndexes?: readonly number[]): boolean {
+    return this.check(path, repeatIndexes, 'readOnly');
+  }
+
+  constraintOk(path: string, repeatIndexes?: readonly number[]): boolean {
+    const [field, chain] = this.locate(path, repeatIndexes);
+    return this.constraintHolds(field, chain);
+  }
+
+  private constraintHolds(field: FieldInfo, chain: Chain): boolean {
+    const node = field.expressions.constraint;
+    if (!node || !this.core.store.isRelevant(field, chain)) return true;
+    const value = this.core.store.getValue(field, chain);
+    if (value === '') return true; // ODK checks constraints only on answered questions
+    return toBoolean(this.core.evaluateIn(node, field, chain, { currentValue: () => value }));
+  }
+
+  filterChoices<T extends Record<string, string>>(
+    path: string,
+    choices: T[],
+    repeatIndexes?: readonly number[],
+  ): T[] {
+    const [field, chain] = this.locate(path, repeatIndexes);
+    const node = field.expressions.choiceFilter;
+    if (!node) return choices;
+    return choices.filter((row) =>
+      toBoolean(
+        this.core.evaluateIn(node, field, chain, { choiceRow: row, currentValue: () => row.name ?? '' }),
+      ),
+    );
+  }
+
+  addRepeatInstance(repeatPath: string, parentIndexes: readonly number[] = []): number {
+    const repeat = this.core.field(repeatPath);
+    const parentChain = this.core.chainFor(repeat, parentIndexes);
+    this.core.initialiseInstance(repeat, parentChain);
+    this.core.run();
+    return this.core.store.list(repeat, parentChain).length - 1;
+  }
+
+  removeRepeatInstance(repeatPath: string, repeatIndexes: readonly number[]): void {
+    const repeat = this.core.field(repeatPath);
+    const chain = this.core.chainFor(repeat, repeatIndexes, true);
+    this.core.removeInstance(repeat, chain.slice(0, -1), chain[chain.length - 1]!);
+    this.core.run();
+  }
+
+  repeatInstanceCount(repeatPath: string, parentIndexes: readonly number[] = []): number {
+    const repeat = this.core.field(repeatPath);
+    return this.core.store.list(repeat, this.core.chainFor(repeat, parentIndexes)).length;
+  }
+
+  setLanguage(language: string | undefined): void {
+    this.core.language = language;
+  }
+
+  answers(): AnswerTree {
+    return this.subtree('', []);
+  }
+
+  private subtree(parentPath: string, chain: Chain): AnswerTree {
+    const out: AnswerTree = {};
+    for (const field of this.children.get(parentPath) ?? []) {
+      if (field.kind === 'repeat') {
+        if (!this.core.store.isRelevant(field, chain)) continue;
+        out[field.name] = this.core.store
+          .list(field, chain)
+          .map((id) => this.subtree(field.path, [...chain, id]));
+      } else if (this.core.store.isRelevant(field, chain)) {
+        out[field.name] =
+          field.kind === 'group' ? this.subtree(field.path, chain) : this.core.store.getValue(field, chain);
+      }
+    }
+    return out;
+  }
+
+  validate(): ValidationProblem[] {
+    const problems: ValidationProblem[] = [];
+    for (const field of this.core.fields) {
+      if (field.kind !== 'leaf') continue;
+      for (const chain of this.core.store.chainsOf(field, [], this.core.byPath)) {
+        if (!this.core.store.isRelevant(field, chain)) continue;
+        const repeatIndexes = this.indexesOf(field, chain);
+        const required = field.expressions.required;
+        const blank = this.core.store.getValue(field, chain) === '';
+        if (blank && required && toBoolean(this.core.evaluateIn(required, field, chain))) {
+          problems.push({ path: field.path, repeatIndexes, code: 'required' });
+        } else if (!this.constraintHolds(field, chain)) {
+          problems.push({ path: field.path, repeatIndexes, code: 'constraint' });
+        }
+      }
+    }
+    return problems;
+  }
+
+  private indexesOf(field: FieldInfo, chain: Chain): number[] {
+    return chain.map((id, level) =>
+      this.core.store.list(this.core.byPath.get(field.repeats[level]!)!, chain.slice(0, level)).indexOf(id),
+    );
+  }
+}
+
+export function createFormEngine(fields: EngineField[], options: EngineOptions = {}): FormEngine {
+  return new HeadlessFormEngine(fields, options);
+}
