@@ -1,0 +1,152 @@
+// The API client, typed from the contract's endpoint registry. Only types come from the contract:
+// importing its zod schemas would add ~60 KB to a bundle that has to load over 2G.
+import type {
+  EndpointBodyInput,
+  EndpointId,
+  EndpointParams,
+  EndpointQueryInput,
+  EndpointResponse,
+  endpoints,
+  HttpMethod,
+  Problem,
+} from '@coproduce/contract';
+
+type Endpoints = typeof endpoints;
+
+/** Method and path of every endpoint; api-routes.test.ts checks it against the registry. */
+export const routes: { [K in EndpointId]: readonly [HttpMethod, string] } = {
+  openapi: ['GET', '/api/openapi.json'],
+  health: ['GET', '/health'],
+  setupStatus: ['GET', '/api/setup'],
+  setup: ['POST', '/api/setup'],
+  signIn: ['POST', '/api/auth/sign-in'],
+  session: ['GET', '/api/auth/session'],
+  signOut: ['POST', '/api/auth/sign-out'],
+  changePassword: ['POST', '/api/auth/password'],
+  updateAccount: ['PATCH', '/api/account'],
+  listDevices: ['GET', '/api/account/sessions'],
+  signOutDevice: ['DELETE', '/api/account/sessions/:sessionId'],
+  listWorkspaces: ['GET', '/api/workspaces'],
+  createWorkspace: ['POST', '/api/workspaces'],
+  getWorkspace: ['GET', '/api/workspaces/:workspaceId'],
+  updateWorkspace: ['PATCH', '/api/workspaces/:workspaceId'],
+  listMembers: ['GET', '/api/workspaces/:workspaceId/members'],
+  changeMemberRole: ['PATCH', '/api/workspaces/:workspaceId/members/:membershipId'],
+  removeMember: ['DELETE', '/api/workspaces/:workspaceId/members/:membershipId'],
+  leaveWorkspace: ['POST', '/api/workspaces/:workspaceId/leave'],
+  listInvites: ['GET', '/api/workspaces/:workspaceId/invites'],
+  createInvite: ['POST', '/api/workspaces/:workspaceId/invites'],
+  revokeInvite: ['DELETE', '/api/workspaces/:workspaceId/invites/:inviteId'],
+  previewInvite: ['POST', '/api/invites/preview'],
+  redeemInvite: ['POST', '/api/invites/redeem'],
+  listPeople: ['GET', '/api/workspaces/:workspaceId/people'],
+  createPerson: ['POST', '/api/workspaces/:workspaceId/people'],
+  getPerson: ['GET', '/api/workspaces/:workspaceId/people/:personId'],
+  updatePerson: ['PATCH', '/api/workspaces/:workspaceId/people/:personId'],
+  deletePerson: ['DELETE', '/api/workspaces/:workspaceId/people/:personId'],
+  listAudit: ['GET', '/api/workspaces/:workspaceId/audit'],
+  listApiTokens: ['GET', '/api/workspaces/:workspaceId/tokens'],
+  createApiToken: ['POST', '/api/workspaces/:workspaceId/tokens'],
+  revokeApiToken: ['DELETE', '/api/workspaces/:workspaceId/tokens/:tokenId'],
+};
+
+type IfAny<T, Yes, No> = [T] extends [never] ? No : Yes;
+
+/** What a call needs: params when the path has some, a body when the endpoint takes one. */
+export type CallInput<K extends EndpointId> = IfAny<
+  EndpointParams<Endpoints[K]>,
+  { params: EndpointParams<Endpoints[K]> },
+  { params?: undefined }
+> &
+  IfAny<EndpointBodyInput<Endpoints[K]>, { body: EndpointBodyInput<Endpoints[K]> }, { body?: undefined }> &
+  IfAny<
+    EndpointQueryInput<Endpoints[K]>,
+    { query?: EndpointQueryInput<Endpoints[K]> },
+    { query?: undefined }
+  > & {
+    /** Record this write as done on behalf of that person (staff typing up a paper form). */
+    onBehalfOf?: string | null;
+    signal?: AbortSignal;
+  };
+
+export type CallResult<K extends EndpointId> = IfAny<
+  EndpointResponse<Endpoints[K]>,
+  EndpointResponse<Endpoints[K]>,
+  undefined
+>;
+
+/** A failed call. `problem.code` is stable; `network` means the server could not be reached. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly problem: Problem | { code: 'network'; title: string; errors?: undefined; detail?: undefined },
+  ) {
+    super(problem.title);
+  }
+  get code(): string {
+    return this.problem.code;
+  }
+  /** Field messages keyed by JSON path ("contactChannels.0.address"), for showing next to a field. */
+  get fieldErrors(): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const error of this.problem.errors ?? [])
+      if (error.path && !out[error.path]) out[error.path] = error.message;
+    return out;
+  }
+}
+
+let csrfToken: string | null = null;
+
+/** Every sign-in, setup and redeem returns a fresh token; GET /api/auth/session after a reload. */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+export function buildPath(template: string, params: Record<string, unknown> | undefined): string {
+  return template.replace(/:([A-Za-z]+)/g, (_match, name: string) => {
+    const value = params?.[name];
+    if (value === undefined || value === null) throw new Error(`missing path parameter ${name}`);
+    return encodeURIComponent(String(value));
+  });
+}
+
+export async function call<K extends EndpointId>(id: K, input: CallInput<K>): Promise<CallResult<K>> {
+  const [method, template] = routes[id];
+  let url = buildPath(template, input.params as Record<string, unknown> | undefined);
+  if (input.query) {
+    const search = new URLSearchParams();
+    for (const [key, value] of Object.entries(input.query as Record<string, unknown>)) {
+      if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
+    }
+    const text = search.toString();
+    if (text) url += `?${text}`;
+  }
+  const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  if (input.onBehalfOf) headers['x-on-behalf-of'] = input.onBehalfOf;
+  let body: string | undefined;
+  if (input.body !== undefined) {
+    headers['content-type'] = 'application/json';
+    body = JSON.stringify(input.body);
+  }
+  let response: Response;
+  try {
+    response = await fetch(url, { method, headers, body, credentials: 'same-origin', signal: input.signal });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new ApiError(0, { code: 'network', title: 'network' });
+  }
+  if (!response.ok) throw new ApiError(response.status, await readProblem(response));
+  if (response.status === 204) return undefined as CallResult<K>;
+  return (await response.json()) as CallResult<K>;
+}
+
+async function readProblem(response: Response): Promise<Problem> {
+  try {
+    const problem = (await response.json()) as Partial<Problem>;
+    if (typeof problem.code === 'string') return problem as Problem;
+  } catch {
+    // Not JSON: a proxy error page, for example. Fall through to a generic problem.
+  }
+  return { type: 'about:blank', title: response.statusText, status: response.status, code: 'internal' };
+}

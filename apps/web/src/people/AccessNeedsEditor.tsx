@@ -1,0 +1,81 @@
+// What someone needs in order to take part. Meetings are planned from this, so it is worth asking.
+import type { AccessNeeds } from '@coproduce/contract';
+import type { JSX } from 'preact';
+import { useI18n } from '../i18n/i18n.ts';
+import { Checkbox, TextArea, TextField } from '../ui/forms.tsx';
+
+const flags = ['childcare', 'travel', 'stepFree', 'largePrint', 'quietRoom'] as const;
+
+export function AccessNeedsEditor({
+  needs,
+  onChange,
+  errors,
+  readOnly,
+}: {
+  needs: AccessNeeds;
+  onChange: (needs: AccessNeeds) => void;
+  errors: Record<string, string>;
+  readOnly: boolean;
+}): JSX.Element {
+  const { t } = useI18n();
+  const set = (patch: Partial<AccessNeeds>) => onChange({ ...needs, ...patch });
+  return (
+    <fieldset class="group" disabled={readOnly}>
+      <legend>{t('needs.title')}</legend>
+      <p class="hint">{t('needs.hint')}</p>
+      <div class="check-grid">
+        {flags.map((flag) => (
+          <Checkbox
+            key={flag}
+            id={`needs-${flag}`}
+            label={t(`needs.${flag}`)}
+            checked={needs[flag]}
+            onChecked={(checked) => set({ [flag]: checked })}
+          />
+        ))}
+        <Checkbox
+          id="needs-interpreter"
+          label={t('needs.interpreter')}
+          checked={needs.interpreter !== null}
+          onChecked={(checked) => set({ interpreter: checked ? { language: '' } : null })}
+        />
+      </div>
+      {needs.interpreter !== null && (
+        <TextField
+          id="needs-interpreter-language"
+          label={t('needs.interpreter.language')}
+          value={needs.interpreter.language}
+          onValue={(language) => set({ interpreter: { language } })}
+          error={errors['accessNeeds.interpreter.language']}
+        />
+      )}
+      <TextField
+        id="needs-times"
+        label={t('needs.preferredTimes')}
+        hint={t('needs.preferredTimes.hint')}
+        value={needs.preferredTimes}
+        onValue={(preferredTimes) => set({ preferredTimes })}
+        error={errors['accessNeeds.preferredTimes']}
+      />
+      <TextArea
+        id="needs-other"
+        label={t('needs.other')}
+        value={needs.other}
+        onValue={(other) => set({ other })}
+        error={errors['accessNeeds.other']}
+      />
+    </fieldset>
+  );
+}
+
+/** Typed against the contract, so it cannot drift; not imported from it to keep zod out of the bundle. */
+export const noAccessNeeds: AccessNeeds = {
+  childcare: false,
+  travel: false,
+  interpreter: null,
+  stepFree: false,
+  largePrint: false,
+  quietRoom: false,
+  preferredTimes: '',
+  other: '',
+};

@@ -1,0 +1,111 @@
+// Header on every screen: the app and workspace name, the language switch (also before sign-in),
+// and, inside a workspace, navigation with icons and words.
+import type { JSX } from 'preact';
+import { call } from '../api.ts';
+import { type Locale, locales, useI18n } from '../i18n/i18n.ts';
+import { paths, type Route } from '../router.ts';
+import { useApp } from '../state.ts';
+import { useWorkspace } from '../workspaces/useWorkspace.ts';
+import { Icon, type IconName } from './icons.tsx';
+
+export function Header({ route }: { route: Route }): JSX.Element {
+  const { t, locale, setLocale } = useI18n();
+  const { account, signedOut } = useApp();
+  const workspaceId = 'workspaceId' in route ? route.workspaceId : null;
+  const workspace = useWorkspace(account ? workspaceId : null);
+
+  const signOut = async () => {
+    try {
+      await call('signOut', { body: { everywhere: false } });
+    } finally {
+      signedOut();
+    }
+  };
+
+  const links: { href: string; icon: IconName; label: string; current: boolean }[] = [];
+  if (workspace) {
+    if (workspace.abilities.readPeople)
+      links.push({
+        href: paths.people(workspace.id),
+        icon: 'people',
+        label: t('nav.people'),
+        current: route.name === 'people' || route.name === 'person' || route.name === 'newPerson',
+      });
+    links.push({
+      href: paths.members(workspace.id),
+      icon: 'members',
+      label: t('nav.members'),
+      current: route.name === 'members' || route.name === 'inviteSlip',
+    });
+    if (workspace.abilities.readAudit)
+      links.push({
+        href: paths.audit(workspace.id),
+        icon: 'audit',
+        label: t('nav.audit'),
+        current: route.name === 'audit',
+      });
+  }
+  if (account) {
+    links.push({
+      href: paths.workspaces(),
+      icon: 'home',
+      label: t('nav.workspaces'),
+      current: route.name === 'workspaces',
+    });
+    links.push({
+      href: paths.account(),
+      icon: 'account',
+      label: t('nav.account'),
+      current: route.name === 'account',
+    });
+  }
+
+  return (
+    <header class="app-header">
+      <div class="header-row">
+        <a class="brand" href={paths.home()}>
+          <img src="/icons/icon.svg" alt="" width="32" height="32" />
+          <span>{t('app.name')}</span>
+        </a>
+        {workspace && <span class="workspace-name">{workspace.name}</span>}
+        <div class="language">
+          <label for="language-switch">
+            <Icon name="language" />
+            <span>{t('language.label')}</span>
+          </label>
+          <select
+            id="language-switch"
+            value={locale}
+            onChange={(event) => setLocale(event.currentTarget.value as Locale)}
+          >
+            {locales.map((code) => (
+              <option key={code} value={code} lang={code}>
+                {t(`language.${code}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      {links.length > 0 && (
+        <nav aria-label={t('nav.label')}>
+          <ul class="nav-list">
+            {links.map((link) => (
+              <li key={link.href}>
+                <a href={link.href} aria-current={link.current ? 'page' : undefined}>
+                  <Icon name={link.icon} />
+                  <span>{link.label}</span>
+                </a>
+              </li>
+            ))}
+            <li>
+              <button type="button" class="nav-button" onClick={signOut}>
+                <Icon name="signOut" />
+                <span>{t('nav.signOut')}</span>
+              </button>
+            </li>
+          </ul>
+        </nav>
+      )}
+    </header>
+  );
+}
