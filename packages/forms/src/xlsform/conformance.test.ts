@@ -1,0 +1,134 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { Form } from '../model.ts';
+import { exportXlsForm } from './export.ts';
+import { importXlsForm } from './import.ts';
+import { compareWithXForm } from './testing/compare.ts';
+import { sheetsFromCsv, sheetsFromMarkdown, workbookBytes } from './testing/workbook.ts';
+import { readXForm } from './testing/xform.ts';
+import { parseXml } from './testing/xml.ts';
+
+// pyxform's example forms (v4.5.0), read from outside the repository; see its README.
+const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
+const folder = resolve(
+  repoRoot,
+  process.env.XLSFORM_CONFORMANCE_DIR ?? '../shared/conformance/xlsform-pyxform/example_xls',
+);
+const expectedFolder = resolve(folder, '../expected_output');
+const present = existsSync(folder);
+
+/** Forms pyxform 4.5 rejects (through xls2xform), and the column our error must point at. */
+const INVALID: Record<string, string> = {
+  'bad_calc.xlsx': 'calculation',
+  // pyxform only resolves `include` when the included form is beside it, which xls2xform never passes.
+  'include.xlsx': 'type',
+  'include_json.xlsx': 'type',
+};
+
+/** Legacy .xls forms with no .xlsx, .md or .csv twin: left out, since we do not read Excel 97 files. */
+const LEFT_OUT_XLS_ONLY = [
+  'allow_comment_rows_test.xls',
+  'calculate.xls',
+  'cascading_select_test_equivalent.xls',
+  'choice_name_as_type.xls',
+  'choice_name_same_as_select_name.xls',
+  'default_time_demo.xls',
+  'hidden.xls',
+  'repeat_date_test.xls',
+  'sms_info.xls',
+  'style_settings.xls',
+  'table-list.xls',
+  'tutorial.xls',
+  'unknown_question_type.xls',
+  'xml_escaping.xls',
+];
+/** Twins read through the markdown/CSV reader because the form exists only as .xls otherwise. */
+const TWINS = ['gps.csv', 'simple_loop.csv', 'widgets.csv'];
+/** Expected XForms and the workbook (or twin) they were made from. */
+const EXPECTED_XFORMS: [string, string][] = [
+  ['expected_output/attribute_columns_test.xml', 'attribute_columns_test.xlsx'],
+  ['expected_output/flat_xlsform_test.xml', 'flat_xlsform_test.xlsx'],
+  ['expected_output/or_other.xml', 'or_other.xlsx'],
+  ['expected_output/pull_data.xml', 'pull_data.xlsx'],
+  ['expected_output/survey_no_name.xml', 'survey_no_name.xlsx'],
+  ['expected_output/xlsform_spec_test.xml', 'xlsform_spec_test.xlsx'],
+  ['example_xls/spec_test_expected_output.xml', 'xlsform_spec_test.xlsx'],
+  ['expected_output/widgets.xml', 'widgets.csv'],
+];
+
+async function bytesOf(file: string): Promise<Uint8Array> {
+  const path = join(folder, file);
+  if (file.endsWith('.csv')) return workbookBytes(sheetsFromCsv(readFileSync(path, 'utf8')));
+  if (file.endsWith('.md')) return workbookBytes(sheetsFromMarkdown(readFileSync(path, 'utf8')));
+  return new Uint8Array(readFileSync(path));
+}
+
+const files = present ? readdirSync(folder) : [];
+const xlsxFiles = files.filter((f) => /\.xlsx$/.test(f)).sort();
+
+describe('pyxform conformance corpus', () => {
+  it.skipIf(present || process.env.CI === 'true')(
+    `is skipped: no corpus at ${folder} (set XLSFORM_CONFORMANCE_DIR)`,
+    () => {},
+  );
+
+  it('is present when running in CI', () => {
+    if (process.env.CI === 'true') expect(present, `conformance folder missing: ${folder}`).toBe(true);
+  });
+
+  it.runIf(present).each(xlsxFiles)('%s imports as pyxform decides', async (file) => {
+    const result = await importXlsForm(await bytesOf(file), file);
+    const column = INVALID[file];
+    if (column) {
+      expect(result.ok).toBe(false);
+      if (!result.ok)
+        expect(result.errors[0]).toMatchObject({ sheet: 'survey', row: expect.any(Number), column });
+      return;
+    }
+    expect(result.ok ? [] : result.errors).toEqual([]);
+    if (!result.ok) return;
+    // Export and re-import changes nothing.
+    const again = await importXlsForm(await exportXlsForm(result.form), file);
+    expect(again.ok && Form.parse(again.form)).toEqual(Form.parse(result.form));
+  });
+
+  it.runIf(present).each(TWINS)('%s (twin of a legacy .xls) imports', async (file) => {
+    const result = await importXlsForm(await bytesOf(file), file);
+    expect(result.ok ? [] : result.errors).toEqual([]);
+  });
+
+  it.runIf(present).each(files.filter((f) => f.endsWith('.xls')))(
+    '%s gets the legacy .xls message',
+    async (file) => {
+      const result = await importXlsForm(await bytesOf(file), file);
+      expect(result).toMatchObject({
+        ok: false,
+        errors: [{ message: expect.stringContaining('legacy Excel 97-2003') }],
+      });
+    },
+  );
+
+  it.runIf(present)('lists every legacy-only form it leaves out', () => {
+    const xlsOnly = files.filter((f) => {
+      const base = f.replace(/\.xls$/, '');
+      return (
+        f.endsWith('.xls') &&
+        !files.some((g) => g !== f && g.startsWith(`${base}.`) && /\.(xlsx|md|csv)$/.test(g))
+      );
+    });
+    expect(xlsOnly.sort()).toEqual([...LEFT_OUT_XLS_ONLY].sort());
+  });
+
+  it.runIf(present).each(EXPECTED_XFORMS)('%s matches %s field by field', async (xmlFile, formFile) => {
+    const result = await importXlsForm(await bytesOf(formFile), formFile);
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    const xform = readXForm(parseXml(readFileSync(resolve(folder, '..', xmlFile), 'utf8')));
+    const { mismatches, fieldsCompared } = compareWithXForm(result.form, xform);
+    expect(mismatches).toEqual([]);
+    expect(fieldsCompared).toBeGreaterThan(3);
+  });
+});
+
+export { expectedFolder };
