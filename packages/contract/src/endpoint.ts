@@ -29,6 +29,10 @@ export interface Endpoint<
   /** The success status and body; 204 has no body. */
   status: 200 | 201 | 204;
   response?: R;
+  /** Set for endpoints answering with a file, not JSON: its content type (the handler may narrow it). */
+  produces?: string;
+  /** A larger request body limit in bytes than the server default, e.g. for file uploads. */
+  bodyLimit?: number;
 }
 
 export function endpoint<

@@ -40,4 +40,12 @@ describe('endpoint registry', () => {
       );
     }
   });
+
+  it('gives binary endpoints (file downloads) a content type, and only GETs answer with files', () => {
+    for (const [, definition] of all) {
+      if (!('produces' in definition) || definition.produces === undefined) continue;
+      expect(definition.method, definition.id).toBe('GET');
+      expect(definition.produces, definition.id).toMatch(/^[\w.+-]+\/[\w.+-]+$/);
+    }
+  });
 });

@@ -12,6 +12,7 @@ import {
 } from './account.ts';
 import { AuditEntrySchema, AuditQuerySchema } from './audit.ts';
 import { endpoint } from './endpoint.ts';
+import { formEndpoints } from './form-endpoints.ts';
 import { IdSchema } from './ids.ts';
 import {
   ChangeRoleInputSchema,
@@ -416,6 +417,7 @@ export const endpoints = {
     summary: 'Revoke an API token',
     params: ApiTokenParamsSchema,
   }),
+  ...formEndpoints,
 } as const;
 
 export type EndpointId = keyof typeof endpoints;

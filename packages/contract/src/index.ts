@@ -2,6 +2,8 @@ export * from './account.ts';
 export * from './audit.ts';
 export * from './endpoint.ts';
 export * from './endpoints.ts';
+export * from './form-endpoints.ts';
+export * from './forms.ts';
 export * from './ids.ts';
 export * from './limits.ts';
 export * from './members.ts';

@@ -68,8 +68,12 @@ export function createRegistrar(app: FastifyInstance, deps: ServerDeps): Registr
           ...(definition.params ? { params: definition.params } : {}),
           ...(definition.query ? { querystring: definition.query } : {}),
           ...(definition.body ? { body: definition.body } : {}),
-          ...(definition.response ? { response: { [definition.status]: definition.response } } : {}),
+          // A file download has no JSON schema to serialize with.
+          ...(definition.response && !definition.produces
+            ? { response: { [definition.status]: definition.response } }
+            : {}),
         },
+        ...(definition.bodyLimit ? { bodyLimit: definition.bodyLimit } : {}),
         handler: async (request, reply) => {
           const input = {
             params: request.params,
@@ -110,6 +114,10 @@ export function createRegistrar(app: FastifyInstance, deps: ServerDeps): Registr
             (ctx) => handler({ ...input, ctx, prepared: prepared as never }),
           );
           reply.code(definition.status);
+          if (definition.produces && result instanceof Uint8Array) {
+            if (!reply.hasHeader('content-type')) reply.type(definition.produces);
+            return reply.send(Buffer.from(result.buffer, result.byteOffset, result.byteLength));
+          }
           return definition.status === 204 ? reply.send() : result;
         },
       });
