@@ -1,4 +1,6 @@
+import { sql } from 'kysely';
 import type { Db } from '../db/connect.ts';
+import { emailKey, phoneKey, usernameKey } from './login-keys.ts';
 
 export async function findLiveSession(db: Db, tokenHash: string, now: string) {
   return db
@@ -44,4 +46,177 @@ export async function findLiveApiToken(db: Db, secretHash: string, now: string) 
 
 export async function touchApiToken(db: Db, tokenId: string, now: string) {
   await db.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', tokenId).execute();
+}
+
+export async function findThrottles(db: Db, keys: string[]) {
+  if (keys.length === 0) return [];
+  return db.selectFrom('sign_in_throttles').selectAll().where('key', 'in', keys).execute();
+}
+
+/**
+ * Counts one failure in one statement, so concurrent failures are never lost (the upsert also
+ * locks the row on PostgreSQL until the small transaction ends). A count older than `forgetBefore` restarts.
+ */
+export async function countFailure(db: Db, key: string, now: string, forgetBefore: string): Promise<number> {
+  const row = await db
+    .insertInto('sign_in_throttles')
+    .values({ key, failures: 1, last_failure_at: now, blocked_until: null })
+    .onConflict((oc) =>
+      oc.column('key').doUpdateSet({
+        failures: sql<number>`case when sign_in_throttles.last_failure_at < ${forgetBefore} then 1 else sign_in_throttles.failures + 1 end`,
+        last_failure_at: now,
+      }),
+    )
+    .returning('failures')
+    .executeTakeFirstOrThrow();
+  return Number(row.failures);
+}
+
+export async function blockUntil(db: Db, key: string, until: string | null) {
+  await db.updateTable('sign_in_throttles').set({ blocked_until: until }).where('key', '=', key).execute();
+}
+
+export async function deleteThrottle(db: Db, key: string) {
+  await db.deleteFrom('sign_in_throttles').where('key', '=', key).execute();
+}
+
+const accountColumns = [
+  'id',
+  'username',
+  'email',
+  'phone',
+  'display_name',
+  'locale',
+  'is_admin',
+  'created_at',
+  'password_hash',
+  'disabled_at',
+] as const;
+
+export type AccountRow = Awaited<ReturnType<typeof findAccountById>> & {};
+
+export async function findAccountById(db: Db, accountId: string) {
+  return db.selectFrom('accounts').select(accountColumns).where('id', '=', accountId).executeTakeFirst();
+}
+
+/** Every account one typed login could name (email, username or phone key). */
+export async function findAccountsByLogin(
+  db: Db,
+  keys: { email: string | null; username: string; phone: string | null },
+) {
+  return db
+    .selectFrom('accounts')
+    .select([...accountColumns, 'email_key', 'username_key', 'phone_key'])
+    .where((eb) =>
+      eb.or([
+        eb('username_key', '=', keys.username),
+        ...(keys.email ? [eb('email_key', '=', keys.email)] : []),
+        ...(keys.phone ? [eb('phone_key', '=', keys.phone)] : []),
+      ]),
+    )
+    .where('disabled_at', 'is', null)
+    .execute();
+}
+
+export async function countAccounts(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom('accounts')
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function insertAccount(
+  db: Db,
+  row: {
+    id: string;
+    username: string | null;
+    email: string | null;
+    phone: string | null;
+    display_name: string;
+    locale: string;
+    password_hash: string;
+    is_admin: number;
+    now: string;
+  },
+) {
+  const { now, ...rest } = row;
+  await db
+    .insertInto('accounts')
+    .values({
+      ...rest,
+      username_key: row.username === null ? null : usernameKey(row.username),
+      email_key: row.email === null ? null : emailKey(row.email),
+      phone_key: row.phone === null ? null : phoneKey(row.phone),
+      created_at: now,
+      updated_at: now,
+      password_changed_at: now,
+    })
+    .execute();
+}
+
+export async function insertSession(
+  db: Db,
+  row: {
+    id: string;
+    token_hash: string;
+    account_id: string;
+    created_at: string;
+    last_seen_at: string;
+    expires_at: string;
+    user_agent: string | null;
+    address: string | null;
+  },
+) {
+  await db
+    .insertInto('sessions')
+    .values({ ...row, revoked_at: null })
+    .execute();
+}
+
+export async function revokeSessionByHash(db: Db, tokenHash: string, now: string) {
+  await db
+    .updateTable('sessions')
+    .set({ revoked_at: now })
+    .where('token_hash', '=', tokenHash)
+    .where('revoked_at', 'is', null)
+    .execute();
+}
+
+/** Revokes the account's live sessions, except one (the caller's own) when given. */
+export async function revokeAccountSessions(db: Db, accountId: string, now: string, except: string | null) {
+  let query = db
+    .updateTable('sessions')
+    .set({ revoked_at: now })
+    .where('account_id', '=', accountId)
+    .where('revoked_at', 'is', null);
+  if (except) query = query.where('id', '!=', except);
+  const result = await query.executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+export async function setPasswordHash(db: Db, accountId: string, passwordHash: string, now: string) {
+  await db
+    .updateTable('accounts')
+    .set({ password_hash: passwordHash, password_changed_at: now, updated_at: now })
+    .where('id', '=', accountId)
+    .execute();
+}
+
+/** Two first-run setups racing on PostgreSQL would both see no account: serialise them. */
+export async function lockSetup(db: Db, kind: 'sqlite' | 'postgres') {
+  if (kind === 'postgres') await sql`select pg_advisory_xact_lock(7226171)`.execute(db);
+}
+
+/** Revokes one live session of the account; 0 when it is not theirs or already ended. */
+export async function revokeSession(db: Db, accountId: string, sessionId: string, now: string) {
+  const result = await db
+    .updateTable('sessions')
+    .set({ revoked_at: now })
+    .where('id', '=', sessionId)
+    .where('account_id', '=', accountId)
+    .where('revoked_at', 'is', null)
+    .where('expires_at', '>', now)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
 }

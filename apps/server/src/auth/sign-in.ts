@@ -1,0 +1,43 @@
+import type { ServerDeps } from '../context.ts';
+import { AppError } from '../errors.ts';
+import { loginKeys, throttleKeyForLogin } from './login-keys.ts';
+import { verifyPassword } from './passwords.ts';
+import { type AccountRow, findAccountsByLogin } from './queries.ts';
+import { addressRule, addressThrottleKey, checkThrottle, loginRule, recordFailure } from './throttle.ts';
+
+export const invalidCredentials = () =>
+  new AppError('auth.invalid_credentials', 401, 'The login or the password is not right.');
+
+/**
+ * Checks a login and password before any transaction opens (argon2 is slow and must hold no lock).
+ * Unknown logins are verified against a dummy hash and throttled under the same key as real ones,
+ * so neither the answer, the time taken nor the back-off tells whether an account exists.
+ */
+export async function checkCredentials(
+  deps: ServerDeps,
+  login: string,
+  password: string,
+  address: string,
+): Promise<{ account: AccountRow; loginThrottleKey: string }> {
+  const now = deps.clock.now().toISOString();
+  const loginThrottleKey = throttleKeyForLogin(login);
+  const addressKey = addressThrottleKey(address);
+  await checkThrottle(deps.db, [loginThrottleKey, addressKey], now);
+  const keys = loginKeys(login);
+  const candidates = await findAccountsByLogin(deps.db, keys);
+  // One typed login could match an email, a username and a phone of different accounts: email wins, then username.
+  const account =
+    candidates.find((row) => keys.email !== null && row.email_key === keys.email) ??
+    candidates.find((row) => row.username_key === keys.username) ??
+    candidates.find((row) => keys.phone !== null && row.phone_key === keys.phone) ??
+    null;
+  const ok = await verifyPassword(account?.password_hash ?? null, password);
+  if (!ok || !account) {
+    await deps.db.transaction().execute(async (trx) => {
+      await recordFailure(trx, loginThrottleKey, now, loginRule);
+      await recordFailure(trx, addressKey, now, addressRule);
+    });
+    throw invalidCredentials();
+  }
+  return { account, loginThrottleKey };
+}
