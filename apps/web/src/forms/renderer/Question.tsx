@@ -1,0 +1,104 @@
+// One question: text in the form language, hint, message, read-aloud, and the widget for its type.
+// It watches its own state in the session, so answering elsewhere does not re-render it.
+import type { JSX } from 'preact';
+import { useI18n } from '../../i18n/i18n.ts';
+import { useFill, useWatch } from './context.ts';
+import { type Indexes, keyOf } from './session.ts';
+import { speak, useVoice } from './speech.ts';
+import { type QuestionNode, textIn } from './tree.ts';
+import { widgetFor } from './widgets/index.tsx';
+
+export function domId(path: string, indexes: Indexes): string {
+  return `q${path.replace(/[^A-Za-z0-9_-]/g, '-')}${indexes.length ? `-${indexes.join('-')}` : ''}`;
+}
+
+export function QuestionView({ node, indexes }: { node: QuestionNode; indexes: Indexes }): JSX.Element | null {
+  const { session, language, languageCode } = useFill();
+  const { t } = useI18n();
+  const { path, item } = node;
+  const key = keyOf(path, indexes);
+  const read = (): string => {
+    const e = session.engine;
+    if (!e.isRelevant(path, indexes)) return '';
+    const label = session.fill(textIn(item.label, language), indexes);
+    const hint = session.fill(textIn(item.hint, language), indexes);
+    return JSON.stringify([
+      e.getAnswer(path, indexes),
+      e.isRequired(path, indexes),
+      e.isReadOnly(path, indexes) || Boolean(item.bind.calculation),
+      session.problem(path, indexes) ?? '',
+      label,
+      hint,
+      node.otherPath ? e.getAnswer(node.otherPath, indexes) : '',
+      node.otherPath ? (session.problem(node.otherPath, indexes) ?? '') : '',
+    ]);
+  };
+  const state = useWatch(key, read);
+  const voice = useVoice(languageCode);
+  if (state === '') return null;
+  const [value, required, readOnly, problem, label, hint] = JSON.parse(state) as [
+    string,
+    boolean,
+    boolean,
+    string,
+    string,
+    string,
+  ];
+  const id = domId(path, indexes);
+  const custom = textIn(problem === 'required' ? item.requiredMessage : item.constraintMessage, language);
+  const message = problem ? custom || t(problem === 'required' ? 'forms.fill.required' : 'forms.fill.constraint') : '';
+  const describedBy = [hint ? `${id}-hint` : '', message ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  const Widget = widgetFor(item.type);
+  const isNote = item.type === 'note';
+  return (
+    <div class={problem ? 'fq fq-error' : 'fq'} data-path={path}>
+      <div class="fq-head">
+        <span class="fq-label" id={`${id}-label`} lang={languageCode}>
+          {isNote || Widget.grouped ? label : <label for={id}>{label}</label>}
+          {required && (
+            <span class="fq-required">
+              {' '}
+              <abbr title={t('forms.fill.requiredMark')}>*</abbr>
+            </span>
+          )}
+        </span>
+        {voice && (label || hint) && (
+          <button
+            type="button"
+            class="fq-speak"
+            aria-label={t('forms.fill.readAloud', { text: label })}
+            onClick={() => speak([label, hint].filter(Boolean).join('. '), voice)}
+          >
+            <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
+              <path d="M4 9v6h4l5 4V5L8 9zM16 8a5 5 0 0 1 0 8M18.5 5.5a8.5 8.5 0 0 1 0 13" fill="none" stroke="currentColor" stroke-width="2" />
+            </svg>
+          </button>
+        )}
+      </div>
+      {hint && (
+        <p class="hint" id={`${id}-hint`} lang={languageCode}>
+          {hint}
+        </p>
+      )}
+      {message && (
+        <p class="error-text" id={`${id}-error`} lang={custom ? languageCode : undefined}>
+          {message}
+        </p>
+      )}
+      {!isNote || value ? (
+        <Widget.View
+          node={node}
+          indexes={indexes}
+          id={id}
+          labelId={`${id}-label`}
+          describedBy={describedBy}
+          invalid={Boolean(problem)}
+          required={required}
+          readOnly={readOnly}
+          value={value}
+          setValue={(next) => session.answer(path, indexes, next)}
+        />
+      ) : null}
+    </div>
+  );
+}

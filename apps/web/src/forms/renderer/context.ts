@@ -1,0 +1,30 @@
+// What every widget of one filling shares: the session, the form language and the settings.
+import { createContext } from 'preact';
+import { useContext, useEffect, useState } from 'preact/hooks';
+import type { FormSession } from './session.ts';
+
+export interface FillContext {
+  session: FormSession;
+  /** The form language (a column of the spreadsheet), not the interface language. */
+  language: string;
+  /** BCP-47 code of the form language when known, for lang= and read-aloud. */
+  languageCode: string | undefined;
+  /** Files of select_*_from_file lists by file name, parsed by whoever loaded the form. */
+  fileLists: Record<string, Record<string, string>[]>;
+}
+
+export const Fill = createContext<FillContext | null>(null);
+
+export function useFill(): FillContext {
+  const fill = useContext(Fill);
+  if (!fill) throw new Error('useFill outside a form renderer');
+  return fill;
+}
+
+/** The session's reading for one field instance; re-renders this component only when it changes. */
+export function useWatch(key: string, read: () => string): string {
+  const { session } = useFill();
+  const [, setTick] = useState(0);
+  useEffect(() => session.watch(key, read, () => setTick((n) => n + 1)), [session, key]);
+  return read();
+}
