@@ -38,7 +38,7 @@ function describe(token: Token): string {
 
 /** Guards against stack overflow on hostile input; real forms nest a handful of levels. */
 const MAX_NESTING = 100;
-const MAX_CHAIN_DEPTH = 1000;
+const MAX_DEPTH = 1000;
 
 class Parser {
   private index = 0;
@@ -86,12 +86,12 @@ class Parser {
     }
   }
 
-  /** Long operator chains build deep left-leaning trees; bound their depth for the evaluator's sake. */
-  private chain(node: ExprNode, left: ExprNode, right: ExprNode, token: Token): ExprNode {
-    const d = Math.max(this.depth.get(left) ?? 0, this.depth.get(right) ?? 0) + 1;
-    if (d > MAX_CHAIN_DEPTH)
-      throw new ExpressionError('expr.too_complex', 'expression too long', token.start);
-    this.depth.set(node, d);
+  /** Records the tree depth of a new node; long operator chains build deep trees, bounded for the evaluator. */
+  private chain<T extends ExprNode>(node: T, children: readonly (ExprNode | null)[], at: number): T {
+    let d = 0;
+    for (const child of children) if (child) d = Math.max(d, this.depth.get(child) ?? 0);
+    if (d + 1 > MAX_DEPTH) throw new ExpressionError('expr.too_complex', 'expression too long', at);
+    this.depth.set(node, d + 1);
     return node;
   }
 
@@ -107,9 +107,8 @@ class Parser {
         const right = this.parseBinary(1);
         left = this.chain(
           { kind: 'binary', op: 'or', left, right, start: left.start, end: right.end },
-          left,
-          right,
-          token,
+          [left, right],
+          token.start,
         );
       }
       this.nesting--;
@@ -126,9 +125,8 @@ class Parser {
       const op = token.value as BinaryOperator;
       left = this.chain(
         { kind: 'binary', op, left, right, start: left.start, end: right.end },
-        left,
-        right,
-        token,
+        [left, right],
+        token.start,
       );
     }
   }
@@ -140,7 +138,11 @@ class Parser {
       this.enter(token);
       const operand = this.parseUnary();
       this.nesting--;
-      return { kind: 'negate', operand, start: token.start, end: operand.end };
+      return this.chain(
+        { kind: 'negate', operand, start: token.start, end: operand.end },
+        [operand],
+        token.start,
+      );
     }
     return this.parseUnion();
   }
@@ -152,9 +154,8 @@ class Parser {
       const right = this.parsePathExpr();
       left = this.chain(
         { kind: 'binary', op: '|', left, right, start: left.start, end: right.end },
-        left,
-        right,
-        token,
+        [left, right],
+        token.start,
       );
     }
     return left;
@@ -178,7 +179,11 @@ class Parser {
     const predicates = this.parsePredicates();
     if (predicates.length > 0) {
       const end = this.tokens[this.index - 1]!.end;
-      base = { kind: 'filter', base, predicates, start: base.start, end };
+      base = this.chain(
+        { kind: 'filter', base, predicates, start: base.start, end },
+        [base, ...predicates],
+        end,
+      );
     }
     if (this.isPunct('/') || this.isPunct('//')) return this.parseLocationPath(base);
     return base;
@@ -196,10 +201,11 @@ class Parser {
       case 'name':
         return this.parseCall(token);
       default: {
-        // '(' Expr ')': parentheses leave no node behind, so printing and re-parsing is stable.
+        // '(' Expr ')' leaves no node of its own (so printing and re-parsing is stable), but the inner
+        // node's span grows to cover the parentheses, so every span is valid source on its own.
         const inner = this.parseBinary(0);
-        this.expectPunct(')');
-        return inner;
+        const close = this.expectPunct(')');
+        return this.chain({ ...inner, start: token.start, end: close.end }, [inner], token.start);
       }
     }
   }
@@ -228,7 +234,11 @@ class Parser {
         nameToken.start,
       );
     }
-    return { kind: 'call', name, args, start: nameToken.start, end: close.end };
+    return this.chain(
+      { kind: 'call', name, args, start: nameToken.start, end: close.end },
+      args,
+      nameToken.start,
+    );
   }
 
   private parsePredicates(): ExprNode[] {
@@ -274,7 +284,8 @@ class Parser {
     }
     const start = base ? base.start : first.start;
     const end = this.tokens[this.index - 1]!.end;
-    return { kind: 'path', absolute, base, steps, start, end };
+    const predicates = steps.flatMap((step) => step.predicates);
+    return this.chain({ kind: 'path', absolute, base, steps, start, end }, [base, ...predicates], start);
   }
 
   private startsStep(): boolean {
