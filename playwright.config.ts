@@ -25,7 +25,7 @@ const baseURL = `http://127.0.0.1:${port}`;
 
 export default defineConfig({
   testDir: 'e2e',
-  testIgnore: ['support/**', 'artifacts/**'],
+  testIgnore: ['**/support/**', '**/artifacts/**'],
   outputDir: 'e2e/artifacts/test-output',
   // One server with one database holds the story (setup → invite → redeem), so tests run in order.
   workers: 1,
