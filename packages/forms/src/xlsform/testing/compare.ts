@@ -91,11 +91,19 @@ export function compareWithXForm(form: Form, xform: XFormSummary): Comparison {
   };
 
   const modelPaths = new Set<string>();
-  const otherNames = new Set<string>();
+  const flat = /^(true|yes)$/i.test(
+    Object.entries(form.settings.extra).find(([k]) => k.toLowerCase() === 'flat')?.[1] ?? '',
+  );
+  // Nodes pyxform adds on its own: `x_other` for or_other, `x_count` for a computed repeat_count,
+  // and the label row of a table-list group.
+  const generated = new Set<string>();
   for (const { item, parents } of walkSurvey(form.survey)) {
-    const path = `/${[xform.root, ...parents.map((p) => p.name), item.name].join('/')}`;
+    // The `flat` setting makes pyxform put every question at the top level, without groups.
+    if (flat && item.kind !== 'question') continue;
+    const path = `/${[xform.root, ...(flat ? [] : parents.map((p) => p.name)), item.name].join('/')}`;
     modelPaths.add(path);
-    if (item.kind === 'question' && item.orOther) otherNames.add(`${path}_other`);
+    if (item.kind === 'question' && item.orOther) generated.add(`${path}_other`);
+    if (item.kind === 'repeat' && item.bind.repeatCount) generated.add(`${path}_count`);
     const node = xform.nodes.get(path);
     if (!node) {
       mismatches.push(`${path}: not in pyxform's instance`);
@@ -103,11 +111,12 @@ export function compareWithXForm(form: Form, xform: XFormSummary): Comparison {
     }
     same(`${path} repeat`, item.kind === 'repeat', node.repeat);
     const bind = xform.binds.get(path) ?? {};
-    same(
-      `${path} relevant`,
-      item.bind.relevant ? normalizeExpression(item.bind.relevant) : null,
-      bind.relevant ? normalizeExpression(bind.relevant) : null,
+    // Flattened questions carry their groups' relevance.
+    const relevants = [...(flat ? parents.map((p) => p.bind.relevant) : []), item.bind.relevant].filter(
+      Boolean,
     );
+    const ours = relevants.length === 0 ? null : normalizeExpression(relevants.join(' and '));
+    same(`${path} relevant`, ours, bind.relevant ? normalizeExpression(bind.relevant) : null);
     if (item.kind !== 'question') {
       const control = xform.controls.get(path);
       if (control && Object.keys(item.label).length > 0) sameLabels(path, item.label, control.label);
@@ -117,8 +126,10 @@ export function compareWithXForm(form: Form, xform: XFormSummary): Comparison {
   }
   for (const path of xform.nodes.keys()) {
     const inMeta = path.startsWith(`/${xform.root}/meta`);
-    if (!inMeta && !modelPaths.has(path) && !otherNames.has(path))
+    const labelRow = /\/reserved_name_for_field_list_labels_\d+$/.test(path);
+    if (!inMeta && !labelRow && !modelPaths.has(path) && !generated.has(path)) {
       mismatches.push(`${path}: missing from our model`);
+    }
   }
   return { mismatches, fieldsCompared };
 }
@@ -147,7 +158,11 @@ function compareQuestion(
   if (question.list && form.choices[question.list]) {
     const theirs: XChoice[] = control?.items ?? xform.lists.get(question.list) ?? [];
     const ours = form.choices[question.list]!;
-    const withoutOther = question.orOther ? theirs.filter((c) => c.name !== 'other') : theirs;
+    // pyxform appends `other` to a list when any question uses it with or_other.
+    const listHasOther = [...walkSurvey(form.survey)].some(
+      ({ item }) => item.kind === 'question' && item.list === question.list && item.orOther,
+    );
+    const withoutOther = listHasOther ? theirs.filter((c) => c.name !== 'other') : theirs;
     same(
       `${path} choices of ${question.list}`,
       ours.map((c) => c.name),
