@@ -13,8 +13,12 @@ import type {
 
 type Endpoints = typeof endpoints;
 
-/** Method and path of every endpoint; api-routes.test.ts checks it against the registry. */
-export const routes: { [K in EndpointId]: readonly [HttpMethod, string] } = {
+/**
+ * Method and path of the endpoints this app calls; api-routes.test.ts checks each against the
+ * registry. Other modules add endpoints all the time, so this lists only what is used: a screen
+ * that needs a new endpoint adds its line here (the types say which ids exist).
+ */
+export const routes = {
   openapi: ['GET', '/api/openapi.json'],
   health: ['GET', '/health'],
   setupStatus: ['GET', '/api/setup'],
@@ -48,12 +52,14 @@ export const routes: { [K in EndpointId]: readonly [HttpMethod, string] } = {
   listApiTokens: ['GET', '/api/workspaces/:workspaceId/tokens'],
   createApiToken: ['POST', '/api/workspaces/:workspaceId/tokens'],
   revokeApiToken: ['DELETE', '/api/workspaces/:workspaceId/tokens/:tokenId'],
-};
+} as const satisfies { [K in EndpointId]?: readonly [HttpMethod, string] };
+
+export type RouteId = keyof typeof routes;
 
 type IfAny<T, Yes, No> = [T] extends [never] ? No : Yes;
 
 /** What a call needs: params when the path has some, a body when the endpoint takes one. */
-export type CallInput<K extends EndpointId> = IfAny<
+export type CallInput<K extends RouteId> = IfAny<
   EndpointParams<Endpoints[K]>,
   { params: EndpointParams<Endpoints[K]> },
   { params?: undefined }
@@ -69,7 +75,7 @@ export type CallInput<K extends EndpointId> = IfAny<
     signal?: AbortSignal;
   };
 
-export type CallResult<K extends EndpointId> = IfAny<
+export type CallResult<K extends RouteId> = IfAny<
   EndpointResponse<Endpoints[K]>,
   EndpointResponse<Endpoints[K]>,
   undefined
@@ -110,7 +116,7 @@ export function buildPath(template: string, params: Record<string, unknown> | un
   });
 }
 
-export async function call<K extends EndpointId>(id: K, input: CallInput<K>): Promise<CallResult<K>> {
+export async function call<K extends RouteId>(id: K, input: CallInput<K>): Promise<CallResult<K>> {
   const [method, template] = routes[id];
   let url = buildPath(template, input.params as Record<string, unknown> | undefined);
   if (input.query) {
