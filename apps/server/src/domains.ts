@@ -1,7 +1,12 @@
 import { accountRoutes } from './account/routes.ts';
 import { authRoutes } from './auth/routes.ts';
+import { auditRoutes } from './audit/routes.ts';
 import type { Registrar } from './http/register.ts';
+import { inviteRoutes } from './invites/routes.ts';
+import { memberRoutes } from './members/routes.ts';
+import { peopleRoutes } from './people/routes.ts';
 import { systemRoutes } from './system/routes.ts';
+import { workspaceRoutes } from './workspaces/routes.ts';
 
 /** Each domain adds its routes here; the order only affects the OpenAPI listing. */
-export const domainRoutes: Array<(api: Registrar) => void> = [systemRoutes, authRoutes, accountRoutes];
+export const domainRoutes: Array<(api: Registrar) => void> = [systemRoutes, authRoutes, accountRoutes, workspaceRoutes, memberRoutes, inviteRoutes, peopleRoutes, auditRoutes];

@@ -41,6 +41,7 @@ export const problemCodes = [
   'conflict.phone_taken',
   'conflict.already_member',
   'conflict.last_coordinator',
+  'conflict.person_is_member',
   'invite.not_found',
   'invite.expired',
   'invite.used',

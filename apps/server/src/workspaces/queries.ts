@@ -1,4 +1,6 @@
+import type { Insertable, Updateable } from 'kysely';
 import type { Db } from '../db/connect.ts';
+import type { WorkspacesTable } from '../db/schema.ts';
 
 /** The caller's live membership in a live workspace, or nothing (which the API answers with 404). */
 export async function findMembership(db: Db, workspaceId: string, accountId: string) {
@@ -22,4 +24,31 @@ export async function personExists(db: Db, workspaceId: string, personId: string
     .where('deleted_at', 'is', null)
     .executeTakeFirst();
   return row !== undefined;
+}
+
+/** The caller's live workspaces with their membership, for the workspace switcher. */
+export async function listWorkspacesOf(db: Db, accountId: string) {
+  return db
+    .selectFrom('memberships')
+    .innerJoin('workspaces', 'workspaces.id', 'memberships.workspace_id')
+    .selectAll('workspaces')
+    .select(['memberships.id as membership_id', 'memberships.person_id', 'memberships.role'])
+    .where('memberships.account_id', '=', accountId)
+    .where('memberships.deleted_at', 'is', null)
+    .where('workspaces.deleted_at', 'is', null)
+    .orderBy('workspaces.name')
+    .orderBy('workspaces.id')
+    .execute();
+}
+
+export async function findWorkspace(db: Db, workspaceId: string) {
+  return db.selectFrom('workspaces').selectAll().where('id', '=', workspaceId).executeTakeFirst();
+}
+
+export async function insertWorkspace(db: Db, row: Insertable<WorkspacesTable>) {
+  await db.insertInto('workspaces').values(row).execute();
+}
+
+export async function updateWorkspaceRow(db: Db, workspaceId: string, changes: Updateable<WorkspacesTable>) {
+  await db.updateTable('workspaces').set(changes).where('id', '=', workspaceId).execute();
 }

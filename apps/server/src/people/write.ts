@@ -1,0 +1,225 @@
+import {
+  type AccessNeeds,
+  type CreatePersonInput,
+  emptyAccessNeeds,
+  type Role,
+  type UpdatePersonInput,
+} from '@coproduce/contract';
+import type { RequestContext } from '../context.ts';
+import { AppError, forbidden, notFound } from '../errors.ts';
+import { newId } from '../ids.ts';
+import { nameKey } from './names.ts';
+import {
+  canCreatePerson,
+  canDeletePerson,
+  canReadPerson,
+  firstForbiddenField,
+  writableFields,
+} from './policy.ts';
+import { findPerson, hasLiveMembership, insertPerson, type PersonRow, updatePersonRow } from './queries.ts';
+
+export interface PersonContent {
+  displayName: string;
+  legalName: string | null;
+  languages: string[];
+  contactChannels: unknown[];
+  accessNeeds: AccessNeeds;
+  notes: string;
+}
+
+/** The stored columns for a person's content, with the search keys computed here. */
+export function contentColumns(content: PersonContent) {
+  return {
+    display_name: content.displayName,
+    display_name_key: nameKey(content.displayName),
+    legal_name: content.legalName,
+    legal_name_key: content.legalName ? nameKey(content.legalName) : null,
+    languages: JSON.stringify(content.languages),
+    contact_channels: JSON.stringify(content.contactChannels),
+    access_needs: JSON.stringify(content.accessNeeds),
+    notes: content.notes,
+  };
+}
+
+/** A new person row in the caller's transaction (also used when a workspace or invite makes one). */
+export async function addPerson(
+  ctx: RequestContext,
+  workspaceId: string,
+  id: string,
+  content: PersonContent,
+  accountId: string | null = null,
+): Promise<PersonRow> {
+  const row: PersonRow = {
+    workspace_id: workspaceId,
+    id,
+    created_at: ctx.now,
+    updated_at: ctx.now,
+    revision: await ctx.revision(),
+    deleted_at: null,
+    ...contentColumns(content),
+    account_id: accountId,
+    created_by_account_id: ctx.actor?.accountId ?? null,
+    updated_by_account_id: ctx.actor?.accountId ?? null,
+  };
+  await insertPerson(ctx.db, row);
+  return row;
+}
+
+export const minimalPerson = (displayName: string): PersonContent => ({
+  displayName,
+  legalName: null,
+  languages: [],
+  contactChannels: [],
+  accessNeeds: emptyAccessNeeds,
+  notes: '',
+});
+
+/** Fields a create actually sets (defaults left alone do not count as writing them). */
+function fieldsSetOnCreate(input: CreatePersonInput): string[] {
+  const sent = ['displayName'];
+  if (input.languages.length) sent.push('languages');
+  if (input.legalName) sent.push('legalName');
+  if (input.contactChannels.length) sent.push('contactChannels');
+  if (input.accessNeeds) sent.push('accessNeeds');
+  if (input.notes) sent.push('notes');
+  return sent;
+}
+
+const sameContent = (row: PersonRow, content: PersonContent) => {
+  const columns = contentColumns(content);
+  return (Object.keys(columns) as (keyof typeof columns)[]).every((key) => row[key] === columns[key]);
+};
+
+export interface Caller {
+  workspaceId: string;
+  role: Role;
+  personId: string;
+}
+
+/**
+ * Creates a person; a repeated create with the same id and content (an offline phone retrying)
+ * returns the existing row and changes nothing; the same id with other content is a conflict.
+ */
+export async function createPerson(ctx: RequestContext, caller: Caller, input: CreatePersonInput) {
+  if (!canCreatePerson(caller.role)) throw forbidden('Your role cannot add people to the register.');
+  const sent = fieldsSetOnCreate(input);
+  const refused = firstForbiddenField(sent, writableFields(caller.role, { isSelf: false }));
+  if (refused)
+    throw new AppError('auth.forbidden', 403, `Your role cannot set ${refused}.`, [
+      { path: refused, message: 'your role cannot set this field' },
+    ]);
+  const content: PersonContent = {
+    displayName: input.displayName,
+    legalName: input.legalName ?? null,
+    languages: input.languages,
+    contactChannels: input.contactChannels,
+    accessNeeds: input.accessNeeds ?? emptyAccessNeeds,
+    notes: input.notes,
+  };
+  const id = input.id ?? newId();
+  if (input.id) {
+    const existing = await findPerson(ctx.db, caller.workspaceId, input.id);
+    if (existing) {
+      if (!existing.deleted_at && sameContent(existing, content)) {
+        ctx.unchanged();
+        return existing;
+      }
+      throw new AppError('conflict.id_reused', 409, 'Another person record already has that id.', [
+        { path: 'id', message: 'already used for different content' },
+      ]);
+    }
+  }
+  const row = await addPerson(ctx, caller.workspaceId, id, content);
+  ctx.audit({ action: 'person.create', entityType: 'person', entityId: id, fields: sent });
+  return row;
+}
+
+/** A person the caller may see, or a 404 (another workspace's id, a tombstone, or not theirs). */
+export async function readablePerson(ctx: RequestContext, caller: Caller, personId: string) {
+  const row = await findPerson(ctx.db, caller.workspaceId, personId);
+  if (!row || row.deleted_at || !canReadPerson(caller.role, { isSelf: row.id === caller.personId })) {
+    throw notFound('That person');
+  }
+  return row;
+}
+
+export async function updatePerson(
+  ctx: RequestContext,
+  caller: Caller,
+  personId: string,
+  input: UpdatePersonInput,
+) {
+  const row = await readablePerson(ctx, caller, personId);
+  const sent = Object.keys(input).filter((key) => input[key as keyof UpdatePersonInput] !== undefined);
+  const refused = firstForbiddenField(
+    sent,
+    writableFields(caller.role, { isSelf: row.id === caller.personId }),
+  );
+  if (refused)
+    throw new AppError('auth.forbidden', 403, `You may not change ${refused}.`, [
+      { path: refused, message: 'you may not change this field' },
+    ]);
+  const before = contentColumns({
+    displayName: row.display_name,
+    legalName: row.legal_name,
+    languages: JSON.parse(row.languages),
+    contactChannels: JSON.parse(row.contact_channels),
+    accessNeeds: JSON.parse(row.access_needs),
+    notes: row.notes,
+  });
+  const after = contentColumns({
+    displayName: input.displayName ?? row.display_name,
+    legalName: input.legalName === undefined ? row.legal_name : input.legalName,
+    languages: input.languages ?? JSON.parse(row.languages),
+    contactChannels: input.contactChannels ?? JSON.parse(row.contact_channels),
+    accessNeeds: input.accessNeeds ?? JSON.parse(row.access_needs),
+    notes: input.notes ?? row.notes,
+  });
+  const changed = sent.filter((field) => {
+    const column = columnOf[field];
+    return column !== undefined && before[column] !== after[column];
+  });
+  if (changed.length === 0) {
+    ctx.unchanged();
+    return row;
+  }
+  const changes = {
+    ...after,
+    updated_at: ctx.now,
+    updated_by_account_id: ctx.actor?.accountId ?? null,
+    revision: await ctx.revision(),
+  };
+  await updatePersonRow(ctx.db, caller.workspaceId, personId, changes);
+  ctx.audit({ action: 'person.update', entityType: 'person', entityId: personId, fields: changed });
+  return { ...row, ...changes };
+}
+
+const columnOf: Record<string, keyof ReturnType<typeof contentColumns>> = {
+  displayName: 'display_name',
+  legalName: 'legal_name',
+  languages: 'languages',
+  contactChannels: 'contact_channels',
+  accessNeeds: 'access_needs',
+  notes: 'notes',
+};
+
+/** A tombstone with a new revision, so phones learn of the removal; members' records stay. */
+export async function deletePerson(ctx: RequestContext, caller: Caller, personId: string) {
+  const row = await readablePerson(ctx, caller, personId);
+  if (!canDeletePerson(caller.role, { isSelf: row.id === caller.personId }))
+    throw forbidden('Your role cannot remove people from the register.');
+  if (await hasLiveMembership(ctx.db, caller.workspaceId, personId)) {
+    throw new AppError(
+      'conflict.person_is_member',
+      409,
+      'This person is a member of the workspace: remove the membership first.',
+    );
+  }
+  await updatePersonRow(ctx.db, caller.workspaceId, personId, {
+    deleted_at: ctx.now,
+    updated_at: ctx.now,
+    updated_by_account_id: ctx.actor?.accountId ?? null,
+    revision: await ctx.revision(),
+  });
+  ctx.audit({ action: 'person.delete', entityType: 'person', entityId: personId, fields: ['deletedAt'] });
+}
