@@ -1,12 +1,23 @@
 import { accountRoutes } from './account/routes.ts';
-import { authRoutes } from './auth/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
+import { authRoutes } from './auth/routes.ts';
 import type { Registrar } from './http/register.ts';
 import { inviteRoutes } from './invites/routes.ts';
 import { memberRoutes } from './members/routes.ts';
 import { peopleRoutes } from './people/routes.ts';
 import { systemRoutes } from './system/routes.ts';
+import { tokenRoutes } from './tokens/routes.ts';
 import { workspaceRoutes } from './workspaces/routes.ts';
 
 /** Each domain adds its routes here; the order only affects the OpenAPI listing. */
-export const domainRoutes: Array<(api: Registrar) => void> = [systemRoutes, authRoutes, accountRoutes, workspaceRoutes, memberRoutes, inviteRoutes, peopleRoutes, auditRoutes];
+export const domainRoutes: Array<(api: Registrar) => void> = [
+  systemRoutes,
+  authRoutes,
+  accountRoutes,
+  workspaceRoutes,
+  memberRoutes,
+  inviteRoutes,
+  peopleRoutes,
+  auditRoutes,
+  tokenRoutes,
+];
