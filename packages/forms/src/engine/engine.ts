@@ -151,6 +151,17 @@ export class FormEngineCore implements FormState {
     this.enqueueDependents(repeat, parentChain, this.graph.referencers[repeat.index]!);
   }
 
+  /** Recomputes what the language shows through (choice labels). */
+  setLanguage(language: string | undefined): void {
+    this.language = language;
+    for (const field of this.fields) {
+      if (!field.usesLanguage) continue;
+      for (const chain of this.store.chainsOf(field, [], this.byPath))
+        this.queue.add(this.graph.rank[field.index]!, chain);
+    }
+    this.run();
+  }
+
   /** Schedules every instance of every field that observes `field` at `chain`. */
   enqueueDependents(field: FieldInfo, chain: Chain, dependents = this.graph.dependents[field.index]!): void {
     const sourceRepeats = repeatsWithSelf(field);

@@ -66,6 +66,8 @@ export interface FieldInfo {
   expressions: Partial<Record<ExpressionColumn, ExprNode>>;
   usesPosition: boolean;
   usesIndexedRepeat: boolean;
+  /** Its value depends on the form language (jr:choice-name). */
+  usesLanguage: boolean;
 }
 
 const GROUP_TYPES = new Set(['begin_group', 'begin group', 'group', 'begin_group_field_list']);
@@ -83,9 +85,14 @@ function parentOf(path: string): string {
   return at <= 0 ? '' : path.slice(0, at);
 }
 
-/** pyxform's rule in spirit: a default is an expression when it references a field or calls a function. */
+/** pyxform's rule in spirit: a default is an expression when it references a field or calls a known function. */
 export function isDynamicDefault(text: string): boolean {
-  return text.includes('${') || /[A-Za-z_][\w:.-]*\s*\(/.test(text);
+  if (text.includes('${')) return true;
+  for (const match of text.matchAll(/(?:^|[^\w:.-])([A-Za-z_][\w:.-]*)\s*\(/g)) {
+    const name = match[1]!;
+    if (SUPPORTED_FUNCTIONS.has(name) || KNOWN_UNSUPPORTED_FUNCTIONS.has(name)) return true;
+  }
+  return false;
 }
 
 /** XLSForm writes required/read_only as yes/no/true/false or as an expression. */
@@ -169,6 +176,7 @@ export function describeFields(fields: EngineField[]): FieldInfo[] {
       expressions,
       usesPosition: functions.includes('position'),
       usesIndexedRepeat: functions.includes('indexed-repeat'),
+      usesLanguage: functions.includes('jr:choice-name'),
     };
   });
 }

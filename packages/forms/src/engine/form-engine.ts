@@ -154,7 +154,7 @@ class HeadlessFormEngine implements FormEngine {
   }
 
   setLanguage(language: string | undefined): void {
-    this.core.language = language;
+    this.core.setLanguage(language);
   }
 
   answers(): AnswerTree {
