@@ -1,4 +1,11 @@
-import { ExpressionError, type ExprNode, functionsUsed, parseExpression } from '../expr/index.ts';
+import {
+  ExpressionError,
+  type ExprNode,
+  functionsUsed,
+  KNOWN_UNSUPPORTED_FUNCTIONS,
+  parseExpression,
+  SUPPORTED_FUNCTIONS,
+} from '../expr/index.ts';
 
 export interface EngineField {
   /** e.g. /household/members/age */
