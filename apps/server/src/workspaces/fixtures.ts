@@ -14,7 +14,8 @@ export interface TestWorkspace {
 
 export async function createWorkspace(admin: Agent, name: string): Promise<TestWorkspace> {
   const response = await admin.post('/api/workspaces', { name, timeZone: 'Africa/Johannesburg' });
-  if (response.statusCode !== 201) throw new Error(`create workspace: ${response.statusCode} ${response.payload}`);
+  if (response.statusCode !== 201)
+    throw new Error(`create workspace: ${response.statusCode} ${response.payload}`);
   return { id: response.body.id, coordinator: admin, coordinatorPersonId: response.body.personId };
 }
 
@@ -42,7 +43,10 @@ export async function joinAs(
   });
   if (redeemed.statusCode !== 200) throw new Error(`redeem: ${redeemed.statusCode} ${redeemed.payload}`);
   const mine = await agent.get(`/api/workspaces/${workspace.id}`);
-  return Object.assign(agent, { personId: mine.body.personId as string, membershipId: mine.body.membershipId as string });
+  return Object.assign(agent, {
+    personId: mine.body.personId as string,
+    membershipId: mine.body.membershipId as string,
+  });
 }
 
 /** An admin, a workspace they coordinate, and a second workspace they also coordinate. */

@@ -66,7 +66,9 @@ describe('workspaces', () => {
     const badZone = await admin.patch(`/api/workspaces/${workspace.id}`, { timeZone: 'Mars/Olympus' });
     expect(badZone.statusCode).toBe(400);
     expect(JSON.stringify(badZone.body.errors)).toContain('timeZone');
-    const malformed = await admin.request('PATCH', `/api/workspaces/${workspace.id}`, undefined, { rawBody: '{"name":' });
+    const malformed = await admin.request('PATCH', `/api/workspaces/${workspace.id}`, undefined, {
+      rawBody: '{"name":',
+    });
     expect(malformed.statusCode).toBe(400);
   });
 });

@@ -1,0 +1,203 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Clock } from '../clock.ts';
+import { Agent } from '../test/agent.ts';
+import { startTestServer, type TestServer, testPublicUrl } from '../test/server.ts';
+import { adminWithWorkspace, joinAs, memberPassword, type TestWorkspace } from '../workspaces/fixtures.ts';
+import { codeAlphabet } from './codes.ts';
+import { startTestMailbox, type TestMailbox } from './smtp.ts';
+
+let server: TestServer;
+let mailbox: TestMailbox;
+let coordinator: Agent;
+let workspace: TestWorkspace;
+let offsetDays = 0;
+const clock: Clock = { now: () => new Date(Date.now() + offsetDays * 86400_000) };
+const invites = () => `/api/workspaces/${workspace.id}/invites`;
+
+beforeAll(async () => {
+  mailbox = await startTestMailbox();
+  server = await startTestServer({ clock, mailer: mailbox.mailer });
+  ({ admin: coordinator, workspace } = await adminWithWorkspace(server.app));
+});
+afterAll(async () => {
+  await server.close();
+  await mailbox.close();
+});
+
+describe('invites', () => {
+  it('makes a printable code that works typed in lower case with spaces', async () => {
+    const created = await coordinator.post(invites(), {
+      role: 'member',
+      delivery: 'code',
+      displayName: 'Nomvula',
+    });
+    expect(created.statusCode).toBe(201);
+    const code = created.body.code as string;
+    expect(code).toMatch(new RegExp(`^[${codeAlphabet}]{5}-[${codeAlphabet}]{5}$`));
+    expect(created.body.link).toBe(`${testPublicUrl}/join?code=${code}`);
+    expect(created.body.invite).toMatchObject({
+      state: 'pending',
+      personDisplayName: 'Nomvula',
+      codeHint: code.slice(-3),
+    });
+    const typed = ` ${code.toLowerCase().replace('-', ' ')} `;
+    const preview = await new Agent(server.app).post('/api/invites/preview', { code: typed });
+    expect(preview.statusCode).toBe(200);
+    expect(preview.body).toMatchObject({
+      role: 'member',
+      personDisplayName: 'Nomvula',
+      workspaceName: 'Sonop Shelter',
+    });
+
+    const newcomer = new Agent(server.app);
+    const redeemed = await newcomer.post('/api/invites/redeem', {
+      code: typed,
+      username: 'nomvula',
+      password: memberPassword,
+    });
+    expect(redeemed.statusCode).toBe(200);
+    expect(redeemed.body).toMatchObject({ workspaceId: workspace.id, role: 'member' });
+    expect(newcomer.sessionCookie).toBeDefined();
+    const mine = await newcomer.get('/api/workspaces');
+    expect(mine.body.items[0]).toMatchObject({ id: workspace.id, role: 'member' });
+    // The membership is linked to the invited person record.
+    const self = await newcomer.get(`/api/workspaces/${workspace.id}/people/${mine.body.items[0].personId}`);
+    expect(self.body).toMatchObject({ displayName: 'Nomvula', isSelf: true, accountId: expect.any(String) });
+    // The new account signs in with its username and password.
+    const signIn = await new Agent(server.app).post('/api/auth/sign-in', {
+      login: 'nomvula',
+      password: memberPassword,
+    });
+    expect(signIn.statusCode).toBe(200);
+    // Single use.
+    const again = await new Agent(server.app).post('/api/invites/redeem', {
+      code,
+      username: 'other',
+      password: memberPassword,
+    });
+    expect(again.statusCode).toBe(409);
+    expect(again.body.code).toBe('invite.used');
+    const listed = await coordinator.get(invites());
+    expect(listed.body.items.find((i: { id: string }) => i.id === created.body.invite.id).state).toBe(
+      'redeemed',
+    );
+  });
+
+  it('sends an email link built from PUBLIC_URL, never the Host header', async () => {
+    const created = await coordinator.post(
+      invites(),
+      { role: 'staff', delivery: 'email', email: 'keyworker@example.org', displayName: 'Keyworker' },
+      { headers: { host: 'evil.example' } },
+    );
+    expect(created.statusCode).toBe(201);
+    expect(created.body.code).toBeNull();
+    const mail = mailbox.received.at(-1);
+    expect(mail?.to && 'text' in mail.to ? mail.to.text : '').toContain('keyworker@example.org');
+    expect(mail?.text).toContain(created.body.link);
+    expect(created.body.link.startsWith(`${testPublicUrl}/join?code=`)).toBe(true);
+    expect(mail?.text).not.toContain('evil.example');
+  });
+
+  it('joins a signed-in account (with CSRF) and refuses one already a member', async () => {
+    const { admin: other } = { admin: await joinAs(server.app, workspace, 'researcher') };
+    const created = await coordinator.post(invites(), {
+      role: 'member',
+      delivery: 'code',
+      displayName: 'Twice',
+    });
+    const noCsrf = await other.post('/api/invites/redeem', { code: created.body.code }, { csrf: false });
+    expect(noCsrf.statusCode).toBe(403);
+    const already = await other.post('/api/invites/redeem', { code: created.body.code });
+    expect(already.statusCode).toBe(409);
+    expect(already.body.code).toBe('conflict.already_member');
+  });
+
+  it('says clearly when a code is unknown, revoked or expired', async () => {
+    const anonymous = new Agent(server.app);
+    const unknown = await anonymous.post('/api/invites/preview', { code: 'ZZZZZ-ZZZZZ' });
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.body.code).toBe('invite.not_found');
+    expect(unknown.body.detail).toMatch(/code/);
+
+    const revoked = await coordinator.post(invites(), {
+      role: 'member',
+      delivery: 'code',
+      displayName: 'Revoked',
+    });
+    expect((await coordinator.delete(`${invites()}/${revoked.body.invite.id}`)).statusCode).toBe(204);
+    const afterRevoke = await anonymous.post('/api/invites/redeem', {
+      code: revoked.body.code,
+      username: 'rev',
+      password: memberPassword,
+    });
+    expect(afterRevoke.statusCode).toBe(410);
+    expect(afterRevoke.body.code).toBe('invite.revoked');
+
+    const expiring = await coordinator.post(invites(), {
+      role: 'member',
+      delivery: 'code',
+      displayName: 'Late',
+      expiresInDays: 1,
+    });
+    offsetDays = 2;
+    try {
+      const late = await anonymous.post('/api/invites/preview', { code: expiring.body.code });
+      expect(late.statusCode).toBe(410);
+      expect(late.body.code).toBe('invite.expired');
+    } finally {
+      offsetDays = 0;
+    }
+  });
+
+  it('lets staff invite members only, and nobody else invite at all', async () => {
+    const staff = await joinAs(server.app, workspace, 'staff');
+    expect(
+      (await staff.post(invites(), { role: 'member', delivery: 'code', displayName: 'M' })).statusCode,
+    ).toBe(201);
+    const coord = await staff.post(invites(), { role: 'coordinator', delivery: 'code', displayName: 'C' });
+    expect(coord.statusCode).toBe(403);
+    expect(coord.body.errors[0].path).toBe('role');
+    const researcher = await joinAs(server.app, workspace, 'researcher');
+    expect(
+      (await researcher.post(invites(), { role: 'member', delivery: 'code', displayName: 'M' })).statusCode,
+    ).toBe(403);
+    expect((await researcher.get(invites())).statusCode).toBe(403);
+    const staffList = await staff.get(invites());
+    expect(staffList.body.items.every((i: { role: string }) => i.role === 'member')).toBe(true);
+  });
+
+  it('needs a username and password to make a new account, named in the error', async () => {
+    const created = await coordinator.post(invites(), {
+      role: 'member',
+      delivery: 'code',
+      displayName: 'NoName',
+    });
+    const missing = await new Agent(server.app).post('/api/invites/redeem', { code: created.body.code });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.body.errors[0].path).toBe('username');
+    const short = await new Agent(server.app).post('/api/invites/redeem', {
+      code: created.body.code,
+      username: 'okname',
+      password: 'short',
+    });
+    expect(short.statusCode).toBe(400);
+    expect(short.body.errors[0].path).toBe('password');
+    const badEmail = await coordinator.post(invites(), {
+      role: 'member',
+      delivery: 'email',
+      displayName: 'E',
+    });
+    expect(badEmail.statusCode).toBe(400);
+    expect(JSON.stringify(badEmail.body.errors)).toContain('email');
+  });
+  // Last: every test request comes from one address, which this blocks.
+  it('throttles guessing by address', async () => {
+    const guesser = new Agent(server.app);
+    let last = 0;
+    for (let i = 0; i < 30 && last !== 429; i++) {
+      last = (await guesser.post('/api/invites/preview', { code: `ABCDE-${String(i).padStart(5, 'X')}` }))
+        .statusCode;
+    }
+    expect(last).toBe(429);
+  });
+});
