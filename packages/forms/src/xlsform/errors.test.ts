@@ -173,14 +173,13 @@ describe('located errors a coordinator can fix', () => {
         sheet: 'survey',
         row: 2,
         column: 'constraint',
-        message: 'bad expression at character 10: the expression ends too early: expected a value',
+        message: 'bad expression at character 10: unexpected end of expression, expected an expression',
       },
       {
         sheet: 'survey',
         row: 3,
         column: 'relevant',
-        message:
-          'bad expression at character 12: unexpected "3": expected an operator such as "and", "=" or "+"',
+        message: "bad expression at character 12: unexpected '3'",
       },
     ]);
   });
@@ -328,5 +327,26 @@ describe('located errors a coordinator can fix', () => {
         { row: 2, column: 'type', message: '"places" must be a file name ending in .csv, .xml or .geojson' },
       ],
     });
+  });
+});
+
+describe('circular logic through relevance', () => {
+  it('is reported at the first row of the cycle, in its relevant column', async () => {
+    const errors = await errorsOf({
+      survey: [
+        ['type', 'name', 'label', 'relevant'],
+        ['begin_group', 'g', 'G', '${x} > 1'],
+        ['integer', 'x', 'X'],
+        ['end_group'],
+      ],
+    });
+    expect(errors).toEqual([
+      {
+        sheet: 'survey',
+        row: 2,
+        column: 'relevant',
+        message: 'circular logic (calculation or relevance): ${g} → ${x} → ${g}',
+      },
+    ]);
   });
 });

@@ -1,8 +1,8 @@
+import { KNOWN_UNSUPPORTED_FUNCTIONS, SUPPORTED_FUNCTIONS } from '../expr/index.ts';
 import { type Form, type SurveyItem, walkSurvey } from '../model.ts';
 import { type Problem, problem } from '../problems.ts';
-import { findCalculationCycle } from './cycles.ts';
+import { findCircularLogic } from './cycles.ts';
 import { checkExpression, referencesInText } from './expression-check.ts';
-import { KEPT_FUNCTIONS, SUPPORTED_FUNCTIONS } from './functions.ts';
 import { type ColumnMeaning, meaningKey } from './headers.ts';
 import type { SurveyPlaces } from './survey.ts';
 import { QUESTION_TYPES, SELECT_TYPES } from './types.ts';
@@ -116,11 +116,13 @@ export function validateSurvey(
         errors.push(problem(sheetName, row, column, `bad expression at character ${position}: ${message}`));
         continue;
       }
+      if (checked.warning)
+        warnings.push(problem(sheetName, row, column, `${checked.warning}; kept as written`));
       // choice_filter names choice columns and refers to questions only through ${…}
       for (const name of checked.references) checkReference(name, row, column);
       for (const fn of checked.functions) {
         if (SUPPORTED_FUNCTIONS.has(fn)) continue;
-        const known = KEPT_FUNCTIONS.has(fn)
+        const known = KNOWN_UNSUPPORTED_FUNCTIONS.has(fn)
           ? 'is kept but not supported yet'
           : 'is not a known XLSForm function';
         warnings.push(problem(sheetName, row, column, `the function ${fn}() ${known}`));
@@ -141,16 +143,16 @@ export function validateSurvey(
     }
   }
 
-  const cycle = findCalculationCycle(form.survey);
+  const cycle = errors.length === 0 ? findCircularLogic(form.survey) : null;
   if (cycle) {
     const first = cycle.items[0]!;
+    const chain = cycle.names.map((n) => `\${${n}}`).join(' → ');
+    const column = cycle.calculationsOnly && first.bind.calculation ? 'calculation' : 'relevant';
+    const what = cycle.calculationsOnly
+      ? 'circular calculation'
+      : 'circular logic (calculation or relevance)';
     errors.push(
-      problem(
-        sheetName,
-        rowOf(first),
-        header({ kind: 'bind', field: 'calculation' }, 'calculation'),
-        `circular calculation: ${cycle.names.map((n) => `\${${n}}`).join(' → ')}`,
-      ),
+      problem(sheetName, rowOf(first), header({ kind: 'bind', field: column }, column), `${what}: ${chain}`),
     );
   }
   return { errors, warnings };
