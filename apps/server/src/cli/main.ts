@@ -1,3 +1,9 @@
+import { adminCreateCommand } from './admin.ts';
+import { auditVerifyCommand } from './audit.ts';
+import { backupCommand } from './backup.ts';
+import { demoCommand } from './demo.ts';
+import { formsCheckCommand } from './forms.ts';
+import { migrateCommand } from './migrate.ts';
 import { serveCommand } from './serve.ts';
 
 export interface Command {
@@ -6,7 +12,15 @@ export interface Command {
   run(args: string[]): Promise<number>;
 }
 
-const commands: Command[] = [serveCommand];
+const commands: Command[] = [
+  serveCommand,
+  migrateCommand,
+  adminCreateCommand,
+  demoCommand,
+  backupCommand,
+  auditVerifyCommand,
+  formsCheckCommand,
+];
 
 function usage(): string {
   const lines = commands.map((command) => `  ${command.name.padEnd(16)} ${command.summary}`);

@@ -41,7 +41,8 @@ export interface Registrar {
   registered: Endpoint[];
   register<E extends Endpoint, P = undefined>(
     definition: E,
-    handler: Handler<E, P>,
+    // P comes from `prepare` alone, so handlers need no explicit type arguments.
+    handler: Handler<E, NoInfer<P>>,
     options?: { prepare?: Prepare<E, P> },
   ): void;
 }

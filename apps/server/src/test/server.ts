@@ -5,6 +5,7 @@ import pino from 'pino';
 import { buildApp } from '../app.ts';
 import type { Clock } from '../clock.ts';
 import { loadConfig } from '../config.ts';
+import type { DatabaseConfig } from '../db/config.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { openServer } from '../server.ts';
 import { dropTestDatabase, testDatabaseConfig } from './database.ts';
@@ -15,21 +16,35 @@ export const testPublicUrl = 'http://coproduce.test';
  * A real server on a fresh database (SQLite file or PostgreSQL database, by the vitest project),
  * driven through app.inject(). Nothing of ours is mocked.
  */
-export async function startTestServer(options: { clock?: Clock; mailer?: Mailer } = {}) {
-  const dataDir = mkdtempSync(join(tmpdir(), 'coproduce-test-'));
+export async function startTestServer(
+  options: {
+    clock?: Clock;
+    mailer?: Mailer;
+    /** Reopen an existing database and data folder (a restart), e.g. `{ ...previous.config }`. */
+    database?: DatabaseConfig;
+    dataDir?: string;
+    publicUrl?: string;
+  } = {},
+) {
+  const { database, dataDir: givenDataDir, publicUrl, ...overrides } = options;
+  const dataDir = givenDataDir ?? mkdtempSync(join(tmpdir(), 'coproduce-test-'));
   const config = {
-    ...loadConfig({ DATA_DIR: dataDir, PUBLIC_URL: testPublicUrl }),
-    database: await testDatabaseConfig(),
+    ...loadConfig({ DATA_DIR: dataDir, PUBLIC_URL: publicUrl ?? testPublicUrl }),
+    database: database ?? (await testDatabaseConfig()),
   };
-  const opened = await openServer(config, { log: pino({ level: 'silent' }), ...options });
+  const opened = await openServer(config, { log: pino({ level: 'silent' }), ...overrides });
   const { app, registrar } = await buildApp(opened.deps, { serveWeb: false });
   return {
     app,
     deps: opened.deps,
     registrar,
-    async close() {
+    /** Where this server keeps its data: pass both to startTestServer to restart on them. */
+    config: { database: config.database, dataDir },
+    /** `keepData` leaves the database and folder for a restart test; its last close removes them. */
+    async close(closeOptions: { keepData?: boolean } = {}) {
       await app.close();
       await opened.close();
+      if (closeOptions.keepData) return;
       // Each test file made its own database and data folder; leave nothing behind in /tmp or on
       // a TEST_DATABASE_URL server that outlives the run.
       await dropTestDatabase(config.database);
