@@ -183,13 +183,9 @@ export class FormEngineCore implements FormState {
     for (let next = this.queue.take(); next; next = this.queue.take()) {
       const [rank, chain] = next;
       const field = this.graph.order[rank]!;
-      if (!this.store.isAlive(this.repeatFields(field), chain)) continue;
+      if (!this.store.isAlive(chain)) continue;
       if (this.recompute(field, chain)) this.enqueueDependents(field, chain);
     }
-  }
-
-  private repeatFields(field: FieldInfo): FieldInfo[] {
-    return field.repeats.map((path) => this.byPath.get(path)!);
   }
 
   private typed(field: FieldInfo, value: Value): string {

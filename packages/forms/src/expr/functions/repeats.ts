@@ -3,8 +3,12 @@ import { eager, type FunctionImpl } from '../context.ts';
 import { ExpressionError } from '../errors.ts';
 import { toNumber, toStringValue, type Value } from '../values.ts';
 
-function flatten(values: Value[]): Value[] {
-  return values.flatMap((v) => (Array.isArray(v) ? flatten(v) : [v]));
+function flatten(values: Value[], into: Value[] = []): Value[] {
+  for (const v of values) {
+    if (Array.isArray(v)) flatten(v, into);
+    else into.push(v);
+  }
+  return into;
 }
 
 /** The field name a reference argument points at: `${name}` or the last step of a path. */
