@@ -1,6 +1,7 @@
 import { accountRoutes } from './account/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { authRoutes } from './auth/routes.ts';
+import { formRoutes } from './forms/routes.ts';
 import type { Registrar } from './http/register.ts';
 import { inviteRoutes } from './invites/routes.ts';
 import { memberRoutes } from './members/routes.ts';
@@ -20,4 +21,5 @@ export const domainRoutes: Array<(api: Registrar) => void> = [
   peopleRoutes,
   auditRoutes,
   tokenRoutes,
+  formRoutes,
 ];

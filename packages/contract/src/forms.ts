@@ -323,5 +323,7 @@ export const FormChangesSchema = z.object({
 export type FormChanges = z.infer<typeof FormChangesSchema>;
 
 /** Marker for endpoints that answer with a file instead of JSON. */
-export const BinaryResponseSchema = z.instanceof(Uint8Array).describe('the file bytes');
+export const BinaryResponseSchema = z
+  .custom<Uint8Array>((value) => value instanceof Uint8Array)
+  .describe('the file bytes');
 export const xlsxContentType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -1,0 +1,323 @@
+import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { Db } from '../db/connect.ts';
+import {
+  type FormAttachmentsTable,
+  type FormsTable,
+  type FormThreadRepliesTable,
+  type FormThreadsTable,
+  type FormVersionsTable,
+  formsDb,
+} from './tables.ts';
+
+/** All SQL of the forms domain. Every query names the workspace: other workspaces do not exist. */
+
+export type FormRow = Selectable<FormsTable>;
+export type VersionRow = Selectable<FormVersionsTable>;
+export type AttachmentRow = Selectable<FormAttachmentsTable>;
+export type ThreadRow = Selectable<FormThreadsTable>;
+export type ReplyRow = Selectable<FormThreadRepliesTable>;
+
+export async function insertForm(db: Db, row: Insertable<FormsTable>) {
+  await formsDb(db).insertInto('forms').values(row).execute();
+}
+
+export async function findForm(db: Db, workspaceId: string, formId: string) {
+  return formsDb(db)
+    .selectFrom('forms')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', formId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+}
+
+export async function updateForm(
+  db: Db,
+  workspaceId: string,
+  formId: string,
+  changes: Updateable<FormsTable>,
+) {
+  await formsDb(db)
+    .updateTable('forms')
+    .set(changes)
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', formId)
+    .execute();
+}
+
+export interface FormListing {
+  workspaceId: string;
+  /** Revision order after this one (a sync cursor or the previous page's last). */
+  after: string | null;
+  includeDeleted: boolean;
+  onlyPublished: boolean;
+  status: FormRow['status'] | null;
+  limit: number;
+}
+
+/** Summaries only: the draft JSON stays in the database. */
+export async function listForms(db: Db, listing: FormListing) {
+  let query = formsDb(db)
+    .selectFrom('forms')
+    .select([
+      'workspace_id',
+      'id',
+      'form_key',
+      'title',
+      'status',
+      'languages',
+      'question_count',
+      'latest_version_id',
+      'created_at',
+      'updated_at',
+      'deleted_at',
+      'revision',
+    ])
+    .where('workspace_id', '=', listing.workspaceId);
+  if (listing.after !== null) query = query.where('revision', '>', listing.after);
+  if (!listing.includeDeleted) query = query.where('deleted_at', 'is', null);
+  if (listing.onlyPublished) query = query.where('latest_version_id', 'is not', null);
+  if (listing.status) query = query.where('status', '=', listing.status);
+  return query.orderBy('revision').limit(listing.limit).execute();
+}
+export type FormListRow = Awaited<ReturnType<typeof listForms>>[number];
+
+export async function openThreadCounts(db: Db, workspaceId: string, formIds: string[]) {
+  if (formIds.length === 0) return new Map<string, number>();
+  const rows = await formsDb(db)
+    .selectFrom('form_threads')
+    .select(['form_id', (eb) => eb.fn.countAll<string | number>().as('open')])
+    .where('workspace_id', '=', workspaceId)
+    .where('form_id', 'in', formIds)
+    .where('status', '=', 'open')
+    .where('deleted_at', 'is', null)
+    .groupBy('form_id')
+    .execute();
+  return new Map(rows.map((r) => [r.form_id, Number(r.open)]));
+}
+
+export async function insertVersion(db: Db, row: Insertable<FormVersionsTable>) {
+  await formsDb(db).insertInto('form_versions').values(row).execute();
+}
+
+const versionSummaryColumns = [
+  'id',
+  'form_id',
+  'number',
+  'version',
+  'published_at',
+  'published_by_person_id',
+  'revision',
+] as const;
+
+export async function listVersions(db: Db, workspaceId: string, formId: string) {
+  return formsDb(db)
+    .selectFrom('form_versions')
+    .select(versionSummaryColumns)
+    .where('workspace_id', '=', workspaceId)
+    .where('form_id', '=', formId)
+    .orderBy('number', 'desc')
+    .execute();
+}
+export type VersionSummaryRow = Awaited<ReturnType<typeof listVersions>>[number];
+
+export async function findVersion(db: Db, workspaceId: string, formId: string, versionId: string) {
+  return formsDb(db)
+    .selectFrom('form_versions')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('form_id', '=', formId)
+    .where('id', '=', versionId)
+    .executeTakeFirst();
+}
+
+export async function versionTaken(db: Db, workspaceId: string, formId: string, version: string) {
+  const row = await formsDb(db)
+    .selectFrom('form_versions')
+    .select('id')
+    .where('workspace_id', '=', workspaceId)
+    .where('form_id', '=', formId)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Display names of people in this workspace (authors, publishers, credited people). */
+export async function personNames(db: Db, workspaceId: string, personIds: Iterable<string | null>) {
+  const ids = [...new Set([...personIds].filter((id): id is string => id !== null))];
+  if (ids.length === 0) return new Map<string, string>();
+  const rows = await db
+    .selectFrom('people')
+    .select(['id', 'display_name'])
+    .where('workspace_id', '=', workspaceId)
+    .where('id', 'in', ids)
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.display_name]));
+}
+
+export async function insertAttachment(db: Db, row: Insertable<FormAttachmentsTable>) {
+  await formsDb(db).insertInto('form_attachments').values(row).execute();
+}
+
+const attachmentColumns = [
+  'id',
+  'form_id',
+  'file_name',
+  'content_type',
+  'size',
+  'sha256',
+  'created_at',
+  'deleted_at',
+  'revision',
+] as const;
+
+export async function listAttachments(db: Db, workspaceId: string, formId: string) {
+  return formsDb(db)
+    .selectFrom('form_attachments')
+    .select(attachmentColumns)
+    .where('workspace_id', '=', workspaceId)
+    .where('form_id', '=', formId)
+    .where('deleted_at', 'is', null)
+    .orderBy('file_name')
+    .execute();
+}
+export type AttachmentInfo = Awaited<ReturnType<typeof listAttachments>>[number];
+
+export async function attachmentNames(db: Db, workspaceId: string, formId: string) {
+  return (await listAttachments(db, workspaceId, formId)).map((a) => a.file_name);
+}
+
+/** One attachment with its bytes; a tombstone is still readable by id for published versions. */
+export async function findAttachment(db: Db, workspaceId: string, formId: string, attachmentId: string) {
+  return formsDb(db)
+    .selectFrom('form_attachments')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('form_id', '=', formId)
+    .where('id', '=', attachmentId)
+    .executeTakeFirst();
+}
+
+export async function liveAttachmentNamed(db: Db, workspaceId: string, formId: string, fileName: string) {
+  return formsDb(db)
+    .selectFrom('form_attachments')
+    .select(attachmentColumns)
+    .where('workspace_id', '=', workspaceId)
+    .where('form_id', '=', formId)
+    .where('file_name', '=', fileName)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+}
+
+export async function tombstoneAttachment(
+  db: Db,
+  workspaceId: string,
+  attachmentId: string,
+  at: { now: string; revision: string },
+) {
+  await formsDb(db)
+    .updateTable('form_attachments')
+    .set({ deleted_at: at.now, updated_at: at.now, revision: at.revision })
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', attachmentId)
+    .execute();
+}
+
+export async function insertThread(db: Db, row: Insertable<FormThreadsTable>) {
+  await formsDb(db).insertInto('form_threads').values(row).execute();
+}
+
+export async function findThread(db: Db, workspaceId: string, formId: string, threadId: string) {
+  return formsDb(db)
+    .selectFrom('form_threads')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('form_id', '=', formId)
+    .where('id', '=', threadId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+}
+
+export async function updateThread(
+  db: Db,
+  workspaceId: string,
+  threadId: string,
+  changes: Updateable<FormThreadsTable>,
+) {
+  await formsDb(db)
+    .updateTable('form_threads')
+    .set(changes)
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', threadId)
+    .execute();
+}
+
+export interface ThreadListing {
+  workspaceId: string;
+  formId: string;
+  after: string | null;
+  includeDeleted: boolean;
+  path: string | null;
+  status: ThreadRow['status'] | null;
+  limit: number;
+}
+
+export async function listThreads(db: Db, listing: ThreadListing) {
+  let query = formsDb(db)
+    .selectFrom('form_threads')
+    .selectAll()
+    .where('workspace_id', '=', listing.workspaceId)
+    .where('form_id', '=', listing.formId);
+  if (listing.after !== null) query = query.where('revision', '>', listing.after);
+  if (!listing.includeDeleted) query = query.where('deleted_at', 'is', null);
+  if (listing.path) query = query.where('path', '=', listing.path);
+  if (listing.status) query = query.where('status', '=', listing.status);
+  return query.orderBy('revision').limit(listing.limit).execute();
+}
+
+export async function insertReply(db: Db, row: Insertable<FormThreadRepliesTable>) {
+  await formsDb(db).insertInto('form_thread_replies').values(row).execute();
+}
+
+export async function findReply(db: Db, workspaceId: string, replyId: string) {
+  return formsDb(db)
+    .selectFrom('form_thread_replies')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', replyId)
+    .executeTakeFirst();
+}
+
+export async function repliesOf(db: Db, workspaceId: string, threadIds: string[]) {
+  if (threadIds.length === 0) return [];
+  return formsDb(db)
+    .selectFrom('form_thread_replies')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('thread_id', 'in', threadIds)
+    .where('deleted_at', 'is', null)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+}
+
+/** Attachment ids published with any version of a form (what partners may download). */
+export async function publishedAttachmentIds(db: Db, workspaceId: string, formId: string) {
+  const rows = await formsDb(db)
+    .selectFrom('form_versions')
+    .select('attachments')
+    .where('workspace_id', '=', workspaceId)
+    .where('form_id', '=', formId)
+    .execute();
+  return new Set(rows.flatMap((r) => (JSON.parse(r.attachments) as { id: string }[]).map((a) => a.id)));
+}
+
+export async function versionsByIds(db: Db, workspaceId: string, ids: string[]) {
+  if (ids.length === 0) return [];
+  return formsDb(db)
+    .selectFrom('form_versions')
+    .select(versionSummaryColumns)
+    .where('workspace_id', '=', workspaceId)
+    .where('id', 'in', ids)
+    .execute();
+}
