@@ -11,6 +11,7 @@ import { useApp } from '../state.ts';
 import { Button, StatusMessage, TextField, useAction } from '../ui/forms.tsx';
 import { Icon } from '../ui/icons.tsx';
 import { Screen } from '../ui/screen.tsx';
+import { workspaceHome } from '../workspaces/home.ts';
 import { roleLabel } from './roles.ts';
 
 interface Preview {
@@ -50,8 +51,8 @@ export function JoinScreen({ code: initialCode }: { code: string }): JSX.Element
         body: account ? { code } : { code, username, password, displayName: preview?.personDisplayName },
       });
       await refreshSession();
-      await reloadWorkspaces();
-      navigate(paths.members(result.workspaceId));
+      const joined = (await reloadWorkspaces()).find((workspace) => workspace.id === result.workspaceId);
+      navigate(joined ? workspaceHome(joined) : paths.workspaces());
     });
   };
 

@@ -19,17 +19,47 @@ export function MembersScreen({ workspaceId }: { workspaceId: string }): JSX.Ele
   const workspace = useWorkspace(workspaceId);
   if (workspace === undefined) return <Loading />;
   if (workspace === null) return <Screen title={t('workspace.notFound')}>{null}</Screen>;
+  const seesMembers = workspace.abilities.inviteMembers || workspace.abilities.manageWorkspace;
   return (
-    <Screen title={t('members.title')}>
-      <MemberList workspace={workspace} />
+    <Screen title={seesMembers ? t('members.title') : t('members.mine.title')}>
+      {seesMembers ? <MemberList workspace={workspace} /> : <OwnMembership workspace={workspace} />}
       {workspace.abilities.inviteMembers && <InvitesSection workspace={workspace} />}
     </Screen>
   );
 }
 
-function MemberList({ workspace }: { workspace: Workspace }): JSX.Element {
+/** Members and partners do not see the member list: only their own role, and a way to leave. */
+function OwnMembership({ workspace }: { workspace: Workspace }): JSX.Element {
+  const { t } = useI18n();
+  const leave = useLeave(workspace);
+  return (
+    <div class="card member">
+      <p>{t('members.mine.role', { workspace: workspace.name, role: roleLabel(t, workspace.role) })}</p>
+      <StatusMessage error={leave.action.error} />
+      <Button variant="secondary" icon={<Icon name="signOut" />} onClick={leave.run}>
+        {t('members.leave')}
+      </Button>
+    </div>
+  );
+}
+
+function useLeave(workspace: Workspace) {
   const { t } = useI18n();
   const { reloadWorkspaces } = useApp();
+  const action = useAction();
+  const run = () => {
+    if (!confirm(t('members.leave.confirm', { workspace: workspace.name }))) return;
+    void action.run(async () => {
+      await call('leaveWorkspace', { params: { workspaceId: workspace.id } });
+      await reloadWorkspaces();
+      navigate(paths.workspaces());
+    });
+  };
+  return { action, run };
+}
+
+function MemberList({ workspace }: { workspace: Workspace }): JSX.Element {
+  const { t } = useI18n();
   const [members, setMembers] = useState<Member[] | null>(null);
   const action = useAction();
   const [success, setSuccess] = useState<string | null>(null);
@@ -63,19 +93,12 @@ function MemberList({ workspace }: { workspace: Workspace }): JSX.Element {
     });
   };
 
-  const leave = () => {
-    if (!confirm(t('members.leave.confirm', { workspace: workspace.name }))) return;
-    void action.run(async () => {
-      await call('leaveWorkspace', { params });
-      await reloadWorkspaces();
-      navigate(paths.workspaces());
-    });
-  };
+  const leave = useLeave(workspace);
 
   return (
     <section aria-labelledby="members-heading">
       <h2 id="members-heading">{t('members.list.title')}</h2>
-      <StatusMessage error={action.error} success={success} />
+      <StatusMessage error={action.error ?? leave.action.error} success={success} />
       {members === null ? (
         <Loading />
       ) : (
@@ -114,7 +137,7 @@ function MemberList({ workspace }: { workspace: Workspace }): JSX.Element {
                 </span>
               )}
               {member.isSelf && (
-                <Button variant="secondary" icon={<Icon name="signOut" />} onClick={leave}>
+                <Button variant="secondary" icon={<Icon name="signOut" />} onClick={leave.run}>
                   {t('members.leave')}
                 </Button>
               )}

@@ -4,10 +4,11 @@ import type { JSX } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { call } from '../api.ts';
 import { useI18n } from '../i18n/i18n.ts';
-import { paths } from '../router.ts';
+import { navigate, paths } from '../router.ts';
 import { Button, StatusMessage, useAction } from '../ui/forms.tsx';
 import { Icon } from '../ui/icons.tsx';
 import { Loading, Screen } from '../ui/screen.tsx';
+import { workspaceHome } from '../workspaces/home.ts';
 import { useWorkspace } from '../workspaces/useWorkspace.ts';
 import { languageName } from './languages.ts';
 
@@ -39,7 +40,11 @@ export function PeopleScreen({ workspaceId }: { workspaceId: string }): JSX.Elem
     return () => clearTimeout(timer);
   }, [query, workspaceId]);
 
-  if (workspace === undefined) return <Loading />;
+  useEffect(() => {
+    if (workspace && !workspace.abilities.readPeople) navigate(workspaceHome(workspace), { replace: true });
+  }, [workspace]);
+
+  if (workspace === undefined || (workspace && !workspace.abilities.readPeople)) return <Loading />;
   if (workspace === null) return <Screen title={t('workspace.notFound')}>{null}</Screen>;
 
   return (

@@ -9,6 +9,7 @@ import { useApp } from '../state.ts';
 import { Button, SelectField, StatusMessage, TextField, useAction } from '../ui/forms.tsx';
 import { Icon } from '../ui/icons.tsx';
 import { Loading, Screen } from '../ui/screen.tsx';
+import { workspaceHome } from './home.ts';
 
 export function WorkspacesScreen(): JSX.Element {
   const { t, locale } = useI18n();
@@ -30,7 +31,7 @@ export function WorkspacesScreen(): JSX.Element {
     void create.run(async () => {
       const workspace = await call('createWorkspace', { body: { name, defaultLocale, timeZone } });
       await reloadWorkspaces();
-      navigate(paths.people(workspace.id));
+      navigate(workspaceHome(workspace));
     });
   };
 
@@ -45,12 +46,7 @@ export function WorkspacesScreen(): JSX.Element {
         <ul class="card-list">
           {workspaces.map((workspace) => (
             <li key={workspace.id} class="card">
-              <a
-                class="card-link"
-                href={
-                  workspace.abilities.readPeople ? paths.people(workspace.id) : paths.members(workspace.id)
-                }
-              >
+              <a class="card-link" href={workspaceHome(workspace)}>
                 {workspace.name}
               </a>
               <span class="badge">{roleLabel(t, workspace.role)}</span>
