@@ -1,0 +1,71 @@
+import type {
+  Bindings,
+  Choice,
+  Form,
+  Question,
+  Section,
+  Sensitivity,
+  SurveyItem,
+  Translated,
+} from '../src/model.ts';
+
+/** A small vocabulary to write questionnaires readably: every text in English and isiZulu. */
+export type Text = [en: string, zu: string];
+
+export const EN = 'English (en)';
+export const ZU = 'isiZulu (zu)';
+
+const both = (text: Text | undefined): Translated => (text ? { [EN]: text[0], [ZU]: text[1] } : {});
+
+export interface Options extends Omit<Bindings, 'required'> {
+  hint?: Text;
+  constraintMessage?: Text;
+  required?: boolean;
+  sensitivity?: Sensitivity;
+  parameters?: Record<string, string>;
+}
+
+function fields(name: string, label: Text | undefined, options: Options = {}) {
+  const { hint, constraintMessage, required, sensitivity, parameters, ...bind } = options;
+  return {
+    name,
+    label: both(label),
+    hint: both(hint),
+    guidanceHint: {},
+    constraintMessage: both(constraintMessage),
+    requiredMessage: {},
+    media: {},
+    bind: { ...bind, ...(required ? { required: 'yes' } : {}) },
+    parameters: parameters ?? {},
+    ...(sensitivity ? { sensitivity } : {}),
+    extra: {},
+  };
+}
+
+/** `q('integer', 'rooms', ['Rooms', 'Amakamelo'])`, or `q('select_one tenure', …)` for a list. */
+export function q(type: string, name: string, label?: Text, options?: Options): Question {
+  const [base, list] = type.split(' ');
+  return { kind: 'question', type: base!, ...(list ? { list } : {}), ...fields(name, label, options) };
+}
+
+export function group(name: string, label: Text, children: SurveyItem[], options?: Options): Section {
+  return { kind: 'group', type: 'begin_group', ...fields(name, label, options), children };
+}
+
+export function repeat(name: string, label: Text, children: SurveyItem[], options?: Options): Section {
+  return { kind: 'repeat', type: 'begin_repeat', ...fields(name, label, options), children };
+}
+
+/** `list('yes_no', [['yes', 'Yes', 'Yebo'], ['no', 'No', 'Cha']])` */
+export function list(name: string, items: [string, string, string][]): [string, Choice[]] {
+  return [name, items.map(([n, en, zu]) => ({ name: n, label: both([en, zu]), media: {}, extra: {} }))];
+}
+
+export function form(settings: Form['settings'], survey: SurveyItem[], lists: [string, Choice[]][]): Form {
+  return { settings, survey, choices: Object.fromEntries(lists), choiceColumns: [], otherSheets: [] };
+}
+
+export const YES_NO = list('yes_no', [
+  ['yes', 'Yes', 'Yebo'],
+  ['no', 'No', 'Cha'],
+]);

@@ -1,0 +1,483 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: XLSForm references are written ${name}
+import { EN, form, group, list, q, repeat, YES_NO } from './dsl.ts';
+
+/** Household enumeration, from domain-enumeration.md §7 (sections A–G). */
+export const householdEnumeration = form(
+  {
+    formId: 'household_enumeration',
+    formTitle: 'Household enumeration',
+    version: '2026112501',
+    defaultLanguage: EN,
+    instanceName: "concat('Structure ', ${painted_number})",
+    style: 'pages',
+    extra: {},
+  },
+  [
+    q('start', 'start'),
+    q('end', 'end'),
+    q('today', 'today'),
+    q('deviceid', 'deviceid'),
+    q('username', 'username'),
+    group(
+      'structure',
+      ['A. Structure', 'A. Isakhiwo'],
+      [
+        q('note', 'structure_note', [
+          'The enumerator fills in this section.',
+          'Lesi sigaba sigcwaliswa ngumbali.',
+        ]),
+        q('text', 'painted_number', ['Painted number on the structure', 'Inombolo ependiwe esakhiweni'], {
+          required: true,
+          sensitivity: 'personal',
+        }),
+        q('geopoint', 'location', ['GPS location of the structure', 'Indawo ye-GPS yesakhiwo'], {
+          sensitivity: 'personal',
+          parameters: { 'capture-accuracy': '10' },
+        }),
+        q('text', 'section', ['Section of the settlement', 'Isigaba sendawo']),
+        q(
+          'select_one structure_use',
+          'use',
+          ['What is the structure used for?', 'Isakhiwo sisetshenziselwa ini?'],
+          {
+            required: true,
+          },
+        ),
+        q('select_one wall_material', 'wall_material', ['Main wall material', 'Izinto ezakhe udonga']),
+        q('select_one roof_material', 'roof_material', ['Main roof material', 'Izinto ezakhe uphahla']),
+        q('integer', 'rooms', ['Number of rooms', 'Inani lamakamelo'], {
+          constraint: '. >= 1 and . <= 30',
+          constraintMessage: ['Enter between 1 and 30 rooms.', 'Faka amakamelo aphakathi kuka-1 no-30.'],
+        }),
+        q('decimal', 'floor_area', ['Floor area (m², tape measure)', 'Ubukhulu baphansi (m², ngetheyiphu)'], {
+          constraint: '. > 0 and . < 500',
+          constraintMessage: [
+            'Enter an area above 0 and below 500 m².',
+            'Faka ubukhulu obungaphezu kuka-0 nangaphansi kuka-500 m².',
+          ],
+        }),
+        q('integer', 'people_sleeping', ['How many people sleep here?', 'Bangaki abantu abalala lapha?'], {
+          constraint: '. >= 0 and . <= 50',
+        }),
+        q(
+          'integer',
+          'households_here',
+          ['How many households live in this structure?', 'Yimindeni emingaki ehlala kulesi sakhiwo?'],
+          {
+            constraint: '. >= 0 and . <= 20',
+          },
+        ),
+      ],
+    ),
+    group(
+      'consent',
+      ['B. Consent', 'B. Imvume'],
+      [
+        q(
+          'acknowledge',
+          'notice_read',
+          [
+            'I have read the notice to the respondent in their language.',
+            'Ngimfundele umphenduli isaziso ngolimi lwakhe.',
+          ],
+          {
+            required: true,
+          },
+        ),
+        q(
+          'select_multiple consent_purpose',
+          'purposes',
+          ['Which uses does the respondent agree to?', 'Yikuphi ukusetshenziswa umphenduli avumelana nakho?'],
+          {
+            hint: [
+              'Tick each purpose the respondent agrees to.',
+              'Khetha inhloso ngayinye umphenduli ayivumayo.',
+            ],
+          },
+        ),
+        q('select_one consenter', 'who_consented', ['Who gave consent?', 'Ubani onikeze imvume?'], {
+          required: true,
+        }),
+        q('calculate', 'consent_given', undefined, {
+          calculation: "if(selected(${purposes}, 'planning'), 'yes', 'no')",
+        }),
+        q(
+          'note',
+          'no_consent_note',
+          [
+            'Without consent for community planning, thank the respondent and stop here.',
+            'Uma kungekho mvume yokuhlela komphakathi, bonga umphenduli bese uma lapha.',
+          ],
+          {
+            relevant: "${consent_given} = 'no'",
+          },
+        ),
+      ],
+    ),
+    group(
+      'household',
+      ['C. Household', 'C. Umndeni'],
+      [
+        q(
+          'integer',
+          'years_here',
+          [
+            'How many years has the household lived in this settlement?',
+            'Umndeni usuneminyaka emingaki uhlala kule ndawo?',
+          ],
+          {
+            constraint: '. >= 0 and . <= 100',
+          },
+        ),
+        q(
+          'integer',
+          'household_size',
+          ['How many people are in this household?', 'Bangaki abantu abakulo mndeni?'],
+          {
+            required: true,
+            constraint: '. >= 1 and . <= 30',
+          },
+        ),
+        q('text', 'previous_place', [
+          'Where did the household live before? (province or district, or country)',
+          'Umndeni wawuhlalaphi ngaphambili? (isifundazwe noma isifunda, noma izwe)',
+        ]),
+        q('select_one tenure', 'tenure', ['Tenure', 'Ubunikazi bendawo'], { required: true }),
+        q('decimal', 'rent', ['Monthly rent (rand)', 'Irenti yanyanga zonke (ngamarandi)'], {
+          relevant: "${tenure} = 'tenant'",
+          constraint: '. >= 0',
+        }),
+        q('select_one yes_no', 'on_housing_list', [
+          'Is the household on the housing demand database?',
+          'Ingabe umndeni ukuhlu lwabalindele izindlu?',
+        ]),
+        q(
+          'select_one income_band',
+          'income_band',
+          ['Monthly household income', 'Iholo lomndeni lanyanga zonke'],
+          {
+            sensitivity: 'personal',
+          },
+        ),
+        q('select_one income_source', 'income_source', ['Main source of income', 'Umthombo omkhulu weholo'], {
+          sensitivity: 'personal',
+        }),
+        q('select_multiple grants', 'grants', ['Grants received', 'Izibonelelo ezitholwayo'], {
+          sensitivity: 'personal',
+        }),
+        q('select_multiple expenses', 'main_expenses', ['Main expenses', 'Izindleko eziyinhloko']),
+      ],
+      { relevant: "${consent_given} = 'yes'" },
+    ),
+    repeat(
+      'member',
+      ['D. Members', 'D. Amalungu'],
+      [
+        q('text', 'initials', ['Initials (optional)', 'Izinhlamvu zokuqala zegama (akuphoqelekile)'], {
+          sensitivity: 'personal',
+        }),
+        q(
+          'select_one relationship',
+          'relationship',
+          ['Relationship to the head of household', 'Ubuhlobo nenhloko yomndeni'],
+          { required: true },
+        ),
+        q('select_one sex', 'sex', ['Sex', 'Ubulili'], { required: true, sensitivity: 'personal' }),
+        q('integer', 'age', ['Age in years', 'Iminyaka yobudala'], {
+          required: true,
+          constraint: '. >= 0 and . <= 120',
+          constraintMessage: [
+            'Age must be between 0 and 120.',
+            'Iminyaka kumele ibe phakathi kuka-0 no-120.',
+          ],
+          sensitivity: 'personal',
+        }),
+        q('select_one yes_no', 'in_school', ['In school or crèche?', 'Usesikoleni noma enkulisa?'], {
+          relevant: '${age} < 25',
+        }),
+        q('select_one work_status', 'work_status', ['Work status', 'Isimo somsebenzi'], {
+          relevant: '${age} >= 15',
+        }),
+        q(
+          'select_multiple disability',
+          'difficulties',
+          [
+            'Does this person have difficulty with any of these?',
+            'Ingabe lo muntu unobunzima kunoma yikuphi kulokhu?',
+          ],
+          {
+            sensitivity: 'special',
+          },
+        ),
+      ],
+      { relevant: "${consent_given} = 'yes'", repeatCount: '${household_size}' },
+    ),
+    group(
+      'services',
+      ['E. Services', 'E. Izinsiza'],
+      [
+        q('select_one water_source', 'water_source', ['Main water source', 'Umthombo omkhulu wamanzi']),
+        q('integer', 'minutes_to_tap', ['Minutes to walk to the tap', 'Imizuzu yokuhamba uya empompini'], {
+          relevant: "${water_source} = 'communal_tap'",
+          constraint: '. >= 0 and . <= 240',
+        }),
+        q(
+          'select_one yes_no',
+          'tap_working',
+          ['Is the tap working this week?', 'Ingabe umpompi uyasebenza kuleli sonto?'],
+          {
+            relevant: "${water_source} = 'communal_tap'",
+          },
+        ),
+        q('select_one toilet', 'toilet', [
+          'Which toilet does the household use?',
+          'Umndeni usebenzisa yiliphi ithoyilethi?',
+        ]),
+        q(
+          'integer',
+          'toilet_sharing',
+          ['How many households share it?', 'Yimindeni emingaki ehlanganyela kulo?'],
+          {
+            relevant: "${toilet} != 'none' and ${toilet} != 'own'",
+          },
+        ),
+        q(
+          'select_one yes_no',
+          'toilet_safe_night',
+          ['Is it safe to use at night?', 'Ingabe kuphephile ukulisebenzisa ebusuku?'],
+          {
+            relevant: "${toilet} != 'none'",
+          },
+        ),
+        q('select_one electricity', 'electricity', ['Electricity', 'Ugesi']),
+        q('select_multiple fuel', 'cooking_fuel', ['Cooking fuel', 'Okusetshenziselwa ukupheka']),
+        q('select_multiple fuel', 'lighting_fuel', ['Lighting fuel', 'Okusetshenziselwa ukukhanyisa']),
+        q('select_one refuse', 'refuse', ['How is refuse disposed of?', 'Udoti ulahlwa kanjani?']),
+      ],
+      { relevant: "${consent_given} = 'yes'" },
+    ),
+    group(
+      'risks',
+      ['F. Risks', 'F. Izingozi'],
+      [
+        q('select_multiple disaster', 'disasters', [
+          'Fire or flood in the last 12 months',
+          'Umlilo noma isikhukhula ezinyangeni eziyi-12 ezedlule',
+        ]),
+        q('select_one yes_no', 'eviction_threat', [
+          'Is the household threatened with eviction?',
+          'Ingabe umndeni usongelwa ngokuxoshwa?',
+        ]),
+        q('text', 'safety_concerns', ['Safety concerns', 'Ukukhathazeka ngokuphepha'], {
+          appearance: 'multiline',
+        }),
+      ],
+      { relevant: "${consent_given} = 'yes'" },
+    ),
+    group(
+      'priorities',
+      ['G. Priorities', 'G. Okubalulekile'],
+      [
+        q(
+          'select_multiple priority',
+          'top_priorities',
+          ['The three most important needs', 'Izidingo ezintathu ezibaluleke kakhulu'],
+          {
+            constraint: 'count-selected(.) <= 3',
+            constraintMessage: ['Choose at most three.', 'Khetha okungekho ngaphezu kwezintathu.'],
+          },
+        ),
+      ],
+      { relevant: "${consent_given} = 'yes'" },
+    ),
+    group(
+      'optional',
+      ['Optional questions', 'Imibuzo ongakhetha ukuyiphendula'],
+      [
+        q('select_one yes_no', 'optional_agreed', [
+          'Does the respondent agree to optional questions about health and nationality?',
+          'Ingabe umphenduli uyavuma imibuzo ongakhetha ukuyiphendula mayelana nezempilo nobuzwe?',
+        ]),
+        q(
+          'select_one yes_no',
+          'chronic_illness',
+          [
+            'Does anyone in the household have a chronic illness?',
+            'Ingabe ukhona emndenini onesifo esingapheli?',
+          ],
+          {
+            relevant: "${optional_agreed} = 'yes'",
+            sensitivity: 'special',
+          },
+        ),
+        q(
+          'select_one nationality',
+          'nationality',
+          ['Nationality of the head of household', 'Ubuzwe benhloko yomndeni'],
+          {
+            relevant: "${optional_agreed} = 'yes'",
+            sensitivity: 'special',
+          },
+        ),
+      ],
+      { relevant: "${consent_given} = 'yes'" },
+    ),
+  ],
+  [
+    YES_NO,
+    list('structure_use', [
+      ['residential', 'Residential', 'Indawo yokuhlala'],
+      ['business', 'Business', 'Ibhizinisi'],
+      ['mixed', 'Mixed', 'Ixubile'],
+      ['church', 'Church', 'Isonto'],
+      ['creche', 'Crèche', 'Inkulisa'],
+      ['spaza', 'Spaza shop', 'Isitolo se-spaza'],
+    ]),
+    list('wall_material', [
+      ['zinc', 'Corrugated iron', 'Uthayela'],
+      ['wood', 'Wood', 'Izingodo'],
+      ['brick', 'Brick or block', 'Izitini'],
+      ['mud', 'Mud', 'Udaka'],
+      ['plastic', 'Plastic or cardboard', 'Upulasitiki noma ikhadibhodi'],
+      ['other', 'Other', 'Okunye'],
+    ]),
+    list('roof_material', [
+      ['zinc', 'Corrugated iron', 'Uthayela'],
+      ['tiles', 'Tiles', 'Amathayili'],
+      ['thatch', 'Thatch', 'Utshani'],
+      ['plastic', 'Plastic', 'Upulasitiki'],
+      ['other', 'Other', 'Okunye'],
+    ]),
+    list('consent_purpose', [
+      ['planning', 'Community planning', 'Ukuhlela komphakathi'],
+      ['aggregates', 'Totals shared with the municipality', 'Izibalo eziphelele zabelwana nomasipala'],
+      [
+        'housing_list',
+        'Household record shared for the housing list',
+        'Irekhodi lomndeni labelwana ngohlu lwezindlu',
+      ],
+      ['photos', 'Photos', 'Izithombe'],
+      ['recontact', 'Being contacted again', 'Ukuxhunyanwa futhi'],
+    ]),
+    list('consenter', [
+      ['head', 'Head of household', 'Inhloko yomndeni'],
+      ['spouse', 'Spouse or partner', 'Umlingani'],
+      ['adult_member', 'Another adult member', 'Elinye ilungu elidala'],
+    ]),
+    list('tenure', [
+      ['owner', 'Owner', 'Umnikazi'],
+      ['tenant', 'Tenant', 'Umqashi'],
+      ['rent_free', 'Rent-free', 'Akakhokhi renti'],
+    ]),
+    list('income_band', [
+      ['none', 'No income', 'Alikho iholo'],
+      ['r1_1500', 'R1 – R1,500', 'R1 – R1,500'],
+      ['r1501_3500', 'R1,501 – R3,500', 'R1,501 – R3,500'],
+      ['r3501_7000', 'R3,501 – R7,000', 'R3,501 – R7,000'],
+      ['above_7000', 'More than R7,000', 'Ngaphezu kuka-R7,000'],
+      ['refused', 'Prefers not to say', 'Akathandi ukusho'],
+    ]),
+    list('income_source', [
+      ['wages', 'Wages', 'Umholo'],
+      ['self_employed', 'Own business or piece jobs', 'Ibhizinisi noma amatoho'],
+      ['grants', 'Grants', 'Izibonelelo'],
+      ['family', 'Support from family', 'Usizo lomndeni'],
+      ['none', 'None', 'Lutho'],
+    ]),
+    list('grants', [
+      ['child_support', 'Child support grant', 'Isibonelelo sezingane'],
+      ['old_age', 'Old age grant', 'Impesheni yabadala'],
+      ['disability', 'Disability grant', 'Isibonelelo sokukhubazeka'],
+    ]),
+    list('expenses', [
+      ['food', 'Food', 'Ukudla'],
+      ['transport', 'Transport', 'Ezokuthutha'],
+      ['rent', 'Rent', 'Irenti'],
+      ['school', 'School', 'Isikole'],
+      ['energy', 'Electricity or fuel', 'Ugesi noma uphethiloli'],
+    ]),
+    list('relationship', [
+      ['head', 'Head', 'Inhloko'],
+      ['spouse', 'Spouse or partner', 'Umlingani'],
+      ['child', 'Child', 'Ingane'],
+      ['grandchild', 'Grandchild', 'Umzukulu'],
+      ['parent', 'Parent', 'Umzali'],
+      ['other_relative', 'Other relative', 'Esinye isihlobo'],
+      ['not_related', 'Not related', 'Akasona isihlobo'],
+    ]),
+    list('sex', [
+      ['female', 'Female', 'Owesifazane'],
+      ['male', 'Male', 'Owesilisa'],
+      ['other', 'Other or prefers not to say', 'Okunye noma akathandi ukusho'],
+    ]),
+    list('work_status', [
+      ['employed', 'Employed', 'Uqashiwe'],
+      ['self_employed', 'Self-employed', 'Uzisebenzela'],
+      ['looking', 'Looking for work', 'Ufuna umsebenzi'],
+      ['not_looking', 'Not looking for work', 'Akafuni msebenzi'],
+      ['student', 'Student', 'Ungumfundi'],
+    ]),
+    list('disability', [
+      ['seeing', 'Seeing', 'Ukubona'],
+      ['hearing', 'Hearing', 'Ukuzwa'],
+      ['walking', 'Walking', 'Ukuhamba'],
+      ['remembering', 'Remembering', 'Ukukhumbula'],
+      ['self_care', 'Self-care', 'Ukuzinakekela'],
+      ['communicating', 'Communicating', 'Ukuxhumana'],
+    ]),
+    list('water_source', [
+      ['communal_tap', 'Communal tap', 'Umpompi womphakathi'],
+      ['yard_tap', 'Tap in the yard', 'Umpompi egcekeni'],
+      ['tanker', 'Water tanker', 'Ithangi lamanzi'],
+      ['river', 'River or spring', 'Umfula noma umthombo'],
+      ['other', 'Other', 'Okunye'],
+    ]),
+    list('toilet', [
+      ['own', 'Own flush toilet', 'Ithoyilethi yami ekhuculwayo'],
+      ['shared', 'Shared toilet', 'Ithoyilethi esetshenziswa ngokuhlanganyela'],
+      ['communal_flush', 'Communal flush toilet', 'Ithoyilethi yomphakathi ekhuculwayo'],
+      ['chemical', 'Chemical toilet', 'Ithoyilethi yamakhemikhali'],
+      ['portable', 'Portable toilet', 'Ithoyilethi ephathwayo'],
+      ['pit', 'Pit latrine', 'Ithoyilethi yomgodi'],
+      ['none', 'None', 'Ayikho'],
+    ]),
+    list('electricity', [
+      ['prepaid', 'Prepaid meter', 'Imitha ekhokhelwa kuqala'],
+      ['informal', 'Informal connection', 'Uxhumano olungekho emthethweni'],
+      ['none', 'None', 'Awukho'],
+    ]),
+    list('fuel', [
+      ['electricity', 'Electricity', 'Ugesi'],
+      ['paraffin', 'Paraffin', 'Upharafini'],
+      ['gas', 'Gas', 'Igesi'],
+      ['wood', 'Wood', 'Izinkuni'],
+      ['candles', 'Candles', 'Amakhandlela'],
+    ]),
+    list('refuse', [
+      ['collected', 'Collected by the municipality', 'Uqoqwa ngumasipala'],
+      ['communal_skip', 'Communal skip', 'Isitsha sikadoti somphakathi'],
+      ['burned', 'Burned', 'Uyashiswa'],
+      ['dumped', 'Dumped', 'Ulahlwa noma kuphi'],
+    ]),
+    list('disaster', [
+      ['fire', 'Fire', 'Umlilo'],
+      ['flood', 'Flood', 'Isikhukhula'],
+    ]),
+    list('priority', [
+      ['housing', 'Housing', 'Izindlu'],
+      ['water', 'Water', 'Amanzi'],
+      ['toilets', 'Toilets', 'Amathoyilethi'],
+      ['electricity', 'Electricity', 'Ugesi'],
+      ['safety', 'Safety', 'Ukuphepha'],
+      ['jobs', 'Jobs', 'Imisebenzi'],
+      ['drainage', 'Drainage', 'Ukugeleza kwamanzi'],
+      ['roads', 'Roads and paths', 'Imigwaqo nezindlela'],
+    ]),
+    list('nationality', [
+      ['south_african', 'South African', 'OwaseNingizimu Afrika'],
+      ['other_african', 'Another African country', 'Elinye izwe lase-Afrika'],
+      ['other', 'Other', 'Okunye'],
+      ['refused', 'Prefers not to say', 'Akathandi ukusho'],
+    ]),
+  ],
+);
