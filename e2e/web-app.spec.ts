@@ -133,7 +133,9 @@ test('a person with no email is added with a postal address', async () => {
   await page.getByLabel('isiZulu').check();
   await page.getByLabel('Add a way to reach them').selectOption('post');
   await page.getByRole('button', { name: 'Add', exact: true }).click();
-  await page.getByRole('textbox', { name: 'Address', exact: true }).fill('Thandi Nkosi\n14 Sonop Road\nPretoria 0182');
+  await page
+    .getByRole('textbox', { name: 'Address', exact: true })
+    .fill('Thandi Nkosi\n14 Sonop Road\nPretoria 0182');
   await page.getByLabel('Add a way to reach them').selectOption('in_person');
   await page.getByRole('button', { name: 'Add', exact: true }).click();
   await page.getByLabel('Childcare').check();

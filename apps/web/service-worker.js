@@ -33,11 +33,16 @@ self.addEventListener('fetch', (event) => {
     // Network first so a fresh deploy shows at once; the cached shell when offline.
     event.respondWith(
       fetch(request).catch(() =>
-        caches.match('/', { cacheName: CACHE }).then((response) => response || Response.error()),
+        caches
+          .match('/', { cacheName: CACHE, ignoreVary: true })
+          .then((response) => response || Response.error()),
       ),
     );
     return;
   }
-  // Hashed assets never change under one name: cache first.
-  event.respondWith(caches.match(request, { cacheName: CACHE }).then((cached) => cached || fetch(request)));
+  // Hashed assets never change under one name: cache first. ignoreVary: module scripts are
+  // requested with an Origin header that the precache request did not have.
+  event.respondWith(
+    caches.match(request, { cacheName: CACHE, ignoreVary: true }).then((cached) => cached || fetch(request)),
+  );
 });

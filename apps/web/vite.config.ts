@@ -1,6 +1,8 @@
 // Build of the web app. The server serves apps/web/dist at / under a strict CSP (script-src 'self',
 // style-src 'self'), so nothing here may produce inline scripts or styles.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 
 /**
@@ -13,8 +15,8 @@ function serviceWorker(): Plugin {
     name: 'coproduce-service-worker',
     apply: 'build',
     generateBundle(_options, bundle) {
-      const files = Object.keys(bundle).filter((name) => !name.endsWith('.map'));
-      const precache = ['/', ...files.filter((name) => name !== 'index.html').map((name) => `/${name}`)];
+      const files = Object.keys(bundle).filter((name) => !name.endsWith('.map') && name !== 'index.html');
+      const precache = ['/', ...files.map((name) => `/${name}`), ...publicFiles()];
       // The version changes whenever any built file name (hence content hash) changes.
       const version = hash(precache.join('\n'));
       const source = readFileSync(new URL('./service-worker.js', import.meta.url), 'utf8')
@@ -23,6 +25,16 @@ function serviceWorker(): Plugin {
       this.emitFile({ type: 'asset', fileName: 'sw.js', source });
     },
   };
+}
+
+/** Files copied as they are from public/ (manifest, icons): not in the bundle, still part of the shell. */
+function publicFiles(): string[] {
+  const root = fileURLToPath(new URL('./public/', import.meta.url));
+  const walk = (dir: string): string[] =>
+    readdirSync(join(root, dir), { withFileTypes: true }).flatMap((entry) =>
+      entry.isDirectory() ? walk(join(dir, entry.name)) : [`/${join(dir, entry.name)}`],
+    );
+  return walk('');
 }
 
 function hash(text: string): string {
