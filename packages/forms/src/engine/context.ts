@@ -123,10 +123,17 @@ export function createEvalContext(
       ) {
         return extra.choiceRow[only.test] ?? '';
       }
-      const target = state.byPath.get(pathTarget(field, path) ?? '');
-      if (!target)
-        throw new ExpressionError('expr.unsupported_path', 'path does not name a form field', path.start);
-      return resolveField(state, field, chain, target);
+      const target = pathTarget(field, path);
+      if (target === undefined) {
+        throw new ExpressionError(
+          'expr.unsupported_path',
+          'this location path cannot be evaluated',
+          path.start,
+        );
+      }
+      // As in XPath, a path that selects nothing is an empty node-set (e.g. a bare word like `yes`).
+      const targetField = state.byPath.get(target);
+      return targetField ? resolveField(state, field, chain, targetField) : [];
     },
   };
   if (state.language !== undefined) ctx.language = state.language;

@@ -202,6 +202,41 @@ describe('defaults, once(), clock and choices', () => {
 });
 
 describe('form errors', () => {
+  it('records run-time expression errors and falls back instead of breaking the form', () => {
+    const engine = createFormEngine([
+      text('/k'),
+      calc('/price', "pulldata('prices', 'price', 'key', ${k})"),
+      calc('/after', "concat('p=', ${price})"),
+      text('/x', { relevant: "regex(${k}, '(')" }),
+    ]);
+    engine.setAnswer('/k', 'a');
+    expect(engine.getAnswer('/after')).toBe('p=');
+    expect(engine.isRelevant('/x')).toBe(true);
+    expect(engine.expressionErrors().map((e) => [e.path, e.column, e.error.code, e.error.position])).toEqual([
+      ['/price', 'calculate', 'expr.unsupported_function', 0],
+      ['/x', 'relevant', 'expr.invalid_regex', 0],
+    ]);
+  });
+
+  it('treats a bare word as an empty node-set, as XPath does', () => {
+    const engine = createFormEngine([text('/a'), text('/b', { relevant: '${a} = yes' })]);
+    engine.setAnswer('/a', 'yes');
+    expect(engine.isRelevant('/b')).toBe(false);
+    expect(engine.expressionErrors()).toEqual([]);
+  });
+
+  it('accepts non-Latin field names', () => {
+    const engine = createFormEngine([text('/नाम'), calc('/greeting', "concat('नमस्ते ', ${नाम})")]);
+    engine.setAnswer('/नाम', 'सीता');
+    expect(engine.answers()).toEqual({ नाम: 'सीता', greeting: 'नमस्ते सीता' });
+  });
+
+  it('refuses answers for groups and repeats', () => {
+    const engine = createFormEngine([text('/g', { type: 'begin_group' }), text('/g/q')]);
+    expect(() => engine.setAnswer('/g', 'x')).toThrow(/is a group/);
+    expect(() => engine.setAnswer('/nope', 'x')).toThrow(/no field at \/nope/);
+  });
+
   it('reports the field, column and position of a bad expression', () => {
     try {
       createFormEngine([text('/a', { relevant: '${b} = )' }), text('/b')]);

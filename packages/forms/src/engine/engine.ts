@@ -1,9 +1,22 @@
-import { type ExprNode, evaluate, toBoolean, toStringValue, type Value } from '../expr/index.ts';
+import { ExpressionError, evaluate, toBoolean, toStringValue, type Value } from '../expr/index.ts';
 import { createEvalContext, type EngineOptions, type FormState, repeatsWithSelf } from './context.ts';
-import { describeFields, type EngineField, type FieldInfo, FormEngineError } from './fields.ts';
+import {
+  describeFields,
+  type EngineField,
+  type ExpressionColumn,
+  type FieldInfo,
+  FormEngineError,
+} from './fields.ts';
 import { buildGraph, type DependencyGraph, fieldByName } from './graph.ts';
 import { type Chain, chainKey, InstanceStore } from './instances.ts';
 import { coerceToType } from './types.ts';
+
+export interface RuntimeExpressionError {
+  field: FieldInfo;
+  column: ExpressionColumn;
+  chain: Chain;
+  error: ExpressionError;
+}
 
 /** Most repeat instances a repeat_count may ask for: a typo must not hang the device. */
 const MAX_REPEAT_COUNT = 5000;
@@ -47,6 +60,7 @@ export class FormEngineCore implements FormState {
   evaluationCount = 0;
   private readonly graph: DependencyGraph;
   private readonly queue = new WorkQueue();
+  private readonly errors = new Map<string, RuntimeExpressionError>();
 
   constructor(
     engineFields: EngineField[],
@@ -65,14 +79,35 @@ export class FormEngineCore implements FormState {
     return this.store.isRelevant(field, chain) ? this.store.getValue(field, chain) : '';
   }
 
+  /**
+   * Evaluates one column of a field instance. A runtime ExpressionError (an unsupported function, a bad
+   * regex) must not break the whole form: it is recorded for expressionErrors() and `fallback` is used.
+   */
   evaluateIn(
-    node: ExprNode,
+    column: ExpressionColumn,
     field: FieldInfo,
     chain: Chain,
+    fallback: Value,
     extra?: Parameters<typeof createEvalContext>[3],
   ): Value {
+    const node = field.expressions[column];
+    if (!node) return fallback;
     this.evaluationCount++;
-    return evaluate(node, createEvalContext(this, field, chain, extra));
+    const key = `${field.index}|${column}|${chainKey(chain)}`;
+    try {
+      const value = evaluate(node, createEvalContext(this, field, chain, extra));
+      this.errors.delete(key);
+      return value;
+    } catch (error) {
+      if (!(error instanceof ExpressionError)) throw error;
+      this.errors.set(key, { field, column, chain, error });
+      return fallback;
+    }
+  }
+
+  /** Runtime expression failures of field instances that still exist. */
+  currentErrors(): RuntimeExpressionError[] {
+    return [...this.errors.values()].filter((e) => this.store.isAlive(e.chain));
   }
 
   field(path: string): FieldInfo {
@@ -114,7 +149,7 @@ export class FormEngineCore implements FormState {
       if (field.staticDefault !== undefined) this.store.setValue(field, chain, field.staticDefault);
       const dynamic = field.expressions.default;
       if (dynamic)
-        this.store.setValue(field, chain, this.typed(field, this.evaluateIn(dynamic, field, chain)));
+        this.store.setValue(field, chain, this.typed(field, this.evaluateIn('default', field, chain, '')));
       this.queue.add(this.graph.rank[field.index]!, chain);
       this.enqueueDependents(field, chain);
     }
@@ -200,16 +235,19 @@ export class FormEngineCore implements FormState {
       : true;
     const { relevant, calculate, repeatCount } = field.expressions;
     let isRelevant = parentRelevant;
-    if (isRelevant && relevant) isRelevant = toBoolean(this.evaluateIn(relevant, field, chain));
+    if (isRelevant && relevant) isRelevant = toBoolean(this.evaluateIn('relevant', field, chain, true));
     let changed = this.store.setRelevant(field, chain, isRelevant);
     if (!isRelevant) return changed;
     if (calculate) {
       changed =
-        this.store.setValue(field, chain, this.typed(field, this.evaluateIn(calculate, field, chain))) ||
-        changed;
+        this.store.setValue(
+          field,
+          chain,
+          this.typed(field, this.evaluateIn('calculate', field, chain, '')),
+        ) || changed;
     }
     if (repeatCount && field.kind === 'repeat') {
-      const wanted = Math.trunc(Number(toStringValue(this.evaluateIn(repeatCount, field, chain))));
+      const wanted = Math.trunc(Number(toStringValue(this.evaluateIn('repeatCount', field, chain, 0))));
       const count = Number.isFinite(wanted) ? Math.min(Math.max(wanted, 0), MAX_REPEAT_COUNT) : 0;
       const list = this.store.list(field, chain);
       while (list.length < count) this.initialiseInstance(field, chain);

@@ -1,12 +1,20 @@
-import { toBoolean, toStringValue, type Value } from '../expr/index.ts';
+import { type ExpressionError, toBoolean, toStringValue, type Value } from '../expr/index.ts';
 import type { EngineOptions } from './context.ts';
 import { FormEngineCore } from './engine.ts';
-import type { EngineField, FieldInfo } from './fields.ts';
+import { type EngineField, type ExpressionColumn, type FieldInfo, FormEngineError } from './fields.ts';
 import type { Chain } from './instances.ts';
 
 /** Submission JSON: groups nest as objects, repeats as arrays of objects, values are strings. */
 export interface AnswerTree {
   [name: string]: string | AnswerTree | AnswerTree[];
+}
+
+/** An expression that failed while the form ran (e.g. pulldata(), which the engine cannot evaluate). */
+export interface EngineExpressionError {
+  path: string;
+  repeatIndexes: number[];
+  column: ExpressionColumn;
+  error: ExpressionError;
 }
 
 export interface ValidationProblem {
@@ -41,6 +49,8 @@ export interface FormEngine {
   answers(): AnswerTree;
   /** Required-but-blank and failed constraints over every relevant field instance. */
   validate(): ValidationProblem[];
+  /** Expressions that failed at run time; their column fell back to a neutral value (blank, relevant, no constraint). */
+  expressionErrors(): EngineExpressionError[];
   /** Expressions evaluated since creation. */
   readonly evaluationCount: number;
 }
@@ -77,13 +87,17 @@ class HeadlessFormEngine implements FormEngine {
     column: 'required' | 'readOnly',
   ): boolean {
     const [field, chain] = this.locate(path, indexes);
-    const node = field.expressions[column];
-    if (!node || !this.core.store.isRelevant(field, chain)) return false;
-    return toBoolean(this.core.evaluateIn(node, field, chain));
+    if (!this.core.store.isRelevant(field, chain)) return false;
+    return toBoolean(this.core.evaluateIn(column, field, chain, false));
   }
 
   setAnswer(path: string, value: Value, repeatIndexes?: readonly number[]): void {
     const [field, chain] = this.locate(path, repeatIndexes);
+    if (field.kind !== 'leaf') {
+      throw new FormEngineError('engine.unknown_field', `${path} is a ${field.kind}, not a question`, {
+        path,
+      });
+    }
     this.core.setAnswer(field, chain, valueToAnswer(value));
   }
 
@@ -111,11 +125,10 @@ class HeadlessFormEngine implements FormEngine {
   }
 
   private constraintHolds(field: FieldInfo, chain: Chain): boolean {
-    const node = field.expressions.constraint;
-    if (!node || !this.core.store.isRelevant(field, chain)) return true;
+    if (!field.expressions.constraint || !this.core.store.isRelevant(field, chain)) return true;
     const value = this.core.store.getValue(field, chain);
     if (value === '') return true; // ODK checks constraints only on answered questions
-    return toBoolean(this.core.evaluateIn(node, field, chain, { currentValue: () => value }));
+    return toBoolean(this.core.evaluateIn('constraint', field, chain, true, { currentValue: () => value }));
   }
 
   filterChoices<T extends Record<string, string>>(
@@ -124,13 +137,11 @@ class HeadlessFormEngine implements FormEngine {
     repeatIndexes?: readonly number[],
   ): T[] {
     const [field, chain] = this.locate(path, repeatIndexes);
-    const node = field.expressions.choiceFilter;
-    if (!node) return choices;
-    return choices.filter((row) =>
-      toBoolean(
-        this.core.evaluateIn(node, field, chain, { choiceRow: row, currentValue: () => row.name ?? '' }),
-      ),
-    );
+    if (!field.expressions.choiceFilter) return choices;
+    return choices.filter((row) => {
+      const extra = { choiceRow: row, currentValue: () => row.name ?? '' };
+      return toBoolean(this.core.evaluateIn('choiceFilter', field, chain, true, extra));
+    });
   }
 
   addRepeatInstance(repeatPath: string, parentIndexes: readonly number[] = []): number {
@@ -184,9 +195,8 @@ class HeadlessFormEngine implements FormEngine {
       for (const chain of this.core.store.chainsOf(field, [], this.core.byPath)) {
         if (!this.core.store.isRelevant(field, chain)) continue;
         const repeatIndexes = this.indexesOf(field, chain);
-        const required = field.expressions.required;
         const blank = this.core.store.getValue(field, chain) === '';
-        if (blank && required && toBoolean(this.core.evaluateIn(required, field, chain))) {
+        if (blank && toBoolean(this.core.evaluateIn('required', field, chain, false))) {
           problems.push({ path: field.path, repeatIndexes, code: 'required' });
         } else if (!this.constraintHolds(field, chain)) {
           problems.push({ path: field.path, repeatIndexes, code: 'constraint' });
@@ -194,6 +204,15 @@ class HeadlessFormEngine implements FormEngine {
       }
     }
     return problems;
+  }
+
+  expressionErrors(): EngineExpressionError[] {
+    return this.core.currentErrors().map(({ field, chain, column, error }) => ({
+      path: field.path,
+      repeatIndexes: this.indexesOf(field, chain),
+      column,
+      error,
+    }));
   }
 
   private indexesOf(field: FieldInfo, chain: Chain): number[] {

@@ -8,6 +8,7 @@ export {
 export {
   type AnswerTree,
   createFormEngine,
+  type EngineExpressionError,
   type FormEngine,
   type ValidationProblem,
 } from './form-engine.ts';

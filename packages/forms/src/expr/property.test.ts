@@ -105,7 +105,7 @@ describe('parser properties', () => {
       }),
       { numRuns: 2000 },
     );
-  });
+  }, 60_000);
 
   it('every node span is source text that parses to that node', () => {
     fc.assert(
@@ -189,9 +189,9 @@ describe('parser properties', () => {
           expect(position).toBeLessThanOrEqual(text.length);
         }
       }),
-      { numRuns: 5000 },
+      { numRuns: 3000 },
     );
-  });
+  }, 60_000);
 });
 
 /** Arithmetic and logic over numbers, with an independent reference implementation. */
@@ -251,5 +251,5 @@ describe('evaluation properties', () => {
       }),
       { numRuns: 3000 },
     );
-  });
+  }, 60_000);
 });

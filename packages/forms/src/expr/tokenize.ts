@@ -59,7 +59,7 @@ export function tokenize(text: string): Token[] {
       if (close < 0)
         throw new ExpressionError('expr.unterminated_reference', "missing '}' after '${'", start);
       const name = text.slice(i + 2, close);
-      if (!/^[\p{L}_][\p{L}\p{N}_.-]*$/u.test(name)) {
+      if (!/^[\p{L}_][\p{L}\p{M}\p{N}_.-]*$/u.test(name)) {
         throw new ExpressionError(
           'expr.invalid_character',
           `invalid field name '${name}' in reference`,
