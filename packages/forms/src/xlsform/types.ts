@@ -28,7 +28,6 @@ export const QUESTION_TYPES: Record<string, Support> = {
   today: 'supported',
   deviceid: 'supported',
   username: 'supported',
-  instanceID: 'supported',
   barcode: 'kept',
   email: 'kept',
   phonenumber: 'kept',
