@@ -1,6 +1,7 @@
 import { importXlsForm } from '@coproduce/forms';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { base64, conformanceFile, type FormsWorld, formsWorld, importFile, tableCounts } from './fixture.ts';
+import { form, housingForm, question } from './model-fixtures.ts';
 
 let world: FormsWorld;
 beforeAll(async () => {
@@ -49,4 +50,187 @@ describe('forms from XLSForm uploads', () => {
       expect(version.body.model.settings.version).toBe(published.body.version);
     });
   }
+});
+
+const zipBomb = () => {
+  // A real workbook whose zip directory claims gigabytes: the importer must refuse before inflating.
+  const bytes = conformanceFile('group.xlsx');
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let i = 0; i + 46 < bytes.length; i++) {
+    if (view.getUint32(i, true) === 0x02014b50) view.setUint32(i + 24, 0x7fff0000, true);
+  }
+  return bytes;
+};
+
+describe('bad uploads change nothing', () => {
+  it('answers located errors for a broken spreadsheet and writes nothing', async () => {
+    const before = await tableCounts(world);
+    const response = await importFile(world, world.as.coordinator, 'bad_calc.xlsx');
+    expect(response.statusCode).toBe(400);
+    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(response.body.code).toBe('form.xlsform.invalid');
+    expect(response.body.errors[0]).toMatchObject({ sheet: 'survey', row: 2, column: 'calculation' });
+    expect(response.body.errors[0].message).toMatch(/bad expression/);
+    expect(await tableCounts(world)).toEqual(before);
+  });
+
+  it('tells a legacy .xls, a text file and a zip bomb apart, with a sentence each', async () => {
+    const before = await tableCounts(world);
+    const xls = await importFile(world, world.as.coordinator, 'group.xls');
+    expect(xls.statusCode).toBe(400);
+    expect(xls.body.errors[0].message).toMatch(/legacy Excel/);
+    const text = await importFile(
+      world,
+      world.as.coordinator,
+      'notes.xlsx',
+      new TextEncoder().encode('hello'),
+    );
+    expect(text.body.errors[0].message).toMatch(/not a spreadsheet/);
+    const bomb = await importFile(world, world.as.coordinator, 'bomb.xlsx', zipBomb());
+    expect(bomb.statusCode).toBe(400);
+    expect(bomb.body.detail).toMatch(/zip bomb/);
+    expect(await tableCounts(world)).toEqual(before);
+  });
+
+  it('refuses an oversized file with 413 and the limit in words', async () => {
+    const big = new Uint8Array(10 * 1024 * 1024 + 10);
+    const response = await importFile(world, world.as.coordinator, 'big.xlsx', big);
+    expect(response.statusCode).toBe(413);
+    expect(response.body.detail).toMatch(/at most 10\.0 MB/);
+    const huge = 'A'.repeat(15 * 1024 * 1024);
+    const tooLong = await world.as.coordinator.post(world.url('/import'), {
+      fileName: 'x.xlsx',
+      contentBase64: huge,
+    });
+    expect(tooLong.statusCode).toBe(413);
+    expect(tooLong.body.code).toBe('request.too_large');
+  });
+
+  it('answers 400 naming the field for malformed JSON, unknown fields and wrong types', async () => {
+    const { coordinator } = world.as;
+    const malformed = await coordinator.request('POST', world.url('/import'), undefined, {
+      rawBody: '{"fileName":',
+    });
+    expect(malformed.statusCode).toBe(400);
+    const unknown = await coordinator.post(world.url('/import'), {
+      fileName: 'a.xlsx',
+      contentBase64: '',
+      colour: 1,
+    });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.body.errors[0].message).toMatch(/colour/);
+    const wrong = await coordinator.post(world.url('/import'), { fileName: 5, contentBase64: '' });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.body.errors[0].path).toBe('body.fileName');
+    const folder = await coordinator.post(world.url('/import'), { fileName: '../a.xlsx', contentBase64: '' });
+    expect(folder.statusCode).toBe(400);
+    const model = await coordinator.post(world.url(), { model: { settings: {}, survey: 'no' } });
+    expect(model.statusCode).toBe(400);
+    expect(model.body.code).toBe('form.model.invalid');
+    expect(model.body.errors.map((e: { path: string }) => e.path)).toContain('model.survey');
+  });
+});
+
+describe('versions', () => {
+  it('are immutable: publishing again makes a new version and leaves the old one as it was', async () => {
+    const { coordinator } = world.as;
+    const created = await coordinator.post(world.url(), { model: housingForm() });
+    expect(created.statusCode, created.payload).toBe(201);
+    const id = created.body.id;
+    const first = await coordinator.post(world.url(`/${id}/publish`), { version: '2026-1' });
+    expect(first.statusCode).toBe(201);
+    expect(first.body).toMatchObject({
+      number: 1,
+      version: '2026-1',
+      publishedBy: { displayName: 'coordinator' },
+    });
+    const firstBefore = await coordinator.get(world.url(`/${id}/versions/${first.body.id}`));
+    const model = housingForm();
+    model.survey.push(question('phone', 'text', { 'English (en)': 'A phone number?' }));
+    // Publishing moved the form's revision: an edit based on the copy from before it is stale.
+    const stale = await coordinator.put(world.url(`/${id}/draft`), {
+      model,
+      baseRevision: created.body.revision,
+    });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.body.code).toBe('form.stale');
+    const current = await coordinator.get(world.url(`/${id}`));
+    const saved = await coordinator.put(world.url(`/${id}/draft`), {
+      model,
+      baseRevision: current.body.revision,
+    });
+    expect(saved.statusCode, saved.payload).toBe(200);
+    expect(saved.body.questionCount).toBe(4);
+    const taken = await coordinator.post(world.url(`/${id}/publish`), { version: '2026-1' });
+    expect(taken.statusCode).toBe(400);
+    const second = await coordinator.post(world.url(`/${id}/publish`), {});
+    expect(second.body.number).toBe(2);
+    expect(second.body.version).toMatch(/^\d{14}$/);
+    const firstAfter = await coordinator.get(world.url(`/${id}/versions/${first.body.id}`));
+    expect(firstAfter.body).toEqual(firstBefore.body);
+    expect(firstAfter.body.model.survey).toHaveLength(2);
+    const list = await coordinator.get(world.url(`/${id}/versions`));
+    expect(list.body.items.map((v: { number: number }) => v.number)).toEqual([2, 1]);
+    const detail = await coordinator.get(world.url(`/${id}`));
+    expect(detail.body).toMatchObject({ status: 'published', latestVersion: { id: second.body.id } });
+  });
+
+  it('makes a missing select-from-file CSV a warning in the draft and an error at publish', async () => {
+    const { coordinator } = world.as;
+    const model = form([
+      question('point', 'select_one_from_file', { default: 'Which water point?' }, { list: 'points.csv' }),
+    ]);
+    const created = await coordinator.post(world.url(), { model });
+    expect(created.statusCode, created.payload).toBe(201);
+    expect(created.body.warnings[0].message).toMatch(/points\.csv/);
+    const id = created.body.id;
+    const refused = await coordinator.post(world.url(`/${id}/publish`), {});
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body.code).toBe('form.publish.invalid');
+    expect(refused.body.errors[0]).toMatchObject({ sheet: 'survey', row: 2, path: '/point' });
+    const csv = new TextEncoder().encode('name,label\nnorth,North tap\n');
+    const upload = await coordinator.post(world.url(`/${id}/attachments`), {
+      fileName: 'points.csv',
+      contentBase64: base64(csv),
+    });
+    expect(upload.statusCode, upload.payload).toBe(201);
+    expect(upload.body).toMatchObject({
+      fileName: 'points.csv',
+      size: csv.length,
+      contentType: 'text/csv; charset=utf-8',
+    });
+    const published = await coordinator.post(world.url(`/${id}/publish`), {});
+    expect(published.statusCode, published.payload).toBe(201);
+    const file = await coordinator.get(world.url(`/${id}/attachments/${upload.body.id}`));
+    expect(file.rawPayload.toString()).toBe('name,label\nnorth,North tap\n');
+    // Replacing keeps the published bytes readable by id (the old row becomes a tombstone).
+    const replaced = await coordinator.post(world.url(`/${id}/attachments`), {
+      fileName: 'points.csv',
+      contentBase64: base64(new TextEncoder().encode('name,label\nsouth,South tap\n')),
+    });
+    const listed = await coordinator.get(world.url(`/${id}/attachments`));
+    expect(listed.body.items.map((a: { id: string }) => a.id)).toEqual([replaced.body.id]);
+    const old = await world.as.partner.get(world.url(`/${id}/attachments/${upload.body.id}`));
+    expect(old.statusCode).toBe(200);
+    const unpublished = await world.as.partner.get(world.url(`/${id}/attachments/${replaced.body.id}`));
+    expect(unpublished.statusCode).toBe(404);
+    const removed = await coordinator.delete(world.url(`/${id}/attachments/${replaced.body.id}`));
+    expect(removed.statusCode).toBe(204);
+    expect((await coordinator.get(world.url(`/${id}/attachments`))).body.items).toEqual([]);
+  });
+
+  it('locates builder errors by question path', async () => {
+    const model = form([
+      question('age', 'integer', { default: 'Age' }, { bind: { relevant: '${nope} > 1' } }),
+    ]);
+    const response = await world.as.staff.post(world.url(), { model });
+    expect(response.statusCode).toBe(400);
+    expect(response.body.code).toBe('form.model.invalid');
+    expect(response.body.errors[0]).toMatchObject({
+      path: '/age',
+      sheet: 'survey',
+      row: 2,
+      column: 'relevant',
+    });
+  });
 });
