@@ -1,0 +1,100 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: XLSForm references are written ${name}
+import { describe, expect, it } from 'vitest';
+import { importXlsForm } from './import.ts';
+import { type SheetRows, workbookBytes } from './testing/workbook.ts';
+
+async function errorsOf(sheets: Record<string, SheetRows>) {
+  const result = await importXlsForm(await workbookBytes(sheets), 'form.xlsx');
+  if (result.ok) throw new Error('expected the import to fail');
+  return result.errors;
+}
+
+describe('located errors in logic', () => {
+  it('bad expression, with the character where it breaks', async () => {
+    const errors = await errorsOf({
+      survey: [
+        ['type', 'name', 'label', 'relevant', 'constraint'],
+        ['integer', 'age', 'Age', '', '. > 0 and'],
+        ['text', 'n', 'N', '${age} > 3 3'],
+      ],
+    });
+    expect(errors).toEqual([
+      {
+        sheet: 'survey',
+        row: 2,
+        column: 'constraint',
+        message: 'bad expression at character 10: unexpected end of expression, expected an expression',
+      },
+      {
+        sheet: 'survey',
+        row: 3,
+        column: 'relevant',
+        message: "bad expression at character 12: unexpected '3'",
+      },
+    ]);
+  });
+
+  it('reference to an unknown ${name}, in logic and in labels', async () => {
+    const errors = await errorsOf({
+      survey: [
+        ['type', 'name', 'label::English (en)', 'relevant'],
+        ['integer', 'age', 'Age', '${agee} > 3'],
+        ['note', 'n', 'You are ${ag}'],
+      ],
+    });
+    expect(errors).toEqual([
+      {
+        sheet: 'survey',
+        row: 2,
+        column: 'relevant',
+        message: '${agee} refers to no question: no row is named "agee"',
+      },
+      {
+        sheet: 'survey',
+        row: 3,
+        column: 'label::English (en)',
+        message: '${ag} refers to no question: no row is named "ag"',
+      },
+    ]);
+  });
+
+  it('circular calculation', async () => {
+    const errors = await errorsOf({
+      survey: [
+        ['type', 'name', 'calculation'],
+        ['calculate', 'a', '${b} + 1'],
+        ['calculate', 'b', '${c} * 2'],
+        ['calculate', 'c', '${a}'],
+      ],
+    });
+    expect(errors).toEqual([
+      {
+        sheet: 'survey',
+        row: 2,
+        column: 'calculation',
+        message: 'circular calculation: ${a} → ${b} → ${c} → ${a}',
+      },
+    ]);
+  });
+});
+
+describe('circular logic through relevance', () => {
+  it('is reported at the first row of the cycle, in its relevant column', async () => {
+    const errors = await errorsOf({
+      survey: [
+        ['type', 'name', 'label', 'relevant'],
+        ['begin_group', 'g', 'G', '${x} > 1'],
+        ['integer', 'x', 'X'],
+        ['end_group'],
+      ],
+    });
+    expect(errors).toEqual([
+      {
+        sheet: 'survey',
+        row: 2,
+        column: 'relevant',
+        message: 'circular logic (calculation or relevance): ${g} → ${x} → ${g}',
+      },
+    ]);
+  });
+});
