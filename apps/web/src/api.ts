@@ -52,6 +52,23 @@ export const routes = {
   listApiTokens: ['GET', '/api/workspaces/:workspaceId/tokens'],
   createApiToken: ['POST', '/api/workspaces/:workspaceId/tokens'],
   revokeApiToken: ['DELETE', '/api/workspaces/:workspaceId/tokens/:tokenId'],
+  listForms: ['GET', '/api/workspaces/:workspaceId/forms'],
+  createForm: ['POST', '/api/workspaces/:workspaceId/forms'],
+  importForm: ['POST', '/api/workspaces/:workspaceId/forms/import'],
+  listFormTemplates: ['GET', '/api/workspaces/:workspaceId/form-templates'],
+  createFormFromTemplate: ['POST', '/api/workspaces/:workspaceId/forms/from-template'],
+  getForm: ['GET', '/api/workspaces/:workspaceId/forms/:formId'],
+  updateFormDraft: ['PUT', '/api/workspaces/:workspaceId/forms/:formId/draft'],
+  importFormDraft: ['PUT', '/api/workspaces/:workspaceId/forms/:formId/draft/xlsform'],
+  publishForm: ['POST', '/api/workspaces/:workspaceId/forms/:formId/publish'],
+  getFormChanges: ['GET', '/api/workspaces/:workspaceId/forms/:formId/changes'],
+  listFormThreads: ['GET', '/api/workspaces/:workspaceId/forms/:formId/threads'],
+  createFormComment: ['POST', '/api/workspaces/:workspaceId/forms/:formId/threads'],
+  createFormSuggestion: ['POST', '/api/workspaces/:workspaceId/forms/:formId/suggestions'],
+  replyToFormThread: ['POST', '/api/workspaces/:workspaceId/forms/:formId/threads/:threadId/replies'],
+  acceptFormSuggestion: ['POST', '/api/workspaces/:workspaceId/forms/:formId/threads/:threadId/accept'],
+  declineFormSuggestion: ['POST', '/api/workspaces/:workspaceId/forms/:formId/threads/:threadId/decline'],
+  resolveFormThread: ['POST', '/api/workspaces/:workspaceId/forms/:formId/threads/:threadId/resolve'],
 } as const satisfies { [K in EndpointId]?: readonly [HttpMethod, string] };
 
 export type RouteId = keyof typeof routes;

@@ -7,6 +7,7 @@ import { AccountScreen } from './account/AccountScreen.tsx';
 import { ApiError, call, setCsrfToken } from './api.ts';
 import { AuditScreen } from './audit/AuditScreen.tsx';
 import { SignInScreen } from './auth/SignInScreen.tsx';
+import { FormsRoute } from './forms/lazy.tsx';
 import en from './i18n/en.json';
 import {
   type Catalogue,
@@ -210,5 +211,8 @@ function CurrentScreen({ route }: { route: Route }): JSX.Element {
       return <InviteSlipScreen workspaceId={route.workspaceId} />;
     case 'audit':
       return <AuditScreen workspaceId={route.workspaceId} />;
+    case 'forms':
+    case 'form':
+      return <FormsRoute route={route} />;
   }
 }

@@ -14,6 +14,8 @@ export type Route =
   | { name: 'members'; workspaceId: string }
   | { name: 'inviteSlip'; workspaceId: string }
   | { name: 'audit'; workspaceId: string }
+  | { name: 'forms'; workspaceId: string }
+  | { name: 'form'; workspaceId: string; formId: string; view: FormView }
   | { name: 'notFound' };
 
 /** Builds the address of each route, so links cannot drift from the matcher below. */
@@ -30,7 +32,18 @@ export const paths = {
   members: (workspaceId: string) => `/w/${workspaceId}/members`,
   inviteSlip: (workspaceId: string) => `/w/${workspaceId}/invites/slip`,
   audit: (workspaceId: string) => `/w/${workspaceId}/audit`,
+  forms: (workspaceId: string) => `/w/${workspaceId}/forms`,
+  form: (workspaceId: string, formId: string, view: FormView = 'build') =>
+    `/w/${workspaceId}/forms/${formId}${view === 'build' ? '' : `?view=${view}`}`,
 };
+
+/** A form's screens: the builder, the preview, co-design comments, and changes since the last version. */
+export type FormView = 'build' | 'preview' | 'review' | 'changes';
+const formViews: readonly FormView[] = ['build', 'preview', 'review', 'changes'];
+function formView(search: string): FormView {
+  const view = new URLSearchParams(search).get('view');
+  return formViews.find((v) => v === view) ?? 'build';
+}
 
 export function matchRoute(pathname: string, search: string): Route {
   const parts = pathname.split('/').filter(Boolean).map(decodeURIComponent);
@@ -50,6 +63,8 @@ export function matchRoute(pathname: string, search: string): Route {
     if (area === 'members' && id === undefined) return { name: 'members', workspaceId };
     if (area === 'invites' && id === 'slip') return { name: 'inviteSlip', workspaceId };
     if (area === 'audit' && id === undefined) return { name: 'audit', workspaceId };
+    if (area === 'forms' && id === undefined) return { name: 'forms', workspaceId };
+    if (area === 'forms' && id) return { name: 'form', workspaceId, formId: id, view: formView(search) };
   }
   return { name: 'notFound' };
 }

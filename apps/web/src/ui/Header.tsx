@@ -31,6 +31,19 @@ export function Header({ route }: { route: Route }): JSX.Element {
         label: t('nav.people'),
         current: route.name === 'people' || route.name === 'person' || route.name === 'newPerson',
       });
+    else
+      links.push({
+        href: paths.person(workspace.id, workspace.personId),
+        icon: 'account',
+        label: t('nav.myDetails'),
+        current: route.name === 'person',
+      });
+    links.push({
+      href: paths.forms(workspace.id),
+      icon: 'forms',
+      label: t('forms.nav'),
+      current: route.name === 'forms' || route.name === 'form',
+    });
     links.push({
       href: paths.members(workspace.id),
       icon: 'members',

@@ -5,15 +5,19 @@ import { useI18n } from '../../i18n/i18n.ts';
 import { useFill, useWatch } from './context.ts';
 import { type Indexes, keyOf } from './session.ts';
 import { speak, useVoice } from './speech.ts';
-import { type QuestionNode, textIn } from './tree.ts';
-import { widgetFor } from './widgets/index.tsx';
+import { domId, type QuestionNode, textIn } from './tree.ts';
+import { optionsOf } from './widgets/choices.tsx';
+import { selectGrouped, widgetFor } from './widgets/index.tsx';
+import { appearances } from './widgets/types.ts';
 
-export function domId(path: string, indexes: Indexes): string {
-  return `q${path.replace(/[^A-Za-z0-9_-]/g, '-')}${indexes.length ? `-${indexes.join('-')}` : ''}`;
-}
-
-export function QuestionView({ node, indexes }: { node: QuestionNode; indexes: Indexes }): JSX.Element | null {
-  const { session, language, languageCode } = useFill();
+export function QuestionView({
+  node,
+  indexes,
+}: {
+  node: QuestionNode;
+  indexes: Indexes;
+}): JSX.Element | null {
+  const { session, language, languageCode, fileLists } = useFill();
   const { t } = useI18n();
   const { path, item } = node;
   const key = keyOf(path, indexes);
@@ -31,6 +35,12 @@ export function QuestionView({ node, indexes }: { node: QuestionNode; indexes: I
       hint,
       node.otherPath ? e.getAnswer(node.otherPath, indexes) : '',
       node.otherPath ? (session.problem(node.otherPath, indexes) ?? '') : '',
+      // A choice filter depends on other answers: the offered choices are part of the state.
+      item.bind.choiceFilter
+        ? optionsOf(session, node, indexes, language, fileLists, '')
+            .map((o) => o.name)
+            .join(' ')
+        : '',
     ]);
   };
   const state = useWatch(key, read);
@@ -46,15 +56,19 @@ export function QuestionView({ node, indexes }: { node: QuestionNode; indexes: I
   ];
   const id = domId(path, indexes);
   const custom = textIn(problem === 'required' ? item.requiredMessage : item.constraintMessage, language);
-  const message = problem ? custom || t(problem === 'required' ? 'forms.fill.required' : 'forms.fill.constraint') : '';
-  const describedBy = [hint ? `${id}-hint` : '', message ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  const message = problem
+    ? custom || t(problem === 'required' ? 'forms.fill.required' : 'forms.fill.constraint')
+    : '';
+  const describedBy =
+    [hint ? `${id}-hint` : '', message ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   const Widget = widgetFor(item.type);
+  const grouped = selectGrouped(item.type, appearances(node).has('minimal'));
   const isNote = item.type === 'note';
   return (
     <div class={problem ? 'fq fq-error' : 'fq'} data-path={path}>
       <div class="fq-head">
         <span class="fq-label" id={`${id}-label`} lang={languageCode}>
-          {isNote || Widget.grouped ? label : <label for={id}>{label}</label>}
+          {isNote || grouped ? label : <label for={id}>{label}</label>}
           {required && (
             <span class="fq-required">
               {' '}
@@ -70,7 +84,12 @@ export function QuestionView({ node, indexes }: { node: QuestionNode; indexes: I
             onClick={() => speak([label, hint].filter(Boolean).join('. '), voice)}
           >
             <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
-              <path d="M4 9v6h4l5 4V5L8 9zM16 8a5 5 0 0 1 0 8M18.5 5.5a8.5 8.5 0 0 1 0 13" fill="none" stroke="currentColor" stroke-width="2" />
+              <path
+                d="M4 9v6h4l5 4V5L8 9zM16 8a5 5 0 0 1 0 8M18.5 5.5a8.5 8.5 0 0 1 0 13"
+                fill="none"
+                stroke="currentColor"
+                stroke-width="2"
+              />
             </svg>
           </button>
         )}

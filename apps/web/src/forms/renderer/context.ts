@@ -23,8 +23,9 @@ export function useFill(): FillContext {
 
 /** The session's reading for one field instance; re-renders this component only when it changes. */
 export function useWatch(key: string, read: () => string): string {
-  const { session } = useFill();
+  const { session, language } = useFill();
   const [, setTick] = useState(0);
-  useEffect(() => session.watch(key, read, () => setTick((n) => n + 1)), [session, key]);
+  // Re-subscribes when the language changes, since `read` renders texts in it.
+  useEffect(() => session.watch(key, read, () => setTick((n) => n + 1)), [session, key, language]);
   return read();
 }

@@ -6,7 +6,10 @@ import { useEffect, useState } from 'preact/hooks';
 function voiceFor(code: string): SpeechSynthesisVoice | undefined {
   const voices = globalThis.speechSynthesis?.getVoices() ?? [];
   const base = code.toLowerCase();
-  return voices.find((v) => v.lang.toLowerCase() === base) ?? voices.find((v) => v.lang.toLowerCase().startsWith(`${base}-`));
+  return (
+    voices.find((v) => v.lang.toLowerCase() === base) ??
+    voices.find((v) => v.lang.toLowerCase().startsWith(`${base}-`))
+  );
 }
 
 /** The voice for a language code, following the voice list as the browser loads it. */

@@ -46,7 +46,11 @@ export function buildTree(items: SurveyItem[], parent = ''): RenderNode[] {
   for (const item of items) {
     const path = `${parent}/${item.name}`;
     if (item.kind === 'question') {
-      nodes.push(item.orOther ? { kind: 'question', path, item, otherPath: `${path}_other` } : { kind: 'question', path, item });
+      nodes.push(
+        item.orOther
+          ? { kind: 'question', path, item, otherPath: `${path}_other` }
+          : { kind: 'question', path, item },
+      );
     } else if (item.kind === 'group' || item.kind === 'repeat') {
       nodes.push({ kind: item.kind, path, item, children: buildTree(item.children, path) });
     }
@@ -92,7 +96,8 @@ export function engineFields(nodes: RenderNode[], repeat?: string): EngineField[
       if (repeat) other.repeat = repeat;
       out.push(other);
     }
-    if (node.kind !== 'question') out.push(...engineFields(node.children, node.kind === 'repeat' ? path : repeat));
+    if (node.kind !== 'question')
+      out.push(...engineFields(node.children, node.kind === 'repeat' ? path : repeat));
   }
   return out;
 }
@@ -152,4 +157,9 @@ export type ChoiceRow = Record<string, string> & { name: string };
 
 export function choiceRows(choices: Choice[]): ChoiceRow[] {
   return choices.map((c) => ({ ...c.extra, name: c.name }));
+}
+
+/** The DOM id of a field instance's input, stable across renders so focus can find it. */
+export function domId(path: string, indexes: readonly number[]): string {
+  return `q${path.replace(/[^A-Za-z0-9_-]/g, '-')}${indexes.length ? `-${indexes.join('-')}` : ''}`;
 }

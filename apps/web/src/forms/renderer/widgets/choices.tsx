@@ -3,9 +3,8 @@
 import type { JSX } from 'preact';
 import { useI18n } from '../../../i18n/i18n.ts';
 import { useFill } from '../context.ts';
-import { domId } from '../Question.tsx';
 import type { FormSession, Indexes } from '../session.ts';
-import { OTHER, type QuestionNode, textIn } from '../tree.ts';
+import { domId, OTHER, type QuestionNode, textIn } from '../tree.ts';
 import { appearances, type WidgetProps } from './types.ts';
 
 export interface Option {
@@ -28,7 +27,8 @@ export function optionsOf(
   const labels = new Map<string, string>();
   if (item.type.endsWith('_from_file')) {
     rows = (fileLists[list] ?? []).map((r) => ({ ...r, name: r.name ?? '' }));
-    for (const r of rows) labels.set(r.name ?? '', r[`label::${language}`] ?? r[`label:${language}`] ?? r.label ?? r.name ?? '');
+    for (const r of rows)
+      labels.set(r.name ?? '', r[`label::${language}`] ?? r[`label:${language}`] ?? r.label ?? r.name ?? '');
   } else {
     const choices = session.form.choices[list] ?? [];
     rows = choices.map((c) => ({ ...c.extra, name: c.name }));
@@ -108,8 +108,6 @@ export function SelectOneWidget(p: WidgetProps): JSX.Element {
       aria-labelledby={p.labelId}
       aria-describedby={p.describedBy}
       aria-invalid={p.invalid ? 'true' : undefined}
-      aria-required={p.required ? 'true' : undefined}
-      role="radiogroup"
     >
       {options.map((o) => (
         <label key={o.name} class="fq-choice" lang={languageCode}>

@@ -64,10 +64,15 @@ export function GeoWidget(p: WidgetProps): JSX.Element {
     update(next);
   };
   return (
-    <fieldset class="fq-geo" id={p.id} tabIndex={-1} aria-labelledby={p.labelId} aria-describedby={p.describedBy}>
+    <fieldset
+      class="fq-geo"
+      id={p.id}
+      tabIndex={-1}
+      aria-labelledby={p.labelId}
+      aria-describedby={p.describedBy}
+    >
       <ol class="fq-points">
         {points.map((pt, i) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: points have no identity but their place
           <li key={i} class="fq-point">
             <label>
               <span>{t('forms.fill.latitude')}</span>
@@ -82,9 +87,20 @@ export function GeoWidget(p: WidgetProps): JSX.Element {
             </label>
             <label>
               <span>{t('forms.fill.longitude')}</span>
-              <input type="text" inputMode="decimal" value={pt[1]} readOnly={p.readOnly} onInput={(e) => set(i, 1, e.currentTarget.value)} />
+              <input
+                type="text"
+                inputMode="decimal"
+                value={pt[1]}
+                readOnly={p.readOnly}
+                onInput={(e) => set(i, 1, e.currentTarget.value)}
+              />
             </label>
-            <button type="button" class="button button-secondary" disabled={p.readOnly} onClick={() => locate(i)}>
+            <button
+              type="button"
+              class="button button-secondary"
+              disabled={p.readOnly}
+              onClick={() => locate(i)}
+            >
               {t('forms.fill.useLocation')}
             </button>
             {!single && points.length > 1 && (

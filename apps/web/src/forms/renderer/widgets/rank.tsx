@@ -21,7 +21,13 @@ export function RankWidget(p: WidgetProps): JSX.Element {
   };
   return (
     <div>
-      <ol class="fq-rank" id={p.id} tabIndex={-1} aria-labelledby={p.labelId} aria-describedby={p.describedBy}>
+      <ol
+        class="fq-rank"
+        id={p.id}
+        tabIndex={-1}
+        aria-labelledby={p.labelId}
+        aria-describedby={p.describedBy}
+      >
         {order.map((name, i) => (
           <li key={name}>
             <span class="fq-rank-label" lang={languageCode}>

@@ -15,7 +15,9 @@ function common(p: WidgetProps) {
 
 export function TextWidget(p: WidgetProps): JSX.Element {
   if (appearances(p.node).has('multiline')) {
-    return <textarea {...common(p)} rows={4} value={p.value} onInput={(e) => p.setValue(e.currentTarget.value)} />;
+    return (
+      <textarea {...common(p)} rows={4} value={p.value} onInput={(e) => p.setValue(e.currentTarget.value)} />
+    );
   }
   const numbers = appearances(p.node).has('numbers');
   return (
@@ -48,7 +50,8 @@ export function DateWidget(p: WidgetProps): JSX.Element {
   const type = p.node.item.type;
   const kind = type === 'date' ? 'date' : type === 'time' ? 'time' : 'datetime-local';
   // ODK keeps times with seconds and zone; the input shows minutes, so only that part goes in.
-  const shown = kind === 'time' ? p.value.slice(0, 5) : kind === 'datetime-local' ? p.value.slice(0, 16) : p.value;
+  const shown =
+    kind === 'time' ? p.value.slice(0, 5) : kind === 'datetime-local' ? p.value.slice(0, 16) : p.value;
   return (
     <input
       {...common(p)}

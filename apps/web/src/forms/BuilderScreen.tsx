@@ -1,0 +1,298 @@
+// The form builder: an outline of the questions beside the editor of the selected one, the
+// translations table, and the draft's life (save, import/export XLSForm, preview, publish).
+import type { JSX } from 'preact';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { ApiError, buildPath, call, routes } from '../api.ts';
+import { useI18n } from '../i18n/i18n.ts';
+import { Button, StatusMessage, useAction } from '../ui/forms.tsx';
+import { Icon } from '../ui/icons.tsx';
+import { Loading, Screen } from '../ui/screen.tsx';
+import {
+  type Address,
+  addressKey,
+  blankQuestion,
+  blankSection,
+  insertAfter,
+  itemAt,
+  moveItem,
+  parseAddress,
+  removeItem,
+  ungroup,
+  uniqueName,
+  wrapInGroup,
+} from './builder/edit.ts';
+import { Outline } from './builder/Outline.tsx';
+import { QuestionEditor } from './builder/QuestionEditor.tsx';
+import { TranslationsPanel } from './builder/TranslationsPanel.tsx';
+import { createFormEngine, type Form, FormEngineError } from './lib.ts';
+import { buildTree, engineFields, languagesOf } from './renderer/tree.ts';
+import { draftOf, FormTabs, LocatedErrors, readBase64, useFormDetail } from './shared.tsx';
+
+type Panel = 'questions' | 'translations';
+
+export function BuilderScreen({ workspaceId, formId }: { workspaceId: string; formId: string }): JSX.Element {
+  const { t } = useI18n();
+  const { detail, setDetail, error } = useFormDetail(workspaceId, formId);
+  const [model, setModel] = useState<Form | null>(null);
+  const [dirty, setDirty] = useState(false);
+  const [selected, setSelected] = useState('0');
+  const [panel, setPanel] = useState<Panel>('questions');
+  const [added, setAdded] = useState<string[]>([]);
+  const [saved, setSaved] = useState<string | null>(null);
+  const action = useAction();
+
+  useEffect(() => {
+    if (detail && !dirty) setModel(detail ? draftOf(detail) : null);
+  }, [detail]);
+  // Leaving with unsaved edits loses them: ask first.
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
+    addEventListener('beforeunload', warn);
+    return () => removeEventListener('beforeunload', warn);
+  }, [dirty]);
+
+  const languages = useMemo(() => {
+    const found = model ? languagesOf(model) : ['default'];
+    return [...found, ...added.filter((l) => !found.includes(l))];
+  }, [model, added]);
+  const shown = languages[0] ?? 'default';
+  // The engine finds what the single-field checks cannot: circular calculations, for instance.
+  const engineProblem = useMemo(() => {
+    if (!model) return null;
+    try {
+      createFormEngine(engineFields(buildTree(model.survey)));
+      return null;
+    } catch (caught) {
+      return caught instanceof FormEngineError ? caught.message : null;
+    }
+  }, [model]);
+
+  if (!detail || !model) {
+    return (
+      <Screen title={t('forms.builder.heading')}>
+        <StatusMessage error={error} />
+        {!error && (detail && !model ? <p>{t('forms.noDraft')}</p> : <Loading />)}
+      </Screen>
+    );
+  }
+
+  const edit = (next: Form) => {
+    setModel(next);
+    setDirty(true);
+    setSaved(null);
+  };
+  const address = parseAddress(selected);
+  const item = itemAt(model.survey, address);
+  const add = (kind: 'question' | 'group' | 'repeat') => {
+    const name = uniqueName(model, kind === 'question' ? 'question' : kind);
+    const fresh = kind === 'question' ? blankQuestion(name) : blankSection(kind, name);
+    const [next, at] = insertAfter(model, item ? address : null, fresh);
+    edit(next);
+    setSelected(addressKey(at));
+    setTimeout(
+      () => document.getElementById(`edit-label-${shown.replace(/[^A-Za-z0-9]/g, '_')}`)?.focus(),
+      0,
+    );
+  };
+  const move = (at: Address, by: -1 | 1) => {
+    const [next, to] = moveItem(model, at, by);
+    edit(next);
+    setSelected(addressKey(to));
+  };
+  const remove = (at: Address) => {
+    const target = itemAt(model.survey, at);
+    if (!target || !confirm(t('forms.builder.deleteConfirm', { name: target.name }))) return;
+    edit(removeItem(model, at));
+    setSelected(
+      addressKey(
+        at[at.length - 1]! > 0
+          ? [...at.slice(0, -1), at[at.length - 1]! - 1]
+          : at.slice(0, -1).length
+            ? at.slice(0, -1)
+            : [0],
+      ),
+    );
+  };
+  const save = () =>
+    action.run(async () => {
+      const next = await call('updateFormDraft', {
+        params: { workspaceId, formId },
+        body: { model: model as unknown as Record<string, unknown>, baseRevision: detail.revision },
+      });
+      setDirty(false);
+      setDetail(next);
+      setSaved(t('forms.builder.saved'));
+    });
+  const publish = () =>
+    action.run(async () => {
+      if (dirty) {
+        const next = await call('updateFormDraft', {
+          params: { workspaceId, formId },
+          body: { model: model as unknown as Record<string, unknown>, baseRevision: detail.revision },
+        });
+        setDirty(false);
+        setDetail(next);
+      }
+      const version = await call('publishForm', { params: { workspaceId, formId }, body: {} });
+      setDetail(await call('getForm', { params: { workspaceId, formId } }));
+      setSaved(t('forms.builder.published', { version: version.version }));
+    });
+  const replace = (file: File) =>
+    action.run(async () => {
+      if (dirty && !confirm(t('forms.builder.replaceConfirm'))) return;
+      const contentBase64 = await readBase64(file);
+      const next = await call('importFormDraft', {
+        params: { workspaceId, formId },
+        body: { fileName: file.name, contentBase64, baseRevision: detail.revision },
+      });
+      setDirty(false);
+      setDetail(next);
+      setModel(draftOf(next));
+      setSelected('0');
+      setSaved(t('forms.builder.imported'));
+    });
+  const exportHref = `${buildPath(routes.getForm[1], { workspaceId, formId })}/draft/xlsform`;
+  const stale = action.error instanceof ApiError && action.error.code === 'form.stale';
+
+  return (
+    <Screen title={t('forms.builder.title', { title: detail.title })} wide>
+      <FormTabs workspaceId={workspaceId} formId={formId} current="build" openThreads={detail.openThreads} />
+      <div class="builder-bar">
+        <Button icon={<Icon name="save" />} disabled={action.busy || !dirty} onClick={save}>
+          {dirty ? t('forms.builder.save') : t('forms.builder.allSaved')}
+        </Button>
+        {detail.abilities.publish && (
+          <Button
+            variant="secondary"
+            icon={<Icon name="check" />}
+            disabled={action.busy || Boolean(engineProblem)}
+            onClick={publish}
+          >
+            {t('forms.builder.publish')}
+          </Button>
+        )}
+        <a
+          class="button button-secondary"
+          href={exportHref}
+          download={`${model.settings.formId ?? 'form'}.xlsx`}
+        >
+          {t('forms.builder.export')}
+        </a>
+        <label class="button button-secondary file-button">
+          <span>{t('forms.builder.import')}</span>
+          <input
+            type="file"
+            class="visually-hidden"
+            accept=".xlsx,.xlsm"
+            onChange={(e) => {
+              const file = e.currentTarget.files?.[0];
+              if (file) void replace(file);
+              e.currentTarget.value = '';
+            }}
+          />
+        </label>
+      </div>
+      <StatusMessage error={action.error} success={saved} />
+      {stale && <p class="notice notice-error">{t('forms.builder.stale')}</p>}
+      <LocatedErrors error={action.error} />
+      {engineProblem && (
+        <p class="notice notice-error" role="status">
+          {t('forms.builder.engineProblem', { message: engineProblem })}
+        </p>
+      )}
+      {detail.warnings.length > 0 && (
+        <details class="warnings">
+          <summary>{t('forms.builder.warnings', { count: detail.warnings.length })}</summary>
+          <ul>
+            {detail.warnings.map((w, i) => (
+              <li key={i}>
+                {w.sheet
+                  ? `${t('forms.errorAt', { sheet: w.sheet, row: w.row ?? 0, column: w.column ?? '' })} `
+                  : ''}
+                {w.message}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+      <fieldset class="panel-switch">
+        <legend class="visually-hidden">{t('forms.builder.view')}</legend>
+        {(['questions', 'translations'] as const).map((p) => (
+          <button
+            key={p}
+            type="button"
+            class="button button-plain"
+            aria-pressed={panel === p}
+            onClick={() => setPanel(p)}
+          >
+            {t(`forms.builder.panel.${p}`)}
+          </button>
+        ))}
+      </fieldset>
+      {panel === 'translations' ? (
+        <TranslationsPanel
+          form={model}
+          languages={languages}
+          onChange={edit}
+          onAddLanguage={(l) => setAdded([...added, l])}
+        />
+      ) : (
+        <div class="builder">
+          <div class="builder-outline">
+            <h2 class="visually-hidden">{t('forms.builder.outline')}</h2>
+            <Outline
+              form={model}
+              language={shown}
+              selected={selected}
+              onSelect={(a) => setSelected(addressKey(a))}
+              onMove={move}
+              onRemove={remove}
+            />
+            <div class="row-actions">
+              <Button variant="secondary" icon={<Icon name="plus" />} onClick={() => add('question')}>
+                {t('forms.builder.addQuestion')}
+              </Button>
+              <Button variant="plain" onClick={() => add('group')}>
+                {t('forms.builder.addGroup')}
+              </Button>
+              <Button variant="plain" onClick={() => add('repeat')}>
+                {t('forms.builder.addRepeat')}
+              </Button>
+            </div>
+          </div>
+          <div class="builder-editor">
+            {item ? (
+              <>
+                <h2>{t('forms.builder.editing', { name: item.name })}</h2>
+                <div class="row-actions">
+                  <Button
+                    variant="plain"
+                    onClick={() => edit(wrapInGroup(model, address, uniqueName(model, 'group')))}
+                  >
+                    {t('forms.builder.wrap')}
+                  </Button>
+                  {item.kind !== 'question' && (
+                    <Button variant="plain" onClick={() => edit(ungroup(model, address))}>
+                      {t('forms.builder.ungroup')}
+                    </Button>
+                  )}
+                </div>
+                <QuestionEditor
+                  key={selected}
+                  form={model}
+                  address={address}
+                  item={item}
+                  languages={languages}
+                  onChange={edit}
+                />
+              </>
+            ) : (
+              <p class="muted">{t('forms.builder.pick')}</p>
+            )}
+          </div>
+        </div>
+      )}
+    </Screen>
+  );
+}

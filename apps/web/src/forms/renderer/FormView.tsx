@@ -1,0 +1,189 @@
+// The form renderer, shared by the builder's preview and (later) offline collection. Driven by
+// the headless engine through a FormSession; only the current screen is mounted, so opening a
+// 250-question form draws one screen, and moving on checks that screen's answers first.
+import type { JSX } from 'preact';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useI18n } from '../../i18n/i18n.ts';
+import type { Form } from '../lib.ts';
+import { Fill, type FillContext } from './context.ts';
+import { NodeView } from './Sections.tsx';
+import { FormSession, type SessionOptions } from './session.ts';
+import { buildSteps, fieldInstances, type Mode, stepOf, stepRelevant } from './steps.ts';
+import { FillToolbar } from './Toolbar.tsx';
+import { domId, languageCode, languageName, languagesOf, textIn } from './tree.ts';
+
+export interface FormViewProps {
+  form: Form;
+  fileLists?: Record<string, Record<string, string>[]>;
+  options?: SessionOptions;
+  /** Called with the answers when the form is complete; without it the last screen says so. */
+  onSubmit?: (answers: Record<string, unknown>, session: FormSession) => void;
+  /** Lets a caller (a benchmark, a test) reach the session. */
+  onSession?: (session: FormSession) => void;
+  initialMode?: Mode;
+}
+
+function firstLanguage(form: Form, languages: string[], uiLocale: string): string {
+  const wanted = form.settings.defaultLanguage;
+  if (wanted && languages.includes(wanted)) return wanted;
+  return languages.find((l) => languageCode(l) === uiLocale) ?? languages[0] ?? 'default';
+}
+
+export function FormView({
+  form,
+  fileLists = {},
+  options,
+  onSubmit,
+  onSession,
+  initialMode,
+}: FormViewProps): JSX.Element {
+  const { t, locale } = useI18n();
+  const languages = useMemo(() => languagesOf(form), [form]);
+  const [language, setLanguage] = useState(() => firstLanguage(form, languages, locale));
+  const session = useMemo(() => new FormSession(form, { ...options, language }), [form]);
+  const [mode, setMode] = useState<Mode>(
+    initialMode ?? (form.settings.style === 'pages' ? 'pages' : 'pages'),
+  );
+  const [largeText, setLargeText] = useState(false);
+  const steps = useMemo(() => buildSteps(session.tree, mode), [session, mode]);
+  const [at, setAt] = useState(0);
+  const [announce, setAnnounce] = useState('');
+  const [done, setDone] = useState(false);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const moved = useRef(false);
+
+  useEffect(() => onSession?.(session), [session]);
+  useEffect(() => {
+    if (moved.current) heading.current?.focus();
+  }, [at, done]);
+
+  const code = languageCode(language);
+  const fill: FillContext = useMemo(
+    () => ({ session, language, languageCode: code, fileLists }),
+    [session, language, code, fileLists],
+  );
+  const step = steps[Math.min(at, steps.length - 1)];
+  const find = (from: number, direction: 1 | -1): number => {
+    for (let i = from + direction; i >= 0 && i < steps.length; i += direction) {
+      if (stepRelevant(session, steps[i]!)) return i;
+    }
+    return -1;
+  };
+  const focusFirst = (keys: string[]) => {
+    const first = keys[0];
+    if (!first) return;
+    const [path, idx] = first.split('#') as [string, string];
+    const indexes = idx ? idx.split('.').map(Number) : [];
+    setTimeout(() => document.getElementById(domId(path, indexes))?.focus(), 0);
+  };
+  const checkStep = (): boolean => {
+    if (!step) return true;
+    const failing = session.checkAll(fieldInstances(session, step.nodes, []));
+    if (failing.length === 0) return true;
+    setAnnounce(t('forms.fill.problems', { count: failing.length }));
+    focusFirst(failing);
+    return false;
+  };
+  const go = (to: number) => {
+    moved.current = true;
+    setAnnounce('');
+    setAt(to);
+  };
+  const next = () => {
+    if (!checkStep()) return;
+    const to = find(at, 1);
+    if (to >= 0) go(to);
+    else finish();
+  };
+  const finish = () => {
+    const problems = session.validateAll();
+    if (problems.length > 0) {
+      const first = problems[0]!;
+      const target = stepOf(steps, first.path);
+      if (target >= 0 && target !== at) setAt(target);
+      setAnnounce(t('forms.fill.problems', { count: problems.length }));
+      focusFirst([`${first.path}#${first.repeatIndexes.join('.')}`]);
+      return;
+    }
+    moved.current = true;
+    setDone(true);
+    onSubmit?.(session.finish(), session);
+  };
+  const changeLanguage = (next: string) => {
+    setLanguage(next);
+    session.setLanguage(next);
+  };
+  const changeMode = (next: Mode) => {
+    const path = step?.nodes[0]?.path;
+    setMode(next);
+    const nextSteps = buildSteps(session.tree, next);
+    setAt(Math.max(0, path ? stepOf(nextSteps, path) : 0));
+  };
+  const prev = find(at, -1);
+  const title = textIn({ default: form.settings.formTitle ?? '' }, 'default') || form.settings.formId || '';
+  const position = steps.slice(0, at + 1).filter((s) => stepRelevant(session, s)).length;
+  const context = step?.context.map((g) => textIn(g.item.label, language) || g.item.name).join(' › ');
+
+  return (
+    <Fill.Provider value={fill}>
+      <div class={largeText ? 'fill fill-large' : 'fill'} lang={code}>
+        <FillToolbar
+          languages={languages.map((l) => ({
+            value: l,
+            label: languageName(l, t('forms.fill.languageDefault')),
+          }))}
+          language={language}
+          onLanguage={changeLanguage}
+          mode={mode}
+          onMode={changeMode}
+          largeText={largeText}
+          onLargeText={setLargeText}
+        />
+        <div class="status" role="alert" aria-live="assertive">
+          {announce && <p class="notice notice-error">{announce}</p>}
+        </div>
+        {done ? (
+          <div class="fill-done">
+            <h2 ref={heading} tabIndex={-1}>
+              {t('forms.fill.done')}
+            </h2>
+            <p>{t('forms.fill.doneHint')}</p>
+          </div>
+        ) : step ? (
+          <form
+            class="fill-step"
+            noValidate
+            aria-labelledby="fill-step-heading"
+            onSubmit={(e) => {
+              e.preventDefault();
+              next();
+            }}
+          >
+            <p class="fill-progress">
+              {t('forms.fill.progress', { at: position, count: steps.length })}
+              {context ? ` · ${context}` : ''}
+            </p>
+            <h2 id="fill-step-heading" ref={heading} tabIndex={-1} class="visually-hidden">
+              {title}
+            </h2>
+            {step.nodes.map((node) => (
+              <NodeView key={node.path} node={node} indexes={[]} />
+            ))}
+            <div class="fill-nav">
+              {prev >= 0 && (
+                <button type="button" class="button button-secondary" onClick={() => go(prev)}>
+                  {t('forms.fill.back')}
+                </button>
+              )}
+              <button type="submit" class="button button-primary">
+                {find(at, 1) >= 0 ? t('forms.fill.next') : t('forms.fill.finish')}
+              </button>
+            </div>
+          </form>
+        ) : (
+          <p>{t('forms.fill.empty')}</p>
+        )}
+      </div>
+    </Fill.Provider>
+  );
+}

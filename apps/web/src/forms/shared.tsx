@@ -1,0 +1,128 @@
+// Parts several forms screens use: loading a form, reading a file for upload, located import
+// errors, and the tabs between a form's builder, preview, comments and changes.
+import type { FormDetail } from '@coproduce/contract';
+import type { JSX } from 'preact';
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { ApiError, call } from '../api.ts';
+import { useI18n } from '../i18n/i18n.ts';
+import { type FormView, paths } from '../router.ts';
+import type { Form } from './lib.ts';
+
+export function useFormDetail(workspaceId: string, formId: string) {
+  const [detail, setDetail] = useState<FormDetail | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const reload = useCallback(async () => {
+    try {
+      setDetail(await call('getForm', { params: { workspaceId, formId } }));
+      setError(null);
+    } catch (caught) {
+      setError(caught);
+    }
+  }, [workspaceId, formId]);
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+  return { detail, setDetail, error, reload };
+}
+
+/** The draft as the forms package types it (the contract keeps it opaque). */
+export function draftOf(detail: FormDetail): Form | null {
+  return detail.draft as unknown as Form | null;
+}
+
+/** Reads a chosen file as base64 for the JSON upload endpoints. */
+export function readBase64(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsDataURL(file);
+  });
+}
+
+/** Import errors with their place in the spreadsheet, as the coordinator needs to fix them. */
+export function LocatedErrors({ error }: { error: unknown }): JSX.Element | null {
+  const { t } = useI18n();
+  if (!(error instanceof ApiError) || !error.problem.errors?.length) return null;
+  return (
+    <ul class="located-errors">
+      {error.problem.errors.slice(0, 50).map((e, i) => (
+        <li key={i}>
+          {e.sheet ? (
+            <strong>
+              {t('forms.errorAt', { sheet: e.sheet, row: e.row ?? 0, column: e.column ?? '' })}{' '}
+            </strong>
+          ) : e.path ? (
+            <strong>{e.path}: </strong>
+          ) : null}
+          {e.message}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function FormTabs({
+  workspaceId,
+  formId,
+  current,
+  openThreads,
+}: {
+  workspaceId: string;
+  formId: string;
+  current: FormView;
+  openThreads?: number;
+}): JSX.Element {
+  const { t } = useI18n();
+  const tabs: { view: FormView; label: string }[] = [
+    { view: 'build', label: t('forms.tab.build') },
+    { view: 'preview', label: t('forms.tab.preview') },
+    {
+      view: 'review',
+      label: openThreads ? t('forms.tab.reviewCount', { count: openThreads }) : t('forms.tab.review'),
+    },
+    { view: 'changes', label: t('forms.tab.changes') },
+  ];
+  return (
+    <nav class="form-tabs" aria-label={t('forms.tab.label')}>
+      <ul>
+        {tabs.map((tab) => (
+          <li key={tab.view}>
+            <a
+              href={paths.form(workspaceId, formId, tab.view)}
+              aria-current={tab.view === current ? 'page' : undefined}
+            >
+              {tab.label}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+/** An empty draft for "New form": one text question so the builder has something to show. */
+export function emptyForm(title: string, formId: string): Form {
+  return {
+    settings: { formTitle: title, formId, extra: {} },
+    survey: [
+      {
+        kind: 'question',
+        name: 'first_question',
+        type: 'text',
+        label: { default: '' },
+        hint: {},
+        guidanceHint: {},
+        constraintMessage: {},
+        requiredMessage: {},
+        media: {},
+        bind: {},
+        parameters: {},
+        extra: {},
+      },
+    ],
+    choices: {},
+    choiceColumns: [],
+    otherSheets: [],
+  };
+}
