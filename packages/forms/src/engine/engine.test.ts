@@ -255,6 +255,9 @@ describe('form errors', () => {
 
   it('reports references to fields that do not exist', () => {
     expect(() => createFormEngine([calc('/a', '${nope} + 1')])).toThrow(/unknown field \$\{nope\}/);
+    expect(() => createFormEngine([text('/a', { constraint: '. > ${nope}' })])).toThrow(
+      /constraint: unknown field/,
+    );
   });
 
   it('refuses circular calculations', () => {

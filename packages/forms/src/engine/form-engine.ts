@@ -47,12 +47,21 @@ export interface FormEngine {
   repeatInstanceCount(repeatPath: string, parentIndexes?: readonly number[]): number;
   setLanguage(language: string | undefined): void;
   answers(): AnswerTree;
+  /**
+   * Replaces the answers with those of a submission (server validation, reopening a draft): repeats
+   * get as many instances as the arrays hold (unless repeat_count decides), calculations are recomputed.
+   */
+  loadAnswers(tree: AnswerTree): void;
   /** Required-but-blank and failed constraints over every relevant field instance. */
   validate(): ValidationProblem[];
   /** Expressions that failed at run time; their column fell back to a neutral value (blank, relevant, no constraint). */
   expressionErrors(): EngineExpressionError[];
   /** Expressions evaluated since creation. */
   readonly evaluationCount: number;
+}
+
+function isTree(value: AnswerTree[string] | undefined): value is AnswerTree {
+  return typeof value === 'object' && !Array.isArray(value);
 }
 
 function valueToAnswer(value: Value): string {
@@ -170,6 +179,34 @@ class HeadlessFormEngine implements FormEngine {
 
   answers(): AnswerTree {
     return this.subtree('', []);
+  }
+
+  loadAnswers(tree: AnswerTree): void {
+    this.loadInto('', [], tree);
+  }
+
+  private loadInto(parentPath: string, indexes: number[], tree: AnswerTree): void {
+    for (const field of this.children.get(parentPath) ?? []) {
+      const value = tree[field.name];
+      if (field.kind === 'group') {
+        this.loadInto(field.path, indexes, isTree(value) ? value : {});
+      } else if (field.kind === 'repeat') {
+        const items = Array.isArray(value) ? value : [];
+        if (!field.expressions.repeatCount) {
+          while (this.repeatInstanceCount(field.path, indexes) < items.length)
+            this.addRepeatInstance(field.path, indexes);
+          for (let n = this.repeatInstanceCount(field.path, indexes); n > items.length; n--) {
+            this.removeRepeatInstance(field.path, [...indexes, n - 1]);
+          }
+        }
+        const count = this.repeatInstanceCount(field.path, indexes);
+        items.slice(0, count).forEach((item, i) => {
+          this.loadInto(field.path, [...indexes, i], item);
+        });
+      } else if (!field.expressions.calculate) {
+        this.setAnswer(field.path, typeof value === 'string' ? value : '', indexes);
+      }
+    }
   }
 
   private subtree(parentPath: string, chain: Chain): AnswerTree {

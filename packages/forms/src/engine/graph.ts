@@ -1,5 +1,11 @@
-import { referencedNames } from '../expr/index.ts';
-import { describeFields, type EngineField, type FieldInfo, FormEngineError } from './fields.ts';
+import { type ExprNode, referencedNames } from '../expr/index.ts';
+import {
+  describeFields,
+  type EngineField,
+  type ExpressionColumn,
+  type FieldInfo,
+  FormEngineError,
+} from './fields.ts';
 
 /** Columns whose results are form state (a value or relevance) other fields can observe. */
 const STATE_COLUMNS = ['calculate', 'relevant', 'repeatCount'] as const;
@@ -30,21 +36,14 @@ function edges(fields: FieldInfo[], strict: boolean, withStructure = true): Fiel
     const sources = new Set<FieldInfo>();
     const parent = byPath.get(field.parent);
     if (parent && withStructure) sources.add(parent);
-    for (const column of STATE_COLUMNS) {
-      const node = field.expressions[column];
-      if (!node) continue;
+    for (const [column, node] of Object.entries(field.expressions) as [ExpressionColumn, ExprNode][]) {
+      const isState = (STATE_COLUMNS as readonly string[]).includes(column);
       for (const name of referencedNames(node)) {
         const source = byName.get(name);
-        if (source) sources.add(source);
-        else if (strict) {
-          throw new FormEngineError(
-            'engine.unknown_reference',
-            `${field.path} ${column}: unknown field \${${name}}`,
-            {
-              path: field.path,
-              column,
-            },
-          );
+        if (source && isState) sources.add(source);
+        if (!source && strict) {
+          const message = `${field.path} ${column}: unknown field \${${name}}`;
+          throw new FormEngineError('engine.unknown_reference', message, { path: field.path, column });
         }
       }
     }

@@ -176,4 +176,28 @@ describe('repeats', () => {
     engine.setAnswer('/has', 'yes');
     expect(engine.answers()).toEqual({ has: 'yes', people: [{ p: 'x' }], n: '1' });
   });
+
+  it('loads a submission back, creating repeat instances and recomputing calculations', () => {
+    const first = household();
+    first.addRepeatInstance(M);
+    first.addRepeatInstance(M);
+    ['a', 'b', 'c'].forEach((name, i) => {
+      first.setAnswer(`${M}/name`, name, [i]);
+      first.setAnswer(`${M}/age`, 5 + i * 10, [i]);
+    });
+    first.setAnswer(`${M}/school`, 'Grade 1', [0]);
+    const submission = first.answers();
+
+    const second = household();
+    second.loadAnswers(submission);
+    expect(second.answers()).toEqual(submission);
+    expect(second.repeatInstanceCount(M)).toBe(3);
+
+    const shorter = structuredClone(submission);
+    const hh = shorter.hh as { members: unknown[] };
+    hh.members = hh.members.slice(0, 1);
+    second.loadAnswers(shorter);
+    expect(second.repeatInstanceCount(M)).toBe(1);
+    expect(second.getAnswer('/hh/total_age')).toBe('5');
+  });
 });
