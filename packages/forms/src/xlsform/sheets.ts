@@ -69,7 +69,8 @@ export async function readSheets(bytes: Uint8Array): Promise<{ sheets: RawSheet[
       row.eachCell({ includeEmpty: false }, (cell, col) => {
         const text = cellText(cell.value, cell.result as CellValue);
         if (text === undefined) formulaGaps.push({ row: rowNumber, col });
-        else if (text.trim() !== '') cells.set(col, text);
+        // Like pyxform, surrounding spaces are not part of a cell's meaning.
+        else if (text.trim() !== '') cells.set(col, text.trim());
       });
       if (cells.size > 0 || formulaGaps.some((g) => g.row === rowNumber))
         texts.push({ row: rowNumber, cells });

@@ -39,9 +39,8 @@ function readFields(
 ): Fields & { type?: string } {
   const fields: Fields & { type?: string } = emptyFields('');
   for (const { col, header, meaning } of columns) {
-    const raw = cells.get(col);
-    if (raw === undefined) continue;
-    const text = meaning.kind === 'text' || meaning.kind === 'extra' ? raw : raw.trim();
+    const text = cells.get(col);
+    if (text === undefined) continue;
     switch (meaning.kind) {
       case 'type':
         fields.type = text;
