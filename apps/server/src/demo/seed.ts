@@ -1,6 +1,113 @@
+import { randomInt } from 'node:crypto';
+import type { Role } from '@coproduce/contract';
+import { buildApp } from '../app.ts';
+import { hashPassword } from '../auth/passwords.ts';
+import { countAccounts, insertAccount } from '../auth/queries.ts';
 import type { ServerDeps } from '../context.ts';
+import { newId } from '../ids.ts';
+import { codeAlphabet } from '../invites/codes.ts';
+import { DemoClient } from './client.ts';
+import { demoPeople } from './people.ts';
 
-/** Placeholder until the demo domain lands: reports that nothing was seeded. */
-export async function seedDemoIfEmpty(_deps: ServerDeps, print: (line: string) => void): Promise<void> {
-  print('Demo data is not available yet.');
+export const demoWorkspaceName = 'Sonop Community Federation (demo)';
+const memberRoles: Array<{ role: Role; person: string }> = [
+  { role: 'staff', person: 'Thandeka Zulu' },
+  { role: 'researcher', person: 'Imran Shaikh' },
+  { role: 'member', person: 'Nomvula M.' },
+  { role: 'partner', person: 'Johan' },
+];
+
+/** One readable password for every demo account, printed once: 4 groups from the invite alphabet. */
+function demoPassword(): string {
+  const group = () => Array.from({ length: 4 }, () => codeAlphabet[randomInt(codeAlphabet.length)]).join('');
+  return `${group()}-${group()}-${group()}-${group()}`.toLowerCase();
+}
+
+async function freeUsername(deps: ServerDeps, wanted: string): Promise<string> {
+  for (let n = 1; ; n++) {
+    const candidate = n === 1 ? wanted : `${wanted}-${n}`;
+    const taken = await deps.db
+      .selectFrom('accounts')
+      .select('id')
+      .where('username_key', '=', candidate.toLowerCase())
+      .executeTakeFirst();
+    if (!taken) return candidate;
+  }
+}
+
+export interface DemoSignIn {
+  url: string;
+  password: string;
+  accounts: Array<{ role: Role; username: string }>;
+  workspaceId: string;
+}
+
+/**
+ * A demo workspace with an admin coordinator, members in every role and a dozen people with
+ * varied channels, languages and needs. Everything after the admin account goes through the API.
+ */
+export async function seedDemo(deps: ServerDeps, print: (line: string) => void): Promise<DemoSignIn> {
+  const password = demoPassword();
+  const passwordHash = await hashPassword(password);
+  const adminUsername = await freeUsername(deps, 'demo-coordinator');
+  // There is no API to make a server admin (the CLI does it): this one row is written directly.
+  await insertAccount(deps.db, {
+    id: newId(),
+    username: adminUsername,
+    email: null,
+    phone: null,
+    display_name: 'Lerato (demo coordinator)',
+    locale: 'en',
+    password_hash: passwordHash,
+    is_admin: 1,
+    now: deps.clock.now().toISOString(),
+  });
+  const { app } = await buildApp(deps, { serveWeb: false });
+  try {
+    const admin = new DemoClient(app);
+    await admin.call('POST', '/api/auth/sign-in', { login: adminUsername, password });
+    const workspace = await admin.call<{ id: string }>('POST', '/api/workspaces', {
+      name: demoWorkspaceName,
+      defaultLocale: 'en',
+      timeZone: 'Africa/Johannesburg',
+    });
+    const people = `/api/workspaces/${workspace.id}/people`;
+    const personIds = new Map<string, string>();
+    for (const person of demoPeople) {
+      const created = await admin.call<{ id: string }>('POST', people, person);
+      personIds.set(person.displayName, created.id);
+    }
+    const accounts: DemoSignIn['accounts'] = [{ role: 'coordinator', username: adminUsername }];
+    for (const { role, person } of memberRoles) {
+      const invite = await admin.call<{ code: string }>('POST', `/api/workspaces/${workspace.id}/invites`, {
+        role,
+        delivery: 'code',
+        personId: personIds.get(person),
+      });
+      const username = await freeUsername(deps, `demo-${role}`);
+      await new DemoClient(app).call('POST', '/api/invites/redeem', {
+        code: invite.code,
+        username,
+        password,
+      });
+      accounts.push({ role, username });
+    }
+    const url = deps.config.publicUrl;
+    print('');
+    print(`Demo workspace "${demoWorkspaceName}" is ready with ${demoPeople.length} people.`);
+    print(`Sign in at ${url} with one of these usernames (one per role) and the password below.`);
+    for (const account of accounts) print(`  ${account.role.padEnd(12)} ${account.username}`);
+    print(`  password     ${password}`);
+    print('The password is shown only now: note it, or run `coproduce demo` again for new accounts.');
+    print('');
+    return { url, password, accounts, workspaceId: workspace.id };
+  } finally {
+    await app.close();
+  }
+}
+
+/** For `coproduce serve --demo`: seeds only a brand-new server (no account at all yet). */
+export async function seedDemoIfEmpty(deps: ServerDeps, print: (line: string) => void): Promise<void> {
+  if ((await countAccounts(deps.db)) > 0) return;
+  await seedDemo(deps, print);
 }

@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyAuditLog } from '../audit/verify.ts';
+import { signIn } from '../test/agent.ts';
+import { startTestServer, type TestServer, testPublicUrl } from '../test/server.ts';
+import { seedDemo, seedDemoIfEmpty } from './seed.ts';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server.close());
+
+describe('demo data', () => {
+  it('seeds a workspace with every role and a dozen people, and prints how to sign in', async () => {
+    const lines: string[] = [];
+    await seedDemoIfEmpty(server.deps, (line) => lines.push(line));
+    const printed = lines.join('\n');
+    expect(printed).toContain(testPublicUrl);
+    const password = /^\s+password\s+(\S+)$/m.exec(printed)?.[1] ?? '';
+    expect(password.length).toBeGreaterThanOrEqual(10);
+    for (const role of ['coordinator', 'staff', 'researcher', 'member', 'partner']) {
+      const username = new RegExp(`^\\s+${role}\\s+(\\S+)$`, 'm').exec(printed)?.[1] ?? '';
+      const agent = await signIn(server.app, username, password);
+      const workspaces = await agent.get('/api/workspaces');
+      expect(workspaces.body.items[0]).toMatchObject({ role, timeZone: 'Africa/Johannesburg' });
+    }
+    const coordinator = await signIn(server.app, 'demo-coordinator', password);
+    const [workspace] = (await coordinator.get('/api/workspaces')).body.items;
+    const people = await coordinator.get(`/api/workspaces/${workspace.id}/people?limit=100`);
+    // A dozen people plus the coordinator's own record.
+    expect(people.body.items.length).toBe(13);
+    const kinds = new Set(
+      people.body.items.flatMap((p: { contactChannels: Array<{ kind: string }> }) =>
+        p.contactChannels.map((c) => c.kind),
+      ),
+    );
+    for (const kind of ['post', 'care_of', 'notice_board', 'in_person']) expect(kinds).toContain(kind);
+    const languages = new Set(people.body.items.flatMap((p: { languages: string[] }) => p.languages));
+    for (const language of ['zu', 'xh', 'hi', 'mr', 'en']) expect(languages).toContain(language);
+    const audit = await coordinator.get(
+      `/api/workspaces/${workspace.id}/audit?action=person.create&limit=100`,
+    );
+    expect(audit.body.items.length).toBe(12);
+    expect((await verifyAuditLog(server.deps.db)).broken).toBeNull();
+  });
+
+  it('does nothing on a server that already has accounts; seedDemo adds another demo', async () => {
+    const lines: string[] = [];
+    await seedDemoIfEmpty(server.deps, (line) => lines.push(line));
+    expect(lines).toEqual([]);
+    const again = await seedDemo(server.deps, () => {});
+    expect(again.accounts[0]?.username).toBe('demo-coordinator-2');
+  });
+});
