@@ -1,40 +1,8 @@
 import type { Axis, BinaryOperator, ExprNode, PathNode, StepNode } from './ast.ts';
 import { functionArity, KNOWN_UNSUPPORTED_FUNCTIONS, NODE_TYPE_TESTS } from './catalog.ts';
 import { ExpressionError } from './errors.ts';
+import { AXES, describeToken, LEVELS } from './grammar.ts';
 import { type Token, tokenize } from './tokenize.ts';
-
-const AXES: ReadonlySet<string> = new Set<Axis>([
-  'child',
-  'self',
-  'parent',
-  'attribute',
-  'descendant',
-  'descendant-or-self',
-  'ancestor',
-  'ancestor-or-self',
-  'following',
-  'following-sibling',
-  'preceding',
-  'preceding-sibling',
-  'namespace',
-]);
-
-/** Binary precedence levels, loosest first; each level is left-associative. */
-const LEVELS: readonly (readonly BinaryOperator[])[] = [
-  ['or'],
-  ['and'],
-  ['=', '!='],
-  ['<', '<=', '>', '>='],
-  ['+', '-'],
-  ['*', 'div', 'mod'],
-];
-
-function describe(token: Token): string {
-  if (token.kind === 'eof') return 'end of expression';
-  if (token.kind === 'string') return 'string';
-  if (token.kind === 'ref') return `'\${${token.value}}'`;
-  return `'${token.value}'`;
-}
 
 /** Guards against stack overflow on hostile input; real forms nest a handful of levels. */
 const MAX_NESTING = 100;
@@ -64,7 +32,7 @@ class Parser {
   private fail(token: Token, expected?: string): never {
     const code = token.kind === 'eof' ? 'expr.unexpected_end' : 'expr.unexpected_token';
     const suffix = expected ? `, expected ${expected}` : '';
-    throw new ExpressionError(code, `unexpected ${describe(token)}${suffix}`, token.start);
+    throw new ExpressionError(code, `unexpected ${describeToken(token)}${suffix}`, token.start);
   }
 
   private expectPunct(value: string): Token {

@@ -1,27 +1,9 @@
 import type { ExprNode, PathNode, StepNode } from './ast.ts';
+import { BINARY_PRECEDENCE, NEGATE_PRECEDENCE as NEGATE, PRIMARY_PRECEDENCE as PRIMARY } from './grammar.ts';
 import { numberToString } from './values.ts';
 
-const BINARY_PRECEDENCE: Record<string, number> = {
-  or: 1,
-  and: 2,
-  '=': 3,
-  '!=': 3,
-  '<': 4,
-  '<=': 4,
-  '>': 4,
-  '>=': 4,
-  '+': 5,
-  '-': 5,
-  '*': 6,
-  div: 6,
-  mod: 6,
-  '|': 8,
-};
-const NEGATE = 7;
-const PRIMARY = 9;
-
 function precedence(node: ExprNode): number {
-  if (node.kind === 'binary') return BINARY_PRECEDENCE[node.op]!;
+  if (node.kind === 'binary') return BINARY_PRECEDENCE[node.op];
   if (node.kind === 'negate') return NEGATE;
   return PRIMARY;
 }
@@ -76,7 +58,7 @@ function print(node: ExprNode, minPrecedence: number): string {
       text = `-${print(node.operand, NEGATE)}`;
       break;
     case 'binary': {
-      const p = BINARY_PRECEDENCE[node.op]!;
+      const p = BINARY_PRECEDENCE[node.op];
       text = `${print(node.left, p)} ${node.op} ${print(node.right, p + 1)}`;
       break;
     }
