@@ -1,25 +1,46 @@
-import { adminCreateCommand } from './admin.ts';
-import { auditVerifyCommand } from './audit.ts';
-import { backupCommand } from './backup.ts';
-import { demoCommand } from './demo.ts';
-import { formsCheckCommand } from './forms.ts';
-import { migrateCommand } from './migrate.ts';
-import { serveCommand } from './serve.ts';
-
 export interface Command {
   name: string;
   summary: string;
   run(args: string[]): Promise<number>;
 }
 
+// Each command loads its module only when run, so `forms check` never loads the server.
 const commands: Command[] = [
-  serveCommand,
-  migrateCommand,
-  adminCreateCommand,
-  demoCommand,
-  backupCommand,
-  auditVerifyCommand,
-  formsCheckCommand,
+  {
+    name: 'serve',
+    summary: 'run the server (--demo seeds demo data into an empty database)',
+    run: async (args) => (await import('./serve.ts')).serve(args),
+  },
+  {
+    name: 'migrate',
+    summary: 'bring the database schema up to date (serve does this too)',
+    run: async () => (await import('./migrate.ts')).migrate(),
+  },
+  {
+    name: 'admin create',
+    summary: 'create a server administrator: --username U [--password P] [--email E] [--display-name N]',
+    run: async (args) => (await import('./admin.ts')).adminCreate(args),
+  },
+  {
+    name: 'demo',
+    summary: 'add a demo workspace with members in every role and a dozen people',
+    run: async () => (await import('./demo.ts')).demo(),
+  },
+  {
+    name: 'backup',
+    summary: 'copy the SQLite database to <file> while the server runs (PostgreSQL: use pg_dump)',
+    run: async (args) => (await import('./backup.ts')).backup(args),
+  },
+  {
+    name: 'audit verify',
+    summary: 'check every audit chain and report the first broken link',
+    run: async () => (await import('./audit.ts')).auditVerify(),
+  },
+  {
+    name: 'forms check',
+    summary: 'check an XLSForm file: forms check FILE [--json]',
+    run: async (args) => (await import('./forms.ts')).formsCheck(args),
+  },
 ];
 
 function usage(): string {

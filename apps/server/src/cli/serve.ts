@@ -1,28 +1,23 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.ts';
 import { listen, openServer } from '../server.ts';
-import type { Command } from './main.ts';
 
-export const serveCommand: Command = {
-  name: 'serve',
-  summary: 'run the server (--demo seeds demo data into an empty database)',
-  async run(args) {
-    const { values } = parseArgs({ args, options: { demo: { type: 'boolean', default: false } } });
-    const config = loadConfig();
-    const opened = await openServer(config);
-    if (values.demo) {
-      // The demo seeder lives with the demo command; it does nothing on a database with accounts.
-      const { seedDemoIfEmpty } = await import('../demo/seed.ts');
-      await seedDemoIfEmpty(opened.deps, (line) => process.stdout.write(`${line}\n`));
-    }
-    const server = await listen(opened);
-    process.stdout.write(`Coproduce is listening on ${config.publicUrl} (${opened.database.kind})\n`);
-    const stop = async () => {
-      await server.stop();
-      process.exit(0);
-    };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-    return new Promise<number>(() => {});
-  },
-};
+export async function serve(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { demo: { type: 'boolean', default: false } } });
+  const config = loadConfig();
+  const opened = await openServer(config);
+  if (values.demo) {
+    // The demo seeder lives with the demo command; it does nothing on a database with accounts.
+    const { seedDemoIfEmpty } = await import('../demo/seed.ts');
+    await seedDemoIfEmpty(opened.deps, (line) => process.stdout.write(`${line}\n`));
+  }
+  const server = await listen(opened);
+  process.stdout.write(`Coproduce is listening on ${config.publicUrl} (${opened.database.kind})\n`);
+  const stop = async () => {
+    await server.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  return new Promise<number>(() => {});
+}

@@ -1,0 +1,200 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { repositoryRoot } from '../config.ts';
+import type { DatabaseConfig } from '../db/config.ts';
+import { signIn } from '../test/agent.ts';
+import { dropTestDatabase, testDatabaseConfig } from '../test/database.ts';
+import { startTestServer } from '../test/server.ts';
+
+const bin = resolve(repositoryRoot, 'apps/server/bin/coproduce.mjs');
+let dataDir: string;
+let database: DatabaseConfig;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'coproduce-cli-'));
+  database = await testDatabaseConfig();
+});
+afterAll(async () => {
+  await dropTestDatabase(database);
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** Runs the real `coproduce` binary against this file's database. */
+function coproduce(args: string[], stdin?: string) {
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
+  delete env.DATABASE_URL;
+  if (database.kind === 'postgres') env.DATABASE_URL = database.url;
+  else env.DATA_DIR = resolve(database.file, '..');
+  return new Promise<{ code: number | null; stdout: string; stderr: string }>((done, failed) => {
+    const child = spawn(process.execPath, [bin, ...args], { env, cwd: repositoryRoot });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk;
+    });
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    child.on('error', failed);
+    child.on('close', (code) => done({ code, stdout, stderr }));
+    child.stdin.end(stdin ?? '');
+  });
+}
+
+/** The server's view of the same database and data folder, as `serve` would open them. */
+async function server() {
+  const folder = database.kind === 'sqlite' ? resolve(database.file, '..') : dataDir;
+  return startTestServer({ database, dataDir: folder });
+}
+
+async function xlsform(rows: string[][]): Promise<string> {
+  const workbook = new ExcelJS.Workbook();
+  const survey = workbook.addWorksheet('survey');
+  for (const row of rows) survey.addRow(row);
+  const file = join(dataDir, `form-${rows.length}.xlsx`);
+  writeFileSync(file, new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer));
+  return file;
+}
+
+describe('coproduce CLI', { timeout: 180_000 }, () => {
+  it('migrates, then makes an admin who signs in over HTTP', async () => {
+    const migrated = await coproduce(['migrate']);
+    expect(migrated.code, migrated.stderr).toBe(0);
+    expect(migrated.stdout).toMatch(/applied 0001_foundation/);
+    expect((await coproduce(['migrate'])).stdout).toMatch(/up to date/);
+
+    const created = await coproduce([
+      'admin',
+      'create',
+      '--username',
+      'Ayanda',
+      '--password',
+      'a strong password 1',
+      '--email',
+      'Ayanda@Example.org',
+    ]);
+    expect(created.code, created.stderr).toBe(0);
+    expect(created.stdout).toMatch(/created administrator Ayanda/);
+    expect(created.stdout).not.toMatch(/a strong password/);
+
+    // Password from piped stdin when --password is left out.
+    const piped = await coproduce(['admin', 'create', '--username', 'priya'], 'piped secret password\n');
+    expect(piped.code, piped.stderr).toBe(0);
+
+    const taken = await coproduce([
+      'admin',
+      'create',
+      '--username',
+      'AYANDA',
+      '--password',
+      'another password 2',
+    ]);
+    expect(taken.code).toBe(1);
+    expect(taken.stderr).toMatch(/username "AYANDA" is taken/);
+    const short = await coproduce(['admin', 'create', '--username', 'x1x', '--password', 'short']);
+    expect(short.code).toBe(1);
+    expect(short.stderr).toMatch(/password/);
+
+    const app = await server();
+    try {
+      const ayanda = await signIn(app.app, 'ayanda@example.org', 'a strong password 1');
+      const session = await ayanda.get('/api/auth/session');
+      expect(session.body.account).toMatchObject({ username: 'Ayanda', isAdmin: true });
+      const workspaces = await ayanda.get('/api/workspaces');
+      expect(workspaces.statusCode).toBe(200);
+      expect(workspaces.body.items).toEqual([]);
+      await signIn(app.app, 'priya', 'piped secret password');
+    } finally {
+      await app.close({ keepData: true });
+    }
+  });
+
+  it('verifies the audit log and reports the first broken link', async () => {
+    const ok = await coproduce(['audit', 'verify']);
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(ok.stdout).toMatch(/^ok: \d+ entries in 1 chains/);
+
+    const app = await server();
+    try {
+      const entry = await app.deps.db
+        .selectFrom('audit_entries')
+        .select(['id', 'sequence'])
+        .orderBy('sequence')
+        .executeTakeFirstOrThrow();
+      await app.deps.db
+        .updateTable('audit_entries')
+        .set({ action: 'tampered' })
+        .where('id', '=', entry.id)
+        .execute();
+      const broken = await coproduce(['audit', 'verify']);
+      expect(broken.code).toBe(1);
+      expect(broken.stdout).toContain(`broken: chain accounts, entry ${entry.sequence} (${entry.id})`);
+      await app.deps.db
+        .updateTable('audit_entries')
+        .set({ action: 'account.created_by_cli' })
+        .where('id', '=', entry.id)
+        .execute();
+      expect((await coproduce(['audit', 'verify'])).code).toBe(0);
+    } finally {
+      await app.close({ keepData: true });
+    }
+  });
+
+  it('backs up SQLite online, and points PostgreSQL to pg_dump', async () => {
+    const target = join(dataDir, 'backup.sqlite');
+    const backup = await coproduce(['backup', target]);
+    if (database.kind === 'postgres') {
+      expect(backup.code).toBe(1);
+      expect(backup.stderr).toMatch(/pg_dump/);
+      return;
+    }
+    expect(backup.code, backup.stderr).toBe(0);
+    const copy = new SqliteDatabase(target, { readonly: true });
+    const row = copy.prepare('select count(*) as n from accounts').get() as { n: number };
+    copy.close();
+    expect(row.n).toBe(2);
+    expect((await coproduce(['backup', target])).code).toBe(1); // never overwrites
+  });
+
+  it('checks an XLSForm without a database: one JSON line, exit 0 or 1', async () => {
+    const good = await xlsform([
+      ['type', 'name', 'label'],
+      ['text', 'name', 'Your name'],
+      ['integer', 'age', 'Age'],
+    ]);
+    const ok = await coproduce(['forms', 'check', good, '--json']);
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(ok.stdout.trimEnd().split('\n')).toHaveLength(1);
+    const result = JSON.parse(ok.stdout);
+    expect(result.ok).toBe(true);
+    expect(result.questions.map((q: { path: string }) => q.path)).toEqual(['/name', '/age']);
+    const readable = await coproduce(['forms', 'check', good]);
+    expect(readable.code).toBe(0);
+    expect(readable.stdout).toMatch(/ok .*2 questions/);
+
+    const bad = await xlsform([
+      ['type', 'name', 'label'],
+      ['no_such_type', 'q', 'Q'],
+    ]);
+    const failed = await coproduce(['forms', 'check', bad, '--json']);
+    expect(failed.code).toBe(1);
+    const problems = JSON.parse(failed.stdout);
+    expect(problems.ok).toBe(false);
+    expect(problems.errors.length).toBeGreaterThan(0);
+    const missing = await coproduce(['forms', 'check', join(dataDir, 'nope.xlsx'), '--json']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/cannot read/);
+  });
+
+  it('answers an unknown command with usage and exit 2', async () => {
+    const unknown = await coproduce(['frobnicate']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/Usage: coproduce/);
+    expect(existsSync(bin)).toBe(true);
+  });
+});
