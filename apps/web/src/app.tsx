@@ -158,15 +158,31 @@ export function App(): JSX.Element {
         </a>
         <Header route={route} />
         <main id="main" tabIndex={-1}>
-          {offline && (
-            <p class="notice notice-offline" role="status">
-              {i18n.t('app.offline')}
-            </p>
+          {offline && !account ? (
+            <OfflineScreen />
+          ) : account === undefined ? (
+            <Loading />
+          ) : (
+            <CurrentScreen route={route} />
           )}
-          {account === undefined ? <Loading /> : <CurrentScreen route={route} />}
         </main>
       </AppContext.Provider>
     </I18nContext.Provider>
+  );
+}
+
+/** The cached shell with no server: say so plainly and offer to try again. */
+function OfflineScreen(): JSX.Element {
+  const { t } = useI18n();
+  return (
+    <Screen title={t('offline.title')}>
+      <p class="notice notice-offline" role="status">
+        {t('app.offline')}
+      </p>
+      <button type="button" class="button button-primary" onClick={() => location.reload()}>
+        <span>{t('offline.retry')}</span>
+      </button>
+    </Screen>
   );
 }
 

@@ -8,6 +8,7 @@ import { useApp } from '../state.ts';
 import { Button, StatusMessage, useAction } from '../ui/forms.tsx';
 import { Icon } from '../ui/icons.tsx';
 import { Loading } from '../ui/screen.tsx';
+import { describeDevice } from './device.ts';
 
 export function DevicesSection(): JSX.Element {
   const { t, date } = useI18n();
@@ -22,6 +23,11 @@ export function DevicesSection(): JSX.Element {
   useEffect(() => {
     void load();
   }, []);
+
+  const deviceName = (device: DeviceSession) => {
+    const described = describeDevice(device.userAgent);
+    return described ? t('devices.describe', described) : t('devices.unknown');
+  };
 
   const signOutDevice = (device: DeviceSession) =>
     action.run(async () => {
@@ -49,7 +55,7 @@ export function DevicesSection(): JSX.Element {
           {devices.map((device) => (
             <li key={device.id} class="card">
               <div>
-                <strong>{device.userAgent ?? t('devices.unknown')}</strong>
+                <strong>{deviceName(device)}</strong>
                 {device.current && <span class="badge">{t('devices.current')}</span>}
                 <p class="muted">{t('devices.lastSeen', { date: date(device.lastSeenAt, true) })}</p>
               </div>
