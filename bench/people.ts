@@ -1,4 +1,4 @@
-// People register at federation size: listing, name search and incremental sync of 10,000 people
+// People register at federation size: listing (first and a deep page), name search and incremental sync of 10,000 people
 // (1,000 with --quick), p50/p99, on SQLite and PostgreSQL, through the HTTP API.
 // Baseline: GET /health on the same server (one trivial query plus the HTTP path), so the
 // x_baseline ratios compare across machines.
@@ -77,6 +77,22 @@ async function pageThrough(app: BenchApp, url: string, mode: 'cursor' | 'since')
   }
 }
 
+/** The listing cursor after the first `rows` people by name, for timing a deep page. */
+async function cursorAfter(app: BenchApp, url: string, rows: number): Promise<string> {
+  let seen = 0;
+  let cursor = '';
+  while (seen < rows) {
+    const limit = Math.min(500, rows - seen);
+    const query = cursor ? `&cursor=${encodeURIComponent(cursor)}` : '';
+    const page = expectStatus(await app.request('GET', `${url}?limit=${limit}${query}`), 200, 'deep page')
+      .body as Page;
+    seen += page.items.length;
+    if (!page.cursor) break;
+    cursor = page.cursor;
+  }
+  return cursor;
+}
+
 async function measure(kind: string, database: BenchDatabase) {
   const app = await openBenchApp(database.config);
   try {
@@ -104,6 +120,12 @@ async function measure(kind: string, database: BenchDatabase) {
     let s = 0;
     const search = await sample(
       () => app.request('GET', `${people}?q=${encodeURIComponent(searches[s++ % searches.length]!)}`),
+      runs,
+    );
+    // A deep page: the 50 names after the first nine tenths of the register (keyset, not OFFSET).
+    const deepCursor = await cursorAfter(app, people, Math.floor(size * 0.9));
+    const deepPage = await sample(
+      () => app.request('GET', `${people}?limit=50&cursor=${encodeURIComponent(deepCursor)}`),
       runs,
     );
     const fullListing = await sample(() => pageThrough(app, people, 'cursor'), args.quick ? 3 : 5, 1);
@@ -146,6 +168,7 @@ async function measure(kind: string, database: BenchDatabase) {
       creates_per_s: round(size / (seedMs / 1000)),
       baseline_health: latency(baseline),
       list_first_page_50: withRatio(firstPage),
+      list_deep_page_50: withRatio(deepPage),
       search_by_name: withRatio(search),
       sync_incremental_5_changed: withRatio(incremental),
       list_all_pages_of_500_ms: round(median(fullListing)),
