@@ -23,6 +23,8 @@ delete childEnv.DATABASE_URL;
 
 const log = (message) => console.log(`[test] ${message}`);
 const totals = empty();
+/** System packages still missing after the attempt to install them. */
+let missing;
 const timings = [];
 
 function run(command, args) {
@@ -39,6 +41,8 @@ function run(command, args) {
 function finish(failedStage) {
   console.log('');
   for (const t of timings) log(`${t.stage.padEnd(12)} ${t.result.padEnd(8)} ${(t.ms / 1000).toFixed(1)} s`);
+  for (const name of missing ?? [])
+    log(`incomplete run: ${name} is not installed (see the start of this output)`);
   if (failedStage) log(`FAILED at ${failedStage} (the run stops at the first failing stage)`);
   console.log(summaryLine(totals));
   process.exit(failedStage || totals.failed > 0 ? 1 : 0);
@@ -76,7 +80,7 @@ function hasSpecs(dir) {
 }
 
 const depsStarted = Date.now();
-const missing = ensureSystemDependencies({ log, ci });
+missing = ensureSystemDependencies({ log, ci });
 timings.push({
   stage: 'system deps',
   result: missing.length ? 'missing' : 'ok',
