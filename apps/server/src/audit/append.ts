@@ -1,7 +1,7 @@
 import type { DatabaseKind, Tx } from '../db/connect.ts';
 import { newId } from '../ids.ts';
 import { canonicalText, genesisHash, hashCanonical } from './chain.ts';
-import { createChainHead, insertEntry, lockChainHead, moveChainHead } from './queries.ts';
+import { insertEntry, lockChainHead, moveChainHead } from './queries.ts';
 
 export interface AuditAppend {
   chain: string;
@@ -17,14 +17,13 @@ export interface AuditAppend {
 
 /** Appends one entry to its chain inside the caller's transaction; returns its hash. */
 export async function appendAuditEntry(trx: Tx, kind: DatabaseKind, entry: AuditAppend): Promise<string> {
-  const head = await lockChainHead(trx, kind, entry.chain);
-  const sequence = (head?.sequence ?? 0) + 1;
-  const previousHash = head?.hash ?? genesisHash;
+  const head = await lockChainHead(trx, kind, entry.chain, genesisHash);
+  const sequence = head.sequence + 1;
+  const previousHash = head.hash;
   const fields = [...new Set(entry.fields)].sort();
   const canonical = canonicalText({ ...entry, fields, sequence, previousHash });
   const hash = hashCanonical(canonical);
-  if (head) await moveChainHead(trx, entry.chain, sequence, hash);
-  else await createChainHead(trx, entry.chain, sequence, hash);
+  await moveChainHead(trx, entry.chain, sequence, hash);
   await insertEntry(trx, {
     id: newId(),
     chain: entry.chain,

@@ -1,14 +1,19 @@
 import type { DatabaseKind, Db, Tx } from '../db/connect.ts';
 
-export async function lockChainHead(trx: Tx, kind: DatabaseKind, chain: string) {
+/**
+ * The chain's head, locked until the transaction ends, created at sequence 0 if the chain is new.
+ * Creating with ON CONFLICT DO NOTHING makes concurrent first writers wait for each other instead
+ * of failing on the key; the row lock then hands out sequence numbers one transaction at a time.
+ */
+export async function lockChainHead(trx: Tx, kind: DatabaseKind, chain: string, genesis: string) {
+  await trx
+    .insertInto('audit_chain_heads')
+    .values({ chain, sequence: 0, hash: genesis })
+    .onConflict((oc) => oc.column('chain').doNothing())
+    .execute();
   const query = trx.selectFrom('audit_chain_heads').select(['sequence', 'hash']).where('chain', '=', chain);
   // SQLite has one writer, so only PostgreSQL needs the row lock that keeps a chain linear.
-  return (kind === 'postgres' ? query.forUpdate() : query).executeTakeFirst();
-}
-
-export async function createChainHead(trx: Tx, chain: string, sequence: number, hash: string) {
-  // Two first writers may race to create a chain: the loser waits on the key, then fails and retries.
-  await trx.insertInto('audit_chain_heads').values({ chain, sequence, hash }).execute();
+  return (kind === 'postgres' ? query.forUpdate() : query).executeTakeFirstOrThrow();
 }
 
 export async function moveChainHead(trx: Tx, chain: string, sequence: number, hash: string) {
@@ -36,9 +41,14 @@ export async function insertEntry(trx: Tx, row: AuditRow) {
   await trx.insertInto('audit_entries').values(row).execute();
 }
 
+/** Chains named by a head or by any entry, so entries whose head was deleted are still checked. */
 export async function listChains(db: Db): Promise<string[]> {
-  const rows = await db.selectFrom('audit_chain_heads').select('chain').orderBy('chain').execute();
-  return rows.map((row) => row.chain);
+  const rows = await db
+    .selectFrom('audit_chain_heads')
+    .select('chain')
+    .union(db.selectFrom('audit_entries').select('chain'))
+    .execute();
+  return rows.map((row) => row.chain).sort();
 }
 
 /** Entries of one chain in order, a page at a time, so verifying a long chain stays in memory bounds. */
