@@ -59,5 +59,13 @@ export default defineConfig({
     port: 5173,
     proxy: { '/api': 'http://localhost:3000', '/health': 'http://localhost:3000' },
   },
+  // The server's policy, so `vite preview` shows CSP mistakes before the server does.
+  preview: {
+    headers: {
+      'content-security-policy':
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
+        "object-src 'none'; base-uri 'self'; frame-ancestors 'none'",
+    },
+  },
   plugins: [serviceWorker()],
 });

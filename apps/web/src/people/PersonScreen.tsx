@@ -131,12 +131,15 @@ export function PersonScreen({
   const title = creating ? t('person.add.title') : person.displayName;
   return (
     <Screen title={title}>
-      <p>
-        <a href={paths.people(workspaceId)}>
-          <Icon name="back" />
-          <span>{t('person.back')}</span>
-        </a>
-      </p>
+      {abilities.readPeople && (
+        <p>
+          <a href={paths.people(workspaceId)}>
+            <Icon name="back" />
+            <span>{t('person.back')}</span>
+          </a>
+        </p>
+      )}
+      {person?.isSelf && <p>{t('person.self.intro', { workspace: workspace.name })}</p>}
       <form onSubmit={submit} noValidate>
         <StatusMessage error={save.error} success={saved} />
         {!creating && abilities.actOnBehalf && canEdit && (
