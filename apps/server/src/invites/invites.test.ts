@@ -190,6 +190,53 @@ describe('invites', () => {
     expect(badEmail.statusCode).toBe(400);
     expect(JSON.stringify(badEmail.body.errors)).toContain('email');
   });
+  it('refuses a person from another workspace, an existing member and a taken username', async () => {
+    const elsewhere = await coordinator.post('/api/workspaces', { name: 'Elsewhere' });
+    const stranger = await coordinator.post(`/api/workspaces/${elsewhere.body.id}/people`, {
+      displayName: 'Stranger',
+    });
+    const foreignPerson = await coordinator.post(invites(), {
+      role: 'member',
+      delivery: 'code',
+      personId: stranger.body.id,
+    });
+    expect(foreignPerson.statusCode).toBe(404);
+    const member = await joinAs(server.app, workspace, 'member');
+    const twice = await coordinator.post(invites(), {
+      role: 'member',
+      delivery: 'code',
+      personId: member.personId,
+    });
+    expect(twice.statusCode).toBe(409);
+    expect(twice.body.code).toBe('conflict.already_member');
+    const created = await coordinator.post(invites(), {
+      role: 'member',
+      delivery: 'code',
+      displayName: 'Taken',
+    });
+    const taken = await new Agent(server.app).post('/api/invites/redeem', {
+      code: created.body.code,
+      username: 'NOMVULA',
+      password: memberPassword,
+    });
+    expect(taken.statusCode).toBe(409);
+    expect(taken.body.code).toBe('conflict.username_taken');
+    // Nothing was half-written: the code still works with a free username.
+    const retry = await new Agent(server.app).post('/api/invites/redeem', {
+      code: created.body.code,
+      username: 'taken-not',
+      password: memberPassword,
+    });
+    expect(retry.statusCode).toBe(200);
+    const unknownField = await coordinator.post(invites(), {
+      role: 'member',
+      delivery: 'code',
+      displayName: 'X',
+      colour: 1,
+    });
+    expect(unknownField.statusCode).toBe(400);
+  });
+
   // Last: every test request comes from one address, which this blocks.
   it('throttles guessing by address', async () => {
     const guesser = new Agent(server.app);
