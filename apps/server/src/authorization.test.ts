@@ -3,6 +3,7 @@
 // An endpoint without an expectation below fails the test, so a new route cannot skip this.
 import { type Role, roles } from '@coproduce/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formsMatrix } from './forms/matrix.ts';
 import { Agent, createAdmin, signIn } from './test/agent.ts';
 import { seedAccount, seededPassword, seedMembership } from './test/seed-accounts.ts';
 import { startTestServer, type TestServer } from './test/server.ts';
@@ -221,51 +222,11 @@ const expectations: Record<string, Expectation> = {
   },
 };
 
-/**
- * The forms domain (another module) checks its role rules in forms/forms.test.ts; here every forms
- * route is still listed, and those without a body are checked for anonymous (401) and foreign (404).
- */
-const unknownId = '0190f5d2-5c3a-7cc1-9c1e-3a1b2c3d4e5f';
-function formsGuard(id: string, hasBody: boolean): Expectation {
-  return {
-    anonymous: hasBody ? null : 401,
-    foreignOnly: !hasBody,
-    build: async (p) => {
-      const definition = server.registrar.registered.find((e) => e.id === id);
-      const path = (definition?.path ?? '').replace(':workspaceId', p.id).replace(/:[A-Za-z]+/g, unknownId);
-      return at(path);
-    },
-  };
-}
-const formsRoutes: Array<[string, boolean]> = [
-  ['listForms', false],
-  ['createForm', true],
-  ['importForm', true],
-  ['listFormTemplates', false],
-  ['createFormFromTemplate', true],
-  ['getForm', false],
-  ['updateFormDraft', true],
-  ['importFormDraft', true],
-  ['downloadFormDraft', false],
-  ['publishForm', true],
-  ['archiveForm', false],
-  ['listFormVersions', false],
-  ['getFormVersion', false],
-  ['downloadFormVersion', false],
-  ['getFormChanges', false],
-  ['listFormAttachments', false],
-  ['uploadFormAttachment', true],
-  ['downloadFormAttachment', false],
-  ['deleteFormAttachment', false],
-  ['listFormThreads', false],
-  ['createFormComment', true],
-  ['createFormSuggestion', true],
-  ['replyToFormThread', true],
-  ['acceptFormSuggestion', false],
-  ['declineFormSuggestion', true],
-  ['resolveFormThread', false],
-];
-for (const [id, hasBody] of formsRoutes) expectations[id] = formsGuard(id, hasBody);
+// The forms rows live beside the forms domain; every forms endpoint × role is checked here.
+Object.assign(
+  expectations,
+  formsMatrix(() => admin),
+);
 
 async function makePlace(name: string): Promise<Place> {
   const workspace = await post(admin, '/api/workspaces', { name });

@@ -1,6 +1,8 @@
 import type { Role } from '@coproduce/contract';
-import type { RequestContext } from '../context.ts';
+import type { Caller } from '../auth/resolve.ts';
+import type { RequestContext, ServerDeps } from '../context.ts';
 import { AppError, forbidden } from '../errors.ts';
+import { resolveMembership } from '../http/membership.ts';
 import { can, type FormAction } from './policy.ts';
 
 /** Who is acting on forms, from the request's membership. */
@@ -43,3 +45,18 @@ export function require(caller: FormCaller, action: FormAction) {
 
 export const archivedError = () =>
   new AppError('form.archived', 409, 'This form is archived: it can be read, not changed.');
+
+/**
+ * The role check for work done before the transaction (reading a 10 MB workbook): a member
+ * sending a file should hear "not allowed" at once, not after the server parsed it.
+ */
+export async function requireBeforeWork(
+  deps: ServerDeps,
+  caller: Caller | null,
+  workspaceId: string,
+  action: FormAction,
+) {
+  if (!caller) return;
+  const { role } = await resolveMembership(deps, caller, workspaceId);
+  if (!can(role, action)) throw forbidden(refusals[action]);
+}

@@ -59,7 +59,7 @@ async function discussableForm(ctx: RequestContext, caller: FormCaller, formId: 
   return form;
 }
 
-const questionMissing = (path: string, message: string) =>
+const questionMissing = (message: string) =>
   new AppError('form.question_not_found', 400, `path: ${message}`, [{ path: 'path', message }]);
 
 interface NewThread {
@@ -115,7 +115,7 @@ export async function commentOnQuestion(
     language: 'default',
     choiceName: null,
   });
-  if ('missing' in found) throw questionMissing(input.path, found.missing);
+  if ('missing' in found) throw questionMissing(found.missing);
   return openThread(ctx, caller, formId, { ...input, suggestion: null });
 }
 
@@ -142,7 +142,7 @@ export async function suggestWording(
     choiceName: input.choiceName ?? null,
   };
   const found = currentText(draft, input.path, target);
-  if ('missing' in found) throw questionMissing(input.path, found.missing);
+  if ('missing' in found) throw questionMissing(found.missing);
   return openThread(ctx, caller, formId, {
     ...(input.id ? { id: input.id } : {}),
     path: input.path,
@@ -214,7 +214,7 @@ export async function acceptSuggestion(
   const { form, thread, suggestion } = await openSuggestion(ctx, caller, formId, threadId);
   const draft = draftOf(form);
   const found = currentText(draft, thread.path, suggestion);
-  if ('missing' in found) throw questionMissing(thread.path, found.missing);
+  if ('missing' in found) throw questionMissing(found.missing);
   if (found.text !== suggestion.before) {
     throw new AppError(
       'form.suggestion.outdated',

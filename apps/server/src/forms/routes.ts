@@ -5,7 +5,7 @@ import type { Db } from '../db/connect.ts';
 import { notFound } from '../errors.ts';
 import type { Registrar } from '../http/register.ts';
 import { attachmentContent, attachmentList, deleteAttachment, uploadAttachment } from './attachments.ts';
-import { formCaller, require } from './caller.ts';
+import { formCaller, require, requireBeforeWork } from './caller.ts';
 import { codesignRoutes } from './codesign-routes.ts';
 import { diffForms } from './diff.ts';
 import { archiveForm, createForm, saveDraft } from './drafts.ts';
@@ -38,14 +38,24 @@ export function formRoutes(api: Registrar) {
     endpoints.createForm,
     async ({ ctx, body, prepared }) =>
       createForm(ctx, formCaller(ctx), prepared, { ...(body.id ? { id: body.id } : {}), source: 'builder' }),
-    { prepare: async ({ body }) => checkModel(body.model, []) },
+    {
+      prepare: async ({ deps, caller, params, body }) => {
+        await requireBeforeWork(deps, caller, params.workspaceId, 'create');
+        return checkModel(body.model, []);
+      },
+    },
   );
 
   api.register<typeof endpoints.importForm, CheckedForm>(
     endpoints.importForm,
     async ({ ctx, body, prepared }) =>
       createForm(ctx, formCaller(ctx), prepared, { ...(body.id ? { id: body.id } : {}), source: 'xlsform' }),
-    { prepare: async ({ body }) => importUpload(decodeUpload(body.contentBase64), body.fileName, []) },
+    {
+      prepare: async ({ deps, caller, params, body }) => {
+        await requireBeforeWork(deps, caller, params.workspaceId, 'create');
+        return importUpload(decodeUpload(body.contentBase64), body.fileName, []);
+      },
+    },
   );
 
   api.register(endpoints.listFormTemplates, async ({ ctx }) => {
@@ -59,7 +69,12 @@ export function formRoutes(api: Registrar) {
     endpoints.createFormFromTemplate,
     async ({ ctx, body, prepared }) =>
       createForm(ctx, formCaller(ctx), prepared, { ...(body.id ? { id: body.id } : {}), source: 'template' }),
-    { prepare: async ({ body }) => templateForm(body.templateId) },
+    {
+      prepare: async ({ deps, caller, params, body }) => {
+        await requireBeforeWork(deps, caller, params.workspaceId, 'create');
+        return templateForm(body.templateId);
+      },
+    },
   );
 
   api.register(endpoints.getForm, async ({ ctx, params }) => {
@@ -72,8 +87,10 @@ export function formRoutes(api: Registrar) {
     async ({ ctx, params, body, prepared }) =>
       saveDraft(ctx, formCaller(ctx), params.formId, prepared, body.baseRevision, 'builder'),
     {
-      prepare: async ({ deps, params, body }) =>
-        checkModel(body.model, await namesBefore(deps.db, params.workspaceId, params.formId)),
+      prepare: async ({ deps, caller, params, body }) => {
+        await requireBeforeWork(deps, caller, params.workspaceId, 'edit');
+        return checkModel(body.model, await namesBefore(deps.db, params.workspaceId, params.formId));
+      },
     },
   );
 
@@ -82,12 +99,14 @@ export function formRoutes(api: Registrar) {
     async ({ ctx, params, body, prepared }) =>
       saveDraft(ctx, formCaller(ctx), params.formId, prepared, body.baseRevision, 'xlsform'),
     {
-      prepare: async ({ deps, params, body }) =>
-        importUpload(
+      prepare: async ({ deps, caller, params, body }) => {
+        await requireBeforeWork(deps, caller, params.workspaceId, 'edit');
+        return importUpload(
           decodeUpload(body.contentBase64),
           body.fileName,
           await namesBefore(deps.db, params.workspaceId, params.formId),
-        ),
+        );
+      },
     },
   );
 
@@ -172,7 +191,12 @@ export function formRoutes(api: Registrar) {
     endpoints.uploadFormAttachment,
     async ({ ctx, params, body, prepared }) =>
       uploadAttachment(ctx, formCaller(ctx), params.formId, body.fileName, prepared),
-    { prepare: async ({ body }) => decodeUpload(body.contentBase64) },
+    {
+      prepare: async ({ deps, caller, params, body }) => {
+        await requireBeforeWork(deps, caller, params.workspaceId, 'edit');
+        return decodeUpload(body.contentBase64);
+      },
+    },
   );
 
   api.register(endpoints.downloadFormAttachment, async ({ ctx, params, reply }) => {
