@@ -22,8 +22,16 @@ export function useFill(): FillContext {
 }
 
 /** The session's reading for one field instance; re-renders this component only when it changes. */
-export function useWatch(key: string, read: () => string): string {
+export function useWatch(key: string, unsafeRead: () => string): string {
   const { session, language } = useFill();
+  // A removed repeat entry's widgets may be asked once more before they unmount: they read as gone.
+  const read = () => {
+    try {
+      return unsafeRead();
+    } catch {
+      return '';
+    }
+  };
   const [, setTick] = useState(0);
   // Re-subscribes when the language changes, since `read` renders texts in it.
   useEffect(() => session.watch(key, read, () => setTick((n) => n + 1)), [session, key, language]);

@@ -105,13 +105,18 @@ export class FormSession {
     });
   }
 
+  /** How many widgets the last change woke: tests use it to prove an answer re-renders only what it affects. */
+  lastWoken = 0;
+
   /** Wakes each watcher whose reading changed since it last rendered. */
   refresh(): void {
+    this.lastWoken = 0;
     for (const set of this.watchers.values()) {
       for (const watcher of set) {
         const now = watcher.read();
         if (now !== watcher.last) {
           watcher.last = now;
+          this.lastWoken++;
           watcher.wake();
         }
       }

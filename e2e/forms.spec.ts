@@ -1,0 +1,263 @@
+// Questionnaires in a real browser against a real server of their own (a fresh data folder and
+// port, so this story does not depend on, or disturb, the foundation story's database):
+// a coordinator uploads the household enumeration template as an XLSForm, checks logic in the
+// builder, publishes, and fills the preview with skip logic, a repeat, a constraint message and a
+// language switch; a member comments and suggests wording on a phone; the coordinator accepts
+// and sees it under "Changes". Every forms screen is checked with axe and photographed.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { type APIRequestContext, type Browser, type Page, request } from '@playwright/test';
+import { checkScreen } from './pages/app.ts';
+import { expect, test } from './support/index.ts';
+
+const template = fileURLToPath(
+  new URL('../packages/forms/templates/household-enumeration.xlsx', import.meta.url),
+);
+const coordinator = { username: 'thandi', password: 'paper boat sunrise', displayName: 'Thandi Nkosi' };
+const member = { username: 'lindiwe', password: 'green mango window', displayName: 'Lindiwe Zulu' };
+
+test.describe.configure({ mode: 'serial' });
+test.setTimeout(90_000);
+
+let server: ChildProcess;
+let dataDir = '';
+let base = '';
+let workspaceId = '';
+let formUrl = '';
+let coordinatorPage: Page;
+let memberPage: Page;
+const pageErrors: string[] = [];
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+async function api(context: APIRequestContext, method: string, path: string, body: unknown, csrf: string) {
+  const response = await context.fetch(path, { method, data: body, headers: { 'x-csrf-token': csrf } });
+  expect(response.ok(), `${method} ${path}: ${await response.text()}`).toBe(true);
+  return response.json();
+}
+
+test.beforeAll(async ({ browser }: { browser: Browser }) => {
+  const port = await freePort();
+  dataDir = mkdtempSync(`${tmpdir()}/coproduce-e2e-forms-`);
+  base = `http://127.0.0.1:${port}`;
+  server = spawn(process.execPath, ['apps/server/bin/coproduce.mjs', 'serve'], {
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, PUBLIC_URL: base },
+    stdio: 'ignore',
+  });
+  await expect
+    .poll(async () => (await fetch(`${base}/health`).catch(() => null))?.ok ?? false, { timeout: 30_000 })
+    .toBe(true);
+
+  // Accounts and the workspace through the API: the foundation story tests those screens.
+  const admin = await request.newContext({ baseURL: base });
+  const session = await api(admin, 'POST', '/api/setup', coordinator, '');
+  const workspace = await api(
+    admin,
+    'POST',
+    '/api/workspaces',
+    { name: 'Kennedy Road Committee' },
+    session.csrfToken,
+  );
+  workspaceId = workspace.id;
+  const invite = await api(
+    admin,
+    'POST',
+    `/api/workspaces/${workspaceId}/invites`,
+    { role: 'member', delivery: 'code', displayName: member.displayName },
+    session.csrfToken,
+  );
+  const other = await request.newContext({ baseURL: base });
+  await api(other, 'POST', '/api/invites/redeem', { code: invite.code, ...member }, '');
+
+  coordinatorPage = await (
+    await browser.newContext({ baseURL: base, storageState: await admin.storageState() })
+  ).newPage();
+  memberPage = await (
+    await browser.newContext({
+      baseURL: base,
+      storageState: await other.storageState(),
+      viewport: { width: 360, height: 740 },
+    })
+  ).newPage();
+  for (const page of [coordinatorPage, memberPage])
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+  await admin.dispose();
+  await other.dispose();
+});
+
+test.afterEach(() => {
+  expect(pageErrors.splice(0), 'uncaught errors in the page').toEqual([]);
+});
+
+test.afterAll(async () => {
+  server?.kill('SIGTERM');
+  await new Promise((resolve) => server?.once('exit', resolve));
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+test('the coordinator uploads an XLSForm and sees the templates', async () => {
+  const page = coordinatorPage;
+  await page.goto(`/w/${workspaceId}/forms`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Forms' })).toBeVisible();
+  await expect(page.getByRole('button', { name: /Start from “Household enumeration”/ })).toBeVisible();
+  await checkScreen(page, 'forms-list-empty');
+  await page.getByLabel('XLSForm file (.xlsx)').setInputFiles(template);
+  await expect(page).toHaveURL(/\/forms\/[0-9a-f-]+$/);
+  formUrl = new URL(page.url()).pathname;
+  await expect(page.getByRole('heading', { level: 1, name: 'Build “Household enumeration”' })).toBeVisible();
+  await checkScreen(page, 'forms-builder');
+});
+
+test('the builder checks logic as it is typed, saves and publishes', async () => {
+  const page = coordinatorPage;
+  await page.getByRole('button', { name: 'Add question' }).click();
+  await page.getByLabel('English (en)').first().fill('Name of the enumerator');
+  const relevant = page.getByLabel('Ask only when (relevant)');
+  await relevant.fill('${nope} + ');
+  await expect(page.getByText(/^At character \d+:/)).toBeVisible();
+  await relevant.fill('${nope} = 1');
+  await expect(page.getByText('No question is named ${nope}.')).toBeVisible();
+  await checkScreen(page, 'forms-builder-logic-error');
+  await relevant.fill('');
+  await page.getByRole('button', { name: 'Translations' }).click();
+  await expect(page.getByRole('table')).toBeVisible();
+  await checkScreen(page, 'forms-builder-translations');
+  await page.getByRole('button', { name: 'Save draft' }).click();
+  await expect(page.getByText('Draft saved.')).toBeVisible();
+  await page.getByRole('button', { name: 'Publish' }).click();
+  await expect(page.getByText(/Published as version/)).toBeVisible();
+});
+
+test('the preview fills the form: skip logic, messages, a language switch and a repeat', async () => {
+  const page = coordinatorPage;
+  await page.getByRole('link', { name: 'Try it' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /Try “Household enumeration”/ })).toBeVisible();
+  await page.getByLabel('Name of the enumerator').fill('Thandi');
+  await checkScreen(page, 'forms-preview');
+  await page.getByRole('button', { name: 'Next' }).click();
+
+  // Section A: moving on with required answers missing says so and goes to the first one.
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(page.getByRole('alert').getByText(/questions? need/)).toBeVisible();
+  await expect(page.getByLabel('Painted number on the structure')).toBeFocused();
+  await checkScreen(page, 'forms-preview-required');
+  await page.getByLabel('Painted number on the structure').fill('KR-112');
+  await page.getByRole('radio', { name: 'Residential' }).check();
+  await page.getByLabel('Number of rooms').fill('99');
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(page.locator('[data-path="/structure/rooms"] .error-text')).toBeVisible();
+  await expect(page.getByLabel('Number of rooms')).toBeFocused();
+  await page.getByLabel('Number of rooms').fill('3');
+  await expect(page.locator('[data-path="/structure/rooms"] .error-text')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Next' }).click();
+
+  // Section B in isiZulu, then back: the form's language is not the app's.
+  await page.getByLabel('Questions in').selectOption('isiZulu (zu)');
+  await expect(page.getByText('Inhloko yomndeni')).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await checkScreen(page, 'forms-preview-isizulu');
+  await page.getByLabel('Questions in').selectOption('English (en)');
+  await page.locator('[data-path="/consent/notice_read"] input[type="checkbox"]').check();
+  await page.getByRole('checkbox', { name: 'Community planning' }).check();
+  await page.getByRole('radio', { name: 'Head of household' }).check();
+  await page.getByRole('button', { name: 'Next' }).click();
+
+  // Section C: the rent question appears only for tenants.
+  await expect(page.getByLabel('Monthly rent (rand)')).toHaveCount(0);
+  await page.getByLabel('How many people are in this household?').fill('2');
+  await page.getByRole('radio', { name: 'Tenant' }).check();
+  await expect(page.getByLabel('Monthly rent (rand)')).toBeVisible();
+  await page.getByLabel('Monthly rent (rand)').fill('350');
+  await page.getByRole('button', { name: 'Next' }).click();
+
+  // Section D: members as a repeat, questions shown by age.
+  const first = page.locator('.frepeat-entry').nth(0);
+  await first.getByRole('radio', { name: 'Head', exact: true }).check();
+  await first.getByRole('radio', { name: 'Female' }).check();
+  await first.getByLabel('Age in years').fill('41');
+  await expect(first.getByText('Work status')).toBeVisible();
+  await page.getByRole('button', { name: /^Add / }).click();
+  const second = page.locator('.frepeat-entry').nth(1);
+  await expect(second.getByRole('heading', { level: 4 })).toBeFocused();
+  await second.getByRole('radio', { name: 'Child', exact: true }).check();
+  await second.getByRole('radio', { name: 'Male' }).check();
+  await second.getByLabel('Age in years').fill('9');
+  await expect(second.getByText('In school or crèche?')).toBeVisible();
+  await expect(second.getByText('Work status')).toHaveCount(0);
+  await checkScreen(page, 'forms-preview-repeat');
+
+  // The rest is optional: move on to the end.
+  for (let i = 0; i < 10; i++) {
+    const finish = page.getByRole('button', { name: 'Finish' });
+    if (await finish.isVisible()) {
+      await finish.click();
+      break;
+    }
+    await page.getByRole('button', { name: 'Next' }).click();
+  }
+  await expect(page.getByRole('heading', { name: 'Finished. Thank you.' })).toBeVisible();
+  await page.getByText('Answers as they would be sent').click();
+  await expect(page.locator('.preview-answers pre')).toContainText('"rent": "350"');
+  await expect(page.locator('.preview-answers pre')).toContainText('"age": "9"');
+  await checkScreen(page, 'forms-preview-done');
+});
+
+test('a member comments and suggests wording on a phone', async () => {
+  const page = memberPage;
+  await page.goto(`${formUrl}?view=review`);
+  await expect(page.getByRole('heading', { level: 1, name: /Comments on/ })).toBeVisible();
+  await checkScreen(page, 'forms-review-member');
+  const card = page
+    .locator('.review-item')
+    .filter({ has: page.getByRole('heading', { name: 'Painted number on the structure' }) });
+  await card.getByRole('button', { name: 'Suggest words' }).click();
+  await expect(card.getByLabel('Your wording')).toHaveValue('Painted number on the structure');
+  await card.getByLabel('Your wording').fill('Number painted on the house');
+  await card.getByLabel('Why (optional)').fill('People here say house, not structure.');
+  await checkScreen(page, 'forms-review-suggest');
+  await card.getByRole('button', { name: 'Send' }).click();
+  await expect(card.getByText('Number painted on the house')).toBeVisible();
+  const rooms = page
+    .locator('.review-item')
+    .filter({ has: page.getByRole('heading', { name: 'Number of rooms' }) });
+  await rooms.getByRole('button', { name: 'Comment' }).click();
+  await rooms.getByLabel('Your comment').fill('Do we count the kitchen as a room?');
+  await rooms.getByRole('button', { name: 'Send' }).click();
+  await expect(rooms.getByText('Do we count the kitchen as a room?')).toBeVisible();
+  await checkScreen(page, 'forms-review-sent');
+});
+
+test('the coordinator accepts the suggestion and sees what changed', async () => {
+  const page = coordinatorPage;
+  await page.goto(`${formUrl}?view=review`);
+  await page.getByLabel('Only questions with open comments').check();
+  await expect(page.locator('.review-item')).toHaveCount(2);
+  await checkScreen(page, 'forms-review-coordinator');
+  const thread = page.locator('.thread').filter({ hasText: 'Number painted on the house' });
+  await thread.getByRole('button', { name: 'Accept' }).click();
+  await page.getByLabel('Only questions with open comments').uncheck();
+  await expect(page.getByRole('heading', { name: 'Number painted on the house' })).toBeVisible();
+  await expect(
+    page
+      .locator('.thread')
+      .filter({ hasText: 'Number painted on the house' })
+      .getByText('Accepted', { exact: true }),
+  ).toBeVisible();
+  await page.getByRole('link', { name: 'Changes' }).click();
+  await expect(page.getByRole('heading', { name: /Reworded \(1\)/ })).toBeVisible();
+  await expect(page.locator('ins').filter({ hasText: 'Number painted on the house' })).toBeVisible();
+  await checkScreen(page, 'forms-changes');
+  await page.goto(`/w/${workspaceId}/forms`);
+  await expect(page.locator('.card-link')).toHaveCount(1);
+  await checkScreen(page, 'forms-list');
+});
