@@ -11,7 +11,7 @@ const templates = [
   ['household-enumeration.xlsx', householdEnumeration],
 ] as const;
 
-describe.each(templates)('template %s', (file, definition) => {
+describe.each(templates)('template %s', { timeout: 30_000 }, (file, definition) => {
   const bytes = () => new Uint8Array(readFileSync(new URL(`../templates/${file}`, import.meta.url)));
 
   it('imports with no errors and no warnings', async () => {

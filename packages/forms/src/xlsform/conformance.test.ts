@@ -80,7 +80,8 @@ async function bytesOf(file: string): Promise<Uint8Array> {
 const files = present ? readdirSync(folder) : [];
 const xlsxFiles = files.filter((f) => /\.xlsx$/.test(f)).sort();
 
-describe('pyxform conformance corpus', () => {
+// Workbooks of 1,000 formatted rows take seconds to read on a busy machine.
+describe('pyxform conformance corpus', { timeout: 60_000 }, () => {
   it.skipIf(present || process.env.CI === 'true')(
     `is skipped: no corpus at ${folder} (set XLSFORM_CONFORMANCE_DIR)`,
     () => {},

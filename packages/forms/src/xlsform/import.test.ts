@@ -267,5 +267,5 @@ describe('importing XLSForm workbooks', () => {
     });
     expect(form.choices.places).toHaveLength(10_000);
     expect(form.choices.places?.[9999]?.name).toBe('p9999');
-  });
+  }, 60_000);
 });

@@ -2,6 +2,7 @@ import type { Form, KeptSheet } from '../model.ts';
 import { closest, ImportStop, type Problem, problem } from '../problems.ts';
 import { checkDuplicateChoices, readChoices, readSettings } from './choices.ts';
 import { DEFAULT_LIMITS, inspectContainer, macroWarnings, type SizeLimits } from './container.ts';
+import { checkSettingsAndChoices } from './other-sheets-check.ts';
 import { type RawSheet, readSheets } from './sheets.ts';
 import { readSurvey } from './survey.ts';
 import { type ValidateOptions, validateSurvey } from './validate.ts';
@@ -87,6 +88,7 @@ export async function importXlsForm(
     if (errors.length === 0) {
       const checked = validateSurvey(form, places, surveySheet.name, options);
       errors.push(...checked.errors);
+      errors.push(...checkSettingsAndChoices(form, settingsSheet, choicesSheet, chosen.rowOf));
       warnings.push(...checked.warnings);
     }
     return errors.length > 0 ? { ok: false, errors, warnings } : { ok: true, form, warnings };

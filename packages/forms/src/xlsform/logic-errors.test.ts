@@ -98,3 +98,76 @@ describe('circular logic through relevance', () => {
     ]);
   });
 });
+
+describe('parameters, instance_name and choice labels', () => {
+  it('checks parameter values by type and keeps unknown ones with a warning', async () => {
+    const errors = await errorsOf({
+      survey: [
+        ['type', 'name', 'label', 'parameters'],
+        ['range', 'r', 'R', 'start=1 end=ten step=0'],
+        ['image', 'i', 'I', 'max-pixels=big'],
+      ],
+    });
+    expect(errors).toEqual([
+      { sheet: 'survey', row: 2, column: 'parameters', message: 'the parameter end=ten must be a number' },
+      { sheet: 'survey', row: 2, column: 'parameters', message: 'the parameter step=0 must not be zero' },
+      {
+        sheet: 'survey',
+        row: 3,
+        column: 'parameters',
+        message: 'the parameter max-pixels=big must be a whole number',
+      },
+    ]);
+    const kept = await importXlsForm(
+      await workbookBytes({
+        survey: [
+          ['type', 'name', 'parameters'],
+          ['geopoint', 'g', 'accuracy=5'],
+        ],
+      }),
+      'f.xlsx',
+    );
+    expect(kept).toMatchObject({
+      ok: true,
+      warnings: [
+        {
+          row: 2,
+          column: 'parameters',
+          message:
+            'the parameter "accuracy" is not one "geopoint" takes (capture-accuracy, warning-accuracy, allow-mock-accuracy); it is kept',
+        },
+      ],
+    });
+  });
+
+  it('checks ${name} in instance_name and in choice labels', async () => {
+    const errors = await errorsOf({
+      survey: [
+        ['type', 'name', 'label'],
+        ['select_one c', 'colour', 'Colour'],
+      ],
+      choices: [
+        ['list_name', 'name', 'label::English'],
+        ['c', 'red', 'Red like ${colr}'],
+      ],
+      settings: [
+        ['form_id', 'instance_name'],
+        ['f', 'concat(${nme}, "-")'],
+      ],
+    });
+    expect(errors).toEqual([
+      {
+        sheet: 'settings',
+        row: 2,
+        column: 'instance_name',
+        message: '${nme} refers to no question: no row is named "nme"',
+      },
+      {
+        sheet: 'choices',
+        row: 2,
+        column: 'label::English',
+        message: '${colr} refers to no question: no row is named "colr"',
+      },
+    ]);
+  });
+});

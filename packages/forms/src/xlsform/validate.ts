@@ -4,6 +4,7 @@ import { type Problem, problem } from '../problems.ts';
 import { findCircularLogic } from './cycles.ts';
 import { checkExpression, referencesInText } from './expression-check.ts';
 import { type ColumnMeaning, meaningKey } from './headers.ts';
+import { checkParameters } from './parameters.ts';
 import type { SurveyPlaces } from './survey.ts';
 import { QUESTION_TYPES, SELECT_TYPES } from './types.ts';
 
@@ -36,6 +37,21 @@ function isExpression(field: string, text: string): boolean {
   }
 }
 
+/** How many rows carry each name, to resolve `${name}`. */
+export function nameCounts(form: Form): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const { item } of walkSurvey(form.survey)) counts.set(item.name, (counts.get(item.name) ?? 0) + 1);
+  return counts;
+}
+
+/** Why `${name}` cannot be resolved, or null when it names exactly one row. */
+export function referenceProblem(name: string, counts: Map<string, number>): string | null {
+  if (name.startsWith('last-saved#')) return null;
+  const count = counts.get(name) ?? 0;
+  if (count === 0) return `\${${name}} refers to no question: no row is named "${name}"`;
+  return count > 1 ? `\${${name}} is ambiguous: ${count} rows are named "${name}"` : null;
+}
+
 export function validateSurvey(
   form: Form,
   places: SurveyPlaces,
@@ -51,8 +67,7 @@ export function validateSurvey(
   const nameHeader = header({ kind: 'name' }, 'name');
   const rowOf = (item: SurveyItem) => places.rowOf.get(item) ?? null;
 
-  const counts = new Map<string, number>();
-  for (const { item } of walkSurvey(form.survey)) counts.set(item.name, (counts.get(item.name) ?? 0) + 1);
+  const counts = nameCounts(form);
 
   const checkSiblings = (items: SurveyItem[], parentName: string) => {
     const seen = new Map<string, SurveyItem>();
@@ -76,17 +91,8 @@ export function validateSurvey(
   checkSiblings(form.survey, 'the survey');
 
   const checkReference = (name: string, row: number | null, column: string) => {
-    if (name.startsWith('last-saved#')) return;
-    const count = counts.get(name) ?? 0;
-    if (count === 0) {
-      errors.push(
-        problem(sheetName, row, column, `\${${name}} refers to no question: no row is named "${name}"`),
-      );
-    } else if (count > 1) {
-      errors.push(
-        problem(sheetName, row, column, `\${${name}} is ambiguous: ${count} rows are named "${name}"`),
-      );
-    }
+    const message = referenceProblem(name, counts);
+    if (message) errors.push(problem(sheetName, row, column, message));
   };
 
   for (const { item } of walkSurvey(form.survey)) {
@@ -98,6 +104,12 @@ export function validateSurvey(
       warnings.push(
         problem(sheetName, row, typeHeader, `"${what}" is kept in the form but not supported yet`),
       );
+    }
+    if (item.kind === 'question') {
+      const column = header({ kind: 'parameters' }, 'parameters');
+      const checked = checkParameters(item);
+      for (const message of checked.errors) errors.push(problem(sheetName, row, column, message));
+      for (const message of checked.warnings) warnings.push(problem(sheetName, row, column, message));
     }
     if (item.kind === 'question' && item.list !== undefined) {
       checkList(form, item, row, typeHeader, options, sheetName, errors, warnings);
