@@ -16,12 +16,20 @@ export interface AgentRequest {
   csrf?: false | string;
 }
 
+export interface AgentOptions {
+  /** The client address the server sees (default 127.0.0.1), e.g. to test per-address limits. */
+  address?: string;
+}
+
 export class Agent {
   readonly cookies = new Map<string, string>();
   csrfToken: string | null = null;
   accountId: string | null = null;
 
-  constructor(readonly app: FastifyInstance) {}
+  constructor(
+    readonly app: FastifyInstance,
+    readonly options: AgentOptions = {},
+  ) {}
 
   async request(method: Method, url: string, body?: unknown, options: AgentRequest = {}) {
     const headers: Record<string, string> = { ...options.headers };
@@ -33,6 +41,7 @@ export class Agent {
       if (token) headers['x-csrf-token'] = token;
     }
     const inject: InjectOptions = { method, url, headers };
+    if (this.options.address) inject.remoteAddress = this.options.address;
     if (options.rawBody !== undefined) {
       inject.payload = options.rawBody;
       headers['content-type'] ??= 'application/json';
