@@ -130,6 +130,13 @@ test('a second person redeems the code on another device and sees the workspace 
   await context.close();
 });
 
+test('the coordinator sees the new member and may change their role', async () => {
+  await page.goto(`${workspaceUrl}/members`);
+  await expect(page.getByLabel(`Role of ${member.name}`)).toHaveValue('member');
+  await expect(page.getByText('Used')).toBeVisible();
+  await checkScreen(page, 'members-with-member');
+});
+
 test('a person with no email is added with a postal address', async () => {
   await page.goto(`${workspaceUrl}/people`);
   await page.getByRole('link', { name: 'Add a person' }).click();

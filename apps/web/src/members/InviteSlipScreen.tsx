@@ -25,7 +25,9 @@ export function InviteSlipScreen({ workspaceId }: { workspaceId: string }): JSX.
       </Screen>
     );
   }
-  const joinAddress = new URL(paths.join(), location.origin).href;
+  // The server builds links from its PUBLIC_URL: the address people can reach, which may not be
+  // the one this browser used.
+  const joinAddress = new URL(paths.join(), created.link).href;
   return (
     <Screen title={t('slip.title')}>
       <div class="no-print screen-actions">

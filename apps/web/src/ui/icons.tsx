@@ -20,7 +20,7 @@ const shapes = {
   trash: 'M4 7h16M10 11v6M14 11v6M6 7l1 13h10l1-13M9 7V4h6v3',
   back: 'M15 18l-6-6 6-6',
   signOut: 'M15 4h4v16h-4M10 8l-4 4 4 4M6 12h10',
-  key: 'M15 9a4 4 0 1 0-3.5 4L8 16.5V20h3.5l.5-.5v-2h2v-2h2l.5-.5A4 4 0 0 0 15 9z',
+  key: 'M8 20a4 4 0 1 0 0-8 4 4 0 0 0 0 8zM10.8 13.2 20 4M17 7l3 3M14.5 9.5l2 2',
   check: 'M5 12l5 5L20 7',
   save: 'M5 3h11l3 3v15H5zM8 3v6h8M8 21v-7h8v7',
   join: 'M15 3h4v18h-4M10 8l4 4-4 4M4 12h10',

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { matchRoute, paths } from './router.ts';
+
+describe('router', () => {
+  const w = '01a2149d-19a9-7607-8ff4-b34a9580bb58';
+
+  it('matches every path it builds', () => {
+    expect(matchRoute(paths.home(), '')).toEqual({ name: 'home' });
+    expect(matchRoute(paths.people(w), '')).toEqual({ name: 'people', workspaceId: w });
+    expect(matchRoute(paths.newPerson(w), '')).toEqual({ name: 'newPerson', workspaceId: w });
+    expect(matchRoute(paths.person(w, 'p1'), '')).toEqual({ name: 'person', workspaceId: w, personId: 'p1' });
+    expect(matchRoute(paths.inviteSlip(w), '')).toEqual({ name: 'inviteSlip', workspaceId: w });
+    expect(matchRoute(paths.audit(w), '')).toEqual({ name: 'audit', workspaceId: w });
+  });
+
+  it('reads the invite code of an email link', () => {
+    const [path, search] = paths.join('AB CD-12').split('?');
+    expect(matchRoute(path!, `?${search}`)).toEqual({ name: 'join', code: 'AB CD-12' });
+    expect(matchRoute('/join', '')).toEqual({ name: 'join', code: '' });
+  });
+
+  it('knows what it does not know', () => {
+    expect(matchRoute('/nowhere', '')).toEqual({ name: 'notFound' });
+    expect(matchRoute(`/w/${w}/people/p1/extra`, '')).toEqual({ name: 'notFound' });
+  });
+});
