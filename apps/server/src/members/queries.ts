@@ -6,9 +6,9 @@ export async function insertMembership(db: Db, row: Insertable<MembershipsTable>
   await db.insertInto('memberships').values(row).execute();
 }
 
-/** Live members with the name of their person record and their username. */
-export async function listMembers(db: Db, workspaceId: string) {
-  return db
+/** Live members with the name of their person record and their username (or just one of them). */
+export async function listMembers(db: Db, workspaceId: string, membershipId?: string) {
+  let query = db
     .selectFrom('memberships')
     .innerJoin('people', (join) =>
       join
@@ -26,21 +26,16 @@ export async function listMembers(db: Db, workspaceId: string) {
       'accounts.username',
     ])
     .where('memberships.workspace_id', '=', workspaceId)
-    .where('memberships.deleted_at', 'is', null)
-    .orderBy('people.display_name_key')
-    .orderBy('memberships.id')
-    .execute();
+    .where('memberships.deleted_at', 'is', null);
+  if (membershipId) query = query.where('memberships.id', '=', membershipId);
+  return query.orderBy('people.display_name_key').orderBy('memberships.id').execute();
 }
 
 export type MemberRow = Awaited<ReturnType<typeof listMembers>>[number];
 
 export async function findMember(db: Db, workspaceId: string, membershipId: string) {
-  const rows = await listMembersWhere(db, workspaceId, membershipId);
-  return rows[0];
-}
-
-async function listMembersWhere(db: Db, workspaceId: string, membershipId: string) {
-  return (await listMembers(db, workspaceId)).filter((row) => row.id === membershipId);
+  const [row] = await listMembers(db, workspaceId, membershipId);
+  return row;
 }
 
 export async function findLiveMembershipOfAccount(db: Db, workspaceId: string, accountId: string) {
