@@ -28,9 +28,13 @@ describe('date functions', () => {
     ["date('')", ''],
     ["date('2021-02-30')", ''],
     ["date('2020-05-06T23:59:59')", '2020-05-06'],
-    ["decimal-date-time('1970-01-02')", 1],
-    ["decimal-date-time('1970-01-01T12:00:00')", 0.5],
-    ["decimal-date-time('1970-01-01T06:00:00.000')", 0.25],
+    ["decimal-date-time('1970-01-02T00:00:00Z')", 1],
+    ["decimal-date-time('1970-01-01T12:00:00Z')", 0.5],
+    ["decimal-date-time('1970-01-01T08:00:00.000+02:00')", 0.25],
+    ["decimal-date-time('')", ''],
+    ['decimal-date-time(2.5)', 2.5],
+    ['date(-0.5)', '1970-01-01'],
+    ['date(-1)', '1969-12-31'],
     ["format-date('2020-03-05', '%Y/%m/%d')", '2020/03/05'],
     ["format-date('2020-03-05', '%e %n %y')", '5 3 20'],
     ["format-date('2020-03-05', '%a %b')", 'Thu Mar'],
@@ -51,12 +55,21 @@ describe('date functions', () => {
     expect(age).toBe(26);
     expect(run("today() > '2026-01-01'", {}, clock)).toBe(true);
     expect(run('date(today() + 7)', {}, { now: () => new Date('2026-12-28T12:00:00Z') })).toMatch(
-      /^2027-01-0[34]$/,
+      /^2027-01-0[45]$/,
     );
   });
 
-  it('converts offset dateTimes to local wall-clock days', () => {
-    const days = Number(run("decimal-date-time('1970-01-01T00:00:00Z')"));
-    expect(days * 86_400_000).toBe(instantToWallMs(0));
+  it('reads local dateTimes as local instants in decimal-date-time()', () => {
+    const days = Number(run("decimal-date-time('1970-01-01T00:00:00')"));
+    expect(days * 86_400_000).toBe(new Date(1970, 0, 1).getTime());
+  });
+
+  it('formats fractional days as instants in local time, whole days as calendar days', () => {
+    const local = new Date(1.5 * 86_400_000);
+    expect(run("format-date(1.5, '%H:%M')")).toBe(`${pad(local.getHours())}:${pad(local.getMinutes())}`);
+    expect(run("format-date(decimal-date-time('2026-03-14T12:30:45.250Z'), '%Y-%m-%d')", {}, clock)).toBe(
+      localDate,
+    );
+    expect(run("format-date(1, '%Y-%m-%d %H')")).toBe('1970-01-02 00');
   });
 });

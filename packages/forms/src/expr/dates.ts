@@ -21,19 +21,42 @@ export function instantToWallMs(epochMs: number): number {
   return epochMs - new Date(epochMs).getTimezoneOffset() * 60_000;
 }
 
-/** Parses an ISO date or dateTime into local wall-clock ms, or NaN. */
-export function parseIsoToWallMs(text: string): number {
+/** The fields of an ISO date/dateTime as if UTC, and its zone (undefined for local time), or null. */
+function parseIso(text: string): { naive: number; zone: string | undefined } | null {
   const m = ISO_DATE.exec(text);
-  if (!m) return Number.NaN;
+  if (!m) return null;
   const [, y, mo, d, h = '0', mi = '0', s = '0', frac = '0', zone] = m;
   const month = Number(mo);
   const day = Number(d);
-  if (month < 1 || month > 12 || day < 1 || day > 31) return Number.NaN;
+  if (month < 1 || month > 12 || day < 1 || day > 31) return null;
   const ms = Number(frac.padEnd(3, '0').slice(0, 3));
   const naive = Date.UTC(Number(y), month - 1, day, Number(h), Number(mi), Number(s), ms);
-  if (new Date(naive).getUTCDate() !== day) return Number.NaN; // e.g. 2021-02-30
-  if (zone === undefined) return naive;
-  return instantToWallMs(naive - offsetMs(zone));
+  if (new Date(naive).getUTCDate() !== day) return null; // e.g. 2021-02-30
+  return { naive, zone };
+}
+
+/** Parses an ISO date or dateTime into local wall-clock ms, or NaN. */
+export function parseIsoToWallMs(text: string): number {
+  const parsed = parseIso(text);
+  if (!parsed) return Number.NaN;
+  return parsed.zone === undefined ? parsed.naive : instantToWallMs(parsed.naive - offsetMs(parsed.zone));
+}
+
+/** Parses an ISO date or dateTime into epoch ms (a value without zone is local time), or NaN. */
+export function parseIsoToInstantMs(text: string): number {
+  const parsed = parseIso(text);
+  if (!parsed) return Number.NaN;
+  if (parsed.zone !== undefined) return parsed.naive - offsetMs(parsed.zone);
+  const f = new Date(parsed.naive);
+  const local = new Date(
+    f.getUTCFullYear(),
+    f.getUTCMonth(),
+    f.getUTCDate(),
+    f.getUTCHours(),
+    f.getUTCMinutes(),
+  );
+  local.setSeconds(f.getUTCSeconds(), f.getUTCMilliseconds());
+  return local.getTime();
 }
 
 export function dateStringToDays(text: string): number {

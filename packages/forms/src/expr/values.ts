@@ -34,15 +34,18 @@ export function toStringValue(value: Value): string {
   return value.length === 0 ? '' : toStringValue(value[0]!);
 }
 
-const XPATH_NUMBER = /^\s*-?(\d+(\.\d*)?|\.\d+)\s*$/;
+const XPATH_NUMBER = /^-?(\d+(\.\d*)?|\.\d+)$/;
 
 /**
- * XPath number(): '' and non-numeric text are NaN. Date and dateTime strings become days since
- * 1970-01-01 as JavaRosa does for date-typed values, so `${dob} + 1` and `today() - ${dob}` work.
+ * number() of text as JavaRosa does it: trimmed, a comma counts as a decimal point (some locales
+ * type one), no exponents, '' and anything else is NaN. Date and dateTime strings become whole days
+ * since 1970-01-01 (JavaRosa's number of a date value), so `${dob} + 1` and `today() - ${dob}` work.
  */
 export function stringToNumber(text: string): number {
-  if (XPATH_NUMBER.test(text)) return Number(text.trim());
-  return dateStringToDays(text.trim());
+  const trimmed = text.trim();
+  const decimal = trimmed.replaceAll(',', '.');
+  if (XPATH_NUMBER.test(decimal)) return Number(decimal);
+  return Math.floor(dateStringToDays(trimmed));
 }
 
 export function toNumber(value: Value): number {
@@ -53,7 +56,8 @@ export function toNumber(value: Value): number {
 
 export function toBoolean(value: Value): boolean {
   if (typeof value === 'boolean') return value;
-  if (typeof value === 'number') return value !== 0 && !Number.isNaN(value);
+  // JavaRosa treats rounding noise (|n| <= 1e-12) as zero.
+  if (typeof value === 'number') return Math.abs(value) > 1e-12;
   if (typeof value === 'string') return value.length > 0;
   return value.length > 0;
 }

@@ -7,24 +7,27 @@ function math(fn: (x: number) => number): FunctionImpl {
   return eager((values) => fn(num(values, 0)));
 }
 
+/** Exact decimal shift of a number's shortest text (like BigDecimal.scaleByPowerOfTen), not x * 10^n. */
+function shiftDecimal(value: number, places: number): number {
+  const text = String(value);
+  return text.includes('e') ? value * 10 ** places : Number(`${text}e${places}`);
+}
+
 /**
- * JavaRosa rounds half away from zero (BigDecimal HALF_UP), also with a digits argument.
- * Shifting through the decimal exponent avoids binary artefacts such as round(1.005, 2) = 1.
+ * JavaRosa's round(x, digits): ties go up for positive numbers and toward zero for negative ones
+ * (so round(2.5) = 3 and round(-2.5) = -2, as in XPath); the shift is decimal, so round(1.005, 2) = 1.01.
+ * Negative digits round to tens, hundreds… ; more than 30 digits either way gives NaN.
  */
-export function roundHalfAwayFromZero(value: number, digits: number): number {
-  if (!Number.isFinite(value) || Number.isNaN(digits)) return Number.isNaN(digits) ? Number.NaN : value;
+export function roundLikeJavaRosa(value: number, digits: number): number {
+  if (!Number.isFinite(value)) return value;
   const places = Math.trunc(digits);
-  const sign = value < 0 ? -1 : 1;
-  const abs = Math.abs(value);
-  const text = String(abs);
-  let rounded: number;
-  if (text.includes('e') || Math.abs(places) > 100) {
-    const factor = 10 ** places;
-    rounded = Math.round(abs * factor) / factor;
-  } else {
-    rounded = Number(`${Math.round(Number(`${text}e${places}`))}e${-places}`);
-  }
-  return sign * rounded || 0;
+  if (Number.isNaN(places) || Math.abs(places) > 30) return Number.NaN;
+  if (places < 0) return shiftDecimal(Math.trunc(shiftDecimal(value, places) + 0.5), -places);
+  const shifted = shiftDecimal(Math.abs(value), places);
+  const floor = Math.floor(shifted);
+  const tie = shifted - floor === 0.5;
+  const rounded = value < 0 && tie ? floor : Math.round(shifted);
+  return (value < 0 ? -1 : 1) * shiftDecimal(rounded, -places) || 0;
 }
 
 export const NUMBER_FUNCTIONS: Record<string, FunctionImpl> = {
@@ -32,7 +35,7 @@ export const NUMBER_FUNCTIONS: Record<string, FunctionImpl> = {
     values.length > 0 ? num(values, 0) : toNumber(toStringValue(scope.ctx.currentValue?.() ?? '')),
   ),
   int: math((x) => (Number.isFinite(x) ? Math.trunc(x) || 0 : x)),
-  round: eager((values) => roundHalfAwayFromZero(num(values, 0), values.length > 1 ? num(values, 1) : 0)),
+  round: eager((values) => roundLikeJavaRosa(num(values, 0), values.length > 1 ? num(values, 1) : 0)),
   floor: math(Math.floor),
   ceiling: math(Math.ceil),
   boolean: eager((values) => toBoolean(values[0]!)),

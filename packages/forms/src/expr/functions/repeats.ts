@@ -57,7 +57,13 @@ function randomToken(length: number): string {
 }
 
 export const REPEAT_FUNCTIONS: Record<string, FunctionImpl> = {
-  sum: eager((values) => flatten(values).reduce<number>((total, v) => total + toNumber(v), 0)),
+  // JavaRosa skips values that are not numbers (blank answers), so sum() of a half-filled repeat works.
+  sum: eager((values) =>
+    flatten(values).reduce<number>((total, v) => {
+      const n = toNumber(v);
+      return Number.isNaN(n) ? total : total + n;
+    }, 0),
+  ),
   // A single (non-repeated) node counts as one.
   count: eager((values) => (Array.isArray(values[0]) ? values[0].length : 1)),
   max: extreme(Math.max),

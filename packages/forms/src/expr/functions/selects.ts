@@ -20,9 +20,8 @@ export const SELECT_FUNCTIONS: Record<string, FunctionImpl> = {
   'count-selected': eager((values) => selectedNames(values[0]!).length),
   // 0-based, as in JavaRosa; out of range gives ''.
   'selected-at': eager((values) => {
-    const index = toNumber(values[1]!);
-    const names = selectedNames(values[0]!);
-    return Number.isInteger(index) ? (names[index] ?? '') : '';
+    const index = Math.trunc(toNumber(values[1]!));
+    return Number.isNaN(index) ? '' : (selectedNames(values[0]!)[index] ?? '');
   }),
   'jr:choice-name': eager((values, scope) => {
     const choice = toStringValue(values[0]!).trim();

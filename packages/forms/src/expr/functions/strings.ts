@@ -53,9 +53,11 @@ export const STRING_FUNCTIONS: Record<string, FunctionImpl> = {
       .map((v) => (Array.isArray(v) ? v.map((item) => toStringValue(item)).join('') : toStringValue(v)))
       .join(''),
   ),
+  // JavaRosa: the first argument unless it is blank or NaN (then the second is evaluated).
   coalesce: (args, scope) => {
-    const first = toStringValue(scope.evaluate(args[0]!));
-    return first !== '' ? first : toStringValue(scope.evaluate(args[1]!));
+    const first = scope.evaluate(args[0]!);
+    const blank = typeof first === 'number' ? Number.isNaN(first) : toStringValue(first) === '';
+    return blank ? scope.evaluate(args[1]!) : first;
   },
   regex: eager((values, scope) => compileRegex(str(values, 1), scope.call.start).test(str(values, 0))),
   contains: eager((values) => str(values, 0).includes(str(values, 1))),
