@@ -119,6 +119,12 @@ export class ApiError extends Error {
 }
 
 let csrfToken: string | null = null;
+let onSignedOut: (() => void) | null = null;
+
+/** Called when the server says the session is gone (expired, or signed out on another device). */
+export function whenSignedOut(handler: (() => void) | null): void {
+  onSignedOut = handler;
+}
 
 /** Every sign-in, setup and redeem returns a fresh token; GET /api/auth/session after a reload. */
 export function setCsrfToken(token: string | null): void {
@@ -159,7 +165,12 @@ export async function call<K extends RouteId>(id: K, input: CallInput<K>): Promi
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     throw new ApiError(0, { code: 'network', title: 'network' });
   }
-  if (!response.ok) throw new ApiError(response.status, await readProblem(response));
+  if (!response.ok) {
+    const problem = await readProblem(response);
+    // The session check itself answers 401 when signed out: that is not news.
+    if (problem.code === 'auth.required' && id !== 'session') onSignedOut?.();
+    throw new ApiError(response.status, problem);
+  }
   if (response.status === 204) return undefined as CallResult<K>;
   return (await response.json()) as CallResult<K>;
 }

@@ -4,7 +4,7 @@ import type { Account, Workspace } from '@coproduce/contract';
 import type { JSX } from 'preact';
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { AccountScreen } from './account/AccountScreen.tsx';
-import { ApiError, call, setCsrfToken } from './api.ts';
+import { ApiError, call, setCsrfToken, whenSignedOut } from './api.ts';
 import { AuditScreen } from './audit/AuditScreen.tsx';
 import { SignInScreen } from './auth/SignInScreen.tsx';
 import { FormsRoute } from './forms/lazy.tsx';
@@ -82,6 +82,15 @@ export function App(): JSX.Element {
       await refreshSession();
     })();
   }, [refreshSession]);
+
+  useEffect(() => {
+    whenSignedOut(() => {
+      setCsrfToken(null);
+      setAccountState(null);
+      setWorkspaces(null);
+    });
+    return () => whenSignedOut(null);
+  }, []);
 
   const reloadWorkspaces = useCallback(async () => {
     const list = await call('listWorkspaces', {});

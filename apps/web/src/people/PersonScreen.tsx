@@ -116,6 +116,8 @@ export function PersonScreen({
       });
       setPerson(updated);
       setDraft(draftOf(updated));
+      // Each on-behalf save is a deliberate choice: the next edit is the staff member's own again.
+      setOnBehalf(false);
       setSaved(t('person.saved', { name: updated.displayName }));
     });
   };
