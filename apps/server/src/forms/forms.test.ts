@@ -234,3 +234,52 @@ describe('versions', () => {
     });
   });
 });
+
+describe('large lists and draft replacement', () => {
+  it('takes a 10,000-row choice list', async () => {
+    const choices = Array.from({ length: 10_000 }, (_, i) => ({
+      name: `c${i}`,
+      label: { default: `Choice ${i}` },
+      media: {},
+      extra: {},
+    }));
+    const model = form(
+      [question('street', 'select_one', { default: 'Which street?' }, { list: 'streets' })],
+      {
+        streets: choices,
+      },
+    );
+    const created = await world.as.coordinator.post(world.url(), { model });
+    expect(created.statusCode, created.payload.slice(0, 300)).toBe(201);
+    expect(created.body.draft.choices.streets).toHaveLength(10_000);
+    const file = await world.as.coordinator.get(world.url(`/${created.body.id}/draft/xlsform`));
+    const again = await importXlsForm(new Uint8Array(file.rawPayload), 'streets.xlsx');
+    expect(again.ok && again.form.choices.streets?.length).toBe(10_000);
+  }, 60_000);
+
+  it('replaces a draft from an upload, all or nothing, and audits field names only', async () => {
+    const { coordinator } = world.as;
+    const created = await coordinator.post(world.url(), { model: housingForm() });
+    const id = created.body.id;
+    const broken = await coordinator.put(world.url(`/${id}/draft/xlsform`), {
+      fileName: 'bad_calc.xlsx',
+      contentBase64: base64(conformanceFile('bad_calc.xlsx')),
+    });
+    expect(broken.statusCode).toBe(400);
+    expect((await coordinator.get(world.url(`/${id}`))).body.draft).toEqual(created.body.draft);
+    const replaced = await coordinator.put(world.url(`/${id}/draft/xlsform`), {
+      fileName: 'group.xlsx',
+      contentBase64: base64(conformanceFile('group.xlsx')),
+      baseRevision: created.body.revision,
+    });
+    expect(replaced.statusCode, replaced.payload).toBe(200);
+    expect(replaced.body.draft).not.toEqual(created.body.draft);
+    const log = await coordinator.get(`/api/workspaces/${world.workspaceId}/audit?entityType=form`);
+    const actions = log.body.items.filter((e: { entityId: string }) => e.entityId === id);
+    expect(actions.map((e: { action: string; fields: string[] }) => [e.action, e.fields])).toEqual([
+      ['form.draft.import', ['draft']],
+      ['form.create.builder', ['draft', 'formId', 'title']],
+    ]);
+    expect(JSON.stringify(log.body)).not.toContain('Where did you sleep');
+  });
+});
