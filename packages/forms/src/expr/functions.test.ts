@@ -100,7 +100,9 @@ describe('string functions', () => {
     ['coalesce(3, 5)', 3],
     ["regex('abc123', '^[a-z]+[0-9]+$')", true],
     ["regex('abc', '[0-9]')", false],
-    ["regex('x1', '[0-9]')", true], // a match anywhere, like Java's find()
+    ["regex('x1', '[0-9]')", false], // the whole value must match, like Java's Pattern.matches()
+    ["regex('x1', '.*[0-9]')", true],
+    ["regex('ab', 'a|ab')", true],
     ["contains('hello', 'ell')", true],
     ["starts-with('hello', 'he')", true],
     ["ends-with('hello', 'lo')", true],
@@ -109,6 +111,8 @@ describe('string functions', () => {
     ["substr('hello', 2)", 'llo'],
     ["substr('hello', 3, 100)", 'lo'],
     ["substr('hello', 4, 2)", ''],
+    ["substr('hello', -3)", 'llo'],
+    ["substr('hello', 0, -1)", 'hell'],
     ["substring('12345', 2, 3)", '234'],
     ["substring('12345', 1.5, 2.6)", '234'],
     ["substring('12345', 0, 3)", '12'],
@@ -205,7 +209,9 @@ describe('node-set functions', () => {
     ['max(${ages})', 20],
     ['min(${ages})', 5],
     ['max(${none})', Number.NaN],
-    ['max(${blank})', Number.NaN],
+    ['max(${blank})', 1], // blanks are skipped
+    ['min(${blank}, 3)', 1],
+    ["max('', 'x')", Number.NaN],
     ['max(1, 9, 3)', 9],
     ['min(4, ${ages})', 4],
   ])('%s = %s', (text, expected) => {

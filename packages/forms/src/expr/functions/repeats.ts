@@ -41,11 +41,13 @@ function levelsUp(node: ExprNode | undefined): number {
   );
 }
 
+/** JavaRosa's max()/min(): values that are not numbers are skipped; nothing left gives NaN. */
 function extreme(pick: (a: number, b: number) => number): FunctionImpl {
   return eager((values) => {
-    const numbers = flatten(values).map(toNumber);
-    if (numbers.length === 0) return Number.NaN;
-    return numbers.reduce((a, b) => (Number.isNaN(a) || Number.isNaN(b) ? Number.NaN : pick(a, b)));
+    const numbers = flatten(values)
+      .map(toNumber)
+      .filter((n) => !Number.isNaN(n));
+    return numbers.length === 0 ? Number.NaN : numbers.reduce((a, b) => pick(a, b));
   });
 }
 

@@ -15,11 +15,12 @@ const regexCache = new Map<string, RegExp>();
 function compileRegex(pattern: string, position: number): RegExp {
   let regex = regexCache.get(pattern);
   if (regex) return regex;
+  const whole = `^(?:${pattern})$`;
   try {
-    regex = new RegExp(pattern, 'u');
+    regex = new RegExp(whole, 'u');
   } catch {
     try {
-      regex = new RegExp(pattern);
+      regex = new RegExp(whole);
     } catch {
       throw new ExpressionError('expr.invalid_regex', `invalid regular expression '${pattern}'`, position);
     }
@@ -59,16 +60,18 @@ export const STRING_FUNCTIONS: Record<string, FunctionImpl> = {
     const blank = typeof first === 'number' ? Number.isNaN(first) : toStringValue(first) === '';
     return blank ? scope.evaluate(args[1]!) : first;
   },
+  // Like Java's Pattern.matches(), which JavaRosa uses: the whole value must match.
   regex: eager((values, scope) => compileRegex(str(values, 1), scope.call.start).test(str(values, 0))),
   contains: eager((values) => str(values, 0).includes(str(values, 1))),
   'starts-with': eager((values) => str(values, 0).startsWith(str(values, 1))),
   'ends-with': eager((values) => str(values, 0).endsWith(str(values, 1))),
-  // JavaRosa substr(): 0-based start, exclusive end, both clamped.
+  // JavaRosa substr(): 0-based start, exclusive end, negative positions count from the end, clamped.
   substr: eager((values) => {
     const text = str(values, 0);
-    const start = Math.max(0, toIndex(values[1]));
-    const end = values.length > 2 ? Math.min(text.length, toIndex(values[2])) : text.length;
-    return start >= end ? '' : text.slice(start, end);
+    const clamp = (n: number): number => Math.min(Math.max(0, n < 0 ? text.length + n : n), text.length);
+    const start = clamp(toIndex(values[1]));
+    const end = values.length > 2 ? clamp(toIndex(values[2])) : text.length;
+    return start <= end ? text.slice(start, end) : '';
   }),
   substring: eager((values) =>
     xpathSubstring(
