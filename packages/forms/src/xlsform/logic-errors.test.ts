@@ -121,8 +121,8 @@ describe('parameters, instance_name and choice labels', () => {
     const kept = await importXlsForm(
       await workbookBytes({
         survey: [
-          ['type', 'name', 'parameters'],
-          ['geopoint', 'g', 'accuracy=5'],
+          ['type', 'name', 'label', 'parameters'],
+          ['geopoint', 'g', 'Where?', 'accuracy=5'],
         ],
       }),
       'f.xlsx',

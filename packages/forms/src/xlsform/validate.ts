@@ -15,6 +15,9 @@ export interface ValidateOptions {
   publish?: boolean;
 }
 
+/** Types nobody sees while filling in, so a missing label is fine (as in pyxform). */
+const NO_LABEL_NEEDED = new Set(['calculate', 'hidden', 'start', 'end', 'today', 'deviceid', 'username']);
+
 const LITERAL_BOOLEAN = /^(yes|no|true|false|true\(\)|false\(\))$/i;
 const FROM_FILE = /\.(csv|xml|geojson)$/i;
 
@@ -99,6 +102,17 @@ export function validateSurvey(
     const row = rowOf(item);
     const support =
       item.kind === 'question' ? (QUESTION_TYPES[item.type] ?? SELECT_TYPES[item.type]) : undefined;
+    const silent = NO_LABEL_NEEDED.has(item.type) || support === 'kept' || item.kind !== 'question';
+    if (!silent && Object.keys(item.label).length === 0 && Object.keys(item.media).length === 0) {
+      warnings.push(
+        problem(
+          sheetName,
+          row,
+          header({ kind: 'text', field: 'label', lang: 'default' }, 'label'),
+          `"${item.name}" has no label: people filling in the form will see only its name`,
+        ),
+      );
+    }
     if (item.kind === 'loop' || support === 'kept') {
       const what = item.kind === 'loop' ? 'begin_loop' : item.type;
       warnings.push(
