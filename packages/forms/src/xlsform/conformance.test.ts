@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { checkXlsForm } from '../check.ts';
 import { Form } from '../model.ts';
 import { exportXlsForm } from './export.ts';
 import { importXlsForm } from './import.ts';
@@ -67,7 +68,6 @@ const LEFT_OUT_XFORMS: Record<string, string> = {
   'expected_output/repeat_date_test.xml': 'legacy .xls only, no twin',
   'expected_output/table-list.xml': 'legacy .xls only, no twin',
   'expected_output/xml_escaping.xml': 'legacy .xls only, no twin',
-  'expected_output/yes_or_no_question.json': "pyxform's internal JSON, not an XForm",
 };
 
 async function bytesOf(file: string): Promise<Uint8Array> {
@@ -144,7 +144,7 @@ describe('pyxform conformance corpus', { timeout: 60_000 }, () => {
   });
 
   it.runIf(present)('accounts for every expected output', () => {
-    const compared = EXPECTED_XFORMS.map(([xml]) => xml);
+    const compared = [...EXPECTED_XFORMS.map(([xml]) => xml), 'expected_output/yes_or_no_question.json'];
     const all = [
       ...readdirSync(expectedFolder).map((f) => `expected_output/${f}`),
       ...files.filter((f) => f.endsWith('.xml')).map((f) => `example_xls/${f}`),
@@ -159,5 +159,25 @@ describe('pyxform conformance corpus', { timeout: 60_000 }, () => {
     const { mismatches, fieldsCompared } = compareWithXForm(result.form, xform);
     expect(mismatches).toEqual([]);
     expect(fieldsCompared).toBeGreaterThan(3);
+  });
+
+  it.runIf(present)("yes_or_no_question.xlsx matches pyxform's JSON of it field by field", async () => {
+    interface PyxformJson {
+      title: string;
+      id_string: string;
+      children: { type: string; name: string; list_name?: string; label?: Record<string, string> }[];
+      choices: Record<string, { name: string; label: Record<string, string> }[]>;
+    }
+    const json: PyxformJson = JSON.parse(
+      readFileSync(join(expectedFolder, 'yes_or_no_question.json'), 'utf8'),
+    );
+    const check = await checkXlsForm(await bytesOf('yes_or_no_question.xlsx'), 'yes_or_no_question.xlsx');
+    if (!check.ok) throw new Error(JSON.stringify(check.errors));
+    expect([check.title, check.formId]).toEqual([json.title, json.id_string]);
+    const questions = json.children.filter((c) => c.name !== 'meta');
+    expect(check.questions.map((q) => [q.path, q.type.replace('_', ' '), q.list, q.label])).toEqual(
+      questions.map((c) => [`/${c.name}`, c.type, c.list_name ?? null, c.label ?? {}]),
+    );
+    expect(check.choices).toEqual(json.choices);
   });
 });
