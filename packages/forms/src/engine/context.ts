@@ -96,7 +96,9 @@ export function createEvalContext(
       for (const [level, repeatPath] of target.repeats.entries()) {
         const index = wanted.get(repeatPath);
         if (index !== undefined) {
-          const id = state.store.list(state.byPath.get(repeatPath)!, targetChain)[index - 1];
+          // JavaRosa truncates the index and reads anything below 1 (e.g. a blank count) as 1.
+          const position = Math.max(1, Math.trunc(index) || 1);
+          const id = state.store.peek(state.byPath.get(repeatPath)!, targetChain)[position - 1];
           if (id === undefined) return '';
           targetChain.push(id);
         } else if (field.repeats[level] === repeatPath && chain[level] !== undefined) {

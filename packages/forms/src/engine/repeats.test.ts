@@ -135,6 +135,7 @@ describe('repeats', () => {
       field('/second_visit', 'calculate', {
         calculate: 'indexed-repeat(${cost}, ${members}, 2, ${visits}, 2)',
       }),
+      field('/first_name_or_blank', 'calculate', { calculate: "indexed-repeat(${name}, ${members}, '')" }),
     ]);
     engine.addRepeatInstance(M);
     engine.addRepeatInstance(V, [1]);
@@ -149,6 +150,7 @@ describe('repeats', () => {
     expect(engine.getAnswer(`${M}/spent`, [1])).toBe('18');
     expect(engine.getAnswer('/all')).toBe('23');
     expect(engine.getAnswer('/second_visit')).toBe('11');
+    expect(engine.getAnswer('/first_name_or_blank')).toBe('A');
     engine.removeRepeatInstance(V, [1, 0]);
     expect(engine.getAnswer(`${V}/label`, [1, 0])).toBe('2.1');
     expect(engine.getAnswer('/second_visit')).toBe('');
@@ -161,6 +163,7 @@ describe('repeats', () => {
       },
       all: '16',
       second_visit: '',
+      first_name_or_blank: 'A',
     });
   });
 
