@@ -66,7 +66,21 @@ describe('API tokens', () => {
       (await anonymous.get(`/api/workspaces/${otherWorkspaceId}/tokens`, bearer(secret))).statusCode,
     ).toBe(404);
     // …and never on account endpoints.
+    expect((await anonymous.patch('/api/account', { displayName: 'x' }, bearer(secret))).statusCode).toBe(
+      403,
+    );
     expect((await anonymous.get('/api/account/sessions', bearer(secret))).statusCode).toBe(403);
+  });
+
+  it('lets a token revoke itself without a CSRF token', async () => {
+    const created = await staff.post(tokens(), { name: 'rotating', role: 'member' });
+    const anonymous = new Agent(server.app);
+    const revoked = await anonymous.delete(
+      `${tokens()}/${created.body.token.id}`,
+      bearer(created.body.secret),
+    );
+    expect(revoked.statusCode).toBe(204);
+    expect((await anonymous.get(tokens(), bearer(created.body.secret))).statusCode).toBe(401);
   });
 
   it('refuses a role above the creator’s own (403) and accepts one within it', async () => {
