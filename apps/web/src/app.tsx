@@ -31,6 +31,7 @@ import { SetupScreen } from './setup/SetupScreen.tsx';
 import { AppContext, type AppState, lastWorkspace, useApp } from './state.ts';
 import { Header } from './ui/Header.tsx';
 import { Loading, Screen } from './ui/screen.tsx';
+import { workspaceHome } from './workspaces/home.ts';
 import { WorkspacesScreen } from './workspaces/WorkspacesScreen.tsx';
 
 const publicRoutes = new Set<Route['name']>(['setup', 'signIn', 'join', 'notFound']);
@@ -154,10 +155,17 @@ export function App(): JSX.Element {
       navigate(paths.signIn(), { replace: true });
     else if (account && route.name === 'signIn') navigate(paths.home(), { replace: true });
     else if (account && route.name === 'home') {
-      const last = lastWorkspace();
-      navigate(last ? paths.people(last) : paths.workspaces(), { replace: true });
+      // The last workspace used on this device if this account is in it (devices are shared),
+      // else the only one, else the list to choose from.
+      void reloadWorkspaces()
+        .then((list) => {
+          const chosen =
+            list.find((item) => item.id === lastWorkspace()) ?? (list.length === 1 ? list[0] : null);
+          navigate(chosen ? workspaceHome(chosen) : paths.workspaces(), { replace: true });
+        })
+        .catch(() => navigate(paths.workspaces(), { replace: true }));
     }
-  }, [account, setupNeeded, route, offline]);
+  }, [account, setupNeeded, route, offline, reloadWorkspaces]);
 
   return (
     <I18nContext.Provider value={i18n}>

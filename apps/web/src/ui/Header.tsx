@@ -5,6 +5,7 @@ import { call } from '../api.ts';
 import { type Locale, locales, useI18n } from '../i18n/i18n.ts';
 import { paths, type Route } from '../router.ts';
 import { useApp } from '../state.ts';
+import { hasOwnDetails } from '../workspaces/home.ts';
 import { useWorkspace } from '../workspaces/useWorkspace.ts';
 import { Icon, type IconName } from './icons.tsx';
 
@@ -31,7 +32,7 @@ export function Header({ route }: { route: Route }): JSX.Element {
         label: t('nav.people'),
         current: route.name === 'people' || route.name === 'person' || route.name === 'newPerson',
       });
-    else
+    else if (hasOwnDetails(workspace))
       links.push({
         href: paths.person(workspace.id, workspace.personId),
         icon: 'account',
