@@ -1,14 +1,14 @@
 import { endpoints } from '@coproduce/contract';
 import type { Registrar } from '../http/register.ts';
-import { formCaller } from './caller.ts';
+import { formCaller, requireBeforeWork } from './caller.ts';
+import { commentOnQuestion, replyToThread, suggestWording } from './codesign.ts';
 import {
+  type AcceptanceCheck,
   acceptSuggestion,
-  commentOnQuestion,
+  checkAcceptance,
   declineSuggestion,
-  replyToThread,
   resolveThread,
-  suggestWording,
-} from './codesign.ts';
+} from './decide.ts';
 import { threadPage } from './list.ts';
 
 /** Comments, wording suggestions and their decisions on a draft. */
@@ -29,8 +29,16 @@ export function codesignRoutes(api: Registrar) {
     replyToThread(ctx, formCaller(ctx), params.formId, params.threadId, body),
   );
 
-  api.register(endpoints.acceptFormSuggestion, async ({ ctx, params }) =>
-    acceptSuggestion(ctx, formCaller(ctx), params.formId, params.threadId),
+  api.register<typeof endpoints.acceptFormSuggestion, AcceptanceCheck | null>(
+    endpoints.acceptFormSuggestion,
+    async ({ ctx, params, prepared }) =>
+      acceptSuggestion(ctx, formCaller(ctx), params.formId, params.threadId, prepared),
+    {
+      prepare: async ({ deps, caller, params }) => {
+        await requireBeforeWork(deps, caller, params.workspaceId, 'decide');
+        return checkAcceptance(deps.db, params.workspaceId, params.formId, params.threadId);
+      },
+    },
   );
 
   api.register(endpoints.declineFormSuggestion, async ({ ctx, params, body }) =>

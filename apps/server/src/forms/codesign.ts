@@ -2,26 +2,22 @@ import type { FormThread } from '@coproduce/contract';
 import { formLanguages } from '@coproduce/forms';
 import type { RequestContext } from '../context.ts';
 import type { Db } from '../db/connect.ts';
-import { AppError, forbidden, notFound } from '../errors.ts';
+import { AppError, notFound } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { archivedError, type FormCaller, require } from './caller.ts';
-import { checkModel } from './model.ts';
-import { canResolve } from './policy.ts';
-import { presentThread, type StoredCredit, type StoredSuggestion } from './present.ts';
+import { presentThread, type StoredSuggestion } from './present.ts';
 import {
   findReply,
   findThread,
   insertReply,
   insertThread,
-  listAttachments,
   personNames,
   repliesOf,
   type ThreadRow,
-  updateForm,
   updateThread,
 } from './queries.ts';
 import { draftOf, visibleForm } from './read.ts';
-import { applyWording, currentText, type Target } from './reword.ts';
+import { currentText, type Target } from './reword.ts';
 
 /** Threads with their replies and names, as the phone shows them. */
 export async function presentThreads(db: Db, caller: FormCaller, rows: ThreadRow[]): Promise<FormThread[]> {
@@ -44,7 +40,7 @@ export async function presentThreads(db: Db, caller: FormCaller, rows: ThreadRow
   );
 }
 
-async function oneThread(db: Db, caller: FormCaller, formId: string, threadId: string) {
+export async function oneThread(db: Db, caller: FormCaller, formId: string, threadId: string) {
   const row = await findThread(db, caller.workspaceId, formId, threadId);
   if (!row) throw notFound('That thread');
   const [thread] = await presentThreads(db, caller, [row]);
@@ -52,14 +48,14 @@ async function oneThread(db: Db, caller: FormCaller, formId: string, threadId: s
 }
 
 /** The draft a caller may discuss: readable, not archived, and the caller may comment. */
-async function discussableForm(ctx: RequestContext, caller: FormCaller, formId: string) {
+export async function discussableForm(ctx: RequestContext, caller: FormCaller, formId: string) {
   const form = await visibleForm(ctx.db, caller, formId);
   require(caller, 'comment');
   if (form.status === 'archived') throw archivedError();
   return form;
 }
 
-const questionMissing = (message: string) =>
+export const questionMissing = (message: string) =>
   new AppError('form.question_not_found', 400, `path: ${message}`, [{ path: 'path', message }]);
 
 interface NewThread {
@@ -187,131 +183,5 @@ export async function replyToThread(
     entityId: threadId,
     fields: ['replies'],
   });
-  return oneThread(ctx.db, caller, formId, threadId);
-}
-
-async function openSuggestion(ctx: RequestContext, caller: FormCaller, formId: string, threadId: string) {
-  const form = await discussableForm(ctx, caller, formId);
-  const thread = await findThread(ctx.db, caller.workspaceId, formId, threadId);
-  if (!thread) throw notFound('That thread');
-  require(caller, 'decide');
-  if (thread.kind !== 'suggestion' || !thread.suggestion) {
-    throw new AppError('request.invalid', 400, 'This thread is a comment, not a suggestion.');
-  }
-  if (thread.status !== 'open') {
-    throw new AppError('form.suggestion.decided', 409, `This suggestion is already ${thread.status}.`);
-  }
-  return { form, thread, suggestion: JSON.parse(thread.suggestion) as StoredSuggestion };
-}
-
-/** Accepting changes the draft to the suggested words and credits their author on the form. */
-export async function acceptSuggestion(
-  ctx: RequestContext,
-  caller: FormCaller,
-  formId: string,
-  threadId: string,
-) {
-  const { form, thread, suggestion } = await openSuggestion(ctx, caller, formId, threadId);
-  const draft = draftOf(form);
-  const found = currentText(draft, thread.path, suggestion);
-  if ('missing' in found) throw questionMissing(found.missing);
-  if (found.text !== suggestion.before) {
-    throw new AppError(
-      'form.suggestion.outdated',
-      409,
-      `The ${suggestion.field} changed since this suggestion was made (it now reads "${found.text}").`,
-    );
-  }
-  const attachments = (await listAttachments(ctx.db, caller.workspaceId, formId)).map((a) => a.file_name);
-  const checked = await checkModel(
-    applyWording(draft, thread.path, suggestion, suggestion.text),
-    attachments,
-    {
-      field: 'draft',
-    },
-  );
-  const revision = await ctx.revision();
-  const credits = JSON.parse(form.credits) as StoredCredit[];
-  if (thread.author_person_id) {
-    credits.push({ personId: thread.author_person_id, threadId, path: thread.path, acceptedAt: ctx.now });
-  }
-  await updateForm(ctx.db, caller.workspaceId, formId, {
-    draft: JSON.stringify(checked.form),
-    warnings: JSON.stringify(checked.warnings),
-    credits: JSON.stringify(credits),
-    updated_at: ctx.now,
-    updated_by_account_id: caller.accountId,
-    revision,
-  });
-  await updateThread(ctx.db, caller.workspaceId, threadId, {
-    status: 'accepted',
-    decided_by_person_id: caller.personId,
-    decided_at: ctx.now,
-    updated_at: ctx.now,
-    revision,
-  });
-  ctx.audit({
-    action: 'form.suggestion.accept',
-    entityType: 'form_thread',
-    entityId: threadId,
-    fields: ['status', 'draft', 'credits'],
-  });
-  return oneThread(ctx.db, caller, formId, threadId);
-}
-
-export async function declineSuggestion(
-  ctx: RequestContext,
-  caller: FormCaller,
-  formId: string,
-  threadId: string,
-  reason: string,
-) {
-  await openSuggestion(ctx, caller, formId, threadId);
-  await updateThread(ctx.db, caller.workspaceId, threadId, {
-    status: 'declined',
-    decided_by_person_id: caller.personId,
-    decided_at: ctx.now,
-    reason,
-    updated_at: ctx.now,
-    revision: await ctx.revision(),
-  });
-  ctx.audit({
-    action: 'form.suggestion.decline',
-    entityType: 'form_thread',
-    entityId: threadId,
-    fields: ['status', 'reason'],
-  });
-  return oneThread(ctx.db, caller, formId, threadId);
-}
-
-export async function resolveThread(
-  ctx: RequestContext,
-  caller: FormCaller,
-  formId: string,
-  threadId: string,
-) {
-  await visibleForm(ctx.db, caller, formId);
-  const thread = await findThread(ctx.db, caller.workspaceId, formId, threadId);
-  if (!thread) throw notFound('That thread');
-  if (!canResolve(caller.role, thread.author_person_id === caller.personId)) {
-    throw forbidden('Only a coordinator or the person who started this thread can resolve it.');
-  }
-  if (thread.status !== 'open') {
-    ctx.unchanged();
-  } else {
-    await updateThread(ctx.db, caller.workspaceId, threadId, {
-      status: 'resolved',
-      decided_by_person_id: caller.personId,
-      decided_at: ctx.now,
-      updated_at: ctx.now,
-      revision: await ctx.revision(),
-    });
-    ctx.audit({
-      action: 'form.thread.resolve',
-      entityType: 'form_thread',
-      entityId: threadId,
-      fields: ['status'],
-    });
-  }
   return oneThread(ctx.db, caller, formId, threadId);
 }

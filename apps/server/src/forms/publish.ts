@@ -1,11 +1,13 @@
 import type { FormVersionSummary } from '@coproduce/contract';
 import type { RequestContext } from '../context.ts';
+import type { Db } from '../db/connect.ts';
 import { AppError } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { archivedError, type FormCaller, require } from './caller.ts';
-import { checkModel } from './model.ts';
+import { type CheckedForm, checkModel } from './model.ts';
 import { presentVersion } from './present.ts';
 import {
+  findForm,
   findVersion,
   insertVersion,
   listAttachments,
@@ -19,25 +21,56 @@ import { draftOf, visibleForm } from './read.ts';
 /** pyxform's default version is a timestamp; ours too, to the second, so later sorts after. */
 const timestampVersion = (now: string) => now.replace(/\D/g, '').slice(0, 14);
 
+/** The draft as checked before the transaction, and what it was checked against. */
+export interface PublishCheck {
+  revision: string;
+  attachments: string;
+  checked: CheckedForm;
+}
+
+const attachmentKey = (rows: { id: string }[]) =>
+  rows
+    .map((a) => a.id)
+    .sort()
+    .join(',');
+
 /**
- * Publishes the draft as a new version. The publish-time checks run here (a select-from-file
- * whose CSV is not attached is now an error). The version row is never updated afterwards.
+ * The publish-time checks (a select-from-file whose CSV is not attached is now an error). They
+ * write and re-read the whole workbook, which takes seconds for a big form, so they run before
+ * the transaction; null when there is nothing to check (the handler then answers 404 or 409).
  */
-export async function publishForm(
-  ctx: RequestContext,
-  caller: FormCaller,
+export async function checkForPublishing(
+  db: Db,
+  workspaceId: string,
   formId: string,
-  requested: string | undefined,
-): Promise<FormVersionSummary> {
-  const row = await visibleForm(ctx.db, caller, formId);
-  require(caller, 'publish');
-  if (row.status === 'archived') throw archivedError();
-  const attachments = await listAttachments(ctx.db, caller.workspaceId, formId);
+): Promise<PublishCheck | null> {
+  const row = await findForm(db, workspaceId, formId);
+  if (!row || row.status === 'archived') return null;
+  const attachments = await listAttachments(db, workspaceId, formId);
   const checked = await checkModel(
     draftOf(row),
     attachments.map((a) => a.file_name),
     { publish: true, field: 'draft' },
   );
+  return { revision: String(row.revision), attachments: attachmentKey(attachments), checked };
+}
+
+/** Publishes the checked draft as a new version. The version row is never updated afterwards. */
+export async function publishForm(
+  ctx: RequestContext,
+  caller: FormCaller,
+  formId: string,
+  requested: string | undefined,
+  check: PublishCheck | null,
+): Promise<FormVersionSummary> {
+  const row = await visibleForm(ctx.db, caller, formId);
+  require(caller, 'publish');
+  if (row.status === 'archived') throw archivedError();
+  const attachments = await listAttachments(ctx.db, caller.workspaceId, formId);
+  if (!check || check.revision !== String(row.revision) || check.attachments !== attachmentKey(attachments)) {
+    throw new AppError('form.stale', 409, 'The form changed while it was being checked: publish again.');
+  }
+  const { checked } = check;
   const previous = await listVersions(ctx.db, caller.workspaceId, formId);
   const number = (previous[0]?.number ?? 0) + 1;
   let version = requested ?? timestampVersion(ctx.now);

@@ -12,7 +12,7 @@ import { archiveForm, createForm, saveDraft } from './drafts.ts';
 import { formPage } from './list.ts';
 import { type CheckedForm, checkModel, decodeUpload, importUpload } from './model.ts';
 import { presentVersion } from './present.ts';
-import { publishForm } from './publish.ts';
+import { checkForPublishing, type PublishCheck, publishForm } from './publish.ts';
 import { attachmentNames, findVersion, listVersions, personNames } from './queries.ts';
 import { draftOf, formDetail, visibleForm } from './read.ts';
 import { listTemplates, templateForm } from './templates.ts';
@@ -118,8 +118,16 @@ export function formRoutes(api: Registrar) {
     return exportXlsForm(draftOf(row));
   });
 
-  api.register(endpoints.publishForm, async ({ ctx, params, body }) =>
-    publishForm(ctx, formCaller(ctx), params.formId, body.version),
+  api.register<typeof endpoints.publishForm, PublishCheck | null>(
+    endpoints.publishForm,
+    async ({ ctx, params, body, prepared }) =>
+      publishForm(ctx, formCaller(ctx), params.formId, body.version, prepared),
+    {
+      prepare: async ({ deps, caller, params }) => {
+        await requireBeforeWork(deps, caller, params.workspaceId, 'publish');
+        return checkForPublishing(deps.db, params.workspaceId, params.formId);
+      },
+    },
   );
 
   api.register(endpoints.archiveForm, async ({ ctx, params }) => {
