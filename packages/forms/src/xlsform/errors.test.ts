@@ -248,6 +248,23 @@ describe('located errors a coordinator can fix', () => {
     });
     const attached = await importXlsForm(bytes, 'f.xlsx', { publish: true, attachments: ['places.csv'] });
     expect(attached).toMatchObject({ ok: true, warnings: [] });
+    const geojson = await workbookBytes({
+      survey: [
+        ['type', 'name', 'label'],
+        ['select_one_from_file areas.geojson', 'a', 'Area'],
+      ],
+    });
+    expect(await importXlsForm(geojson, 'f.xlsx', { attachments: ['areas.geojson'] })).toMatchObject({
+      ok: true,
+      warnings: [
+        {
+          row: 2,
+          column: 'type',
+          message:
+            'choices from an XML or GeoJSON file ("areas.geojson") are kept but only CSV is supported yet',
+        },
+      ],
+    });
     const wrong = await workbookBytes({
       survey: [
         ['type', 'name'],

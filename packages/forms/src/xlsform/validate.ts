@@ -200,7 +200,13 @@ function checkList(
       errors.push(
         problem(sheetName, row, typeHeader, `"${list}" must be a file name ending in .csv, .xml or .geojson`),
       );
-    } else if (!(options.attachments ?? []).includes(list)) {
+      return;
+    }
+    if (!/\.csv$/i.test(list)) {
+      const message = `choices from an XML or GeoJSON file ("${list}") are kept but only CSV is supported yet`;
+      warnings.push(problem(sheetName, row, typeHeader, message));
+    }
+    if (!(options.attachments ?? []).includes(list)) {
       const message = `the file "${list}" is not attached to the form: attach it before publishing`;
       (options.publish ? errors : warnings).push(problem(sheetName, row, typeHeader, message));
     }
