@@ -7,6 +7,15 @@ export async function checkScreen(page: Page, name: string): Promise<void> {
   await expect(page.locator('h1')).toBeVisible();
   await expect(page.getByText('Loading…')).toHaveCount(0);
   await expectAccessible(page, name);
+  // Again at phone width, where the menu and forms are laid out differently (and tap-target
+  // sizes matter most).
+  const viewport = page.viewportSize();
+  await page.setViewportSize({ width: 360, height: 740 });
+  try {
+    await expectAccessible(page, `${name}-360`);
+  } finally {
+    if (viewport) await page.setViewportSize(viewport);
+  }
   await screenshots(page, name);
 }
 
