@@ -84,6 +84,7 @@ function cycleIn(fields: FieldInfo[], dependents: FieldInfo[][]): string[] | nul
 /**
  * The first circular dependency among calculations, relevance and repeat counts (a group's relevance
  * reaches its children), as field names with the first repeated at the end: ['a', 'b', 'a'].
+ * Each name is used by the next one (b's expressions read a); reverse it to read "a uses b".
  */
 export function findCycle(fields: EngineField[]): string[] | null {
   const infos = describeFields(fields);
