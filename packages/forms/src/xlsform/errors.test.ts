@@ -48,6 +48,25 @@ describe('located errors a coordinator can fix', () => {
     ]);
   });
 
+  it('an empty survey sheet, or one without a type column', async () => {
+    expect(await errorsOf({ survey: [['type', 'name', 'label']] })).toEqual([
+      {
+        sheet: 'survey',
+        row: null,
+        column: null,
+        message: 'the survey sheet is empty: add a header row and at least one question',
+      },
+    ]);
+    expect(
+      await errorsOf({
+        survey: [
+          ['kind', 'name'],
+          ['text', 'a'],
+        ],
+      }),
+    ).toEqual([{ sheet: 'survey', row: 1, column: null, message: 'the survey sheet has no "type" column' }]);
+  });
+
   it('duplicate column headers, also through aliases', async () => {
     const errors = await errorsOf({
       survey: [

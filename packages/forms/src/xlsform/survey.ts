@@ -114,6 +114,17 @@ export function readSurvey(
   const root: SurveyItem[] = [];
   const open: { section: Section; row: number }[] = [];
   const siblings = () => open.at(-1)?.section.children ?? root;
+  if (sheet.headers.length === 0 || sheet.rows.length === 0) {
+    problems.push(
+      problem(
+        sheet.name,
+        null,
+        null,
+        'the survey sheet is empty: add a header row and at least one question',
+      ),
+    );
+    return { survey: root, places: { rowOf, columns } };
+  }
   if (!typeHeader) {
     problems.push(problem(sheet.name, sheet.headerRow, null, 'the survey sheet has no "type" column'));
     return { survey: root, places: { rowOf, columns } };
