@@ -149,6 +149,18 @@ describe('repeats', () => {
     expect(engine.getAnswer(`${M}/spent`, [0])).toBe('5');
     expect(engine.getAnswer(`${M}/spent`, [1])).toBe('18');
     expect(engine.getAnswer('/all')).toBe('23');
+    let before = engine.evaluationCount;
+    engine.setAnswer(`${V}/cost`, 8, [1, 0]);
+    // spent of members[1] only, all, and the indexed-repeat reader.
+    expect(engine.evaluationCount - before).toBe(3);
+    before = engine.evaluationCount;
+    engine.setAnswer(`${M}/name`, 'Z', [0]);
+    // who in the one visit of members[0], and the indexed-repeat reader of name.
+    expect(engine.evaluationCount - before).toBe(2);
+    expect(engine.getAnswer(`${V}/who`, [0, 0])).toBe('Z');
+    expect(engine.getAnswer(`${V}/who`, [1, 0])).toBe('B');
+    engine.setAnswer(`${M}/name`, 'A', [0]);
+    engine.setAnswer(`${V}/cost`, 7, [1, 0]);
     expect(engine.getAnswer('/second_visit')).toBe('11');
     expect(engine.getAnswer('/first_name_or_blank')).toBe('A');
     engine.removeRepeatInstance(V, [1, 0]);
