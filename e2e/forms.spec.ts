@@ -47,15 +47,19 @@ async function api(context: APIRequestContext, method: string, path: string, bod
 }
 
 test.beforeAll(async ({ browser }: { browser: Browser }) => {
-  const port = await freePort();
+  const port = Number(process.env.COPRODUCE_E2E_FORMS_PORT) || (await freePort());
   dataDir = mkdtempSync(`${tmpdir()}/coproduce-e2e-forms-`);
   base = `http://127.0.0.1:${port}`;
   server = spawn(process.execPath, ['apps/server/bin/coproduce.mjs', 'serve'], {
     env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, PUBLIC_URL: base },
     stdio: 'ignore',
   });
+  // A developer may put the app in front of this server (e.g. a proxy while debugging the server).
+  if (process.env.COPRODUCE_E2E_FORMS_FRONT) {
+    base = process.env.COPRODUCE_E2E_FORMS_FRONT;
+  }
   await expect
-    .poll(async () => (await fetch(`${base}/health`).catch(() => null))?.ok ?? false, { timeout: 30_000 })
+    .poll(async () => (await fetch(`${base}/health`).catch(() => null))?.ok ?? false, { timeout: 60_000 })
     .toBe(true);
 
   // Accounts and the workspace through the API: the foundation story tests those screens.
@@ -121,7 +125,7 @@ test('the coordinator uploads an XLSForm and sees the templates', async () => {
 test('the builder checks logic as it is typed, saves and publishes', async () => {
   const page = coordinatorPage;
   await page.getByRole('button', { name: 'Add question' }).click();
-  await page.getByLabel('English (en)').first().fill('Name of the enumerator');
+  await page.getByRole('group', { name: 'Question text' }).getByLabel('English').fill('Name of the enumerator');
   const relevant = page.getByLabel('Ask only when (relevant)');
   await relevant.fill('${nope} + ');
   await expect(page.getByText(/^At character \d+:/)).toBeVisible();

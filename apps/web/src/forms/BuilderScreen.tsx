@@ -245,7 +245,11 @@ export function BuilderScreen({ workspaceId, formId }: { workspaceId: string; fo
               form={model}
               language={shown}
               selected={selected}
-              onSelect={(a) => setSelected(addressKey(a))}
+              onSelect={(a) => {
+                setSelected(addressKey(a));
+                // On a phone the editor is below the list: take people there.
+                setTimeout(() => document.getElementById('editor-heading')?.focus(), 0);
+              }}
               onMove={move}
               onRemove={remove}
             />
@@ -264,7 +268,9 @@ export function BuilderScreen({ workspaceId, formId }: { workspaceId: string; fo
           <div class="builder-editor">
             {item ? (
               <>
-                <h2>{t('forms.builder.editing', { name: item.name })}</h2>
+                <h2 id="editor-heading" tabIndex={-1}>
+                  {t('forms.builder.editing', { name: item.name })}
+                </h2>
                 <div class="row-actions">
                   <Button
                     variant="plain"

@@ -48,7 +48,7 @@ export function ChoicesEditor({
                 <input
                   id={`${base}-name`}
                   type="text"
-                  class="code-input"
+                  class="expr-input"
                   value={c.name}
                   onInput={(e) => edit(i, { name: e.currentTarget.value.trim() })}
                 />

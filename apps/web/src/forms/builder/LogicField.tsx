@@ -38,7 +38,7 @@ export function LogicField({
       <input
         id={id}
         type="text"
-        class="code-input"
+        class="expr-input"
         spellcheck={false}
         autocapitalize="none"
         value={value}

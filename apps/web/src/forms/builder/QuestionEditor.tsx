@@ -4,6 +4,7 @@ import type { JSX } from 'preact';
 import { useI18n } from '../../i18n/i18n.ts';
 import { Checkbox, SelectField, TextField } from '../../ui/forms.tsx';
 import type { Form, SurveyItem } from '../lib.ts';
+import { METADATA_TYPES } from '../renderer/tree.ts';
 import { ChoicesEditor } from './ChoicesEditor.tsx';
 import { type Address, allNames, updateItem } from './edit.ts';
 import { LogicField } from './LogicField.tsx';
@@ -92,7 +93,7 @@ export function QuestionEditor({
           }
           value={item.name}
           onValue={(v) => change({ name: v.trim() })}
-          class="code-input"
+          class="expr-input"
           autocapitalize="none"
           spellcheck={false}
         />
@@ -104,93 +105,99 @@ export function QuestionEditor({
           onValue={setType}
         />
       </div>
-      <TextsByLanguage
-        id="edit-label"
-        label={t('forms.field.label')}
-        languages={languages}
-        value={item.label}
-        onValue={(label) => change({ label })}
-        multiline
-      />
-      <TextsByLanguage
-        id="edit-hint"
-        label={t('forms.field.hint')}
-        languages={languages}
-        value={item.hint}
-        onValue={(hint) => change({ hint })}
-      />
-      {isQuestion && LISTED.has(item.type) && item.list && (
-        <ChoicesEditor form={form} list={item.list} languages={languages} onChange={onChange} />
-      )}
-      {isQuestion && item.type === 'range' && (
-        <div class="editor-row">
-          {(['start', 'end', 'step'] as const).map((p) => (
-            <TextField
-              key={p}
-              id={`edit-param-${p}`}
-              label={t(`forms.builder.range.${p}`)}
-              inputMode="numeric"
-              value={item.parameters[p] ?? ''}
-              onValue={(v) => change({ parameters: { ...item.parameters, [p]: v } })}
-            />
-          ))}
-        </div>
-      )}
-      <section class="logic" aria-labelledby="logic-heading">
-        <h3 id="logic-heading">{t('forms.builder.logic')}</h3>
-        {logic('relevant', 'relevant')}
-        {isQuestion && item.type !== 'note' && item.type !== 'calculate' && (
-          <>
-            {simpleRequired ? (
-              <Checkbox
-                id="edit-required"
-                label={t('forms.builder.mustAnswer')}
-                checked={/^(yes|true)$/i.test(required)}
-                onChecked={(on) => bind('required', on ? 'yes' : '')}
-              />
-            ) : (
-              logic('required', 'required')
-            )}
-            <TextsByLanguage
-              id="edit-required-message"
-              label={t('forms.builder.requiredMessage')}
-              languages={languages}
-              value={item.requiredMessage}
-              onValue={(requiredMessage) => change({ requiredMessage })}
-            />
-            {logic('constraint', 'constraint')}
-            <TextsByLanguage
-              id="edit-constraint-message"
-              label={t('forms.builder.constraintMessage')}
-              languages={languages}
-              value={item.constraintMessage}
-              onValue={(constraintMessage) => change({ constraintMessage })}
-            />
-          </>
-        )}
-        {isQuestion && logic('calculation', 'calculate')}
-        {isQuestion && logic('default', 'default')}
-        {isQuestion && LISTED.has(item.type) && logic('choiceFilter', 'choiceFilter')}
-        {!isQuestion && item.kind === 'repeat' && logic('repeatCount', 'repeatCount')}
-        {isQuestion && logic('readOnly', 'readOnly')}
-        <TextField
-          id="edit-appearance"
-          label={t('forms.logic.appearance')}
-          hint={t('forms.logic.appearance.hint')}
-          value={item.bind.appearance ?? ''}
-          onValue={(v) => bind('appearance', v)}
-          class="code-input"
-          autocapitalize="none"
-        />
-        {isQuestion && LISTED.has(item.type) && (
-          <Checkbox
-            id="edit-or-other"
-            label={t('forms.builder.orOther')}
-            checked={Boolean(item.orOther)}
-            onChecked={(on) => change({ orOther: on || undefined } as Partial<SurveyItem>)}
+      {isQuestion && METADATA_TYPES.has(item.type) ? (
+        <p class="hint">{t('forms.builder.metadata')}</p>
+      ) : (
+        <>
+          <TextsByLanguage
+            id="edit-label"
+            label={t('forms.field.label')}
+            languages={languages}
+            value={item.label}
+            onValue={(label) => change({ label })}
+            multiline
           />
-        )}
-      </section>
+          <TextsByLanguage
+            id="edit-hint"
+            label={t('forms.field.hint')}
+            languages={languages}
+            value={item.hint}
+            onValue={(hint) => change({ hint })}
+          />
+          {isQuestion && LISTED.has(item.type) && item.list && (
+            <ChoicesEditor form={form} list={item.list} languages={languages} onChange={onChange} />
+          )}
+          {isQuestion && item.type === 'range' && (
+            <div class="editor-row">
+              {(['start', 'end', 'step'] as const).map((p) => (
+                <TextField
+                  key={p}
+                  id={`edit-param-${p}`}
+                  label={t(`forms.builder.range.${p}`)}
+                  inputMode="numeric"
+                  value={item.parameters[p] ?? ''}
+                  onValue={(v) => change({ parameters: { ...item.parameters, [p]: v } })}
+                />
+              ))}
+            </div>
+          )}
+          <section class="logic" aria-labelledby="logic-heading">
+            <h3 id="logic-heading">{t('forms.builder.logic')}</h3>
+            {logic('relevant', 'relevant')}
+            {isQuestion && item.type !== 'note' && item.type !== 'calculate' && (
+              <>
+                {simpleRequired ? (
+                  <Checkbox
+                    id="edit-required"
+                    label={t('forms.builder.mustAnswer')}
+                    checked={/^(yes|true)$/i.test(required)}
+                    onChecked={(on) => bind('required', on ? 'yes' : '')}
+                  />
+                ) : (
+                  logic('required', 'required')
+                )}
+                <TextsByLanguage
+                  id="edit-required-message"
+                  label={t('forms.builder.requiredMessage')}
+                  languages={languages}
+                  value={item.requiredMessage}
+                  onValue={(requiredMessage) => change({ requiredMessage })}
+                />
+                {logic('constraint', 'constraint')}
+                <TextsByLanguage
+                  id="edit-constraint-message"
+                  label={t('forms.builder.constraintMessage')}
+                  languages={languages}
+                  value={item.constraintMessage}
+                  onValue={(constraintMessage) => change({ constraintMessage })}
+                />
+              </>
+            )}
+            {isQuestion && logic('calculation', 'calculate')}
+            {isQuestion && logic('default', 'default')}
+            {isQuestion && LISTED.has(item.type) && logic('choiceFilter', 'choiceFilter')}
+            {!isQuestion && item.kind === 'repeat' && logic('repeatCount', 'repeatCount')}
+            {isQuestion && logic('readOnly', 'readOnly')}
+            <TextField
+              id="edit-appearance"
+              label={t('forms.logic.appearance')}
+              hint={t('forms.logic.appearance.hint')}
+              value={item.bind.appearance ?? ''}
+              onValue={(v) => bind('appearance', v)}
+              class="expr-input"
+              autocapitalize="none"
+            />
+            {isQuestion && LISTED.has(item.type) && (
+              <Checkbox
+                id="edit-or-other"
+                label={t('forms.builder.orOther')}
+                checked={Boolean(item.orOther)}
+                onChecked={(on) => change({ orOther: on || undefined } as Partial<SurveyItem>)}
+              />
+            )}
+          </section>
+        </>
+      )}
     </div>
   );
 }

@@ -5,10 +5,10 @@ import { useI18n } from '../../i18n/i18n.ts';
 import { useFill, useWatch } from './context.ts';
 import { QuestionView } from './Question.tsx';
 import { type Indexes, keyOf } from './session.ts';
-import { domId, type RenderNode, type SectionNode, textIn } from './tree.ts';
+import { domId, isShown, type RenderNode, type SectionNode, textIn } from './tree.ts';
 
 export function NodeView({ node, indexes }: { node: RenderNode; indexes: Indexes }): JSX.Element | null {
-  if (node.kind === 'question') return <QuestionView node={node} indexes={indexes} />;
+  if (node.kind === 'question') return isShown(node.item) ? <QuestionView node={node} indexes={indexes} /> : null;
   if (node.kind === 'repeat') return <RepeatView node={node} indexes={indexes} />;
   return <GroupView node={node} indexes={indexes} />;
 }
