@@ -6,18 +6,17 @@ import { AppError, notFound } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { archivedError, type FormCaller, require } from './caller.ts';
 import { presentThread, type StoredSuggestion } from './present.ts';
+import { personNames, type ThreadRow } from './queries.ts';
+import { draftOf, visibleForm } from './read.ts';
+import { currentText, type Target } from './reword.ts';
 import {
   findReply,
   findThread,
   insertReply,
   insertThread,
-  personNames,
   repliesOf,
-  type ThreadRow,
   updateThread,
-} from './queries.ts';
-import { draftOf, visibleForm } from './read.ts';
-import { currentText, type Target } from './reword.ts';
+} from './thread-queries.ts';
 
 /** Threads with their replies and names, as the phone shows them. */
 export async function presentThreads(db: Db, caller: FormCaller, rows: ThreadRow[]): Promise<FormThread[]> {

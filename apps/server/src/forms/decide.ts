@@ -6,9 +6,10 @@ import { discussableForm, oneThread, questionMissing } from './codesign.ts';
 import { type CheckedForm, checkModel } from './model.ts';
 import { canResolve } from './policy.ts';
 import type { StoredCredit, StoredSuggestion } from './present.ts';
-import { attachmentNames, findForm, findThread, updateForm, updateThread } from './queries.ts';
+import { attachmentNames, findForm, updateForm } from './queries.ts';
 import { draftOf, visibleForm } from './read.ts';
 import { applyWording, currentText } from './reword.ts';
+import { findThread, updateThread } from './thread-queries.ts';
 
 /** Coordinators' decisions on suggestions, and closing threads. */
 

@@ -5,8 +5,9 @@ import type { FormCaller } from './caller.ts';
 import { presentThreads } from './codesign.ts';
 import { can } from './policy.ts';
 import { presentSummary } from './present.ts';
-import { listForms, listThreads, openThreadCounts, versionsByIds } from './queries.ts';
+import { listForms, openThreadCounts, versionsByIds } from './queries.ts';
 import { visibleForm } from './read.ts';
+import { listThreads } from './thread-queries.ts';
 
 export interface Listing {
   since?: string | undefined;
