@@ -3,7 +3,7 @@ import { AppError } from '../errors.ts';
 import type { Registrar } from '../http/register.ts';
 import { newId } from '../ids.ts';
 import { csrfTokenFor } from './credentials.ts';
-import { hashPassword, verifyPassword } from './passwords.ts';
+import { hashPassword } from './passwords.ts';
 import {
   countAccounts,
   findAccountById,
@@ -14,8 +14,8 @@ import {
   setPasswordHash,
 } from './queries.ts';
 import { clearSessionCookie, presentAccount, presentedTokenHash, startSession } from './sessions.ts';
-import { checkCredentials } from './sign-in.ts';
-import { checkThrottle, clearFailures, loginRule, recordFailure } from './throttle.ts';
+import { checkCredentials, checkPasswordChange } from './sign-in.ts';
+import { clearFailures } from './throttle.ts';
 
 const signedIn = () => new AppError('auth.required', 401, 'Sign in to continue.');
 
@@ -118,21 +118,9 @@ export function authRoutes(api: Registrar) {
       return undefined;
     },
     {
-      prepare: async ({ body, deps, caller }) => {
+      prepare: ({ body, deps, caller }) => {
         if (!caller) throw signedIn();
-        const now = deps.clock.now().toISOString();
-        // A stolen session must not be a free password-guessing oracle.
-        const key = `password:${caller.actor.accountId}`;
-        await checkThrottle(deps.db, [key], now);
-        const account = await findAccountById(deps.db, caller.actor.accountId);
-        if (!(await verifyPassword(account?.password_hash ?? null, body.currentPassword))) {
-          await recordFailure(deps.db, key, now, loginRule);
-          throw new AppError('auth.wrong_password', 400, 'The current password is not right.', [
-            { path: 'body.currentPassword', message: 'not right' },
-          ]);
-        }
-        await clearFailures(deps.db, key);
-        return hashPassword(body.newPassword);
+        return checkPasswordChange(deps, caller.actor.accountId, body.currentPassword, body.newPassword);
       },
     },
   );

@@ -1,9 +1,16 @@
 import type { ServerDeps } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { loginKeys, throttleKeyForLogin } from './login-keys.ts';
-import { verifyPassword } from './passwords.ts';
-import { type AccountRow, findAccountsByLogin } from './queries.ts';
-import { addressRule, addressThrottleKey, checkThrottle, loginRule, recordFailure } from './throttle.ts';
+import { hashPassword, verifyPassword } from './passwords.ts';
+import { type AccountRow, findAccountById, findAccountsByLogin } from './queries.ts';
+import {
+  addressRule,
+  addressThrottleKey,
+  checkThrottle,
+  clearFailures,
+  loginRule,
+  recordFailure,
+} from './throttle.ts';
 
 export const invalidCredentials = () =>
   new AppError('auth.invalid_credentials', 401, 'The login or the password is not right.');
@@ -40,4 +47,28 @@ export async function checkCredentials(
     throw invalidCredentials();
   }
   return { account, loginThrottleKey };
+}
+
+/**
+ * Checks the current password and hashes the new one, before the transaction opens. Wrong guesses
+ * are throttled per account: a stolen session must not be a free password-guessing oracle.
+ */
+export async function checkPasswordChange(
+  deps: ServerDeps,
+  accountId: string,
+  currentPassword: string,
+  newPassword: string,
+): Promise<string> {
+  const now = deps.clock.now().toISOString();
+  const key = `password:${accountId}`;
+  await checkThrottle(deps.db, [key], now);
+  const account = await findAccountById(deps.db, accountId);
+  if (!(await verifyPassword(account?.password_hash ?? null, currentPassword))) {
+    await recordFailure(deps.db, key, now, loginRule);
+    throw new AppError('auth.wrong_password', 400, 'The current password is not right.', [
+      { path: 'body.currentPassword', message: 'not right' },
+    ]);
+  }
+  await clearFailures(deps.db, key);
+  return hashPassword(newPassword);
 }
