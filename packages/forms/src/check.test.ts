@@ -15,7 +15,7 @@ describe('checkXlsForm', () => {
         ['end_repeat'],
         ['end_group'],
         ['select_one yn', 'ok', 'OK?'],
-        ['barcode', 'code'],
+        ['barcode', 'code', 'Scan the code'],
       ],
       choices: [
         ['list_name', 'name', 'label'],
@@ -46,7 +46,7 @@ describe('checkXlsForm', () => {
           sensitivity: 'personal',
         }),
         q('/ok', 'select_one', { list: 'yn', label: { 'English (en)': 'OK?' } }),
-        q('/code', 'barcode', {}),
+        q('/code', 'barcode', { label: { 'English (en)': 'Scan the code' } }),
       ],
       choices: { yn: [{ name: 'yes', label: { default: 'Yes' } }] },
       warnings: [
@@ -83,8 +83,8 @@ describe('checkXlsForm', () => {
   it('takes the title, id and version from settings', async () => {
     const bytes = await workbookBytes({
       survey: [
-        ['type', 'name'],
-        ['text', 'a'],
+        ['type', 'name', 'label'],
+        ['text', 'a', 'A'],
       ],
       settings: [
         ['form_title', 'form_id', 'version'],

@@ -67,6 +67,39 @@ describe('located errors a coordinator can fix', () => {
     ).toEqual([{ sheet: 'survey', row: 1, column: null, message: 'the survey sheet has no "type" column' }]);
   });
 
+  it('a question with nothing to show (no label, hint or media), as pyxform', async () => {
+    const errors = await errorsOf({
+      survey: [
+        ['type', 'name', 'label', 'guidance_hint', 'big-image'],
+        ['integer', 'age'],
+        ['text', 'g', '', 'Ask gently'],
+        ['note', 'n', 'Look', '', 'big.png'],
+        ['calculate', 'c', '', '', ''],
+      ],
+    });
+    expect(errors).toEqual([
+      {
+        sheet: 'survey',
+        row: 2,
+        column: 'label',
+        message: '"age" has no label or hint: add the question text',
+      },
+      {
+        sheet: 'survey',
+        row: 3,
+        column: 'label',
+        message:
+          '"g" has no label or hint (a guidance_hint alone is not shown by default): add the question text',
+      },
+      {
+        sheet: 'survey',
+        row: 4,
+        column: 'label',
+        message: '"n" has a big-image but no image: add the smaller image too',
+      },
+    ]);
+  });
+
   it('duplicate column headers, also through aliases', async () => {
     const errors = await errorsOf({
       survey: [
@@ -286,8 +319,8 @@ describe('located errors a coordinator can fix', () => {
     });
     const wrong = await workbookBytes({
       survey: [
-        ['type', 'name'],
-        ['select_one_from_file places', 'p'],
+        ['type', 'name', 'label'],
+        ['select_one_from_file places', 'p', 'Place'],
       ],
     });
     expect(await importXlsForm(wrong, 'f.xlsx')).toMatchObject({

@@ -255,24 +255,6 @@ describe('importing XLSForm workbooks', () => {
     ]);
   });
 
-  it('warns about a question nobody can read because it has no label', async () => {
-    const { warnings } = await imported({
-      survey: [
-        ['type', 'name', 'label'],
-        ['integer', 'age'],
-        ['calculate', 'c'],
-      ],
-    });
-    expect(warnings).toEqual([
-      {
-        sheet: 'survey',
-        row: 2,
-        column: 'label',
-        message: '"age" has no label: people filling in the form will see only its name',
-      },
-    ]);
-  });
-
   it('imports a 10,000-row choice list', async () => {
     const choices: SheetRows = [['list_name', 'name', 'label']];
     for (let i = 0; i < 10_000; i++) choices.push(['places', `p${i}`, `Place ${i}`]);

@@ -45,7 +45,8 @@ const PLAIN_TYPES = [
 function element(name: string, langs: string[], lists: string[]) {
   return fc.record({
     name: fc.constant(name),
-    label: maybeTranslated(langs),
+    // pyxform rejects a question on screen with no label, so every generated item has one.
+    label: fc.dictionary(fc.constantFrom(...langs), text, { minKeys: 1, maxKeys: langs.length }),
     hint: maybeTranslated(langs),
     guidanceHint: maybeTranslated(langs),
     constraintMessage: maybeTranslated(langs),

@@ -1,5 +1,5 @@
 import { KNOWN_UNSUPPORTED_FUNCTIONS, SUPPORTED_FUNCTIONS } from '../expr/index.ts';
-import { type Form, type SurveyItem, walkSurvey } from '../model.ts';
+import { type Form, type Question, type SurveyItem, walkSurvey } from '../model.ts';
 import { type Problem, problem } from '../problems.ts';
 import { findCircularLogic } from './cycles.ts';
 import { checkExpression, referencesInText } from './expression-check.ts';
@@ -15,8 +15,44 @@ export interface ValidateOptions {
   publish?: boolean;
 }
 
-/** Types nobody sees while filling in, so a missing label is fine (as in pyxform). */
-const NO_LABEL_NEEDED = new Set(['calculate', 'hidden', 'start', 'end', 'today', 'deviceid', 'username']);
+/** Types with no control on screen, which need no label (pyxform's bodyless types). */
+const BODYLESS = new Set([
+  'calculate',
+  'hidden',
+  'start',
+  'end',
+  'today',
+  'deviceid',
+  'username',
+  'email',
+  'phonenumber',
+  'simserial',
+  'subscriberid',
+  'audit',
+  'start-geopoint',
+  'background-audio',
+  'background-geopoint',
+  'xml-external',
+  'csv-external',
+  'uri:deviceid',
+  'uri:email',
+  'uri:username',
+  'uri:phonenumber',
+  'uri:simserial',
+  'uri:subscriberid',
+]);
+
+/** pyxform rejects a question on screen with nothing to show: no label, hint or media. */
+function labelProblem(question: Question): string | null {
+  if (BODYLESS.has(question.type)) return null;
+  const has = (texts: object | undefined) => Object.keys(texts ?? {}).length > 0;
+  if (has(question.media['big-image']) && !has(question.media.image)) {
+    return `"${question.name}" has a big-image but no image: add the smaller image too`;
+  }
+  if (has(question.label) || has(question.hint) || has(question.media)) return null;
+  const guidanceOnly = has(question.guidanceHint) ? ' (a guidance_hint alone is not shown by default)' : '';
+  return `"${question.name}" has no label or hint${guidanceOnly}: add the question text`;
+}
 
 const LITERAL_BOOLEAN = /^(yes|no|true|false|true\(\)|false\(\))$/i;
 const FROM_FILE = /\.(csv|xml|geojson)$/i;
@@ -102,16 +138,17 @@ export function validateSurvey(
     const row = rowOf(item);
     const support =
       item.kind === 'question' ? (QUESTION_TYPES[item.type] ?? SELECT_TYPES[item.type]) : undefined;
-    const silent = NO_LABEL_NEEDED.has(item.type) || support === 'kept' || item.kind !== 'question';
-    if (!silent && Object.keys(item.label).length === 0 && Object.keys(item.media).length === 0) {
-      warnings.push(
-        problem(
-          sheetName,
-          row,
-          header({ kind: 'text', field: 'label', lang: 'default' }, 'label'),
-          `"${item.name}" has no label: people filling in the form will see only its name`,
-        ),
-      );
+    if (item.kind === 'question') {
+      const message = labelProblem(item);
+      if (message)
+        errors.push(
+          problem(
+            sheetName,
+            row,
+            header({ kind: 'text', field: 'label', lang: 'default' }, 'label'),
+            message,
+          ),
+        );
     }
     if (item.kind === 'loop' || support === 'kept') {
       const what = item.kind === 'loop' ? 'begin_loop' : item.type;
