@@ -16,5 +16,26 @@ export default async function setup(project: TestProject): Promise<(() => void) 
   const cluster = await startPostgresCluster(bin);
   console.log(`[postgres] throwaway cluster ${cluster.url} in ${cluster.dir} (${Date.now() - started} ms)`);
   project.provide('postgresAdminUrl', cluster.url);
-  return () => cluster.stop();
+
+  // Vitest skips teardown when it is killed (Ctrl-C twice, a CI timeout): stop the cluster then too,
+  // and let the signal do what it would have done. (reapOrphanClusters covers SIGKILL.)
+  let stopped = false;
+  const stop = () => {
+    if (stopped) return;
+    stopped = true;
+    cluster.stop();
+  };
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+  const onSignal = (signal: NodeJS.Signals) => {
+    stop();
+    for (const s of signals) process.off(s, onSignal);
+    if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+  };
+  for (const s of signals) process.on(s, onSignal);
+  process.once('exit', stop);
+  return () => {
+    for (const s of signals) process.off(s, onSignal);
+    process.off('exit', stop);
+    stop();
+  };
 }
