@@ -150,6 +150,39 @@ describe('located errors a coordinator can fix', () => {
     ]);
   });
 
+  it('two groups with one name anywhere, or a group named like the form (pyxform)', async () => {
+    const errors = await errorsOf({
+      survey: [
+        ['type', 'name', 'label'],
+        ['begin_group', 'g1', 'G1'],
+        ['text', 'q1', 'Q1'],
+        ['end_group'],
+        ['begin_repeat', 'r', 'R'],
+        ['begin_group', 'g1', 'G1 again'],
+        ['text', 'q2', 'Q2'],
+        ['end_group'],
+        ['end_repeat'],
+        ['begin_group', 'data', 'Data'],
+        ['text', 'q3', 'Q3'],
+        ['end_group'],
+      ],
+    });
+    expect(errors).toEqual([
+      {
+        sheet: 'survey',
+        row: 6,
+        column: 'name',
+        message: 'two groups or repeats are named "g1": section names must be unique in the whole form',
+      },
+      {
+        sheet: 'survey',
+        row: 10,
+        column: 'name',
+        message: 'the group name "data" is the form\'s own name: use a different name',
+      },
+    ]);
+  });
+
   it('missing choice list', async () => {
     const errors = await errorsOf({
       survey: [

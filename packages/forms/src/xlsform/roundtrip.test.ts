@@ -128,7 +128,10 @@ function surveyArbitrary(names: string[], langs: string[], lists: string[]): fc.
 const formArbitrary: fc.Arbitrary<Form> = fc
   .record({
     langs: languages,
-    names: fc.uniqueArray(fc.stringMatching(/^[a-z][a-z0-9_]{0,7}$/), { minLength: 1, maxLength: 12 }),
+    names: fc.uniqueArray(
+      fc.stringMatching(/^[a-z][a-z0-9_]{0,7}$/).filter((n) => n !== 'data'),
+      { minLength: 1, maxLength: 12 },
+    ),
     lists: fc.uniqueArray(fc.stringMatching(/^[a-z]{2,6}$/), { maxLength: 3 }),
     withFilter: fc.boolean(),
   })

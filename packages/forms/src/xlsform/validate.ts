@@ -5,6 +5,7 @@ import { findCircularLogic } from './cycles.ts';
 import { checkExpression, referencesInText } from './expression-check.ts';
 import { type ColumnMeaning, meaningKey } from './headers.ts';
 import { checkParameters } from './parameters.ts';
+import { sectionNameProblems } from './section-names.ts';
 import type { SurveyPlaces } from './survey.ts';
 import { QUESTION_TYPES, SELECT_TYPES } from './types.ts';
 
@@ -128,6 +129,9 @@ export function validateSurvey(
     }
   };
   checkSiblings(form.survey, 'the survey');
+  for (const { item, message } of sectionNameProblems(form)) {
+    errors.push(problem(sheetName, rowOf(item), nameHeader, message));
+  }
 
   const checkReference = (name: string, row: number | null, column: string) => {
     const message = referenceProblem(name, counts);
