@@ -62,7 +62,9 @@ describe('public API', () => {
     );
     expect(files.length).toBeGreaterThan(10);
     for (const file of files) {
-      const source = readFileSync(file, 'utf8');
+      const source = readFileSync(file, 'utf8')
+        .replace(/\/\*[\s\S]*?\*\//g, '')
+        .replace(/\/\/.*$/gm, '');
       expect(/\beval\s*\(|new\s+Function\b/.test(source), file).toBe(false);
     }
   });
