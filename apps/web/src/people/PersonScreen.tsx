@@ -14,6 +14,7 @@ import { AccessNeedsEditor, noAccessNeeds } from './AccessNeedsEditor.tsx';
 import { ContactChannelsEditor } from './ContactChannelsEditor.tsx';
 import { type ChannelDraft, fromDraft, toDraft } from './channels.ts';
 import { commonLanguages } from './languages.ts';
+import { PersonSummary } from './PersonSummary.tsx';
 
 interface Draft {
   displayName: string;
@@ -142,111 +143,115 @@ export function PersonScreen({
         </p>
       )}
       {person?.isSelf && <p>{t('person.self.intro', { workspace: workspace.name })}</p>}
-      <form onSubmit={submit} noValidate>
-        <StatusMessage error={save.error} success={saved} />
-        {!creating && abilities.actOnBehalf && canEdit && (
-          <div class="on-behalf">
-            <Checkbox
-              id="person-on-behalf"
-              label={t('person.onBehalf', { name: person.displayName })}
-              checked={onBehalf}
-              onChecked={setOnBehalf}
-            />
-            <p class="hint">{t('person.onBehalf.hint')}</p>
-          </div>
-        )}
-        <fieldset class="group" disabled={!canEdit}>
-          <legend>{t('person.names')}</legend>
-          <TextField
-            id="person-display-name"
-            label={t('person.displayName')}
-            hint={t('person.displayName.hint')}
-            value={draft.displayName}
-            onValue={(displayName) => set({ displayName })}
-            error={errors.displayName}
-            required
-          />
-          {showLegal && (
-            <TextField
-              id="person-legal-name"
-              label={t('person.legalName')}
-              hint={t('person.legalName.hint')}
-              value={draft.legalName}
-              onValue={(legalName) => set({ legalName })}
-              error={errors.legalName}
-              disabled={!canEditLegal}
-            />
-          )}
-        </fieldset>
-        <fieldset class="group" disabled={!canEdit}>
-          <legend>{t('person.languages')}</legend>
-          <div class="check-grid">
-            {commonLanguages.map((code) => (
+      {!canEdit && !canEditContact && person ? (
+        <PersonSummary person={person} />
+      ) : (
+        <form onSubmit={submit} noValidate>
+          <StatusMessage error={save.error} success={saved} />
+          {!creating && abilities.actOnBehalf && canEdit && (
+            <div class="on-behalf">
               <Checkbox
-                key={code}
-                id={`person-lang-${code}`}
-                label={t(`lang.${code}`)}
-                checked={draft.languages.includes(code)}
-                onChecked={(checked) =>
-                  set({
-                    languages: checked
-                      ? [...draft.languages, code]
-                      : draft.languages.filter((item) => item !== code),
-                  })
-                }
+                id="person-on-behalf"
+                label={t('person.onBehalf', { name: person.displayName })}
+                checked={onBehalf}
+                onChecked={setOnBehalf}
               />
-            ))}
-          </div>
-          <TextField
-            id="person-other-languages"
-            label={t('person.otherLanguages')}
-            hint={t('person.otherLanguages.hint')}
-            value={draft.otherLanguages}
-            onValue={(otherLanguages) => set({ otherLanguages })}
-            error={Object.entries(errors).find(([path]) => path.startsWith('languages'))?.[1]}
-          />
-        </fieldset>
-        {showContact && (
-          <>
-            <ContactChannelsEditor
-              channels={draft.channels}
-              onChange={(channels) => set({ channels })}
-              errors={errors}
-              readOnly={!canEditContact}
+              <p class="hint">{t('person.onBehalf.hint')}</p>
+            </div>
+          )}
+          <fieldset class="group" disabled={!canEdit}>
+            <legend>{t('person.names')}</legend>
+            <TextField
+              id="person-display-name"
+              label={t('person.displayName')}
+              hint={t('person.displayName.hint')}
+              value={draft.displayName}
+              onValue={(displayName) => set({ displayName })}
+              error={errors.displayName}
+              required
             />
-            <AccessNeedsEditor
-              needs={draft.needs}
-              onChange={(needs) => set({ needs })}
-              errors={errors}
-              readOnly={!canEditContact}
-            />
-            <fieldset class="group" disabled={!canEditContact}>
-              <legend>{t('person.notes')}</legend>
-              <TextArea
-                id="person-notes"
-                label={t('person.notes.label')}
-                hint={t('person.notes.hint')}
-                value={draft.notes}
-                onValue={(notes) => set({ notes })}
-                error={errors.notes}
-                rows={4}
+            {showLegal && (
+              <TextField
+                id="person-legal-name"
+                label={t('person.legalName')}
+                hint={t('person.legalName.hint')}
+                value={draft.legalName}
+                onValue={(legalName) => set({ legalName })}
+                error={errors.legalName}
+                disabled={!canEditLegal}
               />
-            </fieldset>
-          </>
-        )}
-        {canEdit && (
-          <div class="form-actions">
-            <Button type="submit" disabled={save.busy} icon={<Icon name="save" />}>
-              {creating ? t('person.add.submit') : t('person.save')}
-            </Button>
-            {person?.abilities.delete && (
-              <Button variant="danger" icon={<Icon name="trash" />} onClick={remove} disabled={save.busy}>
-                {t('person.delete')}
-              </Button>
             )}
-          </div>
-        )}
-      </form>
+          </fieldset>
+          <fieldset class="group" disabled={!canEdit}>
+            <legend>{t('person.languages')}</legend>
+            <div class="check-grid">
+              {commonLanguages.map((code) => (
+                <Checkbox
+                  key={code}
+                  id={`person-lang-${code}`}
+                  label={t(`lang.${code}`)}
+                  checked={draft.languages.includes(code)}
+                  onChecked={(checked) =>
+                    set({
+                      languages: checked
+                        ? [...draft.languages, code]
+                        : draft.languages.filter((item) => item !== code),
+                    })
+                  }
+                />
+              ))}
+            </div>
+            <TextField
+              id="person-other-languages"
+              label={t('person.otherLanguages')}
+              hint={t('person.otherLanguages.hint')}
+              value={draft.otherLanguages}
+              onValue={(otherLanguages) => set({ otherLanguages })}
+              error={Object.entries(errors).find(([path]) => path.startsWith('languages'))?.[1]}
+            />
+          </fieldset>
+          {showContact && (
+            <>
+              <ContactChannelsEditor
+                channels={draft.channels}
+                onChange={(channels) => set({ channels })}
+                errors={errors}
+                readOnly={!canEditContact}
+              />
+              <AccessNeedsEditor
+                needs={draft.needs}
+                onChange={(needs) => set({ needs })}
+                errors={errors}
+                readOnly={!canEditContact}
+              />
+              <fieldset class="group" disabled={!canEditContact}>
+                <legend>{t('person.notes')}</legend>
+                <TextArea
+                  id="person-notes"
+                  label={t('person.notes.label')}
+                  hint={t('person.notes.hint')}
+                  value={draft.notes}
+                  onValue={(notes) => set({ notes })}
+                  error={errors.notes}
+                  rows={4}
+                />
+              </fieldset>
+            </>
+          )}
+          {canEdit && (
+            <div class="form-actions">
+              <Button type="submit" disabled={save.busy} icon={<Icon name="save" />}>
+                {creating ? t('person.add.submit') : t('person.save')}
+              </Button>
+              {person?.abilities.delete && (
+                <Button variant="danger" icon={<Icon name="trash" />} onClick={remove} disabled={save.busy}>
+                  {t('person.delete')}
+                </Button>
+              )}
+            </div>
+          )}
+        </form>
+      )}
     </Screen>
   );
 }
