@@ -104,6 +104,7 @@ describe('bad uploads change nothing', () => {
     });
     expect(tooLong.statusCode).toBe(413);
     expect(tooLong.body.code).toBe('request.too_large');
+    expect(tooLong.body.detail).toMatch(/at most 14 MB per request/);
   });
 
   it('answers 400 naming the field for malformed JSON, unknown fields and wrong types', async () => {

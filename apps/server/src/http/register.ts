@@ -6,7 +6,7 @@ import {
   type EndpointResponse,
   onBehalfOfHeader,
 } from '@coproduce/contract';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { appendAuditEntry } from '../audit/append.ts';
 import { accountsChain, workspaceChain } from '../audit/chain.ts';
 import { csrfHeaderName, csrfTokenFor, sameSecret } from '../auth/credentials.ts';
@@ -74,7 +74,9 @@ export function createRegistrar(app: FastifyInstance, deps: ServerDeps): Registr
             ? { response: { [definition.status]: definition.response } }
             : {}),
         },
-        ...(definition.bodyLimit ? { bodyLimit: definition.bodyLimit } : {}),
+        ...(definition.bodyLimit
+          ? { bodyLimit: definition.bodyLimit, errorHandler: sayBodyLimit(definition.bodyLimit) }
+          : {}),
         handler: async (request, reply) => {
           const input = {
             params: request.params,
@@ -123,6 +125,19 @@ export function createRegistrar(app: FastifyInstance, deps: ServerDeps): Registr
         },
       });
     },
+  };
+}
+
+/** An upload over its endpoint's limit is told in MB; anything else goes on to the app's handler. */
+function sayBodyLimit(limit: number) {
+  const mb = (bytes: number) => `${Math.floor(bytes / 1024 / 1024)} MB`;
+  return (error: FastifyError) => {
+    if (error.code !== 'FST_ERR_CTP_BODY_TOO_LARGE') throw error;
+    throw new AppError(
+      'request.too_large',
+      413,
+      `The upload is too large: at most ${mb(limit)} per request here (a file of about ${mb((limit * 3) / 4)} once encoded).`,
+    );
   };
 }
 
