@@ -20,7 +20,8 @@ const coordinator = { username: 'thandi', password: 'paper boat sunrise', displa
 const member = { username: 'lindiwe', password: 'green mango window', displayName: 'Lindiwe Zulu' };
 
 test.describe.configure({ mode: 'serial' });
-test.setTimeout(90_000);
+// Generous: the shared machine running this is often busy, and every screen is checked with axe twice.
+test.setTimeout(240_000);
 
 let server: ChildProcess;
 let dataDir = '';
@@ -59,7 +60,7 @@ test.beforeAll(async ({ browser }: { browser: Browser }) => {
     base = process.env.COPRODUCE_E2E_FORMS_FRONT;
   }
   await expect
-    .poll(async () => (await fetch(`${base}/health`).catch(() => null))?.ok ?? false, { timeout: 60_000 })
+    .poll(async () => (await fetch(`${base}/health`, { signal: AbortSignal.timeout(5000) }).catch(() => null))?.ok ?? false, { timeout: 60_000 })
     .toBe(true);
 
   // Accounts and the workspace through the API: the foundation story tests those screens.

@@ -5,10 +5,10 @@ import type { JSX } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../../i18n/i18n.ts';
 import type { Form } from '../lib.ts';
-import { Fill, type FillContext } from './context.ts';
+import { Fill, type FillContext, useFill, useWatch } from './context.ts';
 import { NodeView } from './Sections.tsx';
 import { FormSession, type SessionOptions } from './session.ts';
-import { buildSteps, fieldInstances, type Mode, stepOf, stepRelevant } from './steps.ts';
+import { buildSteps, fieldInstances, type Mode, type Step, stepOf, stepRelevant } from './steps.ts';
 import { FillToolbar } from './Toolbar.tsx';
 import { domId, languageCode, languageName, languagesOf, textIn } from './tree.ts';
 
@@ -27,6 +27,45 @@ function firstLanguage(form: Form, languages: string[], uiLocale: string): strin
   const wanted = form.settings.defaultLanguage;
   if (wanted && languages.includes(wanted)) return wanted;
   return languages.find((l) => languageCode(l) === uiLocale) ?? languages[0] ?? 'default';
+}
+
+/** The next screen in a direction that has something relevant on it, or -1. */
+function nextStep(session: FormSession, steps: Step[], from: number, direction: 1 | -1): number {
+  for (let i = from + direction; i >= 0 && i < steps.length; i += direction) {
+    if (stepRelevant(session, steps[i]!)) return i;
+  }
+  return -1;
+}
+
+/** Back and Next/Finish: answers can make later screens relevant, so this watches the session. */
+function FillNav({
+  steps,
+  at,
+  onBack,
+}: {
+  steps: Step[];
+  at: number;
+  onBack: (to: number) => void;
+}): JSX.Element {
+  const { t } = useI18n();
+  const { session } = useFill();
+  const state = useWatch(
+    `nav#${at}#${steps.length}`,
+    () => `${nextStep(session, steps, at, -1)} ${nextStep(session, steps, at, 1) >= 0}`,
+  );
+  const [prev, more] = state.split(' ');
+  return (
+    <div class="fill-nav">
+      {Number(prev) >= 0 && (
+        <button type="button" class="button button-secondary" onClick={() => onBack(Number(prev))}>
+          {t('forms.fill.back')}
+        </button>
+      )}
+      <button type="submit" class="button button-primary">
+        {more === 'true' ? t('forms.fill.next') : t('forms.fill.finish')}
+      </button>
+    </div>
+  );
 }
 
 export function FormView({
@@ -63,12 +102,7 @@ export function FormView({
     [session, language, code, fileLists],
   );
   const step = steps[Math.min(at, steps.length - 1)];
-  const find = (from: number, direction: 1 | -1): number => {
-    for (let i = from + direction; i >= 0 && i < steps.length; i += direction) {
-      if (stepRelevant(session, steps[i]!)) return i;
-    }
-    return -1;
-  };
+  const find = (from: number, direction: 1 | -1) => nextStep(session, steps, from, direction);
   const focusFirst = (keys: string[]) => {
     const first = keys[0];
     if (!first) return;
@@ -119,7 +153,6 @@ export function FormView({
     const nextSteps = buildSteps(session.tree, next);
     setAt(Math.max(0, path ? stepOf(nextSteps, path) : 0));
   };
-  const prev = find(at, -1);
   const title = textIn({ default: form.settings.formTitle ?? '' }, 'default') || form.settings.formId || '';
   const position = steps.slice(0, at + 1).filter((s) => stepRelevant(session, s)).length;
   const context = step?.context.map((g) => textIn(g.item.label, language) || g.item.name).join(' › ');
@@ -169,16 +202,7 @@ export function FormView({
             {step.nodes.map((node) => (
               <NodeView key={node.path} node={node} indexes={[]} />
             ))}
-            <div class="fill-nav">
-              {prev >= 0 && (
-                <button type="button" class="button button-secondary" onClick={() => go(prev)}>
-                  {t('forms.fill.back')}
-                </button>
-              )}
-              <button type="submit" class="button button-primary">
-                {find(at, 1) >= 0 ? t('forms.fill.next') : t('forms.fill.finish')}
-              </button>
-            </div>
+            <FillNav steps={steps} at={at} onBack={go} />
           </form>
         ) : (
           <p>{t('forms.fill.empty')}</p>

@@ -8,7 +8,8 @@ import { type Indexes, keyOf } from './session.ts';
 import { domId, isShown, type RenderNode, type SectionNode, textIn } from './tree.ts';
 
 export function NodeView({ node, indexes }: { node: RenderNode; indexes: Indexes }): JSX.Element | null {
-  if (node.kind === 'question') return isShown(node.item) ? <QuestionView node={node} indexes={indexes} /> : null;
+  if (node.kind === 'question')
+    return isShown(node.item) ? <QuestionView node={node} indexes={indexes} /> : null;
   if (node.kind === 'repeat') return <RepeatView node={node} indexes={indexes} />;
   return <GroupView node={node} indexes={indexes} />;
 }
