@@ -66,7 +66,6 @@ describe('coproduce CLI', { timeout: 180_000 }, () => {
     const migrated = await coproduce(['migrate']);
     expect(migrated.code, migrated.stderr).toBe(0);
     expect(migrated.stdout).toMatch(/applied 0001_foundation/);
-    expect((await coproduce(['migrate'])).stdout).toMatch(/up to date/);
 
     const created = await coproduce([
       'admin',
@@ -189,6 +188,22 @@ describe('coproduce CLI', { timeout: 180_000 }, () => {
     const missing = await coproduce(['forms', 'check', join(dataDir, 'nope.xlsx'), '--json']);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/cannot read/);
+  });
+
+  it('seeds a demo workspace and prints a sign-in that works', async () => {
+    const demo = await coproduce(['demo']);
+    expect(demo.code, demo.stderr).toBe(0);
+    const username = /^\s*coordinator\s+(\S+)$/m.exec(demo.stdout)?.[1];
+    const password = /^\s*password\s+(\S+)$/m.exec(demo.stdout)?.[1];
+    expect(username && password, demo.stdout).toBeTruthy();
+    const app = await server();
+    try {
+      const coordinator = await signIn(app.app, username ?? '', password ?? '');
+      const workspaces = await coordinator.get('/api/workspaces');
+      expect(workspaces.body.items).toHaveLength(1);
+    } finally {
+      await app.close({ keepData: true });
+    }
   });
 
   it('answers an unknown command with usage and exit 2', async () => {
