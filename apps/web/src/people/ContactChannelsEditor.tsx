@@ -39,89 +39,91 @@ export function ContactChannelsEditor({
         {announce}
       </p>
       {channels.length === 0 && <p>{t('channels.none')}</p>}
-      <ol class="channel-list">
-        {channels.map((channel, index) => {
-          const id = `channel-${channel.key}`;
-          const path = `contactChannels.${index}`;
-          const kind = t(`channel.${channel.kind}`);
-          return (
-            <li key={channel.key} class="card channel">
-              <p class="channel-title">
-                <strong>{t('channels.position', { position: index + 1, kind })}</strong>
-              </p>
-              {readOnly ? (
-                <ReadOnlyChannel channel={channel} />
-              ) : (
-                <>
-                  {channelFields[channel.kind].map((field) =>
-                    field === 'address' ? (
-                      <TextArea
-                        key={field}
-                        id={`${id}-${field}`}
-                        label={t(
-                          channel.kind === 'email' ? 'channels.field.email' : 'channels.field.address',
-                        )}
-                        value={channel.address}
-                        onValue={(value) => update(index, { address: value })}
-                        error={errors[`${path}.address`]}
-                        rows={channel.kind === 'email' ? 1 : 3}
-                      />
-                    ) : (
-                      <TextField
-                        key={field}
-                        id={`${id}-${field}`}
-                        type={field === 'phone' ? 'tel' : 'text'}
-                        label={t(`channels.field.${field}`)}
-                        value={channel[field]}
-                        onValue={(value) => update(index, { [field]: value })}
-                        error={errors[`${path}.${field}`]}
-                      />
-                    ),
-                  )}
-                  <TextField
-                    id={`${id}-note`}
-                    label={t('channels.field.note')}
-                    value={channel.note}
-                    onValue={(value) => update(index, { note: value })}
-                    error={errors[`${path}.note`]}
-                  />
-                  <div class="row-actions">
-                    <Button
-                      variant="secondary"
-                      icon={<Icon name="up" />}
-                      disabled={index === 0}
-                      aria-label={t('channels.up.label', { kind, position: index + 1 })}
-                      onClick={() => reorder(index, index - 1)}
-                    >
-                      {t('channels.up')}
-                    </Button>
-                    <Button
-                      variant="secondary"
-                      icon={<Icon name="down" />}
-                      disabled={index === channels.length - 1}
-                      aria-label={t('channels.down.label', { kind, position: index + 1 })}
-                      onClick={() => reorder(index, index + 1)}
-                    >
-                      {t('channels.down')}
-                    </Button>
-                    <Button
-                      variant="danger"
-                      icon={<Icon name="trash" />}
-                      aria-label={t('channels.remove.label', { kind, position: index + 1 })}
-                      onClick={() => {
-                        onChange(channels.filter((_, i) => i !== index));
-                        setAnnounce(t('channels.removed', { kind }));
-                      }}
-                    >
-                      {t('channels.remove')}
-                    </Button>
-                  </div>
-                </>
-              )}
-            </li>
-          );
-        })}
-      </ol>
+      {channels.length > 0 && (
+        <ol class="channel-list">
+          {channels.map((channel, index) => {
+            const id = `channel-${channel.key}`;
+            const path = `contactChannels.${index}`;
+            const kind = t(`channel.${channel.kind}`);
+            return (
+              <li key={channel.key} class="card channel">
+                <p class="channel-title">
+                  <strong>{t('channels.position', { position: index + 1, kind })}</strong>
+                </p>
+                {readOnly ? (
+                  <ReadOnlyChannel channel={channel} />
+                ) : (
+                  <>
+                    {channelFields[channel.kind].map((field) =>
+                      field === 'address' ? (
+                        <TextArea
+                          key={field}
+                          id={`${id}-${field}`}
+                          label={t(
+                            channel.kind === 'email' ? 'channels.field.email' : 'channels.field.address',
+                          )}
+                          value={channel.address}
+                          onValue={(value) => update(index, { address: value })}
+                          error={errors[`${path}.address`]}
+                          rows={channel.kind === 'email' ? 1 : 3}
+                        />
+                      ) : (
+                        <TextField
+                          key={field}
+                          id={`${id}-${field}`}
+                          type={field === 'phone' ? 'tel' : 'text'}
+                          label={t(`channels.field.${field}`)}
+                          value={channel[field]}
+                          onValue={(value) => update(index, { [field]: value })}
+                          error={errors[`${path}.${field}`]}
+                        />
+                      ),
+                    )}
+                    <TextField
+                      id={`${id}-note`}
+                      label={t('channels.field.note')}
+                      value={channel.note}
+                      onValue={(value) => update(index, { note: value })}
+                      error={errors[`${path}.note`]}
+                    />
+                    <div class="row-actions">
+                      <Button
+                        variant="secondary"
+                        icon={<Icon name="up" />}
+                        disabled={index === 0}
+                        aria-label={t('channels.up.label', { kind, position: index + 1 })}
+                        onClick={() => reorder(index, index - 1)}
+                      >
+                        {t('channels.up')}
+                      </Button>
+                      <Button
+                        variant="secondary"
+                        icon={<Icon name="down" />}
+                        disabled={index === channels.length - 1}
+                        aria-label={t('channels.down.label', { kind, position: index + 1 })}
+                        onClick={() => reorder(index, index + 1)}
+                      >
+                        {t('channels.down')}
+                      </Button>
+                      <Button
+                        variant="danger"
+                        icon={<Icon name="trash" />}
+                        aria-label={t('channels.remove.label', { kind, position: index + 1 })}
+                        onClick={() => {
+                          onChange(channels.filter((_, i) => i !== index));
+                          setAnnounce(t('channels.removed', { kind }));
+                        }}
+                      >
+                        {t('channels.remove')}
+                      </Button>
+                    </div>
+                  </>
+                )}
+              </li>
+            );
+          })}
+        </ol>
+      )}
       {!readOnly && (
         <div class="add-row">
           <SelectField
