@@ -102,10 +102,10 @@ export function checkDuplicateChoices(
 const SETTING_KEYS: Record<string, keyof Omit<Settings, 'extra'>> = {
   form_id: 'formId',
   id_string: 'formId',
-  'set form id': 'formId',
+  set_form_id: 'formId',
   form_title: 'formTitle',
   title: 'formTitle',
-  'set form title': 'formTitle',
+  set_form_title: 'formTitle',
   version: 'version',
   instance_name: 'instanceName',
   default_language: 'defaultLanguage',
@@ -120,7 +120,7 @@ export function readSettings(sheet: RawSheet | undefined): Settings {
   for (const { col, text } of sheet.headers) {
     const value = values.get(col)?.trim();
     if (value === undefined || value === '') continue;
-    const key = SETTING_KEYS[text.toLowerCase()];
+    const key = SETTING_KEYS[text.trim().toLowerCase().replace(/\s+/g, '_')];
     if (key) settings[key] = value;
     else settings.extra[text] = value;
   }

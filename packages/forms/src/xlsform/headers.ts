@@ -19,8 +19,8 @@ const PLAIN: Record<string, ColumnMeaning> = {
   command: { kind: 'type' },
   name: { kind: 'name' },
   value: { kind: 'name' },
+  tag: { kind: 'name' },
   list_name: { kind: 'listName' },
-  'list name': { kind: 'listName' },
   parameters: { kind: 'parameters' },
   sensitivity: { kind: 'sensitivity' },
 };
@@ -56,11 +56,10 @@ const TEXT_ALIASES: Record<string, TextField> = {
   hint: 'hint',
   guidance_hint: 'guidanceHint',
   constraint_message: 'constraintMessage',
-  'constraint message': 'constraintMessage',
+  constraining_message: 'constraintMessage',
   'jr:constraintmsg': 'constraintMessage',
   'bind::jr:constraintmsg': 'constraintMessage',
   required_message: 'requiredMessage',
-  'required message': 'requiredMessage',
   requiredmsg: 'requiredMessage',
   'jr:requiredmsg': 'requiredMessage',
   'bind::jr:requiredmsg': 'requiredMessage',
@@ -91,7 +90,13 @@ function isMedia(word: string): word is MediaKind {
   return (MEDIA_KINDS as readonly string[]).includes(word);
 }
 
-function meaningOfBase(base: string, lang: string): ColumnMeaning | null {
+/** pyxform's to_snake_case: lower case, runs of spaces to one underscore. */
+function snake(text: string): string {
+  return text.trim().toLowerCase().replace(/\s+/g, '_');
+}
+
+function meaningOfBase(rawBase: string, lang: string): ColumnMeaning | null {
+  const base = snake(rawBase);
   const text = TEXT_ALIASES[base];
   if (text) return { kind: 'text', field: text, lang };
   if (isMedia(base)) return { kind: 'media', media: base, lang };
