@@ -38,6 +38,9 @@ describe('operators', () => {
     ["${none} = ''", false],
     ['${none} = false()', true],
     ["'2020-01-02' > '2020-01-01'", true], // dates compare as day numbers
+    ["'2020-01-01T10:00:00' < '2020-01-01T11:00:00'", true], // same day, still ordered
+    ["'2020-01-01T10:00:00+02:00' < '2020-01-01T09:00:00Z'", true],
+    ["'2020-01-01' < '2020-01-01T00:00:01'", true],
   ])('%s is %s', (text, expected) => {
     expect(run(text, { ages: ['10', '30'], others: ['30', '50'], none: [] })).toBe(expected);
   });

@@ -1,4 +1,4 @@
-import { dateStringToDays } from './dates.ts';
+import { dateStringToDays, parseIsoToWallMs } from './dates.ts';
 
 /** A node-set (repeat values) is an array of the nodes' string values, in document order. */
 export type Value = string | number | boolean | Value[];
@@ -90,6 +90,12 @@ function compareAtoms(op: Comparison, a: Value, b: Value): boolean {
     if (typeof a === 'number' || typeof b === 'number') return compareNumbers(op, toNumber(a), toNumber(b));
     const equal = toStringValue(a) === toStringValue(b);
     return op === '=' ? equal : !equal;
+  }
+  // Two dates or dateTimes compare to the millisecond, not by the whole days arithmetic uses.
+  if (typeof a === 'string' && typeof b === 'string') {
+    const at = parseIsoToWallMs(a.trim());
+    const bt = parseIsoToWallMs(b.trim());
+    if (!Number.isNaN(at) && !Number.isNaN(bt)) return compareNumbers(op, at, bt);
   }
   return compareNumbers(op, toNumber(a), toNumber(b));
 }
