@@ -110,4 +110,18 @@ describe('who may do what with forms', () => {
     expect(missing.statusCode).toBe(404);
     expect(missing.body.code).toBe('form.template.not_found');
   });
+
+  it('makes a repeated create with the same id safe, and filters by status', async () => {
+    const id = '0190a0b2-0000-7000-8000-0000000000f1';
+    const first = await world.as.staff.post(world.url(), { id, model: housingForm() });
+    expect(first.statusCode).toBe(201);
+    const retry = await world.as.staff.post(world.url(), { id, model: housingForm() });
+    expect(retry.statusCode).toBe(201);
+    expect(retry.body).toEqual(first.body);
+    const log = await world.as.coordinator.get(`/api/workspaces/${world.workspaceId}/audit?entityType=form`);
+    expect(log.body.items.filter((e: { entityId: string }) => e.entityId === id)).toHaveLength(1);
+    const archived = await world.as.coordinator.get(world.url('?status=archived'));
+    expect(archived.body.items.every((f: { status: string }) => f.status === 'archived')).toBe(true);
+    expect((await world.as.coordinator.get(world.url('?status=gone'))).statusCode).toBe(400);
+  });
 });
