@@ -62,6 +62,7 @@ export const routes = {
   importFormDraft: ['PUT', '/api/workspaces/:workspaceId/forms/:formId/draft/xlsform'],
   publishForm: ['POST', '/api/workspaces/:workspaceId/forms/:formId/publish'],
   getFormChanges: ['GET', '/api/workspaces/:workspaceId/forms/:formId/changes'],
+  listFormAttachments: ['GET', '/api/workspaces/:workspaceId/forms/:formId/attachments'],
   listFormThreads: ['GET', '/api/workspaces/:workspaceId/forms/:formId/threads'],
   createFormComment: ['POST', '/api/workspaces/:workspaceId/forms/:formId/threads'],
   createFormSuggestion: ['POST', '/api/workspaces/:workspaceId/forms/:formId/suggestions'],

@@ -1,10 +1,13 @@
 // Preview: the draft filled exactly as collectors will fill it (the same renderer), answers kept
 // only on this screen so a coordinator can try skip logic and messages.
 import type { JSX } from 'preact';
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
+import { buildPath, call, routes } from '../api.ts';
 import { useI18n } from '../i18n/i18n.ts';
 import { StatusMessage } from '../ui/forms.tsx';
 import { Loading, Screen } from '../ui/screen.tsx';
+import type { Form, SurveyItem } from './lib.ts';
+import { parseCsv } from './renderer/csv.ts';
 import { FormView } from './renderer/FormView.tsx';
 import { draftOf, FormTabs, useFormDetail } from './shared.tsx';
 
@@ -14,6 +17,7 @@ export function PreviewScreen({ workspaceId, formId }: { workspaceId: string; fo
   const [answers, setAnswers] = useState<Record<string, unknown> | null>(null);
   const [round, setRound] = useState(0);
   const form = detail ? draftOf(detail) : null;
+  const fileLists = useFileLists(workspaceId, formId, form);
   return (
     <Screen title={detail ? t('forms.preview.title', { title: detail.title }) : t('forms.preview.heading')}>
       <FormTabs
@@ -30,7 +34,7 @@ export function PreviewScreen({ workspaceId, formId }: { workspaceId: string; fo
       ) : (
         <>
           <p class="hint">{t('forms.preview.hint')}</p>
-          <FormView key={round} form={form} onSubmit={(a) => setAnswers(a)} />
+          <FormView key={round} form={form} fileLists={fileLists} onSubmit={(a) => setAnswers(a)} />
           {answers && (
             <details class="preview-answers">
               <summary>{t('forms.preview.answers')}</summary>
@@ -51,4 +55,35 @@ export function PreviewScreen({ workspaceId, formId }: { workspaceId: string; fo
       )}
     </Screen>
   );
+}
+
+function fileListNames(items: SurveyItem[], out = new Set<string>()): Set<string> {
+  for (const item of items) {
+    if (item.kind === 'question' && item.type.endsWith('_from_file') && item.list) out.add(item.list);
+    if (item.kind !== 'question') fileListNames(item.children, out);
+  }
+  return out;
+}
+
+const noLists: Record<string, Record<string, string>[]> = {};
+
+/** Choices of select_*_from_file questions come from the form's CSV attachments. */
+function useFileLists(workspaceId: string, formId: string, form: Form | null) {
+  const [lists, setLists] = useState(noLists);
+  useEffect(() => {
+    const wanted = form ? fileListNames(form.survey) : new Set<string>();
+    if (wanted.size === 0) return;
+    void (async () => {
+      const { items } = await call('listFormAttachments', { params: { workspaceId, formId } });
+      const found: Record<string, Record<string, string>[]> = {};
+      for (const attachment of items) {
+        if (attachment.deletedAt || !wanted.has(attachment.fileName)) continue;
+        const path = `${buildPath(routes.listFormAttachments[1], { workspaceId, formId })}/${attachment.id}`;
+        const response = await fetch(path, { credentials: 'same-origin' });
+        if (response.ok) found[attachment.fileName] = parseCsv(await response.text());
+      }
+      setLists(found);
+    })().catch(() => {});
+  }, [workspaceId, formId, form]);
+  return lists;
 }

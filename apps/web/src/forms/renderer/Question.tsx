@@ -104,6 +104,9 @@ export function QuestionView({
           {message}
         </p>
       )}
+      {item.type.endsWith('_from_file') && item.list && !fileLists[item.list] && (
+        <p class="notice">{t('forms.fill.listMissing', { file: item.list })}</p>
+      )}
       {!isNote || value ? (
         <Widget.View
           node={node}
