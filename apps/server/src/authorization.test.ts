@@ -325,5 +325,5 @@ describe('authorization matrix', () => {
       }
     }
     expect(results).toEqual([]);
-  }, 60_000);
+  }, 120_000);
 });
