@@ -297,7 +297,7 @@ describe('authorization matrix', () => {
       }
       expect(results).toEqual([]);
     },
-    60_000,
+    120_000,
   );
 
   it('matches the table for account endpoints and anonymous callers', async () => {
