@@ -45,6 +45,7 @@ describe('date functions', () => {
     ["format-date('junk', '%Y')", ''],
     ["format-date('2020-03-05', '100%% %q')", '100% %q'],
     ["format-date-time('2020-03-05T10:00:00', '%H')", '10'],
+    ["format-date-time('07:05:00.000', '%h:%M')", '7:05'],
   ])('%s = %s', (text, expected) => {
     expect(run(text)).toBe(expected);
   });

@@ -4,6 +4,7 @@
  */
 const DAY_MS = 86_400_000;
 
+const TIME_ONLY = /^\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?$/;
 const ISO_DATE =
   /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}(?::?\d{2})?)?)?$/;
 
@@ -23,7 +24,8 @@ export function instantToWallMs(epochMs: number): number {
 
 /** The fields of an ISO date/dateTime as if UTC, and its zone (undefined for local time), or null. */
 function parseIso(text: string): { naive: number; zone: string | undefined } | null {
-  const m = ISO_DATE.exec(text);
+  // A time answer (10:30:00.000+02:00) is a moment of 1970-01-01, as JavaRosa stores times.
+  const m = ISO_DATE.exec(TIME_ONLY.test(text) ? `1970-01-01T${text}` : text);
   if (!m) return null;
   const [, y, mo, d, h = '0', mi = '0', s = '0', frac = '0', zone] = m;
   const month = Number(mo);

@@ -41,6 +41,8 @@ describe('operators', () => {
     ["'2020-01-01T10:00:00' < '2020-01-01T11:00:00'", true], // same day, still ordered
     ["'2020-01-01T10:00:00+02:00' < '2020-01-01T09:00:00Z'", true],
     ["'2020-01-01' < '2020-01-01T00:00:01'", true],
+    ["'09:30:00.000' < '10:15'", true], // time answers
+    ["'23:00' > '10:15:00'", true],
   ])('%s is %s', (text, expected) => {
     expect(run(text, { ages: ['10', '30'], others: ['30', '50'], none: [] })).toBe(expected);
   });
