@@ -35,38 +35,6 @@ describe('located errors a coordinator can fix', () => {
     );
   });
 
-  it('missing survey sheet, naming the sheets found', async () => {
-    const errors = await errorsOf({ Survey1: [['type', 'name']], choices: yesNo });
-    expect(errors).toEqual([
-      {
-        sheet: null,
-        row: null,
-        column: null,
-        message:
-          'the workbook has no sheet named "survey" (is "Survey1" meant to be "survey"?); its sheets are "Survey1", "choices"',
-      },
-    ]);
-  });
-
-  it('an empty survey sheet, or one without a type column', async () => {
-    expect(await errorsOf({ survey: [['type', 'name', 'label']] })).toEqual([
-      {
-        sheet: 'survey',
-        row: null,
-        column: null,
-        message: 'the survey sheet is empty: add a header row and at least one question',
-      },
-    ]);
-    expect(
-      await errorsOf({
-        survey: [
-          ['kind', 'name'],
-          ['text', 'a'],
-        ],
-      }),
-    ).toEqual([{ sheet: 'survey', row: 1, column: null, message: 'the survey sheet has no "type" column' }]);
-  });
-
   it('a question with nothing to show (no label, hint or media), as pyxform', async () => {
     const errors = await errorsOf({
       survey: [
@@ -74,7 +42,6 @@ describe('located errors a coordinator can fix', () => {
         ['integer', 'age'],
         ['text', 'g', '', 'Ask gently'],
         ['note', 'n', 'Look', '', 'big.png'],
-        ['calculate', 'c', '', '', ''],
       ],
     });
     expect(errors).toEqual([
@@ -98,34 +65,48 @@ describe('located errors a coordinator can fix', () => {
         message: '"n" has a big-image but no image: add the smaller image too',
       },
     ]);
+    const calculation = await errorsOf({
+      survey: [
+        ['type', 'name', 'calculation'],
+        ['calculate', 'c', ''],
+      ],
+    });
+    expect(calculation).toEqual([
+      { sheet: 'survey', row: 2, column: 'calculation', message: 'the calculate "c" has no calculation' },
+    ]);
   });
 
-  it('duplicate column headers, also through aliases', async () => {
+  it('a labelled row with no type', async () => {
+    expect(
+      await errorsOf({
+        survey: [
+          ['type', 'name', 'label'],
+          ['', '', 'What is your name?'],
+        ],
+      }),
+    ).toEqual([{ sheet: 'survey', row: 2, column: 'type', message: 'this labelled row has no type' }]);
+  });
+
+  it('a select_multiple list with a space in a choice name', async () => {
     const errors = await errorsOf({
       survey: [
-        ['type', 'name', 'label', 'Label'],
-        ['text', 'a', 'A', 'B'],
+        ['type', 'name', 'label'],
+        ['select_multiple fruit', 'f', 'Fruit'],
+      ],
+      choices: [
+        ['list_name', 'name', 'label'],
+        ['fruit', 'green apple', 'Green apple'],
       ],
     });
     expect(errors).toEqual([
       {
         sheet: 'survey',
-        row: 1,
-        column: 'Label',
-        message: 'the column "Label" appears twice: delete or rename one of them',
+        row: 2,
+        column: 'type',
+        message:
+          'the choice "green apple" of the list "fruit" has a space in its name, which select_multiple cannot store',
       },
     ]);
-    const aliased = await errorsOf({
-      survey: [
-        ['type', 'name', 'relevant', 'relevance'],
-        ['text', 'a', '1', '2'],
-      ],
-    });
-    expect(aliased[0]).toMatchObject({
-      row: 1,
-      column: 'relevance',
-      message: expect.stringContaining('mean the same'),
-    });
   });
 
   it('duplicate names in the same group (ignoring case), not across groups', async () => {
@@ -293,74 +274,5 @@ describe('located errors a coordinator can fix', () => {
           'the list "yn" has the choice name "yes" more than once: rename one, or set allow_choice_duplicates to yes in settings',
       },
     ]);
-  });
-
-  it('a formula with no saved result, at its cell', async () => {
-    const errors = await errorsOf({
-      survey: [
-        ['type', 'name', 'label'],
-        ['text', { formula: 'LOWER("NAME")' }, 'Name'],
-      ],
-    });
-    expect(errors).toEqual([
-      {
-        sheet: 'survey',
-        row: 2,
-        column: 'name',
-        message:
-          'this cell holds a formula with no saved result: open the file in Excel or LibreOffice, let it calculate, and save it',
-      },
-    ]);
-  });
-
-  it('a missing CSV for select_one_from_file is a warning, or an error when publishing', async () => {
-    const bytes = await workbookBytes({
-      survey: [
-        ['type', 'name', 'label'],
-        ['select_one_from_file places.csv', 'p', 'Place'],
-      ],
-    });
-    const draft = await importXlsForm(bytes, 'f.xlsx');
-    const message = 'the file "places.csv" is not attached to the form: attach it before publishing';
-    expect(draft).toMatchObject({
-      ok: true,
-      warnings: [{ sheet: 'survey', row: 2, column: 'type', message }],
-    });
-    const published = await importXlsForm(bytes, 'f.xlsx', { publish: true });
-    expect(published).toMatchObject({
-      ok: false,
-      errors: [{ sheet: 'survey', row: 2, column: 'type', message }],
-    });
-    const attached = await importXlsForm(bytes, 'f.xlsx', { publish: true, attachments: ['places.csv'] });
-    expect(attached).toMatchObject({ ok: true, warnings: [] });
-    const geojson = await workbookBytes({
-      survey: [
-        ['type', 'name', 'label'],
-        ['select_one_from_file areas.geojson', 'a', 'Area'],
-      ],
-    });
-    expect(await importXlsForm(geojson, 'f.xlsx', { attachments: ['areas.geojson'] })).toMatchObject({
-      ok: true,
-      warnings: [
-        {
-          row: 2,
-          column: 'type',
-          message:
-            'choices from an XML or GeoJSON file ("areas.geojson") are kept but only CSV is supported yet',
-        },
-      ],
-    });
-    const wrong = await workbookBytes({
-      survey: [
-        ['type', 'name', 'label'],
-        ['select_one_from_file places', 'p', 'Place'],
-      ],
-    });
-    expect(await importXlsForm(wrong, 'f.xlsx')).toMatchObject({
-      ok: false,
-      errors: [
-        { row: 2, column: 'type', message: '"places" must be a file name ending in .csv, .xml or .geojson' },
-      ],
-    });
   });
 });

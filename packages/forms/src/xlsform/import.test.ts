@@ -255,6 +255,17 @@ describe('importing XLSForm workbooks', () => {
     ]);
   });
 
+  it('names a nameless note as pyxform does, and skips comment rows', async () => {
+    const { form } = await imported({
+      survey: [
+        ['type', 'name', 'label', 'hint'],
+        ['note', '', 'Welcome'],
+        ['', '', '', 'a comment row'],
+      ],
+    });
+    expect(form.survey.map((q) => q.name)).toEqual(['generated_note_name_2']);
+  });
+
   it('imports a 10,000-row choice list', async () => {
     const choices: SheetRows = [['list_name', 'name', 'label']];
     for (let i = 0; i < 10_000; i++) choices.push(['places', `p${i}`, `Place ${i}`]);

@@ -100,7 +100,7 @@ describe('circular logic through relevance', () => {
 });
 
 describe('parameters, instance_name and choice labels', () => {
-  it('checks parameter values by type and keeps unknown ones with a warning', async () => {
+  it('checks parameter values and names by type, as pyxform', async () => {
     const errors = await errorsOf({
       survey: [
         ['type', 'name', 'label', 'parameters'],
@@ -118,26 +118,26 @@ describe('parameters, instance_name and choice labels', () => {
         message: 'the parameter max-pixels=big must be a whole number',
       },
     ]);
-    const kept = await importXlsForm(
-      await workbookBytes({
-        survey: [
-          ['type', 'name', 'label', 'parameters'],
-          ['geopoint', 'g', 'Where?', 'accuracy=5'],
-        ],
-      }),
-      'f.xlsx',
-    );
-    expect(kept).toMatchObject({
-      ok: true,
-      warnings: [
-        {
-          row: 2,
-          column: 'parameters',
-          message:
-            'the parameter "accuracy" is not one "geopoint" takes (capture-accuracy, warning-accuracy, allow-mock-accuracy); it is kept',
-        },
+    const unknown = await errorsOf({
+      survey: [
+        ['type', 'name', 'label', 'parameters'],
+        ['geopoint', 'g', 'Where?', 'accuracy=5'],
+        ['select_one yn', 's', 'S', 'randomize=yes seed=x'],
+      ],
+      choices: [
+        ['list_name', 'name', 'label'],
+        ['yn', 'yes', 'Yes'],
       ],
     });
+    expect(unknown.map((e) => [e.row, e.column, e.message])).toEqual([
+      [
+        2,
+        'parameters',
+        '"geopoint" does not take the parameter "accuracy" (it takes capture-accuracy, warning-accuracy, allow-mock-accuracy)',
+      ],
+      [3, 'parameters', 'the parameter randomize=yes must be true or false'],
+      [3, 'parameters', 'the parameter seed=x must be a number or a ${reference}'],
+    ]);
   });
 
   it('checks ${name} in instance_name and in choice labels', async () => {

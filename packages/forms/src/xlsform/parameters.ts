@@ -3,13 +3,15 @@ import type { Question } from '../model.ts';
 /** The `parameters` each type takes (pyxform 4.5), with a check of each value. */
 const NUMBER = (v: string) => (Number.isFinite(Number(v)) ? null : 'must be a number');
 const INTEGER = (v: string) => (/^\d+$/.test(v) ? null : 'must be a whole number');
-const BOOLEAN = (v: string) => (/^(true|false|yes|no)$/i.test(v) ? null : 'must be true or false');
+const BOOLEAN = (v: string) => (v === 'true' || v === 'false' ? null : 'must be true or false');
+const SEED = (v: string) =>
+  v.startsWith('${') || Number.isFinite(Number(v)) ? null : 'must be a number or a ${reference}';
 const ANY = () => null;
 const oneOf = (values: string[]) => (v: string) =>
   values.includes(v) ? null : `must be one of ${values.join(', ')}`;
 
 type Check = (value: string) => string | null;
-const SELECT: Record<string, Check> = { randomize: BOOLEAN, seed: ANY };
+const SELECT: Record<string, Check> = { randomize: BOOLEAN, seed: SEED };
 const ACCURACY: Record<string, Check> = {
   'capture-accuracy': NUMBER,
   'warning-accuracy': NUMBER,
@@ -29,8 +31,9 @@ const BY_TYPE: Record<string, Record<string, Check>> = {
   audio: { quality: oneOf(['normal', 'low', 'voice-only', 'external']) },
   'background-audio': { quality: oneOf(['normal', 'low', 'voice-only']) },
   geopoint: ACCURACY,
-  geotrace: { 'allow-mock-accuracy': BOOLEAN, incremental: BOOLEAN },
-  geoshape: { 'allow-mock-accuracy': BOOLEAN, incremental: BOOLEAN },
+  geotrace: { 'allow-mock-accuracy': BOOLEAN },
+  geoshape: { 'allow-mock-accuracy': BOOLEAN },
+  text: { rows: INTEGER },
   select_one: SELECT,
   select_multiple: SELECT,
   rank: SELECT,
@@ -38,7 +41,10 @@ const BY_TYPE: Record<string, Record<string, Check>> = {
   select_multiple_from_file: { ...SELECT, value: ANY, label: ANY },
 };
 
-/** Errors for bad values of known parameters; warnings for parameters a type does not take. */
+/**
+ * Errors for bad values and for parameters a type does not take (pyxform validates these types);
+ * other types take no parameters, which pyxform ignores: kept with a warning.
+ */
 export function checkParameters(question: Question): { errors: string[]; warnings: string[] } {
   const errors: string[] = [];
   const warnings: string[] = [];
@@ -51,13 +57,20 @@ export function checkParameters(question: Question): { errors: string[]; warning
   for (const [key, value] of entries) {
     const check = accepted[key];
     if (!check) {
-      warnings.push(
-        `the parameter "${key}" is not one "${question.type}" takes (${Object.keys(accepted).join(', ')}); it is kept`,
+      errors.push(
+        `"${question.type}" does not take the parameter "${key}" (it takes ${Object.keys(accepted).join(', ')})`,
       );
       continue;
     }
     const problem = check(value);
     if (problem) errors.push(`the parameter ${key}=${value} ${problem}`);
+  }
+  if (
+    question.parameters.seed !== undefined &&
+    question.parameters.randomize === undefined &&
+    accepted.seed
+  ) {
+    errors.push('the parameter seed needs randomize=true too');
   }
   if (question.type === 'range' && Number(question.parameters.step) === 0) {
     errors.push('the parameter step=0 must not be zero');

@@ -42,6 +42,18 @@ const PLAIN_TYPES = [
   'barcode',
 ];
 
+const VALIDATED_PARAMETERS = new Set([
+  'range',
+  'image',
+  'audio',
+  'geopoint',
+  'geoshape',
+  'text',
+  'select_one',
+  'select_multiple',
+  'select_one_from_file',
+]);
+
 function element(name: string, langs: string[], lists: string[]) {
   return fc.record({
     name: fc.constant(name),
@@ -103,6 +115,9 @@ function surveyArbitrary(names: string[], langs: string[], lists: string[]): fc.
       .map(([e, type, orOther]) => {
         const { list, ...rest } = e;
         const q: Question = { ...rest, kind: 'question', type };
+        // Types pyxform checks parameters for get none; a calculate always has its calculation.
+        if (VALIDATED_PARAMETERS.has(type)) q.parameters = {};
+        if (type === 'calculate') q.bind = { ...q.bind, calculation: '1 + 1' };
         if (type === 'select_one_from_file') q.list = 'places.csv';
         else if (type.startsWith('select') && list) {
           q.list = list;

@@ -132,7 +132,13 @@ export function readSurvey(
   for (const { row, cells } of sheet.rows) {
     const { type: typeText, ...fields } = readFields(sheet.name, row, cells, columns, problems);
     if (!typeText) {
-      if (fields.name) problems.push(problem(sheet.name, row, typeHeader, `"${fields.name}" has no type`));
+      // pyxform skips comment rows, but a row with a name or a label is a question missing its type.
+      const what = fields.name
+        ? `"${fields.name}"`
+        : Object.keys(fields.label).length > 0
+          ? 'this labelled row'
+          : null;
+      if (what) problems.push(problem(sheet.name, row, typeHeader, `${what} has no type`));
       continue;
     }
     const parsed = parseType(typeText);
@@ -163,6 +169,9 @@ export function readSurvey(
       }
       continue;
     }
+    // pyxform names nameless notes itself.
+    if (!fields.name && parsed.kind === 'question' && parsed.type === 'note')
+      fields.name = `generated_note_name_${row}`;
     if (!fields.name) {
       const what = parsed.kind === 'begin' ? SECTION_WORD[parsed.section] : 'question';
       problems.push(problem(sheet.name, row, nameHeader, `this ${what} has no name: every row needs one`));

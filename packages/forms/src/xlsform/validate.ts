@@ -142,6 +142,12 @@ export function validateSurvey(
     const row = rowOf(item);
     const support =
       item.kind === 'question' ? (QUESTION_TYPES[item.type] ?? SELECT_TYPES[item.type]) : undefined;
+    if (item.kind === 'question' && item.type === 'calculate' && !item.bind.calculation) {
+      const dynamicDefault = item.bind.default && isExpression('default', item.bind.default);
+      const column = header({ kind: 'bind', field: 'calculation' }, 'calculation');
+      if (!dynamicDefault)
+        errors.push(problem(sheetName, row, column, `the calculate "${item.name}" has no calculation`));
+    }
     if (item.kind === 'question') {
       const message = labelProblem(item);
       if (message)
@@ -256,6 +262,13 @@ function checkList(
   if (item.type === 'select_one_external' || item.type === 'osm') return;
   if (!form.choices[list]) {
     errors.push(problem(sheetName, row, typeHeader, `the choice list "${list}" is not in the choices sheet`));
+  }
+  if (item.type === 'select_multiple' && form.choices[list]) {
+    const spaced = form.choices[list].find((c) => /\s/.test(c.name));
+    if (spaced) {
+      const message = `the choice "${spaced.name}" of the list "${list}" has a space in its name, which select_multiple cannot store`;
+      errors.push(problem(sheetName, row, typeHeader, message));
+    }
   }
   if (item.kind === 'question' && item.orOther && item.bind.choiceFilter) {
     errors.push(
