@@ -4,13 +4,14 @@
 // axe and photographed at 360 px and 1280 px (e2e/artifacts/screens/).
 import type { Browser, Page } from '@playwright/test';
 import { checkScreen, chooseLanguage, waitForOfflineShell } from './pages/app.ts';
-import { expect, screenshots, test } from './support/index.ts';
+import { expect, test } from './support/index.ts';
 
 const coordinator = { name: 'Nomsa Dlamini', username: 'nomsa', password: 'river stone lantern' };
 const member = { name: 'Sipho Mthembu', username: 'sipho', password: 'blue kettle morning' };
 const workspaceName = 'Sonop Residents Committee';
 
-test.describe.configure({ mode: 'serial' });
+// Each screen is checked by axe twice and photographed twice: more than the default 30 s on a busy machine.
+test.describe.configure({ mode: 'serial', timeout: 120_000 });
 
 // One coordinator's page carries the story across tests, as one person's day would.
 let page: Page;
@@ -80,7 +81,7 @@ test('an invite code is created and its slip opened for printing', async () => {
   await expect(page).toHaveURL(/\/invites\/slip$/);
   await expect(page.getByText(`Invite for ${member.name}`)).toBeVisible();
   await expect(page.locator('.slip-workspace')).toHaveText(workspaceName);
-  inviteCode = (await page.locator('.slip-code').innerText()).trim();
+  inviteCode = ((await page.locator('.slip-code').textContent()) ?? '').trim();
   expect(inviteCode.replace(/\s/g, '').length).toBeGreaterThanOrEqual(6);
   await checkScreen(page, 'invite-slip');
 

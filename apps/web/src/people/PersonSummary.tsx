@@ -41,7 +41,6 @@ export function PersonSummary({ person }: { person: Person }): JSX.Element {
                   const draft = toDraft(channel);
                   const details = [...channelFields[channel.kind].map((field) => draft[field]), draft.note];
                   return (
-                    // biome-ignore lint/suspicious/noArrayIndexKey: the order is the content here
                     <li key={index}>
                       <strong>{t(`channel.${channel.kind}`)}</strong>
                       <span class="pre-line"> {details.filter(Boolean).join('\n')}</span>

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { call } from '../api.ts';
 import { type Locale, locales, useI18n } from '../i18n/i18n.ts';
 import { roleLabel } from '../members/roles.ts';
-import { navigate, paths } from '../router.ts';
+import { navigate } from '../router.ts';
 import { useApp } from '../state.ts';
 import { Button, SelectField, StatusMessage, TextField, useAction } from '../ui/forms.tsx';
 import { Icon } from '../ui/icons.tsx';
