@@ -3,7 +3,7 @@ import { AppError } from '../errors.ts';
 import type { Registrar } from '../http/register.ts';
 import { newId } from '../ids.ts';
 import { csrfTokenFor } from './credentials.ts';
-import { hashPassword } from './passwords.ts';
+import { hashPassword, warmUpDummyHash } from './passwords.ts';
 import {
   countAccounts,
   findAccountById,
@@ -20,6 +20,7 @@ import { clearFailures } from './throttle.ts';
 const signedIn = () => new AppError('auth.required', 401, 'Sign in to continue.');
 
 export function authRoutes(api: Registrar) {
+  warmUpDummyHash();
   api.register(endpoints.setupStatus, async ({ ctx }) => ({ needed: (await countAccounts(ctx.db)) === 0 }));
 
   api.register<typeof endpoints.setup, string>(

@@ -61,7 +61,7 @@ async function xlsform(rows: string[][]): Promise<string> {
   return file;
 }
 
-describe('coproduce CLI', { timeout: 180_000 }, () => {
+describe('coproduce CLI', { timeout: 300_000 }, () => {
   it('migrates, then makes an admin who signs in over HTTP', async () => {
     const migrated = await coproduce(['migrate']);
     expect(migrated.code, migrated.stderr).toBe(0);
