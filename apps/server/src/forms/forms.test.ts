@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { importXlsForm } from '@coproduce/forms';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { base64, conformanceFile, type FormsWorld, formsWorld, importFile, tableCounts } from './fixture.ts';
@@ -10,6 +11,31 @@ beforeAll(async () => {
 afterAll(() => world.server.close());
 
 const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+const templatesDir = new URL('../../../../packages/forms/templates/', import.meta.url);
+const templates = readdirSync(templatesDir).filter((name) => name.endsWith('.xlsx'));
+
+describe('the shipped templates, uploaded as files', () => {
+  it('finds the templates', () => expect(templates.length).toBeGreaterThanOrEqual(2));
+  for (const name of templates) {
+    it(`uploads ${name}, publishes it, and the download re-imports to the same model`, async () => {
+      const bytes = new Uint8Array(readFileSync(new URL(name, templatesDir)));
+      const created = await importFile(world, world.as.staff, name, bytes);
+      expect(created.statusCode, created.payload).toBe(201);
+      expect(created.body.languages.length).toBeGreaterThanOrEqual(2);
+      const published = await world.as.staff.post(world.url(`/${created.body.id}/publish`), {});
+      expect(published.statusCode, published.payload).toBe(201);
+      const file = await world.as.staff.get(
+        world.url(`/${created.body.id}/versions/${published.body.id}/xlsform`),
+      );
+      const version = await world.as.staff.get(
+        world.url(`/${created.body.id}/versions/${published.body.id}`),
+      );
+      const again = await importXlsForm(new Uint8Array(file.rawPayload), name);
+      expect(again.ok && again.form).toEqual(version.body.model);
+    });
+  }
+});
 
 describe('forms from XLSForm uploads', () => {
   const files = [
