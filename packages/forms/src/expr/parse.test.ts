@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { functionsUsed, referencedNames, unsupportedFunctionsUsed } from './analyze.ts';
 import { ExpressionError } from './errors.ts';
+import { evaluate } from './evaluate.ts';
 import { parseExpression } from './parse.ts';
 import { printExpression } from './print.ts';
 
@@ -47,6 +48,12 @@ describe('parseExpression', () => {
     ['jr:choice-name(${x}, "${x}")', "jr:choice-name(${x}, '${x}')"],
   ])('parses %s', (source, printed) => {
     expect(printExpression(parseExpression(source))).toBe(printed);
+  });
+
+  it('prints text holding both quote kinds as a concat() that evaluates to it', () => {
+    const text = printExpression({ kind: 'string', value: `it's "x"`, start: 0, end: 0 });
+    expect(text).toBe(`concat('it', "'", 's "x"')`);
+    expect(evaluate(parseExpression(text), { resolve: () => '' })).toBe(`it's "x"`);
   });
 
   it('treats div/mod/and/or as names where an operand is expected', () => {

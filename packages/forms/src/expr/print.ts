@@ -8,8 +8,12 @@ function precedence(node: ExprNode): number {
   return PRIMARY;
 }
 
+/** XPath literals cannot escape quotes; text holding both kinds is spelled as a concat() of pieces. */
 function quote(value: string): string {
-  return value.includes("'") ? `"${value}"` : `'${value}'`;
+  if (!value.includes("'")) return `'${value}'`;
+  if (!value.includes('"')) return `"${value}"`;
+  const pieces = value.split("'").map((piece) => `'${piece}'`);
+  return `concat(${pieces.join(`, "'", `)})`;
 }
 
 /** A filter or path base must be a primary; anything else (including another filter) is parenthesised. */
