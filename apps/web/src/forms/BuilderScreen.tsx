@@ -26,7 +26,7 @@ import { QuestionEditor } from './builder/QuestionEditor.tsx';
 import { TranslationsPanel } from './builder/TranslationsPanel.tsx';
 import { createFormEngine, type Form, FormEngineError } from './lib.ts';
 import { buildTree, engineFields, languagesOf } from './renderer/tree.ts';
-import { draftOf, FormTabs, LocatedErrors, readBase64, useFormDetail } from './shared.tsx';
+import { draftOf, FormTabs, ImportWarnings, LocatedErrors, readBase64, useFormDetail } from './shared.tsx';
 
 type Panel = 'questions' | 'translations';
 
@@ -114,26 +114,22 @@ export function BuilderScreen({ workspaceId, formId }: { workspaceId: string; fo
       ),
     );
   };
+  const saveModel = async () => {
+    const next = await call('updateFormDraft', {
+      params: { workspaceId, formId },
+      body: { model: model as unknown as Record<string, unknown>, baseRevision: detail.revision },
+    });
+    setDirty(false);
+    setDetail(next);
+  };
   const save = () =>
     action.run(async () => {
-      const next = await call('updateFormDraft', {
-        params: { workspaceId, formId },
-        body: { model: model as unknown as Record<string, unknown>, baseRevision: detail.revision },
-      });
-      setDirty(false);
-      setDetail(next);
+      await saveModel();
       setSaved(t('forms.builder.saved'));
     });
   const publish = () =>
     action.run(async () => {
-      if (dirty) {
-        const next = await call('updateFormDraft', {
-          params: { workspaceId, formId },
-          body: { model: model as unknown as Record<string, unknown>, baseRevision: detail.revision },
-        });
-        setDirty(false);
-        setDetail(next);
-      }
+      if (dirty) await saveModel();
       const version = await call('publishForm', { params: { workspaceId, formId }, body: {} });
       setDetail(await call('getForm', { params: { workspaceId, formId } }));
       setSaved(t('forms.builder.published', { version: version.version }));
@@ -201,21 +197,7 @@ export function BuilderScreen({ workspaceId, formId }: { workspaceId: string; fo
           {t('forms.builder.engineProblem', { message: engineProblem })}
         </p>
       )}
-      {detail.warnings.length > 0 && (
-        <details class="warnings">
-          <summary>{t('forms.builder.warnings', { count: detail.warnings.length })}</summary>
-          <ul>
-            {detail.warnings.map((w, i) => (
-              <li key={i}>
-                {w.sheet
-                  ? `${t('forms.errorAt', { sheet: w.sheet, row: w.row ?? 0, column: w.column ?? '' })} `
-                  : ''}
-                {w.message}
-              </li>
-            ))}
-          </ul>
-        </details>
-      )}
+      <ImportWarnings warnings={detail.warnings} />
       <fieldset class="panel-switch">
         <legend class="visually-hidden">{t('forms.builder.view')}</legend>
         {(['questions', 'translations'] as const).map((p) => (

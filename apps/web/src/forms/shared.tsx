@@ -1,6 +1,6 @@
 // Parts several forms screens use: loading a form, reading a file for upload, located import
 // errors, and the tabs between a form's builder, preview, comments and changes.
-import type { FormDetail } from '@coproduce/contract';
+import type { FormDetail, FormProblem } from '@coproduce/contract';
 import type { JSX } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { ApiError, call } from '../api.ts';
@@ -125,4 +125,25 @@ export function emptyForm(title: string, formId: string): Form {
     choiceColumns: [],
     otherSheets: [],
   };
+}
+
+/** What the importer warned about (kept types, missing CSVs…), folded away until wanted. */
+export function ImportWarnings({ warnings }: { warnings: FormProblem[] }): JSX.Element | null {
+  const { t } = useI18n();
+  if (warnings.length === 0) return null;
+  return (
+    <details class="warnings">
+      <summary>{t('forms.builder.warnings', { count: warnings.length })}</summary>
+      <ul>
+        {warnings.map((w, i) => (
+          <li key={i}>
+            {w.sheet
+              ? `${t('forms.errorAt', { sheet: w.sheet, row: w.row ?? 0, column: w.column ?? '' })} `
+              : ''}
+            {w.message}
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
 }

@@ -89,6 +89,7 @@ const form: Form = {
 let root: HTMLElement;
 let session: FormSession;
 beforeEach(() => {
+  localStorage.clear();
   root = document.createElement('div');
   document.body.append(root);
   act(() => {

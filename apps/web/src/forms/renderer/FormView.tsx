@@ -29,6 +29,16 @@ function firstLanguage(form: Form, languages: string[], uiLocale: string): strin
   return languages.find((l) => languageCode(l) === uiLocale) ?? languages[0] ?? 'default';
 }
 
+/** Text size and layout are a person's choice on their device: kept across forms. */
+function remembered(key: 'mode' | 'largeText', value?: string): string | null {
+  try {
+    if (value !== undefined) localStorage.setItem(`coproduce.fill.${key}`, value);
+    return localStorage.getItem(`coproduce.fill.${key}`);
+  } catch {
+    return null;
+  }
+}
+
 /** The next screen in a direction that has something relevant on it, or -1. */
 function nextStep(session: FormSession, steps: Step[], from: number, direction: 1 | -1): number {
   for (let i = from + direction; i >= 0 && i < steps.length; i += direction) {
@@ -81,9 +91,9 @@ export function FormView({
   const [language, setLanguage] = useState(() => firstLanguage(form, languages, locale));
   const session = useMemo(() => new FormSession(form, { ...options, language }), [form]);
   const [mode, setMode] = useState<Mode>(
-    initialMode ?? (form.settings.style === 'pages' ? 'pages' : 'pages'),
+    () => initialMode ?? (remembered('mode') === 'single' ? 'single' : 'pages'),
   );
-  const [largeText, setLargeText] = useState(false);
+  const [largeText, setLargeText] = useState(() => remembered('largeText') === 'yes');
   const steps = useMemo(() => buildSteps(session.tree, mode), [session, mode]);
   const [at, setAt] = useState(0);
   const [announce, setAnnounce] = useState('');
@@ -150,6 +160,7 @@ export function FormView({
   const changeMode = (next: Mode) => {
     const path = step?.nodes[0]?.path;
     setMode(next);
+    remembered('mode', next);
     const nextSteps = buildSteps(session.tree, next);
     setAt(Math.max(0, path ? stepOf(nextSteps, path) : 0));
   };
@@ -170,7 +181,10 @@ export function FormView({
           mode={mode}
           onMode={changeMode}
           largeText={largeText}
-          onLargeText={setLargeText}
+          onLargeText={(on) => {
+            setLargeText(on);
+            remembered('largeText', on ? 'yes' : 'no');
+          }}
         />
         <div class="status" role="alert" aria-live="assertive">
           {announce && <p class="notice notice-error">{announce}</p>}
