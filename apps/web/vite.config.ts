@@ -4,6 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
+import { contentSecurityPolicy } from '../server/src/http/security.ts';
 
 /**
  * Writes dist/sw.js: the hand-written service worker in service-worker.js with the list of built
@@ -59,13 +60,7 @@ export default defineConfig({
     port: 5173,
     proxy: { '/api': 'http://localhost:3000', '/health': 'http://localhost:3000' },
   },
-  // The server's policy, so `vite preview` shows CSP mistakes before the server does.
-  preview: {
-    headers: {
-      'content-security-policy':
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
-        "object-src 'none'; base-uri 'self'; frame-ancestors 'none'",
-    },
-  },
+  // The server's own policy, so `vite preview` shows CSP mistakes before the server does.
+  preview: { headers: { 'content-security-policy': contentSecurityPolicy } },
   plugins: [serviceWorker()],
 });
