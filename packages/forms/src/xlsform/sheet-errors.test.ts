@@ -144,4 +144,23 @@ describe('located errors in sheets, headers and cells', () => {
       ],
     });
   });
+
+  it('a loop over a list that is not in the choices sheet', async () => {
+    const errors = await errorsOf({
+      survey: [
+        ['type', 'name', 'label'],
+        ['begin loop over rooms', 'each', 'Each'],
+        ['integer', 'n', 'How many?'],
+        ['end loop'],
+      ],
+    });
+    expect(errors).toEqual([
+      {
+        sheet: 'survey',
+        row: 2,
+        column: 'type',
+        message: 'the loop\'s list "rooms" is not in the choices sheet',
+      },
+    ]);
+  });
 });

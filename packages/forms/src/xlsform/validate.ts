@@ -166,6 +166,12 @@ export function validateSurvey(
         problem(sheetName, row, typeHeader, `"${what}" is kept in the form but not supported yet`),
       );
     }
+    if (item.kind === 'loop' && !(item.list && form.choices[item.list])) {
+      const message = item.list
+        ? `the loop's list "${item.list}" is not in the choices sheet`
+        : 'begin_loop needs a list to loop over: "begin_loop over LIST"';
+      errors.push(problem(sheetName, row, typeHeader, message));
+    }
     if (item.kind === 'question') {
       const column = header({ kind: 'parameters' }, 'parameters');
       const checked = checkParameters(item);
