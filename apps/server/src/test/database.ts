@@ -59,7 +59,12 @@ export async function testDatabaseConfig(name?: string): Promise<DatabaseConfig>
   return { kind: 'postgres', url: url.toString() };
 }
 
-/** Removes what testDatabaseConfig made. Close the app's connections first; FORCE ends stragglers anyway. */
+/**
+ * Removes what testDatabaseConfig made. Close the app's connections first. A closed pg pool may
+ * still be hanging up for a moment; DROP ... WITH (FORCE) would kill those half-closed clients and
+ * their error would surface as an unhandled error in the test run, so wait for them first and
+ * force only as a last resort.
+ */
 export async function dropTestDatabase(config: DatabaseConfig): Promise<void> {
   if (config.kind === 'sqlite') {
     rmSync(dirname(config.file), { recursive: true, force: true });
@@ -67,5 +72,17 @@ export async function dropTestDatabase(config: DatabaseConfig): Promise<void> {
   }
   const database = decodeURIComponent(new URL(config.url).pathname.slice(1));
   if (!/^t_[a-z0-9_]+$/.test(database)) throw new Error(`refusing to drop non-test database ${database}`);
-  await withAdmin((client) => client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`));
+  await withAdmin(async (client) => {
+    for (let attempt = 0; attempt < 50; attempt++) {
+      try {
+        await client.query(`DROP DATABASE IF EXISTS "${database}"`);
+        return;
+      } catch (error) {
+        // 55006 object_in_use: someone is still connected.
+        if ((error as { code?: string }).code !== '55006') throw error;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    }
+    await client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+  });
 }
