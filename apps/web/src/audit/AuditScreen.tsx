@@ -59,56 +59,60 @@ export function AuditScreen({ workspaceId }: { workspaceId: string }): JSX.Eleme
 
   return (
     <Screen title={t('audit.title')} wide>
-      <form
-        class="filters"
-        onSubmit={(event) => {
-          event.preventDefault();
-          setFilters(draft);
-        }}
-      >
-        <TextField
-          id="audit-action"
-          label={t('audit.filter.action')}
-          hint={t('audit.filter.action.hint')}
-          value={draft.action}
-          onValue={(value) => set({ action: value })}
-        />
-        <TextField
-          id="audit-entity"
-          label={t('audit.filter.entityType')}
-          hint={t('audit.filter.entityType.hint')}
-          value={draft.entityType}
-          onValue={(value) => set({ entityType: value })}
-        />
-        <TextField
-          id="audit-from"
-          type="date"
-          label={t('audit.filter.from')}
-          value={draft.from}
-          onValue={(value) => set({ from: value })}
-        />
-        <TextField
-          id="audit-to"
-          type="date"
-          label={t('audit.filter.to')}
-          value={draft.to}
-          onValue={(value) => set({ to: value })}
-        />
-        <div class="form-actions">
-          <Button type="submit" icon={<Icon name="search" />}>
-            {t('audit.filter.apply')}
-          </Button>
-          <Button
-            variant="secondary"
-            onClick={() => {
-              setDraft(noFilters);
-              setFilters(noFilters);
-            }}
-          >
-            {t('audit.filter.clear')}
-          </Button>
-        </div>
-      </form>
+      {/* Folded away on phones so the entries come first; open while filters are in use. */}
+      <details class="filters-box" open={filters !== noFilters}>
+        <summary>{t('audit.filter.show')}</summary>
+        <form
+          class="filters"
+          onSubmit={(event) => {
+            event.preventDefault();
+            setFilters(draft);
+          }}
+        >
+          <TextField
+            id="audit-action"
+            label={t('audit.filter.action')}
+            hint={t('audit.filter.action.hint')}
+            value={draft.action}
+            onValue={(value) => set({ action: value })}
+          />
+          <TextField
+            id="audit-entity"
+            label={t('audit.filter.entityType')}
+            hint={t('audit.filter.entityType.hint')}
+            value={draft.entityType}
+            onValue={(value) => set({ entityType: value })}
+          />
+          <TextField
+            id="audit-from"
+            type="date"
+            label={t('audit.filter.from')}
+            value={draft.from}
+            onValue={(value) => set({ from: value })}
+          />
+          <TextField
+            id="audit-to"
+            type="date"
+            label={t('audit.filter.to')}
+            value={draft.to}
+            onValue={(value) => set({ to: value })}
+          />
+          <div class="form-actions">
+            <Button type="submit" icon={<Icon name="search" />}>
+              {t('audit.filter.apply')}
+            </Button>
+            <Button
+              variant="secondary"
+              onClick={() => {
+                setDraft(noFilters);
+                setFilters(noFilters);
+              }}
+            >
+              {t('audit.filter.clear')}
+            </Button>
+          </div>
+        </form>
+      </details>
       <StatusMessage error={action.error} />
       {entries === null ? (
         <Loading />
