@@ -11,6 +11,7 @@ import { Button, StatusMessage, useAction } from '../ui/forms.tsx';
 import { Icon } from '../ui/icons.tsx';
 import { Loading, Screen } from '../ui/screen.tsx';
 import { useWorkspace } from '../workspaces/useWorkspace.ts';
+import { WorkspaceSettingsSection } from '../workspaces/WorkspaceSettingsSection.tsx';
 import { InvitesSection } from './InvitesSection.tsx';
 import { allRoles, roleLabel } from './roles.ts';
 
@@ -24,6 +25,7 @@ export function MembersScreen({ workspaceId }: { workspaceId: string }): JSX.Ele
     <Screen title={seesMembers ? t('members.title') : t('members.mine.title')}>
       {seesMembers ? <MemberList workspace={workspace} /> : <OwnMembership workspace={workspace} />}
       {workspace.abilities.inviteMembers && <InvitesSection workspace={workspace} />}
+      {workspace.abilities.manageWorkspace && <WorkspaceSettingsSection workspace={workspace} />}
     </Screen>
   );
 }
