@@ -8,7 +8,7 @@ import { domainRoutes } from './domains.ts';
 import { installErrorHandling } from './http/errors.ts';
 import { createRegistrar, type Registrar } from './http/register.ts';
 import { installSecurityHeaders } from './http/security.ts';
-import { installWebApp } from './http/web.ts';
+import { installNotFound } from './http/web.ts';
 
 export interface BuiltApp {
   app: FastifyInstance;
@@ -42,7 +42,7 @@ export async function buildApp(deps: ServerDeps, options: { serveWeb?: boolean }
   });
   const registrar = createRegistrar(app, deps);
   for (const register of domainRoutes) register(registrar);
-  if (options.serveWeb !== false) await installWebApp(app, deps.config.webRoot);
+  await installNotFound(app, options.serveWeb === false ? null : deps.config.webRoot);
   await app.ready();
   return { app, registrar };
 }

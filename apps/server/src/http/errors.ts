@@ -4,7 +4,10 @@ import { AppError, fromDatabaseError } from '../errors.ts';
 
 const problemType = 'application/problem+json; charset=utf-8';
 
-/** Turns every failure into problem+json; unknown errors are logged and answered without details. */
+/**
+ * Turns every failure into problem+json; unknown errors are logged and answered without details.
+ * Unknown paths are answered in http/web.ts, which alone may set the not-found handler.
+ */
 export function installErrorHandling(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const problem = toAppError(error);
@@ -14,15 +17,6 @@ export function installErrorHandling(app: FastifyInstance) {
     if (problem.retryAfterSeconds !== undefined)
       reply.header('retry-after', String(problem.retryAfterSeconds));
     return reply.code(problem.status).type(problemType).send(JSON.stringify(problem.toProblem()));
-  });
-
-  app.setNotFoundHandler((request, reply) => {
-    const problem = new AppError(
-      'not_found',
-      404,
-      `No endpoint ${request.method} ${request.url.split('?')[0]}.`,
-    );
-    return reply.code(404).type(problemType).send(JSON.stringify(problem.toProblem()));
   });
 }
 

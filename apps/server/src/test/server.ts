@@ -24,16 +24,19 @@ export async function startTestServer(
     database?: DatabaseConfig;
     dataDir?: string;
     publicUrl?: string;
+    /** Serve a built web app from this folder, as `coproduce serve` does from apps/web/dist. */
+    webRoot?: string;
   } = {},
 ) {
-  const { database, dataDir: givenDataDir, publicUrl, ...overrides } = options;
+  const { database, dataDir: givenDataDir, publicUrl, webRoot, ...overrides } = options;
   const dataDir = givenDataDir ?? mkdtempSync(join(tmpdir(), 'coproduce-test-'));
   const config = {
     ...loadConfig({ DATA_DIR: dataDir, PUBLIC_URL: publicUrl ?? testPublicUrl }),
     database: database ?? (await testDatabaseConfig()),
+    ...(webRoot ? { webRoot } : {}),
   };
   const opened = await openServer(config, { log: pino({ level: 'silent' }), ...overrides });
-  const { app, registrar } = await buildApp(opened.deps, { serveWeb: false });
+  const { app, registrar } = await buildApp(opened.deps, { serveWeb: webRoot !== undefined });
   return {
     app,
     deps: opened.deps,
