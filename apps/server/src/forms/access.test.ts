@@ -92,6 +92,10 @@ describe('who may do what with forms', () => {
     const next = await coordinator.get(world.url(`?limit=1&cursor=${paged.body.cursor}`));
     expect(next.body.items[0].id).not.toBe(paged.body.items[0].id);
     expect((await coordinator.get(world.url('?cursor=abc'))).statusCode).toBe(400);
+    // Past a bigint, PostgreSQL would refuse the comparison: a client mistake, not a 500.
+    const huge = await coordinator.get(world.url(`?since=${'9'.repeat(30)}`));
+    expect(huge.statusCode).toBe(400);
+    expect(huge.body.errors[0].path).toBe('cursor');
   });
 
   it('lists templates and starts a draft from each', async () => {

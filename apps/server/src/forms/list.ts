@@ -21,7 +21,8 @@ export interface Listing {
  */
 function window(listing: Listing) {
   const after = listing.cursor ?? listing.since ?? null;
-  if (after !== null && !/^\d{1,30}$/.test(after)) {
+  // At most 18 digits: a revision is a PostgreSQL bigint, and a longer number would overflow it (a 500).
+  if (after !== null && !/^\d{1,18}$/.test(after)) {
     throw new AppError('request.invalid', 400, 'cursor: not a cursor from an earlier page', [
       { path: 'cursor', message: 'not a cursor from an earlier page' },
     ]);
