@@ -81,6 +81,37 @@ describe('files that are not a readable workbook', () => {
     );
   });
 
+  it('measures what a zip really unpacks to, not the sizes its directory declares', async () => {
+    const bomb = new JSZip();
+    bomb.file('xl/workbook.xml', '<workbook/>');
+    bomb.file('xl/worksheets/sheet1.xml', new Uint8Array(5 * 1024 * 1024));
+    const bytes = await bomb.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+    // Lie in every header: each entry claims to unpack to 100 bytes.
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    let lies = 0;
+    for (let i = 0; i + 4 <= bytes.length; i++) {
+      const signature = view.getUint32(i, true);
+      if (signature === 0x04034b50 && view.getUint32(i + 22, true) > 100) {
+        view.setUint32(i + 22, 100, true);
+        lies++;
+      } else if (signature === 0x02014b50 && view.getUint32(i + 24, true) > 100) {
+        view.setUint32(i + 24, 100, true);
+        lies++;
+      }
+    }
+    expect(lies).toBe(2);
+    expect((await firstError(bytes, 'f.xlsx', { maxUncompressedBytes: 1024 * 1024 }))?.message).toBe(
+      'the workbook unpacks to more than 1.0 MB (a zip bomb or a very large file): remove unused sheets, images or formatting',
+    );
+    // A stream that is not deflate is damaged, not a crash.
+    const broken = await new JSZip()
+      .file('xl/workbook.xml', 'x'.repeat(1000))
+      .generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+    const at = broken.indexOf(0x50) + 30 + 'xl/workbook.xml'.length;
+    broken.fill(0xff, at, at + 8);
+    expect((await firstError(broken))?.message).toMatch(/^the workbook is damaged/);
+  });
+
   it('ignores macros with a warning (.xlsm)', async () => {
     const zip = await JSZip.loadAsync(await workbookBytes(simpleSurvey));
     zip.file('xl/vbaProject.bin', new Uint8Array([1, 2, 3]));

@@ -32,9 +32,28 @@ function mb(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
+const unpacksTooLarge = (limits: SizeLimits) =>
+  new ImportStop([
+    problem(
+      null,
+      null,
+      null,
+      `the workbook unpacks to more than ${mb(limits.maxUncompressedBytes)} (a zip bomb or a very large file): ` +
+        'remove unused sheets, images or formatting',
+    ),
+  ]);
+
 export interface ZipSummary {
   entryNames: string[];
   uncompressedBytes: number;
+  /** Where each entry's data is and how it is stored, for measuring what it really unpacks to. */
+  entries: ZipEntry[];
+}
+
+interface ZipEntry {
+  method: number;
+  compressedBytes: number;
+  localHeaderOffset: number;
 }
 
 /** Reads the zip central directory (sizes and names) without inflating anything. */
@@ -52,6 +71,7 @@ function readCentralDirectory(bytes: Uint8Array): ZipSummary | null {
   const count = view.getUint16(end + 10, true);
   let offset = view.getUint32(end + 16, true);
   const entryNames: string[] = [];
+  const entries: ZipEntry[] = [];
   let uncompressedBytes = 0;
   const decoder = new TextDecoder();
   for (let n = 0; n < count; n++) {
@@ -59,13 +79,18 @@ function readCentralDirectory(bytes: Uint8Array): ZipSummary | null {
     const size = view.getUint32(offset + 24, true);
     // 0xFFFFFFFF means a zip64 size: far beyond any form, so count it as too big.
     uncompressedBytes += size === 0xffffffff ? Number.MAX_SAFE_INTEGER / 2 : size;
+    entries.push({
+      method: view.getUint16(offset + 10, true),
+      compressedBytes: view.getUint32(offset + 20, true),
+      localHeaderOffset: view.getUint32(offset + 42, true),
+    });
     const nameLength = view.getUint16(offset + 28, true);
     const extraLength = view.getUint16(offset + 30, true);
     const commentLength = view.getUint16(offset + 32, true);
     entryNames.push(decoder.decode(bytes.subarray(offset + 46, offset + 46 + nameLength)));
     offset += 46 + nameLength + extraLength + commentLength;
   }
-  return { entryNames, uncompressedBytes };
+  return { entryNames, uncompressedBytes, entries };
 }
 
 /**
@@ -100,15 +125,70 @@ export function inspectContainer(bytes: Uint8Array, fileName: string, limits: Si
   if (!summary) stop('the workbook is damaged (its zip directory cannot be read): save it again as .xlsx');
   const ok = summary as ZipSummary;
   if (ok.uncompressedBytes > limits.maxUncompressedBytes) {
-    stop(
-      `the workbook unpacks to more than ${mb(limits.maxUncompressedBytes)} (a zip bomb or a very large file): ` +
-        'remove unused sheets, images or formatting',
-    );
+    throw unpacksTooLarge(limits);
   }
   if (!ok.entryNames.includes('xl/workbook.xml')) {
     stop(`"${fileName}" is a zip file but not an Excel workbook: upload an .xlsx or .xlsm file`);
   }
   return ok;
+}
+
+const stopDamaged = (): never => {
+  throw new ImportStop([
+    problem(
+      null,
+      null,
+      null,
+      'the workbook is damaged (an entry cannot be unpacked): save it again as .xlsx',
+    ),
+  ]);
+};
+
+/** Counts what one deflated entry unpacks to, stopping as soon as the count passes `budget`. */
+async function inflatedBytes(data: Uint8Array, budget: number): Promise<number> {
+  const reader = new Blob([new Uint8Array(data)])
+    .stream()
+    .pipeThrough(new DecompressionStream('deflate-raw'))
+    .getReader();
+  let count = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return count;
+      count += value.byteLength;
+      if (count > budget) {
+        await reader.cancel().catch(() => undefined);
+        return count;
+      }
+    }
+  } catch {
+    return stopDamaged();
+  }
+}
+
+/**
+ * The sizes in a zip's directory are whatever its maker wrote: a bomb can declare a few bytes
+ * and unpack to gigabytes, which the zip reader under exceljs would hold in memory. So every
+ * entry is unpacked once here, counted and thrown away, before anything keeps it.
+ */
+export async function checkUnpackedSize(bytes: Uint8Array, summary: ZipSummary, limits: SizeLimits) {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let total = 0;
+  for (const entry of summary.entries) {
+    const header = entry.localHeaderOffset;
+    if (header + 30 > bytes.length || view.getUint32(header, true) !== 0x04034b50) stopDamaged();
+    const start = header + 30 + view.getUint16(header + 26, true) + view.getUint16(header + 28, true);
+    const end = start + entry.compressedBytes;
+    if (end > bytes.length) stopDamaged();
+    const data = bytes.subarray(start, end);
+    const budget = limits.maxUncompressedBytes - total;
+    // 0 is stored as is; 8 is deflate; anything else the zip reader refuses on its own.
+    if (entry.method === 0) total += data.length;
+    else if (entry.method === 8) total += await inflatedBytes(data, budget);
+    if (total > limits.maxUncompressedBytes) {
+      throw unpacksTooLarge(limits);
+    }
+  }
 }
 
 export function macroWarnings(summary: ZipSummary): Problem[] {

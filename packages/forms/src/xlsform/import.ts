@@ -1,7 +1,13 @@
 import type { Form, KeptSheet } from '../model.ts';
 import { closest, ImportStop, type Problem, problem } from '../problems.ts';
 import { checkDuplicateChoices, readChoices, readSettings } from './choices.ts';
-import { DEFAULT_LIMITS, inspectContainer, macroWarnings, type SizeLimits } from './container.ts';
+import {
+  checkUnpackedSize,
+  DEFAULT_LIMITS,
+  inspectContainer,
+  macroWarnings,
+  type SizeLimits,
+} from './container.ts';
 import { checkSettingsAndChoices } from './other-sheets-check.ts';
 import { type RawSheet, readSheets } from './sheets.ts';
 import { readSurvey } from './survey.ts';
@@ -35,7 +41,9 @@ export async function importXlsForm(
 ): Promise<ImportResult> {
   const warnings: Problem[] = [];
   try {
-    const summary = inspectContainer(bytes, fileName, { ...DEFAULT_LIMITS, ...options.limits });
+    const limits = { ...DEFAULT_LIMITS, ...options.limits };
+    const summary = inspectContainer(bytes, fileName, limits);
+    await checkUnpackedSize(bytes, summary, limits);
     warnings.push(...macroWarnings(summary));
     const { sheets, problems: errors } = await readSheets(bytes);
     // A cell without its value would make every later message about that row misleading.
