@@ -11,17 +11,20 @@ export function AccessNeedsEditor({
   onChange,
   errors,
   readOnly,
+  self = false,
 }: {
   needs: AccessNeeds;
   onChange: (needs: AccessNeeds) => void;
   errors: Record<string, string>;
   readOnly: boolean;
+  /** The person is the reader: "What you need". */
+  self?: boolean;
 }): JSX.Element {
   const { t } = useI18n();
   const set = (patch: Partial<AccessNeeds>) => onChange({ ...needs, ...patch });
   return (
     <fieldset class="group" disabled={readOnly}>
-      <legend>{t('needs.title')}</legend>
+      <legend>{t(self ? 'needs.title.self' : 'needs.title')}</legend>
       <p class="hint">{t('needs.hint')}</p>
       <div class="check-grid">
         {flags.map((flag) => (

@@ -13,11 +13,14 @@ export function ContactChannelsEditor({
   onChange,
   errors,
   readOnly,
+  self = false,
 }: {
   channels: ChannelDraft[];
   onChange: (channels: ChannelDraft[]) => void;
   errors: Record<string, string>;
   readOnly: boolean;
+  /** The person is the reader: "How to reach you". */
+  self?: boolean;
 }): JSX.Element {
   const { t } = useI18n();
   const [newKind, setNewKind] = useState<ContactChannelKind>('post');
@@ -33,7 +36,7 @@ export function ContactChannelsEditor({
 
   return (
     <fieldset class="group">
-      <legend>{t('channels.title')}</legend>
+      <legend>{t(self ? 'channels.title.self' : 'channels.title')}</legend>
       <p class="hint">{t('channels.hint')}</p>
       <p class="visually-hidden" aria-live="polite">
         {announce}

@@ -183,7 +183,7 @@ export function PersonScreen({
             )}
           </fieldset>
           <fieldset class="group" disabled={!canEdit}>
-            <legend>{t('person.languages')}</legend>
+            <legend>{t(person?.isSelf ? 'person.languages.self' : 'person.languages')}</legend>
             <div class="check-grid">
               {commonLanguages.map((code) => (
                 <Checkbox
@@ -215,12 +215,14 @@ export function PersonScreen({
               <ContactChannelsEditor
                 channels={draft.channels}
                 onChange={(channels) => set({ channels })}
+                self={person?.isSelf === true}
                 errors={errors}
                 readOnly={!canEditContact}
               />
               <AccessNeedsEditor
                 needs={draft.needs}
                 onChange={(needs) => set({ needs })}
+                self={person?.isSelf === true}
                 errors={errors}
                 readOnly={!canEditContact}
               />
