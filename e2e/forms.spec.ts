@@ -196,7 +196,7 @@ test('the preview fills the form: skip logic, messages, a language switch and a 
   await expect(page.getByRole('button', { name: /^Add / })).toHaveCount(0);
   const second = page.locator('.frepeat-entry').nth(1);
   await second.getByRole('radio', { name: 'Child', exact: true }).check();
-  await second.getByRole('radio', { name: 'Male' }).check();
+  await second.getByRole('radio', { name: 'Male', exact: true }).check();
   await second.getByLabel('Age in years').fill('9');
   await expect(second.getByText('In school or crèche?')).toBeVisible();
   await expect(second.getByText('Work status')).toHaveCount(0);
