@@ -147,6 +147,30 @@ export function formLanguages(form: Form): string[] {
   return seen.has(DEFAULT_LANGUAGE_KEY) ? [DEFAULT_LANGUAGE_KEY, ...langs] : langs;
 }
 
+/**
+ * How deep groups and repeats may nest. Real forms stay under ten; the limit keeps the recursive
+ * parts (zod's schema, the exporter, the walkers) far from the stack's end on untrusted input.
+ */
+export const maxSectionDepth = 100;
+/** The JSON depth of a model at that nesting: two levels per section (item, children), plus headroom. */
+export const maxModelJsonDepth = 2 * maxSectionDepth + 10;
+
+/**
+ * How deeply a parsed JSON value nests (objects and arrays), measured without recursion, so it is
+ * safe to call on untrusted input before anything recursive reads it.
+ */
+export function jsonDepth(value: unknown): number {
+  let deepest = 0;
+  const pending: Array<[unknown, number]> = [[value, 1]];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const [node, depth] = next;
+    if (node === null || typeof node !== 'object') continue;
+    deepest = Math.max(deepest, depth);
+    for (const child of Object.values(node)) pending.push([child, depth + 1]);
+  }
+  return deepest;
+}
+
 /** Walks the survey depth first, with the path of group names to each item. */
 export function* walkSurvey(
   items: SurveyItem[],

@@ -156,6 +156,22 @@ describe('bad uploads change nothing', () => {
     expect(model.body.code).toBe('form.model.invalid');
     expect(model.body.errors.map((e: { path: string }) => e.path)).toContain('model.survey');
   });
+
+  it('answers 400, not a stack overflow, for groups nested thousands deep', async () => {
+    // Written as text: JSON.stringify itself would overflow on the nested object.
+    const group = (i: number) =>
+      `{"kind":"group","type":"begin_group","name":"g${i}","label":{},"hint":{},"media":{},"extra":{},"children":[`;
+    const leaf = JSON.stringify(question('q', 'text', { default: 'Q' }));
+    const depth = 5000;
+    let survey = leaf;
+    for (let i = 0; i < depth; i++) survey = `${group(i)}${survey}]}`;
+    const { survey: _, ...rest } = form([]);
+    const body = `{"model":${JSON.stringify(rest).slice(0, -1)},"survey":[${survey}]}}`;
+    const response = await world.as.coordinator.request('POST', world.url(), undefined, { rawBody: body });
+    expect(response.statusCode).toBe(400);
+    expect(response.body.code).toBe('form.model.invalid');
+    expect(response.body.errors[0].path).toBe('model.survey');
+  });
 });
 
 describe('versions', () => {

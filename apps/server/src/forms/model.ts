@@ -5,6 +5,9 @@ import {
   formIdFromFileName,
   formLanguages,
   importXlsForm,
+  jsonDepth,
+  maxModelJsonDepth,
+  maxSectionDepth,
   type Problem,
   type SurveyItem,
   walkSurvey,
@@ -114,6 +117,13 @@ export async function checkModel(
   options: { publish?: boolean; field?: string } = {},
 ): Promise<CheckedForm> {
   const field = options.field ?? 'model';
+  // zod and the exporter recurse into groups: measure first, without recursion.
+  if (jsonDepth(model) > maxModelJsonDepth) {
+    const message = `groups and repeats nest more than ${maxSectionDepth} deep`;
+    throw new AppError('form.model.invalid', 400, `${field}.survey: ${message}`, [
+      { path: `${field}.survey`, message },
+    ]);
+  }
   const shape = Form.safeParse(model);
   if (!shape.success) {
     const errors = shape.error.issues.slice(0, 50).map((issue) => ({

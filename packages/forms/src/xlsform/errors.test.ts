@@ -35,6 +35,21 @@ describe('located errors a coordinator can fix', () => {
     );
   });
 
+  it('groups nested past the limit, at the row that goes too deep, and nothing after it', async () => {
+    const rows: SheetRows = [['type', 'name', 'label']];
+    for (let i = 0; i < 150; i++) rows.push(['begin_group', `g${i}`, 'G']);
+    rows.push(['text', 'q', 'Q']);
+    for (let i = 0; i < 150; i++) rows.push(['end_group', '', '']);
+    expect(await errorsOf({ survey: rows })).toEqual([
+      {
+        sheet: 'survey',
+        row: 102,
+        column: 'type',
+        message: 'groups and repeats nest more than 100 deep here: close some with end_group or end_repeat',
+      },
+    ]);
+  });
+
   it('a question with nothing to show (no label, hint or media), as pyxform', async () => {
     const errors = await errorsOf({
       survey: [

@@ -1,4 +1,4 @@
-import type { Question, Section, Sensitivity, SurveyItem } from '../model.ts';
+import { maxSectionDepth, type Question, type Section, type Sensitivity, type SurveyItem } from '../model.ts';
 import { type Problem, problem } from '../problems.ts';
 import { type Column, parseParameters, readColumns } from './columns.ts';
 import type { RawSheet } from './sheets.ts';
@@ -187,6 +187,18 @@ export function readSurvey(
         ),
       );
       continue;
+    }
+    if (parsed.kind === 'begin' && open.length >= maxSectionDepth) {
+      // Deeper would only strain the readers that follow; the rows after it would be noise.
+      problems.push(
+        problem(
+          sheet.name,
+          row,
+          typeHeader,
+          `groups and repeats nest more than ${maxSectionDepth} deep here: close some with end_group or end_repeat`,
+        ),
+      );
+      return { survey: root, places: { rowOf, columns } };
     }
     const target = siblings();
     let item: SurveyItem;
