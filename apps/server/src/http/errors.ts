@@ -11,13 +11,30 @@ const problemType = 'application/problem+json; charset=utf-8';
 export function installErrorHandling(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const problem = toAppError(error);
-    if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
+    if (problem.status >= 500) request.log.error({ err: loggable(error) }, 'request failed');
     // A cookie set by a handler whose transaction then failed must not reach the client.
     reply.removeHeader('set-cookie');
     if (problem.retryAfterSeconds !== undefined)
       reply.header('retry-after', String(problem.retryAfterSeconds));
     return reply.code(problem.status).type(problemType).send(JSON.stringify(problem.toProblem()));
   });
+}
+
+/**
+ * What of an unknown error may go to the log. PostgreSQL puts the offending row's values in
+ * `detail` ("Failing row contains (…, legal name, …)") and drivers keep the query's parameters:
+ * personal values that must never reach a log file. Name, code, message and stack stay.
+ */
+export function loggable(error: Error): Record<string, unknown> {
+  const { code, constraint, table, column, routine } = error as Error & Record<string, unknown>;
+  return {
+    type: error.name,
+    message: error.message,
+    stack: error.stack,
+    ...Object.fromEntries(
+      Object.entries({ code, constraint, table, column, routine }).filter(([, v]) => v !== undefined),
+    ),
+  };
 }
 
 export function toAppError(error: FastifyError): AppError {
