@@ -43,6 +43,10 @@ export function require(caller: FormCaller, action: FormAction) {
   if (!can(caller.role, action)) throw forbidden(refusals[action]);
 }
 
+/** Another request changed the form between this one's read and its write (see updateForm). */
+export const changedMeanwhile = () =>
+  new AppError('form.stale', 409, 'Someone changed this form at the same moment: reload it and try again.');
+
 export const archivedError = () =>
   new AppError('form.archived', 409, 'This form is archived: it can be read, not changed.');
 

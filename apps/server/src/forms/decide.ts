@@ -1,7 +1,7 @@
 import type { RequestContext } from '../context.ts';
 import type { Db } from '../db/connect.ts';
 import { AppError, forbidden, notFound } from '../errors.ts';
-import { type FormCaller, require } from './caller.ts';
+import { changedMeanwhile, type FormCaller, require } from './caller.ts';
 import { discussableForm, oneThread, questionMissing } from './codesign.ts';
 import { type CheckedForm, checkModel } from './model.ts';
 import { canResolve } from './policy.ts';
@@ -86,7 +86,7 @@ export async function acceptSuggestion(
   if (thread.author_person_id) {
     credits.push({ personId: thread.author_person_id, threadId, path: thread.path, acceptedAt: ctx.now });
   }
-  await updateForm(ctx.db, caller.workspaceId, formId, {
+  const stored = await updateForm(ctx.db, caller.workspaceId, formId, form.revision, {
     draft: JSON.stringify(checked.form),
     warnings: JSON.stringify(checked.warnings),
     credits: JSON.stringify(credits),
@@ -94,6 +94,7 @@ export async function acceptSuggestion(
     updated_by_account_id: caller.accountId,
     revision,
   });
+  if (!stored) throw changedMeanwhile();
   await updateThread(ctx.db, caller.workspaceId, threadId, {
     status: 'accepted',
     decided_by_person_id: caller.personId,

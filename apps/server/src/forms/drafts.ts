@@ -2,7 +2,7 @@ import type { FormDetail } from '@coproduce/contract';
 import type { RequestContext } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { newId } from '../ids.ts';
-import { archivedError, type FormCaller, require } from './caller.ts';
+import { archivedError, changedMeanwhile, type FormCaller, require } from './caller.ts';
 import type { CheckedForm } from './model.ts';
 import { summarize } from './model.ts';
 import { findForm, insertForm, updateForm } from './queries.ts';
@@ -79,12 +79,13 @@ export async function saveDraft(
       'Someone changed this draft since you opened it: reload it and make your change again.',
     );
   }
-  await updateForm(ctx.db, caller.workspaceId, formId, {
+  const stored = await updateForm(ctx.db, caller.workspaceId, formId, row.revision, {
     ...draftColumns(checked),
     updated_at: ctx.now,
     updated_by_account_id: caller.accountId,
     revision: await ctx.revision(),
   });
+  if (!stored) throw changedMeanwhile();
   ctx.audit({
     action: source === 'xlsform' ? 'form.draft.import' : 'form.draft.update',
     entityType: 'form',
@@ -100,12 +101,13 @@ export async function archiveForm(ctx: RequestContext, caller: FormCaller, formI
   if (row.status === 'archived') {
     ctx.unchanged();
   } else {
-    await updateForm(ctx.db, caller.workspaceId, formId, {
+    const stored = await updateForm(ctx.db, caller.workspaceId, formId, row.revision, {
       status: 'archived',
       updated_at: ctx.now,
       updated_by_account_id: caller.accountId,
       revision: await ctx.revision(),
     });
+    if (!stored) throw changedMeanwhile();
     ctx.audit({ action: 'form.archive', entityType: 'form', entityId: formId, fields: ['status'] });
   }
   return formDetail(ctx.db, caller, await visibleForm(ctx.db, caller, formId));

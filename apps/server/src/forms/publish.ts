@@ -3,7 +3,7 @@ import type { RequestContext } from '../context.ts';
 import type { Db } from '../db/connect.ts';
 import { AppError } from '../errors.ts';
 import { newId } from '../ids.ts';
-import { archivedError, type FormCaller, require } from './caller.ts';
+import { archivedError, changedMeanwhile, type FormCaller, require } from './caller.ts';
 import { type CheckedForm, checkModel } from './model.ts';
 import { presentVersion } from './present.ts';
 import {
@@ -85,6 +85,16 @@ export async function publishForm(
   const model = { ...checked.form, settings: { ...checked.form.settings, version } };
   const id = newId();
   const revision = await ctx.revision();
+  // The form first: a concurrent publish then waits on this row and stops with a 409, instead
+  // of racing for the same version number.
+  const formUpdated = await updateForm(ctx.db, caller.workspaceId, formId, row.revision, {
+    status: 'published',
+    latest_version_id: id,
+    updated_at: ctx.now,
+    updated_by_account_id: caller.accountId,
+    revision,
+  });
+  if (!formUpdated) throw changedMeanwhile();
   await insertVersion(ctx.db, {
     workspace_id: caller.workspaceId,
     id,
@@ -98,13 +108,6 @@ export async function publishForm(
     published_by_account_id: caller.accountId,
     published_by_person_id: caller.personId,
     published_at: ctx.now,
-    revision,
-  });
-  await updateForm(ctx.db, caller.workspaceId, formId, {
-    status: 'published',
-    latest_version_id: id,
-    updated_at: ctx.now,
-    updated_by_account_id: caller.accountId,
     revision,
   });
   ctx.audit({ action: 'form.publish', entityType: 'form', entityId: formId, fields: ['version', 'model'] });

@@ -31,18 +31,26 @@ export async function findForm(db: Db, workspaceId: string, formId: string) {
     .executeTakeFirst();
 }
 
+/**
+ * Changes a form only if it is still at the revision the caller read (compare-and-set). On
+ * PostgreSQL a concurrent writer waits for the row lock, re-reads the row, and updates nothing;
+ * false then means "changed meanwhile", never a silently lost update.
+ */
 export async function updateForm(
   db: Db,
   workspaceId: string,
   formId: string,
+  readRevision: string | number | bigint,
   changes: Updateable<FormsTable>,
-) {
-  await formsDb(db)
+): Promise<boolean> {
+  const result = await formsDb(db)
     .updateTable('forms')
     .set(changes)
     .where('workspace_id', '=', workspaceId)
     .where('id', '=', formId)
-    .execute();
+    .where('revision', '=', String(readRevision))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }
 
 export interface FormListing {
