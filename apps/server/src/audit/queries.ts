@@ -1,4 +1,5 @@
 import type { DatabaseKind, Db, Tx } from '../db/connect.ts';
+import type { AuditEntriesTable } from '../db/schema.ts';
 
 /**
  * The chain's head, locked until the transaction ends, created at sequence 0 if the chain is new.
@@ -20,22 +21,8 @@ export async function moveChainHead(trx: Tx, chain: string, sequence: number, ha
   await trx.updateTable('audit_chain_heads').set({ sequence, hash }).where('chain', '=', chain).execute();
 }
 
-export interface AuditRow {
-  id: string;
-  chain: string;
-  sequence: number;
-  workspace_id: string | null;
-  actor_account_id: string | null;
-  on_behalf_of_person_id: string | null;
-  action: string;
-  entity_type: string;
-  entity_id: string | null;
-  fields: string;
-  occurred_at: string;
-  canonical: string;
-  previous_hash: string;
-  hash: string;
-}
+/** An audit entry as stored: the table's own type, declared once in db/schema.ts. */
+export type AuditRow = AuditEntriesTable;
 
 export async function insertEntry(trx: Tx, row: AuditRow) {
   await trx.insertInto('audit_entries').values(row).execute();
