@@ -60,7 +60,11 @@ test.beforeAll(async ({ browser }: { browser: Browser }) => {
     base = process.env.COPRODUCE_E2E_FORMS_FRONT;
   }
   await expect
-    .poll(async () => (await fetch(`${base}/health`, { signal: AbortSignal.timeout(5000) }).catch(() => null))?.ok ?? false, { timeout: 60_000 })
+    .poll(
+      async () =>
+        (await fetch(`${base}/health`, { signal: AbortSignal.timeout(5000) }).catch(() => null))?.ok ?? false,
+      { timeout: 60_000 },
+    )
     .toBe(true);
 
   // Accounts and the workspace through the API: the foundation story tests those screens.
@@ -126,7 +130,10 @@ test('the coordinator uploads an XLSForm and sees the templates', async () => {
 test('the builder checks logic as it is typed, saves and publishes', async () => {
   const page = coordinatorPage;
   await page.getByRole('button', { name: 'Add question' }).click();
-  await page.getByRole('group', { name: 'Question text' }).getByLabel('English').fill('Name of the enumerator');
+  await page
+    .getByRole('group', { name: 'Question text' })
+    .getByLabel('English')
+    .fill('Name of the enumerator');
   const relevant = page.getByLabel('Ask only when (relevant)');
   await relevant.fill('${nope} + ');
   await expect(page.getByText(/^At character \d+:/)).toBeVisible();
@@ -253,12 +260,12 @@ test('the coordinator accepts the suggestion and sees what changed', async () =>
   await thread.getByRole('button', { name: 'Accept' }).click();
   await page.getByLabel('Only questions with open comments').uncheck();
   await expect(page.getByRole('heading', { name: 'Number painted on the house' })).toBeVisible();
-  await expect(
-    page
-      .locator('.thread')
-      .filter({ hasText: 'Number painted on the house' })
-      .getByText('Accepted', { exact: true }),
-  ).toBeVisible();
+  // Decided threads fold away; opening them shows the decision.
+  const painted = page
+    .locator('.review-item')
+    .filter({ has: page.getByRole('heading', { name: 'Number painted on the house' }) });
+  await painted.locator('summary').click();
+  await expect(painted.locator('.thread').getByText('Accepted', { exact: true })).toBeVisible();
   await page.getByRole('link', { name: 'Changes' }).click();
   await expect(page.getByRole('heading', { name: /Reworded \(1\)/ })).toBeVisible();
   await expect(page.locator('ins').filter({ hasText: 'Number painted on the house' })).toBeVisible();

@@ -9,13 +9,14 @@ import { useI18n } from '../i18n/i18n.ts';
 import { SelectField, StatusMessage, useAction } from '../ui/forms.tsx';
 import { Loading, Screen } from '../ui/screen.tsx';
 import type { Form } from './lib.ts';
-import { buildTree, languageName, languagesOf, type RenderNode, textIn } from './renderer/tree.ts';
+import { buildTree, isShown, languageName, languagesOf, type RenderNode, textIn } from './renderer/tree.ts';
 import { QuestionCard } from './review/QuestionCard.tsx';
 import { draftOf, FormTabs, useFormDetail } from './shared.tsx';
 
 function flatten(nodes: RenderNode[], out: RenderNode[] = []): RenderNode[] {
   for (const node of nodes) {
-    if (node.kind === 'question' && ['calculate', 'hidden'].includes(node.item.type)) continue;
+    // Nobody reads calculates or metadata: nothing to word better.
+    if (!isShown(node.item)) continue;
     out.push(node);
     if (node.kind !== 'question') flatten(node.children, out);
   }
