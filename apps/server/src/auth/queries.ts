@@ -118,6 +118,20 @@ export async function findAccountsByLogin(
     .execute();
 }
 
+/** The login keys of accounts that already use this username or email (any case, as sign-in folds them). */
+export async function findLoginsTaken(db: Db, login: { username: string; email: string | null }) {
+  return db
+    .selectFrom('accounts')
+    .select(['username_key', 'email_key'])
+    .where((eb) =>
+      eb.or([
+        eb('username_key', '=', usernameKey(login.username)),
+        ...(login.email ? [eb('email_key', '=', emailKey(login.email))] : []),
+      ]),
+    )
+    .execute();
+}
+
 export async function countAccounts(db: Db): Promise<number> {
   const row = await db
     .selectFrom('accounts')

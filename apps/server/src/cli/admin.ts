@@ -3,9 +3,9 @@ import { EmailSchema, PasswordSchema, UsernameSchema } from '@coproduce/contract
 import type { z } from 'zod';
 import { appendAuditEntry } from '../audit/append.ts';
 import { accountsChain } from '../audit/chain.ts';
-import { emailKey, usernameKey } from '../auth/login-keys.ts';
+import { usernameKey } from '../auth/login-keys.ts';
 import { hashPassword } from '../auth/passwords.ts';
-import { insertAccount } from '../auth/queries.ts';
+import { findLoginsTaken, insertAccount } from '../auth/queries.ts';
 import { fromDatabaseError } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { fail, withServer } from './open.ts';
@@ -45,16 +45,7 @@ export async function adminCreate(args: string[]): Promise<number> {
   const passwordHash = await hashPassword(password);
   return withServer(async ({ deps }) => {
     const now = deps.clock.now().toISOString();
-    const taken = await deps.db
-      .selectFrom('accounts')
-      .select(['username_key', 'email_key'])
-      .where((eb) =>
-        eb.or([
-          eb('username_key', '=', usernameKey(username)),
-          ...(email ? [eb('email_key', '=', emailKey(email))] : []),
-        ]),
-      )
-      .execute();
+    const taken = await findLoginsTaken(deps.db, { username, email });
     if (taken.some((row) => row.username_key === usernameKey(username)))
       return fail(`the username "${username}" is taken`);
     if (taken.length > 0) return fail(`the email address "${email}" is already used by an account`);
