@@ -74,7 +74,15 @@ test('an invite code is created and its slip opened for printing', async () => {
   await expect(page.getByText(coordinator.name)).toBeVisible();
   await checkScreen(page, 'members');
 
+  // The server's answer to a bad field is shown next to that field.
   await page.getByLabel('Their name').fill(member.name);
+  await page.getByLabel('A link by email').check();
+  await page.getByLabel('Their email address').fill('not-an-email');
+  await page.getByRole('button', { name: 'Send invite email' }).click();
+  await expect(page.locator('#invite-email-error')).toBeVisible();
+  await expect(page.getByLabel('Their email address')).toHaveAttribute('aria-invalid', 'true');
+  await checkScreen(page, 'members-invite-error');
+
   await page.getByLabel('Role').selectOption('member');
   await page.getByLabel('A code on a paper slip').check();
   await page.getByRole('button', { name: 'Create code and print slip' }).click();

@@ -27,7 +27,10 @@ describe('api client', () => {
           title: 'Invalid',
           status: 400,
           code: 'request.invalid',
-          errors: [{ path: 'contactChannels.0.address', message: 'Required' }],
+          errors: [
+            { path: 'body.contactChannels.0.address', message: 'Required' },
+            { path: 'displayName', message: 'Too long' },
+          ],
         },
         { status: 400, headers: { 'content-type': 'application/problem+json' } },
       ),
@@ -42,7 +45,7 @@ describe('api client', () => {
     await expect(promise).rejects.toBeInstanceOf(ApiError);
     const error = (await promise.catch((e: unknown) => e)) as ApiError;
     expect(error.code).toBe('request.invalid');
-    expect(error.fieldErrors).toEqual({ 'contactChannels.0.address': 'Required' });
+    expect(error.fieldErrors).toEqual({ 'contactChannels.0.address': 'Required', displayName: 'Too long' });
     const [url, init] = fetchMock.mock.calls[0]!;
     expect(url).toBe('/api/workspaces/w1/people');
     const headers = init.headers as Record<string, string>;

@@ -110,11 +110,17 @@ export class ApiError extends Error {
   get code(): string {
     return this.problem.code;
   }
-  /** Field messages keyed by JSON path ("contactChannels.0.address"), for showing next to a field. */
+  /**
+   * Field messages keyed by their path in the body ("contactChannels.0.address"), for showing next
+   * to a field. Validation errors name the request part first ("body.contactChannels.0.address").
+   */
   get fieldErrors(): Record<string, string> {
     const out: Record<string, string> = {};
-    for (const error of this.problem.errors ?? [])
-      if (error.path && !out[error.path]) out[error.path] = error.message;
+    for (const error of this.problem.errors ?? []) {
+      if (!error.path) continue;
+      const path = error.path.replace(/^body\./, '');
+      out[path] ??= error.message;
+    }
     return out;
   }
 }
