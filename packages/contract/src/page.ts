@@ -21,5 +21,9 @@ export const PageQuerySchema = z.object({
 });
 
 export const SyncQuerySchema = PageQuerySchema.extend({
-  since: z.string().regex(/^\d+$/, 'a sync cursor from an earlier page').max(30).optional(),
+  // Revisions are PostgreSQL bigints: 18 digits at most, so a longer number is a 400, not a 500.
+  since: z
+    .string()
+    .regex(/^\d{1,18}$/, 'a sync cursor from an earlier page')
+    .optional(),
 });

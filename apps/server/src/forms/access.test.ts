@@ -93,9 +93,12 @@ describe('who may do what with forms', () => {
     expect(next.body.items[0].id).not.toBe(paged.body.items[0].id);
     expect((await coordinator.get(world.url('?cursor=abc'))).statusCode).toBe(400);
     // Past a bigint, PostgreSQL would refuse the comparison: a client mistake, not a 500.
-    const huge = await coordinator.get(world.url(`?since=${'9'.repeat(30)}`));
-    expect(huge.statusCode).toBe(400);
-    expect(huge.body.errors[0].path).toBe('cursor');
+    const hugeCursor = await coordinator.get(world.url(`?cursor=${'9'.repeat(30)}`));
+    expect(hugeCursor.statusCode).toBe(400);
+    expect(hugeCursor.body.errors[0].path).toBe('cursor');
+    const hugeSince = await coordinator.get(world.url(`?since=${'9'.repeat(19)}`));
+    expect(hugeSince.statusCode).toBe(400);
+    expect(hugeSince.body.errors[0].path).toBe('querystring.since');
   });
 
   it('lists templates and starts a draft from each', async () => {
