@@ -1,7 +1,7 @@
 import type { ColumnType } from 'kysely';
 import type { Db } from '../db/connect.ts';
 
-/** The forms tables (migration 0005), kept here so the shared schema file stays untouched. */
+/** The forms tables (migration 0002), kept here so the shared schema file stays untouched. */
 type Revision = ColumnType<string | number | bigint, string | number | bigint, string | number | bigint>;
 
 interface Syncable {

@@ -1,9 +1,9 @@
 import type { Migration } from 'kysely';
 import * as foundation from './0001_foundation.ts';
-import * as forms from './0005_forms.ts';
+import * as forms from './0002_forms.ts';
 
 /** Every migration in order. Names sort; never edit or remove one that has shipped. */
 export const migrations: Record<string, Migration> = {
   '0001_foundation': foundation,
-  '0005_forms': forms,
+  '0002_forms': forms,
 };
