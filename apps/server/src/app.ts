@@ -28,7 +28,7 @@ export async function buildApp(deps: ServerDeps, options: { serveWeb?: boolean }
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
-  installSecurityHeaders(app);
+  installSecurityHeaders(app, deps.config.publicUrl);
   await app.register(fastifyCookie);
   await app.register(fastifySwagger, {
     openapi: {

@@ -16,9 +16,15 @@ export const contentSecurityPolicy = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-export function installSecurityHeaders(app: FastifyInstance) {
+/** A year, the usual HSTS lifetime; only sent when the server's public address is https. */
+const strictTransportSecurity = 'max-age=31536000';
+
+export function installSecurityHeaders(app: FastifyInstance, publicUrl: string) {
+  const https = publicUrl.startsWith('https:');
   app.addHook('onSend', async (_request, reply, payload) => {
     reply.header('content-security-policy', contentSecurityPolicy);
+    // Browsers then refuse plain http for this host, so a session cookie never crosses it in clear.
+    if (https) reply.header('strict-transport-security', strictTransportSecurity);
     reply.header('x-content-type-options', 'nosniff');
     reply.header('x-frame-options', 'DENY');
     // Invite links carry secrets in the URL: never leak them to another site.

@@ -1,0 +1,24 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../test/server.ts';
+
+describe('transport security', () => {
+  let plain: TestServer;
+  let secure: TestServer;
+  beforeAll(async () => {
+    plain = await startTestServer();
+    secure = await startTestServer({ publicUrl: 'https://coproduce.example.org' });
+  });
+  afterAll(async () => {
+    await plain.close();
+    await secure.close();
+  });
+
+  it('sends HSTS when the public address is https, and not on a plain-http install', async () => {
+    const onHttps = await secure.app.inject({ method: 'GET', url: '/health' });
+    expect(onHttps.headers['strict-transport-security']).toBe('max-age=31536000');
+    expect(onHttps.headers['content-security-policy']).toContain("default-src 'self'");
+    const onHttp = await plain.app.inject({ method: 'GET', url: '/health' });
+    expect(onHttp.headers['strict-transport-security']).toBeUndefined();
+    expect(onHttp.headers['x-content-type-options']).toBe('nosniff');
+  });
+});
