@@ -273,4 +273,7 @@ test('the coordinator accepts the suggestion and sees what changed', async () =>
   await page.goto(`/w/${workspaceId}/forms`);
   await expect(page.locator('.card-link')).toHaveCount(1);
   await checkScreen(page, 'forms-list');
+  await page.getByRole('button', { name: 'Start from “Settlement profile”' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /^Build “Settlement profile/ })).toBeVisible();
+  await checkScreen(page, 'forms-builder-template');
 });
