@@ -53,7 +53,8 @@ export async function listPeople(ctx: RequestContext, caller: Caller, listing: P
   let cursorOf: (row: PersonRow) => string;
   if (listing.since !== null) {
     const since = listing.cursor ?? listing.since;
-    if (!/^\d+$/.test(since)) throw badCursor();
+    // Revisions are PostgreSQL bigints: more than 18 digits cannot be one of ours (and would be a 500).
+    if (!/^\d{1,18}$/.test(since)) throw badCursor();
     rows = await listChangedSince(ctx.db, caller.workspaceId, since, onlyPersonId, take);
     cursorOf = (row) => revisionText(row.revision);
   } else {

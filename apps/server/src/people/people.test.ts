@@ -129,6 +129,10 @@ describe('people register', () => {
     expect(seen).toEqual(all.body.items.map((p: { id: string }) => p.id));
     expect(new Set(seen).size).toBe(seen.length);
     expect((await coordinator.get(`${path()}?cursor=nonsense`)).statusCode).toBe(400);
+    // A sync cursor past PostgreSQL's bigint is refused by name, never a 500.
+    const huge = await coordinator.get(`${path()}?since=0&cursor=${'9'.repeat(30)}`);
+    expect(huge.statusCode).toBe(400);
+    expect(huge.body.errors[0].path).toBe('cursor');
   });
 
   it('syncs changes after a cursor in revision order, tombstones included', async () => {
