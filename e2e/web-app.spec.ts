@@ -34,7 +34,8 @@ test.afterEach(() => {
 });
 
 test.afterAll(async () => {
-  await page.close();
+  // browser.newPage() made a context of its own for this page: close that.
+  await page.context().close();
 });
 
 test('first-run setup creates the first coordinator', async () => {
