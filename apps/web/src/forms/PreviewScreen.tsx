@@ -17,7 +17,7 @@ export function PreviewScreen({ workspaceId, formId }: { workspaceId: string; fo
   const [answers, setAnswers] = useState<Record<string, unknown> | null>(null);
   const [round, setRound] = useState(0);
   const form = detail ? draftOf(detail) : null;
-  const fileLists = useFileLists(workspaceId, formId, form);
+  const { fileLists, mediaUrls } = useAttachments(workspaceId, formId, form);
   return (
     <Screen title={detail ? t('forms.preview.title', { title: detail.title }) : t('forms.preview.heading')}>
       <FormTabs
@@ -34,7 +34,13 @@ export function PreviewScreen({ workspaceId, formId }: { workspaceId: string; fo
       ) : (
         <>
           <p class="hint">{t('forms.preview.hint')}</p>
-          <FormView key={round} form={form} fileLists={fileLists} onSubmit={(a) => setAnswers(a)} />
+          <FormView
+            key={round}
+            form={form}
+            fileLists={fileLists}
+            mediaUrls={mediaUrls}
+            onSubmit={(a) => setAnswers(a)}
+          />
           {answers && (
             <details class="preview-answers">
               <summary>{t('forms.preview.answers')}</summary>
@@ -65,25 +71,34 @@ function fileListNames(items: SurveyItem[], out = new Set<string>()): Set<string
   return out;
 }
 
-const noLists: Record<string, Record<string, string>[]> = {};
+const none = { fileLists: {}, mediaUrls: {} };
 
-/** Choices of select_*_from_file questions come from the form's CSV attachments. */
-function useFileLists(workspaceId: string, formId: string, form: Form | null) {
-  const [lists, setLists] = useState(noLists);
+/**
+ * The form's attachments: download addresses by file name for media, and the parsed CSVs of
+ * select_*_from_file questions.
+ */
+function useAttachments(workspaceId: string, formId: string, form: Form | null) {
+  const [found, setFound] = useState<{
+    fileLists: Record<string, Record<string, string>[]>;
+    mediaUrls: Record<string, string>;
+  }>(none);
   useEffect(() => {
-    const wanted = form ? fileListNames(form.survey) : new Set<string>();
-    if (wanted.size === 0) return;
+    if (!form) return;
+    const wanted = fileListNames(form.survey);
     void (async () => {
       const { items } = await call('listFormAttachments', { params: { workspaceId, formId } });
-      const found: Record<string, Record<string, string>[]> = {};
+      const fileLists: Record<string, Record<string, string>[]> = {};
+      const mediaUrls: Record<string, string> = {};
       for (const attachment of items) {
-        if (attachment.deletedAt || !wanted.has(attachment.fileName)) continue;
+        if (attachment.deletedAt) continue;
         const path = `${buildPath(routes.listFormAttachments[1], { workspaceId, formId })}/${attachment.id}`;
+        mediaUrls[attachment.fileName] = path;
+        if (!wanted.has(attachment.fileName)) continue;
         const response = await fetch(path, { credentials: 'same-origin' });
-        if (response.ok) found[attachment.fileName] = parseCsv(await response.text());
+        if (response.ok) fileLists[attachment.fileName] = parseCsv(await response.text());
       }
-      setLists(found);
+      setFound({ fileLists, mediaUrls });
     })().catch(() => {});
   }, [workspaceId, formId, form]);
-  return lists;
+  return found;
 }

@@ -15,6 +15,8 @@ import { domId, languageCode, languageName, languagesOf, textIn } from './tree.t
 export interface FormViewProps {
   form: Form;
   fileLists?: Record<string, Record<string, string>[]>;
+  /** Download addresses of attachments by file name; a media file missing here shows a note. */
+  mediaUrls?: Record<string, string>;
   options?: SessionOptions;
   /** Called with the answers when the form is complete; without it the last screen says so. */
   onSubmit?: (answers: Record<string, unknown>, session: FormSession) => void;
@@ -22,6 +24,8 @@ export interface FormViewProps {
   onSession?: (session: FormSession) => void;
   initialMode?: Mode;
 }
+
+const noUrls: Record<string, string> = {};
 
 function firstLanguage(form: Form, languages: string[], uiLocale: string): string {
   const wanted = form.settings.defaultLanguage;
@@ -81,6 +85,7 @@ function FillNav({
 export function FormView({
   form,
   fileLists = {},
+  mediaUrls = noUrls,
   options,
   onSubmit,
   onSession,
@@ -108,8 +113,8 @@ export function FormView({
 
   const code = languageCode(language);
   const fill: FillContext = useMemo(
-    () => ({ session, language, languageCode: code, fileLists }),
-    [session, language, code, fileLists],
+    () => ({ session, language, languageCode: code, fileLists, mediaUrls }),
+    [session, language, code, fileLists, mediaUrls],
   );
   const step = steps[Math.min(at, steps.length - 1)];
   const find = (from: number, direction: 1 | -1) => nextStep(session, steps, from, direction);

@@ -3,6 +3,7 @@
 import type { JSX } from 'preact';
 import { useI18n } from '../../i18n/i18n.ts';
 import { useFill, useWatch } from './context.ts';
+import { GuidanceView, MediaView } from './MediaView.tsx';
 import { type Indexes, keyOf } from './session.ts';
 import { speak, useVoice } from './speech.ts';
 import { domId, type QuestionNode, textIn } from './tree.ts';
@@ -99,6 +100,8 @@ export function QuestionView({
           {hint}
         </p>
       )}
+      <MediaView media={item.media} label={label} />
+      <GuidanceView text={textIn(item.guidanceHint, language)} lang={languageCode} />
       {message && (
         <p class="error-text" id={`${id}-error`} lang={custom ? languageCode : undefined}>
           {message}

@@ -11,6 +11,8 @@ export interface FillContext {
   languageCode: string | undefined;
   /** Files of select_*_from_file lists by file name, parsed by whoever loaded the form. */
   fileLists: Record<string, Record<string, string>[]>;
+  /** Download addresses of the form's attachments by file name, for question and choice media. */
+  mediaUrls: Record<string, string>;
 }
 
 export const Fill = createContext<FillContext | null>(null);

@@ -3,6 +3,7 @@
 import type { JSX } from 'preact';
 import { useI18n } from '../../../i18n/i18n.ts';
 import { useFill } from '../context.ts';
+import { type MediaFiles, MediaView } from '../MediaView.tsx';
 import type { FormSession, Indexes } from '../session.ts';
 import { domId, OTHER, type QuestionNode, textIn } from '../tree.ts';
 import { appearances, type WidgetProps } from './types.ts';
@@ -10,6 +11,7 @@ import { appearances, type WidgetProps } from './types.ts';
 export interface Option {
   name: string;
   label: string;
+  media?: MediaFiles;
 }
 
 /** The choices this question offers now: its list (or CSV file), filtered, plus "Other". */
@@ -25,6 +27,7 @@ export function optionsOf(
   const list = item.list ?? '';
   let rows: Record<string, string>[];
   const labels = new Map<string, string>();
+  const media = new Map<string, MediaFiles>();
   if (item.type.endsWith('_from_file')) {
     rows = (fileLists[list] ?? []).map((r) => ({ ...r, name: r.name ?? '' }));
     for (const r of rows)
@@ -32,10 +35,17 @@ export function optionsOf(
   } else {
     const choices = session.form.choices[list] ?? [];
     rows = choices.map((c) => ({ ...c.extra, name: c.name }));
-    for (const c of choices) labels.set(c.name, textIn(c.label, language) || c.name);
+    for (const c of choices) {
+      labels.set(c.name, textIn(c.label, language) || c.name);
+      media.set(c.name, c.media);
+    }
   }
   const kept = item.bind.choiceFilter ? session.engine.filterChoices(node.path, rows, indexes) : rows;
-  const options = kept.map((r) => ({ name: r.name ?? '', label: labels.get(r.name ?? '') ?? '' }));
+  const options: Option[] = kept.map((r) => ({
+    name: r.name ?? '',
+    label: labels.get(r.name ?? '') ?? '',
+    media: media.get(r.name ?? ''),
+  }));
   if (node.otherPath) options.push({ name: OTHER, label: otherLabel });
   return options;
 }
@@ -120,6 +130,7 @@ export function SelectOneWidget(p: WidgetProps): JSX.Element {
             onChange={() => p.setValue(o.name)}
           />
           <span>{o.label}</span>
+          <MediaView media={o.media} label={o.label} />
         </label>
       ))}
       {p.value && !p.readOnly && !p.required && (
@@ -157,6 +168,7 @@ export function SelectMultipleWidget(p: WidgetProps): JSX.Element {
             onChange={(e) => toggle(o.name, e.currentTarget.checked)}
           />
           <span>{o.label}</span>
+          <MediaView media={o.media} label={o.label} />
         </label>
       ))}
       <OtherText node={p.node} indexes={p.indexes} selected={chosen.includes(OTHER)} />
