@@ -111,7 +111,7 @@ describe('setup and sign-in', () => {
     expect(malformed.body.code).toBe('request.invalid');
     const unknown = await agent.post('/api/auth/sign-in', { login: 'a', password: 'b', extra: 1 });
     expect(unknown.statusCode).toBe(400);
-    expect(JSON.stringify(unknown.body.errors)).toMatch(/extra/);
+    expect(unknown.body.errors).toEqual([{ path: 'body.extra', message: 'unknown field "extra"' }]);
     const wrongType = await agent.post('/api/auth/sign-in', { login: 5, password: 'b' });
     expect(wrongType.statusCode).toBe(400);
     expect(wrongType.body.errors[0].path).toBe('body.login');

@@ -41,14 +41,14 @@ export function toAppError(error: FastifyError): AppError {
   if (error instanceof AppError) return error;
   if (hasZodFastifySchemaValidationErrors(error)) {
     const where = error.validationContext ?? 'body';
-    const errors = error.validation.map((issue) => {
+    const errors = error.validation.flatMap((issue) => {
       const path = [where, ...issue.instancePath.split('/').filter(Boolean)].join('.');
-      const unknown = (issue.params as { issue?: { code?: string; keys?: string[] } }).issue;
-      const message =
-        unknown?.code === 'unrecognized_keys'
-          ? `unknown field(s): ${unknown.keys?.join(', ')}`
-          : (issue.message ?? 'is not valid');
-      return { path, message };
+      // An unknown field is named by its own path, so a client can point at exactly what to drop.
+      const unknownKeys =
+        issue.keyword === 'unrecognized_keys' ? (issue.params as { keys?: string[] }).keys : null;
+      if (unknownKeys?.length)
+        return unknownKeys.map((key) => ({ path: `${path}.${key}`, message: `unknown field "${key}"` }));
+      return [{ path, message: issue.message ?? 'is not valid' }];
     });
     const first = errors[0];
     return new AppError(
