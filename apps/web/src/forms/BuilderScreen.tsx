@@ -7,6 +7,8 @@ import { useI18n } from '../i18n/i18n.ts';
 import { Button, StatusMessage, useAction } from '../ui/forms.tsx';
 import { Icon } from '../ui/icons.tsx';
 import { Loading, Screen } from '../ui/screen.tsx';
+import { ArchiveButton } from './builder/ArchiveButton.tsx';
+import { AttachmentsPanel } from './builder/AttachmentsPanel.tsx';
 import {
   type Address,
   addressKey,
@@ -28,7 +30,7 @@ import { createFormEngine, type Form, FormEngineError } from './lib.ts';
 import { buildTree, engineFields, languagesOf } from './renderer/tree.ts';
 import { draftOf, FormTabs, ImportWarnings, LocatedErrors, readBase64, useFormDetail } from './shared.tsx';
 
-type Panel = 'questions' | 'translations';
+type Panel = 'questions' | 'translations' | 'attachments';
 
 export function BuilderScreen({ workspaceId, formId }: { workspaceId: string; formId: string }): JSX.Element {
   const { t } = useI18n();
@@ -188,6 +190,15 @@ export function BuilderScreen({ workspaceId, formId }: { workspaceId: string; fo
             }}
           />
         </label>
+        <ArchiveButton
+          workspaceId={workspaceId}
+          detail={detail}
+          action={action}
+          onArchived={async (message) => {
+            setDetail(await call('getForm', { params: { workspaceId, formId } }));
+            setSaved(message);
+          }}
+        />
       </div>
       <StatusMessage error={action.error} success={saved} />
       {stale && <p class="notice notice-error">{t('forms.builder.stale')}</p>}
@@ -200,7 +211,7 @@ export function BuilderScreen({ workspaceId, formId }: { workspaceId: string; fo
       <ImportWarnings warnings={detail.warnings} />
       <fieldset class="panel-switch">
         <legend class="visually-hidden">{t('forms.builder.view')}</legend>
-        {(['questions', 'translations'] as const).map((p) => (
+        {(['questions', 'translations', 'attachments'] as const).map((p) => (
           <button
             key={p}
             type="button"
@@ -212,7 +223,14 @@ export function BuilderScreen({ workspaceId, formId }: { workspaceId: string; fo
           </button>
         ))}
       </fieldset>
-      {panel === 'translations' ? (
+      {panel === 'attachments' ? (
+        <AttachmentsPanel
+          workspaceId={workspaceId}
+          formId={formId}
+          form={model}
+          canEdit={detail.abilities.edit && detail.status !== 'archived'}
+        />
+      ) : panel === 'translations' ? (
         <TranslationsPanel
           form={model}
           languages={languages}
