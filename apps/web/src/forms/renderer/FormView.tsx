@@ -6,6 +6,16 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../../i18n/i18n.ts';
 import type { Form } from '../lib.ts';
 import { Fill, type FillContext, useFill, useWatch } from './context.ts';
+import { RepeatPage } from './RepeatPage.tsx';
+import {
+  innerSteps,
+  nextPos,
+  pagedRepeat,
+  posOf,
+  prevPos,
+  type RepeatPos,
+  repeatPositions,
+} from './repeatSteps.ts';
 import { NodeView } from './Sections.tsx';
 import { FormSession, type SessionOptions } from './session.ts';
 import { buildSteps, fieldInstances, type Mode, type Step, stepOf, stepRelevant } from './steps.ts';
@@ -56,10 +66,13 @@ function FillNav({
   steps,
   at,
   onBack,
+  inside,
 }: {
   steps: Step[];
   at: number;
   onBack: (to: number) => void;
+  /** Inside a paged repeat: whether it has screens before and after this one. */
+  inside: { back: boolean; more: boolean } | null;
 }): JSX.Element {
   const { t } = useI18n();
   const { session } = useFill();
@@ -70,13 +83,13 @@ function FillNav({
   const [prev, more] = state.split(' ');
   return (
     <div class="fill-nav">
-      {Number(prev) >= 0 && (
+      {(Number(prev) >= 0 || inside?.back) && (
         <button type="button" class="button button-secondary" onClick={() => onBack(Number(prev))}>
           {t('forms.fill.back')}
         </button>
       )}
       <button type="submit" class="button button-primary">
-        {more === 'true' ? t('forms.fill.next') : t('forms.fill.finish')}
+        {more === 'true' || inside?.more ? t('forms.fill.next') : t('forms.fill.finish')}
       </button>
     </div>
   );
@@ -101,6 +114,8 @@ export function FormView({
   const [largeText, setLargeText] = useState(() => remembered('largeText') === 'yes');
   const steps = useMemo(() => buildSteps(session.tree, mode), [session, mode]);
   const [at, setAt] = useState(0);
+  /** Where in a repeat's entries one-question-per-screen mode is; null: at its start. */
+  const [sub, setSub] = useState<RepeatPos | null>(null);
   const [announce, setAnnounce] = useState('');
   const [done, setDone] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -109,7 +124,7 @@ export function FormView({
   useEffect(() => onSession?.(session), [session]);
   useEffect(() => {
     if (moved.current) heading.current?.focus();
-  }, [at, done]);
+  }, [at, done, sub]);
 
   const code = languageCode(language);
   const fill: FillContext = useMemo(
@@ -117,6 +132,13 @@ export function FormView({
     [session, language, code, fileLists, mediaUrls],
   );
   const step = steps[Math.min(at, steps.length - 1)];
+  const repeat = pagedRepeat(step, mode);
+  const positions = repeat ? repeatPositions(session, repeat) : [];
+  const pos = repeat ? (sub ?? positions[0] ?? null) : null;
+  const lastPos = (to: number) => {
+    const r = pagedRepeat(steps[to], mode);
+    return r ? (repeatPositions(session, r).at(-1) ?? null) : null;
+  };
   const find = (from: number, direction: 1 | -1) => nextStep(session, steps, from, direction);
   const focusFirst = (keys: string[]) => {
     const first = keys[0];
@@ -127,19 +149,38 @@ export function FormView({
   };
   const checkStep = (): boolean => {
     if (!step) return true;
-    const failing = session.checkAll(fieldInstances(session, step.nodes, []));
+    const fields =
+      repeat && pos
+        ? 'entry' in pos
+          ? fieldInstances(session, innerSteps(repeat)[pos.inner]?.nodes ?? [], [pos.entry])
+          : []
+        : fieldInstances(session, step.nodes, []);
+    const failing = session.checkAll(fields);
     if (failing.length === 0) return true;
     setAnnounce(t('forms.fill.problems', { count: failing.length }));
     focusFirst(failing);
     return false;
   };
-  const go = (to: number) => {
+  const go = (to: number, back = false) => {
     moved.current = true;
     setAnnounce('');
+    setSub(back ? lastPos(to) : null);
     setAt(to);
+  };
+  const moveSub = (to: RepeatPos) => {
+    moved.current = true;
+    setAnnounce('');
+    setSub(to);
+  };
+  const back = (to: number) => {
+    const before = pos && prevPos(positions, pos);
+    if (before) moveSub(before);
+    else go(to, true);
   };
   const next = () => {
     if (!checkStep()) return;
+    const after = pos && nextPos(repeatPositions(session, repeat!), pos);
+    if (after) return moveSub(after);
     const to = find(at, 1);
     if (to >= 0) go(to);
     else finish();
@@ -150,6 +191,8 @@ export function FormView({
       const first = problems[0]!;
       const target = stepOf(steps, first.path);
       if (target >= 0 && target !== at) setAt(target);
+      const r = pagedRepeat(steps[target], mode);
+      if (r) setSub(first.repeatIndexes.length ? posOf(r, first.path, first.repeatIndexes[0]!) : null);
       setAnnounce(t('forms.fill.problems', { count: problems.length }));
       focusFirst([`${first.path}#${first.repeatIndexes.join('.')}`]);
       return;
@@ -165,6 +208,7 @@ export function FormView({
   const changeMode = (next: Mode) => {
     const path = step?.nodes[0]?.path;
     setMode(next);
+    setSub(null);
     remembered('mode', next);
     const nextSteps = buildSteps(session.tree, next);
     setAt(Math.max(0, path ? stepOf(nextSteps, path) : 0));
@@ -218,10 +262,21 @@ export function FormView({
             <h2 id="fill-step-heading" ref={heading} tabIndex={-1} class="visually-hidden">
               {title}
             </h2>
-            {step.nodes.map((node) => (
-              <NodeView key={node.path} node={node} indexes={[]} />
-            ))}
-            <FillNav steps={steps} at={at} onBack={go} />
+            {repeat && pos ? (
+              <RepeatPage node={repeat} pos={pos} onPos={moveSub} />
+            ) : (
+              step.nodes.map((node) => <NodeView key={node.path} node={node} indexes={[]} />)
+            )}
+            <FillNav
+              steps={steps}
+              at={at}
+              onBack={back}
+              inside={
+                pos
+                  ? { back: Boolean(prevPos(positions, pos)), more: Boolean(nextPos(positions, pos)) }
+                  : null
+              }
+            />
           </form>
         ) : (
           <p>{t('forms.fill.empty')}</p>

@@ -1,6 +1,7 @@
 // How a form is cut into screens. "Pages": each top-level group or repeat is a screen, and runs of
 // top-level questions share one. "One question per screen": every question alone, except that a
-// `field-list` group stays together (as in ODK Collect); a repeat is one screen with its entries.
+// `field-list` group stays together (as in ODK Collect); a top-level repeat is one step that
+// repeatSteps.ts pages through entry by entry, question by question.
 import type { FormSession, Indexes } from './session.ts';
 import { isShown, type RenderNode, type SectionNode } from './tree.ts';
 
