@@ -150,6 +150,25 @@ test('the builder checks logic as it is typed, saves and publishes', async () =>
   await expect(page.getByText(/Published as version/)).toBeVisible();
 });
 
+test('the builder uploads, lists and deletes attachments', async () => {
+  const page = coordinatorPage;
+  await page.getByRole('button', { name: 'Attachments', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Attachments' })).toBeVisible();
+  await page.getByLabel('Upload files').setInputFiles({
+    name: 'wards.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('name,label\nw1,Ward 1\n'),
+  });
+  await expect(page.getByText('1 file uploaded.')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Download wards.csv' })).toBeVisible();
+  await checkScreen(page, 'forms-builder-attachments');
+  page.once('dialog', (dialog) => dialog.accept());
+  await page.getByRole('button', { name: 'Delete wards.csv' }).click();
+  await expect(page.getByText('wards.csv deleted.')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Download wards.csv' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Questions', exact: true }).click();
+});
+
 test('the preview fills the form: skip logic, messages, a language switch and a repeat', async () => {
   const page = coordinatorPage;
   await page.getByRole('link', { name: 'Try it' }).click();
