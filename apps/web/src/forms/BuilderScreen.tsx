@@ -152,15 +152,16 @@ export function BuilderScreen({ workspaceId, formId }: { workspaceId: string; fo
     });
   const exportHref = `${buildPath(routes.getForm[1], { workspaceId, formId })}/draft/xlsform`;
   const stale = action.error instanceof ApiError && action.error.code === 'form.stale';
+  const archived = detail.status === 'archived';
 
   return (
     <Screen title={t('forms.builder.title', { title: detail.title })} wide>
       <FormTabs workspaceId={workspaceId} formId={formId} current="build" openThreads={detail.openThreads} />
       <div class="builder-bar">
-        <Button icon={<Icon name="save" />} disabled={action.busy || !dirty} onClick={save}>
+        <Button icon={<Icon name="save" />} disabled={action.busy || !dirty || archived} onClick={save}>
           {dirty ? t('forms.builder.save') : t('forms.builder.allSaved')}
         </Button>
-        {detail.abilities.publish && (
+        {detail.abilities.publish && !archived && (
           <Button
             variant="secondary"
             icon={<Icon name="check" />}
@@ -201,6 +202,7 @@ export function BuilderScreen({ workspaceId, formId }: { workspaceId: string; fo
         />
       </div>
       <StatusMessage error={action.error} success={saved} />
+      {archived && <p class="notice">{t('forms.builder.archivedNotice')}</p>}
       {stale && <p class="notice notice-error">{t('forms.builder.stale')}</p>}
       <LocatedErrors error={action.error} />
       {engineProblem && (
