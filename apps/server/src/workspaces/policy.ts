@@ -4,6 +4,21 @@ import type { Role, WorkspaceAbilities } from '@coproduce/contract';
  * The baseline rights of each role (issue #2, point 5). Pure and deny-by-default: a right not
  * listed for a role here is refused everywhere, and the client sees the same table.
  */
+const noWorkspaceRights: WorkspaceAbilities = {
+  manageWorkspace: false,
+  inviteMembers: false,
+  inviteRoles: [],
+  readAudit: false,
+  readPeople: false,
+  writePeople: false,
+  readContact: false,
+  writeContact: false,
+  readLegalName: false,
+  writeLegalName: false,
+  actOnBehalf: false,
+  manageTokens: true,
+};
+
 const table: Record<Role, WorkspaceAbilities> = {
   coordinator: {
     manageWorkspace: true,
@@ -47,34 +62,10 @@ const table: Record<Role, WorkspaceAbilities> = {
     actOnBehalf: false,
     manageTokens: true,
   },
-  member: {
-    manageWorkspace: false,
-    inviteMembers: false,
-    inviteRoles: [],
-    readAudit: false,
-    readPeople: false,
-    writePeople: false,
-    readContact: false,
-    writeContact: false,
-    readLegalName: false,
-    writeLegalName: false,
-    actOnBehalf: false,
-    manageTokens: true,
-  },
-  partner: {
-    manageWorkspace: false,
-    inviteMembers: false,
-    inviteRoles: [],
-    readAudit: false,
-    readPeople: false,
-    writePeople: false,
-    readContact: false,
-    writeContact: false,
-    readLegalName: false,
-    writeLegalName: false,
-    actOnBehalf: false,
-    manageTokens: true,
-  },
+  // Members and partners have no rights over the register or settings; their own record and
+  // membership are decided per row by the people and members policies.
+  member: noWorkspaceRights,
+  partner: noWorkspaceRights,
 };
 
 export function abilitiesFor(role: Role): WorkspaceAbilities {
