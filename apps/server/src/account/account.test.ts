@@ -63,7 +63,7 @@ describe('own account', () => {
       [{ displayName: '' }, 'body.displayName'],
       [{ displayName: 7 }, 'body.displayName'],
       [{ locale: 'fr' }, 'body.locale'],
-      [{ isAdmin: true }, 'body'],
+      [{ isAdmin: true }, 'body.isAdmin'],
     ];
     for (const [body, path] of cases) {
       const response = await admin.patch('/api/account', body);

@@ -144,17 +144,20 @@ it('uploads as JSON base64 and refreshes the list', async () => {
   const body = JSON.parse(String(post?.[1]?.body)) as { fileName: string; contentBase64: string };
   expect(body.fileName).toBe('wards.csv');
   expect(atob(body.contentBase64)).toBe('name,label\nw1,Ward 1\n');
-  expect(root.textContent).toContain('1 file uploaded.');
+  await vi.waitFor(() => expect(root.textContent).toContain('1 file uploaded.'));
   expect(root.querySelector('a[download="wards.csv"]')).not.toBeNull();
 });
 
 it('shows the server problem detail, and a 413 as the size limit', async () => {
   await show();
+  // Reading a file and the reply are asynchronous: on a busy machine they outlast a fixed pause.
   await choose(new File(['x'], 'bad.csv'));
-  expect(root.querySelector('[role=alert]')?.textContent).toBe('Not a CSV file');
+  await vi.waitFor(() => expect(root.querySelector('[role=alert]')?.textContent).toBe('Not a CSV file'));
   await choose(new File(['x'], 'big.csv'));
-  expect(root.querySelector('[role=alert]')?.textContent).toBe(
-    'The file is too big. Each file can be up to 10.0 MB.',
+  await vi.waitFor(() =>
+    expect(root.querySelector('[role=alert]')?.textContent).toBe(
+      'The file is too big. Each file can be up to 10.0 MB.',
+    ),
   );
 });
 
@@ -163,8 +166,10 @@ it('refuses a file over the limit before sending it', async () => {
   const big = new File(['x'], 'huge.mp4');
   Object.defineProperty(big, 'size', { value: maxAttachmentBytes + 1 });
   await choose(big);
+  await vi.waitFor(() =>
+    expect(root.querySelector('[role=alert]')?.textContent).toContain('huge.mp4 is too big'),
+  );
   expect(fetchMock.mock.calls.some(([, init]) => init?.method === 'POST')).toBe(false);
-  expect(root.querySelector('[role=alert]')?.textContent).toContain('huge.mp4 is too big');
 });
 
 it('deletes after confirming', async () => {
