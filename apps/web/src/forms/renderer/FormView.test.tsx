@@ -2,7 +2,7 @@
 // repeats, choice filters, "other", the form language, and re-rendering only what changed.
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Form, Question, Section, SurveyItem } from '../lib.ts';
 import { FormView } from './FormView.tsx';
 import type { FormSession } from './session.ts';
@@ -146,8 +146,8 @@ describe('FormView', () => {
   it('announces required answers, focuses the first, and shows the constraint message', async () => {
     await click(button('Next'));
     expect(root.querySelector('[role="alert"]')?.textContent).toMatch(/1 question needs/);
-    await new Promise((r) => setTimeout(r, 5));
-    expect(document.activeElement).toBe(input('Age'));
+    // Focus moves after the render settles; wait for it rather than for a fixed time.
+    await vi.waitFor(() => expect(document.activeElement).toBe(input('Age')));
     expect(text()).toContain('This question needs an answer.');
     await type(input('Age'), '200');
     await click(button('Next'));
