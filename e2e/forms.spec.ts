@@ -109,8 +109,15 @@ test.afterEach(() => {
 });
 
 test.afterAll(async () => {
-  server?.kill('SIGTERM');
-  await new Promise((resolve) => server?.once('exit', resolve));
+  // Close the browsers' connections first, then stop the server; never wait on one that is gone.
+  await Promise.all([coordinatorPage, memberPage].map((page) => page?.context().close()));
+  if (server && server.exitCode === null && server.signalCode === null) {
+    const exited = new Promise((resolve) => server?.once('exit', resolve));
+    server.kill('SIGTERM');
+    const killLater = setTimeout(() => server?.kill('SIGKILL'), 10_000);
+    await exited;
+    clearTimeout(killLater);
+  }
   rmSync(dataDir, { recursive: true, force: true });
 });
 

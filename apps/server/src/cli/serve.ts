@@ -14,6 +14,9 @@ export async function serve(args: string[]): Promise<number> {
   const server = await listen(opened);
   process.stdout.write(`Coproduce is listening on ${config.publicUrl} (${opened.database.kind})\n`);
   const stop = async () => {
+    // Requests in flight may finish, but a client holding its connection open must not keep the
+    // process from stopping (a service manager would otherwise have to kill it).
+    setTimeout(() => process.exit(0), 5000).unref();
     await server.stop();
     process.exit(0);
   };
