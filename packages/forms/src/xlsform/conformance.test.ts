@@ -90,7 +90,9 @@ describe('pyxform conformance corpus', { timeout: 60_000 }, () => {
       expect(present, `conformance folder missing: ${folder}`).toBe(true);
     });
   } else if (!present) {
-    it.skip(`no corpus at ${folder} (set XLSFORM_CONFORMANCE_DIR)`, () => {});
+    console.warn(
+      `[conformance] no corpus at ${folder}: its tests are left out (set XLSFORM_CONFORMANCE_DIR)`,
+    );
   }
 
   it.runIf(present).each(xlsxFiles)('%s imports as pyxform decides', async (file) => {
