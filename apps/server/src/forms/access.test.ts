@@ -125,6 +125,11 @@ describe('who may do what with forms', () => {
     const retry = await world.as.staff.post(world.url(), { id, model: housingForm() });
     expect(retry.statusCode).toBe(201);
     expect(retry.body).toEqual(first.body);
+    const other = housingForm();
+    other.settings.formTitle = 'Another form';
+    const clash = await world.as.staff.post(world.url(), { id, model: other });
+    expect(clash.statusCode).toBe(409);
+    expect(clash.body.code).toBe('conflict.id_reused');
     const log = await world.as.coordinator.get(`/api/workspaces/${world.workspaceId}/audit?entityType=form`);
     expect(log.body.items.filter((e: { entityId: string }) => e.entityId === id)).toHaveLength(1);
     const archived = await world.as.coordinator.get(world.url('?status=archived'));

@@ -22,7 +22,7 @@ const draftColumns = (checked: CheckedForm) => {
 
 /**
  * A new draft form. A client-chosen id makes the create safe to repeat (a phone retrying after a
- * lost answer): the same id again returns the form unchanged.
+ * lost answer): the same id with the same form returns it unchanged; with another form, a 409.
  */
 export async function createForm(
   ctx: RequestContext,
@@ -34,6 +34,12 @@ export async function createForm(
   const id = input.id ?? newId();
   const existing = await findForm(ctx.db, caller.workspaceId, id);
   if (existing) {
+    // A retry carries the same form; other content under a used id is a different form, refused.
+    if (existing.draft !== draftColumns(checked).draft) {
+      throw new AppError('conflict.id_reused', 409, 'Another form already has that id.', [
+        { path: 'id', message: 'already used by another form' },
+      ]);
+    }
     ctx.unchanged();
     return formDetail(ctx.db, caller, existing);
   }
