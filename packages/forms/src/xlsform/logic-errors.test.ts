@@ -1,13 +1,6 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: XLSForm references are written ${name}
 import { describe, expect, it } from 'vitest';
-import { importXlsForm } from './import.ts';
-import { type SheetRows, workbookBytes } from './testing/workbook.ts';
-
-async function errorsOf(sheets: Record<string, SheetRows>) {
-  const result = await importXlsForm(await workbookBytes(sheets), 'form.xlsx');
-  if (result.ok) throw new Error('expected the import to fail');
-  return result.errors;
-}
+import { errorsOf } from './testing/import-errors.ts';
 
 describe('located errors in logic', () => {
   it('bad expression, with the character where it breaks', async () => {

@@ -1,19 +1,8 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: XLSForm references are written ${name}
 import { describe, expect, it } from 'vitest';
 import { importXlsForm } from './import.ts';
-import { type SheetRows, workbookBytes } from './testing/workbook.ts';
-
-async function errorsOf(sheets: Record<string, SheetRows>) {
-  const result = await importXlsForm(await workbookBytes(sheets), 'form.xlsx');
-  if (result.ok) throw new Error('expected the import to fail');
-  return result.errors;
-}
-
-const yesNo: SheetRows = [
-  ['list_name', 'name', 'label'],
-  ['yn', 'yes', 'Yes'],
-  ['yn', 'no', 'No'],
-];
+import { errorsOf, yesNo } from './testing/import-errors.ts';
+import { workbookBytes } from './testing/workbook.ts';
 
 describe('located errors in sheets, headers and cells', () => {
   it('missing survey sheet, naming the sheets found', async () => {
