@@ -1,12 +1,12 @@
 import { endpoints } from '@coproduce/contract';
-import { sql } from 'kysely';
 import type { Registrar } from '../http/register.ts';
+import { pingDatabase } from './queries.ts';
 
 const version = '0.1.0';
 
 export function systemRoutes(api: Registrar) {
   api.register(endpoints.health, async ({ ctx }) => {
-    await sql`select 1`.execute(ctx.db);
+    await pingDatabase(ctx.db);
     return { status: 'ok' as const, database: api.deps.databaseKind, version };
   });
 
