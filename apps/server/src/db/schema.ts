@@ -7,10 +7,14 @@ import type { ColumnType } from 'kysely';
  */
 type Timestamp = string;
 type Flag = number;
-type Revision = ColumnType<string | number | bigint, string | number | bigint, string | number | bigint>;
+export type Revision = ColumnType<
+  string | number | bigint,
+  string | number | bigint,
+  string | number | bigint
+>;
 
 /** Rows of workspace-owned tables: client-suppliable UUIDv7 id, revision, tombstone. */
-interface Syncable {
+export interface Syncable {
   workspace_id: string;
   id: string;
   created_at: Timestamp;

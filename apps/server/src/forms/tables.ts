@@ -1,18 +1,7 @@
-import type { ColumnType } from 'kysely';
 import type { Db } from '../db/connect.ts';
+import type { Revision, Syncable } from '../db/schema.ts';
 
-/** The forms tables (migration 0002), kept here so the shared schema file stays untouched. */
-type Revision = ColumnType<string | number | bigint, string | number | bigint, string | number | bigint>;
-
-interface Syncable {
-  workspace_id: string;
-  id: string;
-  created_at: string;
-  updated_at: string;
-  revision: Revision;
-  deleted_at: string | null;
-}
-
+/** The forms tables (migration 0002), typed beside the domain on the shared column conventions of db/schema.ts. */
 export interface FormsTable extends Syncable {
   /** The XLSForm form_id (settings), or the file name it was imported from. */
   form_key: string;
