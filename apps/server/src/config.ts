@@ -11,6 +11,8 @@ export interface ServerConfig {
   port: number;
   host: string;
   dataDir: string;
+  /** Where the audit keys and anchor live: outside the database, ideally not in its backups. */
+  auditKeysDir: string;
   database: DatabaseConfig;
   publicUrl: string;
   trustProxy: boolean | number | string;
@@ -37,6 +39,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     port,
     host: env.HOST ?? '0.0.0.0',
     dataDir,
+    auditKeysDir: resolve(env.AUDIT_KEYS_DIR ?? dataDir),
     database: databaseConfigFrom(env.DATABASE_URL, join(dataDir, 'coproduce.sqlite')),
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
     trustProxy: parseTrustProxy(env.TRUST_PROXY),

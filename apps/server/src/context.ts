@@ -1,5 +1,7 @@
 import type { Role } from '@coproduce/contract';
 import type { Logger } from 'pino';
+import type { AuditAnchor } from './audit/checkpoints.ts';
+import type { AuditKeys } from './audit/keys.ts';
 import type { Clock } from './clock.ts';
 import type { ServerConfig } from './config.ts';
 import type { DatabaseKind, Db, Tx } from './db/connect.ts';
@@ -14,6 +16,10 @@ export interface ServerDeps {
   config: ServerConfig;
   secret: string;
   mailer: Mailer;
+  /** Keys kept outside the database that seal the audit chain and sign its checkpoints. */
+  auditKeys: AuditKeys;
+  /** The newest signed chain heads, written beside the keys after commits. */
+  auditAnchor: AuditAnchor;
 }
 
 /** Who is calling: a signed-in account, through a session cookie or an API token. */
@@ -41,6 +47,8 @@ export interface AuditIntent {
   fields?: string[];
   /** Set when the event belongs to a workspace other than the path's, e.g. redeeming an invite. */
   workspaceId?: string | null;
+  /** The person this one record was written for, when it differs from the request's on-behalf-of. */
+  onBehalfOfPersonId?: string | null;
 }
 
 /** Passed to every handler: the transaction, the caller, and the request's own bookkeeping. */
@@ -56,7 +64,7 @@ export interface RequestContext {
   userAgent: string | null;
   /** The revision for every row this request writes (one per transaction, in commit order). */
   revision(): Promise<string>;
-  /** Record the one audit entry of this write; appended after the handler, in the same transaction. */
+  /** Record an audit entry for one record written; appended after the handler, in the same transaction, in order. */
   audit(intent: AuditIntent): void;
   /** Say that a write request changed nothing (e.g. a replayed create), so no audit entry is due. */
   unchanged(): void;

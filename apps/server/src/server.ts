@@ -1,5 +1,7 @@
 import pino, { type Logger } from 'pino';
 import { buildApp } from './app.ts';
+import { openAuditAnchor } from './audit/checkpoints.ts';
+import { loadOrCreateAuditKeys } from './audit/keys.ts';
 import { type Clock, systemClock } from './clock.ts';
 import { loadOrCreateSecret, type ServerConfig } from './config.ts';
 import type { ServerDeps } from './context.ts';
@@ -21,16 +23,28 @@ export async function openServer(
   const log = overrides.log ?? pino({ level: config.logLevel });
   const database = connectDatabase(config.database);
   await migrateToLatest(database.db as never);
+  const clock = overrides.clock ?? systemClock;
+  const auditKeys = loadOrCreateAuditKeys(config.auditKeysDir);
+  const auditAnchor = openAuditAnchor(config.auditKeysDir, auditKeys, () => clock.now().toISOString());
   const deps: ServerDeps = {
     db: database.db,
     databaseKind: database.kind,
-    clock: overrides.clock ?? systemClock,
+    clock,
     log,
     config,
     secret: loadOrCreateSecret(config.dataDir),
     mailer: overrides.mailer ?? createMailer(config.smtpUrl, config.mailFrom, log),
+    auditKeys,
+    auditAnchor,
   };
-  return { deps, database, close: () => database.close() };
+  return {
+    deps,
+    database,
+    close: async () => {
+      auditAnchor.close();
+      await database.close();
+    },
+  };
 }
 
 /** Starts listening; resolves with the address and a stop function that drains requests first. */

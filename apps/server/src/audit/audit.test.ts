@@ -1,8 +1,10 @@
+import { readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Agent, adminPassword, createAdmin } from '../test/agent.ts';
 import { startTestServer, type TestServer } from '../test/server.ts';
 import { appendAuditEntry } from './append.ts';
-import { genesisHash } from './chain.ts';
+import { canonicalText, genesisHash, sealCanonical, unkeyedHash } from './chain.ts';
+import { type Checkpoint, readAnchor, signCheckpoint } from './checkpoints.ts';
 import type { AuditRow } from './queries.ts';
 import { verifyAuditLog } from './verify.ts';
 
@@ -92,14 +94,14 @@ describe('audit entries of account requests', () => {
       ).toBe(404);
     });
     expect(failures).toEqual([]);
-    expect((await verifyAuditLog(server.deps.db)).broken).toBeNull();
+    expect((await verifyAuditLog(server.deps.db, server.deps.auditKeys)).broken).toBeNull();
   });
 });
 
 describe('audit chains', () => {
   const append = (chain: string, n: number) =>
     server.deps.db.transaction().execute((trx) =>
-      appendAuditEntry(trx, server.deps.databaseKind, {
+      appendAuditEntry(trx, server.deps.databaseKind, server.deps.auditKeys.hmacKey, {
         chain,
         workspaceId: null,
         actorAccountId: null,
@@ -129,33 +131,40 @@ describe('audit chains', () => {
       .where('chain', '=', chain)
       .executeTakeFirstOrThrow();
     expect(head).toMatchObject({ sequence: 50, hash: previous });
-    const report = await verifyAuditLog(server.deps.db);
+    const report = await verifyAuditLog(server.deps.db, server.deps.auditKeys);
     expect(report.broken).toBeNull();
     expect(report.entries).toBe((await entries()).length);
   });
 
-  describe('verification finds the first broken link', () => {
+  describe('verification names every kind of damage', () => {
     const chain = 'tamper';
     let rows: AuditRow[];
     beforeAll(async () => {
       for (let n = 1; n <= 5; n++) await append(chain, n);
       rows = (await entries()).filter((row) => row.chain === chain);
     });
+    const verify = (checkpoints: Checkpoint[] = []) =>
+      verifyAuditLog(server.deps.db, server.deps.auditKeys, checkpoints);
 
     /** Tampers with the table, checks what verify says, then puts the original rows back. */
-    async function tampered(change: () => Promise<unknown>) {
+    async function tampered(change: () => Promise<unknown>, checkpoints: Checkpoint[] = []) {
       await change();
-      const report = await verifyAuditLog(server.deps.db);
+      const report = await verify(checkpoints);
       await server.deps.db.deleteFrom('audit_entries').where('chain', '=', chain).execute();
       await server.deps.db.insertInto('audit_entries').values(rows).execute();
       const last = rows[rows.length - 1];
+      await server.deps.db
+        .insertInto('audit_chain_heads')
+        .values({ chain, sequence: 0, hash: genesisHash })
+        .onConflict((oc) => oc.column('chain').doNothing())
+        .execute();
       await server.deps.db
         .updateTable('audit_chain_heads')
         .set({ sequence: last?.sequence ?? 0, hash: last?.hash ?? genesisHash })
         .where('chain', '=', chain)
         .execute();
-      expect((await verifyAuditLog(server.deps.db)).broken).toBeNull();
-      return report.broken;
+      expect((await verify(checkpoints)).broken).toBeNull();
+      return report;
     }
     const update = (sequence: number, set: Partial<AuditRow>) =>
       server.deps.db
@@ -165,65 +174,129 @@ describe('audit chains', () => {
         .where('sequence', '=', sequence)
         .execute();
     const idOf = (sequence: number) => rows[sequence - 1]?.id;
+    const row = (sequence: number) => rows[sequence - 1] as AuditRow;
+    /** What an attacker with the database but not the key can compute: the v2 text, hashed or keyed wrongly. */
+    const forged = (sequence: number, action: string, previousHash: string, key: Buffer) => {
+      const canonical = canonicalText({
+        chain,
+        sequence,
+        workspaceId: null,
+        actorAccountId: null,
+        onBehalfOfPersonId: null,
+        action,
+        entityType: 'test',
+        entityId: null,
+        fields: ['a', 'b'],
+        occurredAt: row(sequence).occurred_at,
+        previousHash,
+      });
+      return { action, canonical, hash: sealCanonical(canonical, key), previous_hash: previousHash };
+    };
 
     it('a changed field', async () => {
-      const broken = await tampered(() => update(3, { entity_id: '01890000-0000-7000-8000-000000000001' }));
-      expect(broken).toMatchObject({
+      const report = await tampered(() => update(3, { entity_id: '01890000-0000-7000-8000-000000000001' }));
+      expect(report.broken).toMatchObject({
         chain,
         sequence: 3,
         entryId: idOf(3),
         reason: expect.stringMatching(/columns were changed/),
       });
       const fields = await tampered(() => update(2, { fields: '["a"]' }));
-      expect(fields).toMatchObject({ sequence: 2, reason: expect.stringMatching(/columns were changed/) });
-    });
-
-    it('a changed hash', async () => {
-      const broken = await tampered(() => update(4, { hash: 'f'.repeat(64) }));
-      expect(broken).toMatchObject({
-        chain,
-        sequence: 4,
-        reason: expect.stringMatching(/hash does not match/),
+      expect(fields.broken).toMatchObject({
+        sequence: 2,
+        reason: expect.stringMatching(/columns were changed/),
       });
     });
 
+    it('a fields value that is not JSON is named, not a crash', async () => {
+      const report = await tampered(() => update(2, { fields: '{not json' }));
+      expect(report.damage).toEqual([
+        { chain, sequence: 2, entryId: idOf(2), reason: 'the fields column is not JSON' },
+      ]);
+      const notList = await tampered(() => update(4, { fields: '{"a":1}' }));
+      expect(notList.broken).toMatchObject({ sequence: 4, reason: expect.stringMatching(/not a list/) });
+    });
+
+    it('a changed hash', async () => {
+      const report = await tampered(() => update(4, { hash: 'f'.repeat(64) }));
+      expect(report.damage.map((d) => [d.sequence, d.reason])).toEqual([
+        [4, expect.stringMatching(/seal does not match/)],
+        [5, expect.stringMatching(/previous hash/)],
+      ]);
+    });
+
     it('a changed canonical text', async () => {
-      const row = rows[1] as AuditRow;
-      const broken = await tampered(() =>
-        update(2, { canonical: row.canonical.replace('test.write_2', 'test.write_x') }),
+      const report = await tampered(() =>
+        update(2, { canonical: row(2).canonical.replace('test.write_2', 'test.write_x') }),
       );
-      expect(broken).toMatchObject({
+      expect(report.broken).toMatchObject({
         chain,
         sequence: 2,
         reason: expect.stringMatching(/columns were changed/),
       });
     });
 
-    it('an entry rewritten consistently breaks the link to the next one', async () => {
-      const { canonicalText, hashCanonical } = await import('./chain.ts');
-      const row = rows[1] as AuditRow;
-      const canonical = canonicalText({
-        chain,
-        sequence: 2,
-        workspaceId: null,
-        actorAccountId: null,
-        onBehalfOfPersonId: null,
-        action: 'test.rewritten',
-        entityType: 'test',
-        entityId: null,
-        fields: ['a', 'b'],
-        occurredAt: row.occurred_at,
-        previousHash: row.previous_hash,
+    it('one entry and every later hash recomputed without the key', async () => {
+      const wrongKey = Buffer.alloc(32, 7);
+      const report = await tampered(async () => {
+        let previous = row(2).previous_hash;
+        for (let sequence = 2; sequence <= 5; sequence++) {
+          const rewrite = forged(
+            sequence,
+            sequence === 2 ? 'test.rewritten' : row(sequence).action,
+            previous,
+            wrongKey,
+          );
+          await update(sequence, rewrite);
+          previous = rewrite.hash;
+        }
+        await server.deps.db
+          .updateTable('audit_chain_heads')
+          .set({ hash: previous })
+          .where('chain', '=', chain)
+          .execute();
       });
-      const broken = await tampered(() =>
-        update(2, { action: 'test.rewritten', canonical, hash: hashCanonical(canonical) }),
+      // Every rewritten entry is named: none can be sealed without the key.
+      expect(report.damage.map((d) => [d.sequence, d.entryId])).toEqual(
+        [2, 3, 4, 5].map((n) => [n, idOf(n)]),
       );
-      expect(broken).toMatchObject({ chain, sequence: 3, reason: expect.stringMatching(/previous hash/) });
+      for (const d of report.damage) expect(d.reason).toMatch(/without the audit key/);
+    });
+
+    it('an old-format (unkeyed) entry slipped in after keyed ones', async () => {
+      const report = await tampered(async () => {
+        const canonical = canonicalText(
+          {
+            chain,
+            sequence: 5,
+            workspaceId: null,
+            actorAccountId: null,
+            onBehalfOfPersonId: null,
+            action: row(5).action,
+            entityType: 'test',
+            entityId: null,
+            fields: ['a', 'b'],
+            occurredAt: row(5).occurred_at,
+            previousHash: row(5).previous_hash,
+          },
+          'coproduce-audit-v1',
+        );
+        const hash = unkeyedHash(canonical);
+        await update(5, { canonical, hash });
+        await server.deps.db
+          .updateTable('audit_chain_heads')
+          .set({ hash })
+          .where('chain', '=', chain)
+          .execute();
+      });
+      expect(report.damage).toEqual([
+        { chain, sequence: 5, entryId: idOf(5), reason: 'an unkeyed (old format) entry follows keyed ones' },
+      ]);
     });
 
     it('a changed sequence or a missing entry', async () => {
       const moved = await tampered(() => update(3, { sequence: 9 }));
-      expect(moved).toMatchObject({ chain, reason: 'entry 3 is missing' });
+      expect(moved.broken).toMatchObject({ chain, reason: 'entry 3 is missing' });
       const gap = await tampered(() =>
         server.deps.db
           .deleteFrom('audit_entries')
@@ -231,23 +304,135 @@ describe('audit chains', () => {
           .where('sequence', '=', 2)
           .execute(),
       );
-      expect(gap).toMatchObject({ chain, reason: 'entry 2 is missing' });
+      expect(gap.broken).toMatchObject({ chain, sequence: 2, reason: 'entry 2 is missing' });
     });
 
-    it('a deleted tail', async () => {
-      const broken = await tampered(() =>
+    it('a deleted tail, with the head left', async () => {
+      const report = await tampered(() =>
         server.deps.db
           .deleteFrom('audit_entries')
           .where('chain', '=', chain)
           .where('sequence', '>=', 4)
           .execute(),
       );
-      expect(broken).toMatchObject({
+      expect(report.broken).toMatchObject({
         chain,
         sequence: 4,
         entryId: null,
         reason: expect.stringMatching(/removed/),
       });
     });
+
+    it('a deleted tail with the head rolled back shows against a checkpoint kept outside the database', async () => {
+      const at = '2026-12-02T10:00:00.000Z';
+      const kept = signCheckpoint(server.deps.auditKeys, { chain, sequence: 5, hash: row(5).hash }, at);
+      const rollBack = async () => {
+        await server.deps.db
+          .deleteFrom('audit_entries')
+          .where('chain', '=', chain)
+          .where('sequence', '>=', 4)
+          .execute();
+        await server.deps.db
+          .updateTable('audit_chain_heads')
+          .set({ sequence: 3, hash: row(3).hash })
+          .where('chain', '=', chain)
+          .execute();
+      };
+      // Without a checkpoint the shorter chain is consistent in itself...
+      expect((await tampered(rollBack)).broken).toBeNull();
+      // ...and the checkpoint a partner kept names what was cut.
+      const report = await tampered(rollBack, [kept]);
+      expect(report.damage).toEqual([
+        {
+          chain,
+          sequence: 5,
+          entryId: null,
+          reason: `entries after 3 were removed: a checkpoint of ${at} names entry 5`,
+        },
+      ]);
+    });
+
+    it('a whole chain rewritten consistently with the key still differs from its checkpoint', async () => {
+      const at = '2026-12-02T10:00:00.000Z';
+      const kept = signCheckpoint(server.deps.auditKeys, { chain, sequence: 3, hash: row(3).hash }, at);
+      const report = await tampered(async () => {
+        // An insider who stole the key too: the chain verifies by itself, the checkpoint does not.
+        let previous = row(2).previous_hash;
+        for (let sequence = 2; sequence <= 5; sequence++) {
+          const rewrite = forged(sequence, `test.other_${sequence}`, previous, server.deps.auditKeys.hmacKey);
+          await update(sequence, rewrite);
+          previous = rewrite.hash;
+        }
+        await server.deps.db
+          .updateTable('audit_chain_heads')
+          .set({ hash: previous })
+          .where('chain', '=', chain)
+          .execute();
+      }, [kept]);
+      expect(report.damage).toEqual([
+        {
+          chain,
+          sequence: 3,
+          entryId: null,
+          reason: `entry 3 differs from the checkpoint of ${at}: history was rewritten`,
+        },
+      ]);
+    });
+
+    it('a forged checkpoint is named', async () => {
+      const real = signCheckpoint(
+        server.deps.auditKeys,
+        { chain, sequence: 5, hash: row(5).hash },
+        '2026-12-02T10:00:00.000Z',
+      );
+      const report = await verify([{ ...real, sequence: 4 }]);
+      expect(report.damage).toEqual([
+        { chain, sequence: 4, entryId: null, reason: expect.stringMatching(/not signed by this server/) },
+      ]);
+    });
+  });
+});
+
+describe('the anchor file beside the keys', () => {
+  it('holds signed heads after commits, so a rolled-back database shows', async () => {
+    expect((await admin.patch('/api/account', { displayName: 'Anchored' })).statusCode).toBe(200);
+    server.deps.auditAnchor.flush();
+    const anchored = readAnchor(server.deps.config.auditKeysDir).find((c) => c.chain === 'accounts');
+    const head = await server.deps.db
+      .selectFrom('audit_chain_heads')
+      .selectAll()
+      .where('chain', '=', 'accounts')
+      .executeTakeFirstOrThrow();
+    expect(anchored).toMatchObject({ sequence: head.sequence, hash: head.hash });
+    // The keys and the anchor are files outside the database, never rows in it.
+    expect(readdirSync(server.deps.config.auditKeysDir)).toEqual(
+      expect.arrayContaining(['audit-key', 'audit-signing-key.pem', 'audit-anchor.jsonl']),
+    );
+    const last = await server.deps.db
+      .selectFrom('audit_entries')
+      .selectAll()
+      .where('chain', '=', 'accounts')
+      .orderBy('sequence', 'desc')
+      .limit(2)
+      .execute();
+    const [newest, before] = last as [AuditRow, AuditRow];
+    await server.deps.db.deleteFrom('audit_entries').where('id', '=', newest.id).execute();
+    await server.deps.db
+      .updateTable('audit_chain_heads')
+      .set({ sequence: before.sequence, hash: before.hash })
+      .where('chain', '=', 'accounts')
+      .execute();
+    const report = await verifyAuditLog(
+      server.deps.db,
+      server.deps.auditKeys,
+      readAnchor(server.deps.config.auditKeysDir),
+    );
+    expect(report.damage).toEqual([
+      expect.objectContaining({
+        chain: 'accounts',
+        sequence: newest.sequence,
+        reason: expect.stringMatching(`entries after ${before.sequence} were removed`),
+      }),
+    ]);
   });
 });

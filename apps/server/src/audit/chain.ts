@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 
 /** The hash a chain starts from. */
 export const genesisHash = '0'.repeat(64);
@@ -20,13 +20,17 @@ export interface ChainedFields {
   previousHash: string;
 }
 
+/** v1 entries (before keys) were plain SHA-256; every entry written now is v2, sealed with the HMAC key. */
+const currentVersion = 'coproduce-audit-v2';
+const unkeyedVersion = 'coproduce-audit-v1';
+
 /**
- * The exact text that is hashed and stored. A JSON array in a fixed order: unambiguous, and
- * verifiable by anyone with the stored text alone. It holds ids and field names, never values.
+ * The exact text that is sealed and stored. A JSON array in a fixed order: unambiguous, and
+ * rebuildable from the columns alone. It holds ids and field names, never values.
  */
-export function canonicalText(entry: ChainedFields): string {
+export function canonicalText(entry: ChainedFields, version = currentVersion): string {
   return JSON.stringify([
-    'coproduce-audit-v1',
+    version,
     entry.chain,
     entry.sequence,
     entry.workspaceId,
@@ -41,5 +45,17 @@ export function canonicalText(entry: ChainedFields): string {
   ]);
 }
 
-export const hashCanonical = (canonical: string): string =>
+/** Which format a stored canonical text is in, read from its first element without trusting the rest. */
+export function canonicalVersion(canonical: string): 'v1' | 'v2' | null {
+  if (canonical.startsWith(`["${currentVersion}",`)) return 'v2';
+  if (canonical.startsWith(`["${unkeyedVersion}",`)) return 'v1';
+  return null;
+}
+
+/** The seal of a v2 entry: HMAC-SHA256 with the key kept outside the database. */
+export const sealCanonical = (canonical: string, key: Buffer): string =>
+  createHmac('sha256', key).update(canonical, 'utf8').digest('hex');
+
+/** The hash of a legacy v1 entry. */
+export const unkeyedHash = (canonical: string): string =>
   createHash('sha256').update(canonical, 'utf8').digest('hex');

@@ -23,7 +23,7 @@ describe('audit listing', () => {
       ),
     );
     expect(responses.map((r) => r.statusCode)).toEqual(Array(50).fill(201));
-    const report = await verifyAuditLog(server.deps.db);
+    const report = await verifyAuditLog(server.deps.db, server.deps.auditKeys);
     expect(report.broken).toBeNull();
     const chain = await server.deps.db
       .selectFrom('audit_entries')

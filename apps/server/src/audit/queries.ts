@@ -24,8 +24,14 @@ export async function moveChainHead(trx: Tx, chain: string, sequence: number, ha
 /** An audit entry as stored: the table's own type, declared once in db/schema.ts. */
 export type AuditRow = AuditEntriesTable;
 
-export async function insertEntry(trx: Tx, row: AuditRow) {
-  await trx.insertInto('audit_entries').values(row).execute();
+/** Inserts in chunks: a batch's entries in a few statements, within both engines' parameter limits. */
+export async function insertEntries(trx: Tx, rows: AuditRow[]) {
+  for (let start = 0; start < rows.length; start += 60) {
+    await trx
+      .insertInto('audit_entries')
+      .values(rows.slice(start, start + 60))
+      .execute();
+  }
 }
 
 /** Chains named by a head or by any entry, so entries whose head was deleted are still checked. */
@@ -52,4 +58,8 @@ export async function chainPage(db: Db, chain: string, afterSequence: number, li
 
 export async function chainHead(db: Db, chain: string) {
   return db.selectFrom('audit_chain_heads').selectAll().where('chain', '=', chain).executeTakeFirst();
+}
+
+export async function listChainHeads(db: Db) {
+  return db.selectFrom('audit_chain_heads').select(['chain', 'sequence', 'hash']).orderBy('chain').execute();
 }

@@ -63,7 +63,7 @@ export async function adminCreate(args: string[]): Promise<number> {
           is_admin: 1,
           now,
         });
-        await appendAuditEntry(trx, deps.databaseKind, {
+        await appendAuditEntry(trx, deps.databaseKind, deps.auditKeys.hmacKey, {
           chain: accountsChain,
           workspaceId: null,
           actorAccountId: null,

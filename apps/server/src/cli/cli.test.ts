@@ -144,6 +144,48 @@ describe('coproduce CLI', { timeout: 300_000 }, () => {
     }
   });
 
+  it('prints signed checkpoints, and verify against them names a cut-back chain', async () => {
+    const printed = await coproduce(['audit', 'checkpoint']);
+    expect(printed.code, printed.stderr).toBe(0);
+    expect(printed.stderr).toMatch(/^public key: [A-Za-z0-9+/]{43}=$/m);
+    const kept = join(dataDir, 'checkpoints.jsonl');
+    writeFileSync(kept, printed.stdout);
+    const checkpoint = JSON.parse(printed.stdout.split('\n')[0] ?? '{}');
+    expect(checkpoint).toMatchObject({ chain: 'accounts', sequence: expect.any(Number) });
+    const app = await server();
+    try {
+      const newest = await app.deps.db
+        .selectFrom('audit_entries')
+        .selectAll()
+        .where('chain', '=', 'accounts')
+        .orderBy('sequence', 'desc')
+        .limit(2)
+        .execute();
+      const [last, before] = newest;
+      if (!last || !before) throw new Error('the accounts chain has fewer than two entries');
+      await app.deps.db.deleteFrom('audit_entries').where('id', '=', last.id).execute();
+      await app.deps.db
+        .updateTable('audit_chain_heads')
+        .set({ sequence: before.sequence, hash: before.hash })
+        .where('chain', '=', 'accounts')
+        .execute();
+      const broken = await coproduce(['audit', 'verify', '--checkpoints', kept]);
+      expect(broken.code).toBe(1);
+      expect(broken.stdout).toContain(
+        `broken: chain accounts, entry ${last.sequence}: entries after ${before.sequence} were removed`,
+      );
+      await app.deps.db.insertInto('audit_entries').values(last).execute();
+      await app.deps.db
+        .updateTable('audit_chain_heads')
+        .set({ sequence: last.sequence, hash: last.hash })
+        .where('chain', '=', 'accounts')
+        .execute();
+      expect((await coproduce(['audit', 'verify', '--checkpoints', kept])).code).toBe(0);
+    } finally {
+      await app.close({ keepData: true });
+    }
+  });
+
   it('backs up SQLite online, and points PostgreSQL to pg_dump', async () => {
     const target = join(dataDir, 'backup.sqlite');
     const backup = await coproduce(['backup', target]);

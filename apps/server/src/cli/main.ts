@@ -33,8 +33,13 @@ const commands: Command[] = [
   },
   {
     name: 'audit verify',
-    summary: 'check every audit chain and report the first broken link',
-    run: async () => (await import('./audit.ts')).auditVerify(),
+    summary: 'check every audit chain (and --checkpoints FILE a partner kept); prints every damage',
+    run: async (args) => (await import('./audit.ts')).auditVerify(args),
+  },
+  {
+    name: 'audit checkpoint',
+    summary: 'print a signed checkpoint of every audit chain, to keep or print for a partner',
+    run: async () => (await import('./audit.ts')).auditCheckpoint(),
   },
   {
     name: 'forms check',

@@ -41,7 +41,7 @@ describe('demo data', () => {
       `/api/workspaces/${workspace.id}/audit?action=person.create&limit=100`,
     );
     expect(audit.body.items.length).toBe(12);
-    expect((await verifyAuditLog(server.deps.db)).broken).toBeNull();
+    expect((await verifyAuditLog(server.deps.db, server.deps.auditKeys)).broken).toBeNull();
   });
 
   it('does nothing on a server that already has accounts; seedDemo adds another demo', async () => {

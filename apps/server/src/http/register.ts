@@ -7,7 +7,7 @@ import {
   onBehalfOfHeader,
 } from '@coproduce/contract';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { appendAuditEntry } from '../audit/append.ts';
+import { appendAuditEntries } from '../audit/append.ts';
 import { accountsChain, workspaceChain } from '../audit/chain.ts';
 import { csrfHeaderName, csrfTokenFor, sameSecret } from '../auth/credentials.ts';
 import { type Caller, resolveCaller } from '../auth/resolve.ts';
@@ -159,9 +159,9 @@ async function runInTransaction<T>(
   onBehalfOfPersonId: string | null,
   work: (ctx: RequestContext) => Promise<T>,
 ): Promise<T> {
-  return deps.db.transaction().execute(async (trx) => {
+  const { result, heads } = await deps.db.transaction().execute(async (trx) => {
     let revision: string | null = null;
-    let intent: AuditIntent | null = null;
+    const intents: AuditIntent[] = [];
     let unchanged = false;
     const now = deps.clock.now().toISOString();
     const ctx: RequestContext = {
@@ -179,33 +179,39 @@ async function runInTransaction<T>(
         return revision;
       },
       audit: (entry) => {
-        if (intent) throw new Error(`${definition.id}: a request records exactly one audit entry`);
-        intent = entry;
+        intents.push(entry);
       },
       unchanged: () => {
         unchanged = true;
       },
     };
     const result = await work(ctx);
-    const recorded = intent as AuditIntent | null;
-    if (definition.method !== 'GET' && !recorded && !unchanged) {
+    if (definition.method !== 'GET' && intents.length === 0 && !unchanged) {
       throw new Error(`${definition.id} changed data without recording an audit entry`);
     }
-    if (recorded) {
-      const workspaceId =
-        recorded.workspaceId === undefined ? (membership?.workspaceId ?? null) : recorded.workspaceId;
-      await appendAuditEntry(trx, deps.databaseKind, {
-        chain: workspaceId ? workspaceChain(workspaceId) : accountsChain,
-        workspaceId,
-        actorAccountId: ctx.actor?.accountId ?? null,
-        onBehalfOfPersonId,
-        action: recorded.action,
-        entityType: recorded.entityType,
-        entityId: recorded.entityId,
-        fields: recorded.fields ?? [],
-        occurredAt: now,
-      });
-    }
-    return result;
+    const heads = await appendAuditEntries(
+      trx,
+      deps.databaseKind,
+      deps.auditKeys.hmacKey,
+      intents.map((recorded) => {
+        const workspaceId =
+          recorded.workspaceId === undefined ? (membership?.workspaceId ?? null) : recorded.workspaceId;
+        return {
+          chain: workspaceId ? workspaceChain(workspaceId) : accountsChain,
+          workspaceId,
+          actorAccountId: ctx.actor?.accountId ?? null,
+          onBehalfOfPersonId: recorded.onBehalfOfPersonId ?? onBehalfOfPersonId,
+          action: recorded.action,
+          entityType: recorded.entityType,
+          entityId: recorded.entityId,
+          fields: recorded.fields ?? [],
+          occurredAt: now,
+        };
+      }),
+    );
+    return { result, heads };
   });
+  // Only after commit: the anchor outside the database records heads that really exist.
+  if (heads.length > 0) deps.auditAnchor.note(heads);
+  return result;
 }
