@@ -46,11 +46,21 @@ export const SignInInputSchema = z.strictObject({
 
 export const SignOutInputSchema = z.strictObject({
   everywhere: z.boolean().default(false).describe('also sign out every other device'),
+  revokeApiTokens: z
+    .boolean()
+    .default(true)
+    .describe('with everywhere: also revoke every API token of this account (the screen asks)'),
 });
 
 export const ChangePasswordInputSchema = z.strictObject({
   currentPassword: z.string().min(1).max(limits.passwordMax),
   newPassword: PasswordSchema,
+  revokeApiTokens: z
+    .boolean()
+    .default(true)
+    .describe(
+      'also revoke every API token of this account, as whoever knew the old password may have made some',
+    ),
 });
 
 export const UpdateAccountInputSchema = z.strictObject({

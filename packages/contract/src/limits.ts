@@ -13,4 +13,6 @@ export const limits = {
   languagesMax: 20,
   inviteDaysDefault: 14,
   inviteDaysMax: 90,
+  apiTokenDaysDefault: 90,
+  apiTokenDaysMax: 365,
 } as const;

@@ -19,7 +19,8 @@ export const ApiTokenListSchema = z.object({ items: z.array(ApiTokenSchema) });
 export const CreateApiTokenInputSchema = z.strictObject({
   name: z.string().trim().min(1).max(limits.nameLength),
   role: RoleSchema,
-  expiresInDays: z.number().int().min(1).max(3650).nullable().default(null),
+  // Tokens always expire: a forgotten script's token must not work for ever.
+  expiresInDays: z.number().int().min(1).max(limits.apiTokenDaysMax).default(limits.apiTokenDaysDefault),
 });
 export const CreatedApiTokenSchema = z.object({
   token: ApiTokenSchema,

@@ -209,6 +209,17 @@ export async function revokeAccountSessions(db: Db, accountId: string, now: stri
   return Number(result.numUpdatedRows);
 }
 
+/** Revokes every live API token of the account (all workspaces); returns how many. */
+export async function revokeAccountTokens(db: Db, accountId: string, now: string) {
+  const result = await db
+    .updateTable('api_tokens')
+    .set({ revoked_at: now })
+    .where('account_id', '=', accountId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
 export async function setPasswordHash(db: Db, accountId: string, passwordHash: string, now: string) {
   await db
     .updateTable('accounts')

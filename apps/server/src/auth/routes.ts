@@ -10,6 +10,7 @@ import {
   insertAccount,
   lockSetup,
   revokeAccountSessions,
+  revokeAccountTokens,
   revokeSession,
   setPasswordHash,
 } from './queries.ts';
@@ -91,11 +92,16 @@ export function authRoutes(api: Registrar) {
     if (!actor?.sessionId) throw signedIn();
     if (body.everywhere) await revokeAccountSessions(ctx.db, actor.accountId, ctx.now, null);
     else await revokeSession(ctx.db, actor.accountId, actor.sessionId, ctx.now);
+    const tokens =
+      body.everywhere && body.revokeApiTokens
+        ? await revokeAccountTokens(ctx.db, actor.accountId, ctx.now)
+        : 0;
     clearSessionCookie(ctx, reply);
     ctx.audit({
       action: body.everywhere ? 'auth.signed_out_everywhere' : 'auth.signed_out',
       entityType: 'session',
       entityId: actor.sessionId,
+      fields: tokens > 0 ? ['apiTokensRevoked'] : [],
       workspaceId: null,
     });
     return undefined;
@@ -103,17 +109,18 @@ export function authRoutes(api: Registrar) {
 
   api.register<typeof endpoints.changePassword, string>(
     endpoints.changePassword,
-    async ({ ctx, prepared }) => {
+    async ({ ctx, prepared, body }) => {
       const actor = ctx.actor;
       if (!actor) throw signedIn();
       await setPasswordHash(ctx.db, actor.accountId, prepared, ctx.now);
       // Whoever else knew the old password is signed out everywhere but here.
       await revokeAccountSessions(ctx.db, actor.accountId, ctx.now, actor.sessionId);
+      const tokens = body.revokeApiTokens ? await revokeAccountTokens(ctx.db, actor.accountId, ctx.now) : 0;
       ctx.audit({
         action: 'account.password_changed',
         entityType: 'account',
         entityId: actor.accountId,
-        fields: ['password'],
+        fields: tokens > 0 ? ['password', 'apiTokensRevoked'] : ['password'],
         workspaceId: null,
       });
       return undefined;

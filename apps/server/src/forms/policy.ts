@@ -4,15 +4,17 @@ import type { FormAbilities, Role } from '@coproduce/contract';
  * Who may do what with questionnaires (pure, deny by default). A form in another workspace never
  * reaches these functions: queries filter by workspace, so it is a 404 before any policy.
  */
-export type FormAction =
-  | 'create'
-  | 'edit'
-  | 'publish'
-  | 'archive'
-  | 'readDraft'
-  | 'readPublished'
-  | 'comment'
-  | 'decide';
+export const formActions = [
+  'create',
+  'edit',
+  'publish',
+  'archive',
+  'readDraft',
+  'readPublished',
+  'comment',
+  'decide',
+] as const;
+export type FormAction = (typeof formActions)[number];
 
 const grants: Record<Role, readonly FormAction[]> = {
   coordinator: ['create', 'edit', 'publish', 'archive', 'readDraft', 'readPublished', 'comment', 'decide'],

@@ -47,7 +47,7 @@ export function tokenRoutes(api: Registrar) {
       role: body.role,
       created_at: ctx.now,
       last_used_at: null,
-      expires_at: body.expiresInDays === null ? null : addSeconds(ctx.now, body.expiresInDays * 86400),
+      expires_at: addSeconds(ctx.now, body.expiresInDays * 86400),
       revoked_at: null,
     };
     await insertToken(ctx.db, {
@@ -64,7 +64,7 @@ export function tokenRoutes(api: Registrar) {
       action: 'api_token.created',
       entityType: 'api_token',
       entityId: row.id,
-      fields: ['name', 'role', ...(row.expires_at ? ['expiresAt'] : [])],
+      fields: ['name', 'role', 'expiresAt'],
     });
     return { token: present(row), secret };
   });

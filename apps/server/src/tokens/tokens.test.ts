@@ -10,6 +10,7 @@ let otherWorkspaceId: string;
 let staff: Agent;
 let member: Agent;
 let outsider: Agent;
+let partner: Agent;
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -19,12 +20,15 @@ beforeAll(async () => {
   const staffId = await seedAccount(db, 'staffer');
   const memberId = await seedAccount(db, 'member1');
   const outsiderId = await seedAccount(db, 'outsider');
+  const partnerId = await seedAccount(db, 'partner1');
+  await seedMembership(db, workspaceId, partnerId, 'partner');
   await seedMembership(db, workspaceId, staffId, 'staff');
   await seedMembership(db, workspaceId, memberId, 'member');
   await seedMembership(db, otherWorkspaceId, outsiderId, 'coordinator');
   staff = await signIn(server.app, 'staffer', seededPassword);
   member = await signIn(server.app, 'member1', seededPassword);
   outsider = await signIn(server.app, 'outsider', seededPassword);
+  partner = await signIn(server.app, 'partner1', seededPassword);
 });
 afterAll(() => server.close());
 
@@ -89,6 +93,65 @@ describe('API tokens', () => {
     expect(tooHigh.body.code).toBe('auth.forbidden');
     expect((await member.post(tokens(), { name: 'x', role: 'staff' })).statusCode).toBe(403);
     expect((await member.post(tokens(), { name: 'mine', role: 'member' })).statusCode).toBe(201);
+  });
+
+  it('never gives a token a role its owner does not cover: a partner cannot mint member rights', async () => {
+    const minted = await partner.post(tokens(), { name: 'escalate', role: 'member' });
+    expect(minted.statusCode).toBe(403);
+    expect(minted.body.code).toBe('auth.forbidden');
+    // Members cannot mint partner rights either: the two roles see different things.
+    expect((await member.post(tokens(), { name: 'x', role: 'partner' })).statusCode).toBe(403);
+    expect((await staff.post(tokens(), { name: 'x', role: 'partner' })).statusCode).toBe(403);
+    const own = await partner.post(tokens(), { name: 'reports', role: 'partner' });
+    expect(own.statusCode).toBe(201);
+    // With its own token a partner still reads no drafts (a partner sees published forms only).
+    const anonymous = new Agent(server.app);
+    const forms = await anonymous.get(`/api/workspaces/${workspaceId}/forms`, bearer(own.body.secret));
+    expect(forms.statusCode).toBe(200);
+    expect(forms.body.items.every((f: { latestVersion: unknown }) => f.latestVersion !== null)).toBe(true);
+  });
+
+  it('expires after 90 days unless told otherwise, and never lasts for ever', async () => {
+    const created = await staff.post(tokens(), { name: 'default life', role: 'member' });
+    expect(created.statusCode).toBe(201);
+    const days =
+      (Date.parse(created.body.token.expiresAt) - Date.parse(created.body.token.createdAt)) / 86_400_000;
+    expect(days).toBe(90);
+    const forever = await staff.post(tokens(), { name: 'forever', role: 'member', expiresInDays: null });
+    expect(forever.statusCode).toBe(400);
+    expect(forever.body.errors[0].path).toBe('body.expiresInDays');
+    expect(
+      (await staff.post(tokens(), { name: 'long', role: 'member', expiresInDays: 366 })).statusCode,
+    ).toBe(400);
+  });
+
+  it('revokes tokens on a password change and on signing out everywhere, unless told to keep them', async () => {
+    const accountId = await seedAccount(server.deps.db, 'rotator');
+    await seedMembership(server.deps.db, workspaceId, accountId, 'staff');
+    const owner = await signIn(server.app, 'rotator', seededPassword);
+    const anonymous = new Agent(server.app);
+    const works = async (secret: string) => (await anonymous.get(tokens(), bearer(secret))).statusCode;
+
+    const first = (await owner.post(tokens(), { name: 'a', role: 'member' })).body.secret as string;
+    expect(await works(first)).toBe(200);
+    const changed = await owner.post('/api/auth/password', {
+      currentPassword: seededPassword,
+      newPassword: 'another long password',
+    });
+    expect(changed.statusCode).toBe(204);
+    expect(await works(first)).toBe(401);
+
+    const kept = (await owner.post(tokens(), { name: 'b', role: 'member' })).body.secret as string;
+    await owner.post('/api/auth/password', {
+      currentPassword: 'another long password',
+      newPassword: 'a third long password',
+      revokeApiTokens: false,
+    });
+    expect(await works(kept)).toBe(200);
+
+    const everywhere = await owner.post('/api/auth/sign-out', { everywhere: true });
+    expect(everywhere.statusCode).toBe(204);
+    expect(await works(kept)).toBe(401);
   });
 
   it('answers 401 for a revoked or expired token', async () => {

@@ -4,7 +4,9 @@ import type { Role, WorkspaceAbilities } from '@coproduce/contract';
  * The baseline rights of each role (issue #2, point 5). Pure and deny-by-default: a right not
  * listed for a role here is refused everywhere, and the client sees the same table.
  */
-const noWorkspaceRights: WorkspaceAbilities = {
+type RoleRights = Omit<WorkspaceAbilities, 'tokenRoles'>;
+
+const noWorkspaceRights: RoleRights = {
   manageWorkspace: false,
   inviteMembers: false,
   inviteRoles: [],
@@ -19,7 +21,7 @@ const noWorkspaceRights: WorkspaceAbilities = {
   manageTokens: true,
 };
 
-const table: Record<Role, WorkspaceAbilities> = {
+const table: Record<Role, RoleRights> = {
   coordinator: {
     manageWorkspace: true,
     inviteMembers: true,
@@ -70,15 +72,28 @@ const table: Record<Role, WorkspaceAbilities> = {
 
 export function abilitiesFor(role: Role): WorkspaceAbilities {
   const abilities = table[role];
-  return { ...abilities, inviteRoles: [...abilities.inviteRoles] };
+  return {
+    ...abilities,
+    inviteRoles: [...abilities.inviteRoles],
+    tokenRoles: abilities.manageTokens ? [...covers[role]] : [],
+  };
 }
 
-/** For narrowing: an API token may carry a role whose rights are all within its owner's. */
+/**
+ * Which roles each role covers: every right of a covered role, in every domain, is also the
+ * covering role's. Members and partners have different rights (members comment on drafts,
+ * partners read reports), so neither covers the other; only coordinators cover partners.
+ * `roles.unit.test.ts` checks this against every domain's grants.
+ */
+const covers: Record<Role, readonly Role[]> = {
+  coordinator: ['coordinator', 'staff', 'researcher', 'member', 'partner'],
+  staff: ['staff', 'researcher', 'member'],
+  researcher: ['researcher', 'member'],
+  member: ['member'],
+  partner: ['partner'],
+};
+
+/** For narrowing: an API token may carry only a role its owner's role covers. */
 export function roleWithin(narrower: Role, owner: Role): boolean {
-  const a = table[narrower];
-  const b = table[owner];
-  return (Object.keys(a) as (keyof WorkspaceAbilities)[]).every((key) => {
-    if (key === 'inviteRoles') return a.inviteRoles.every((role) => b.inviteRoles.includes(role));
-    return !a[key] || b[key];
-  });
+  return covers[owner].includes(narrower);
 }

@@ -6,7 +6,7 @@ import { call } from '../api.ts';
 import { type Locale, locales, useI18n } from '../i18n/i18n.ts';
 import { limits } from '../limits.ts';
 import { lastWorkspace, useApp } from '../state.ts';
-import { Button, SelectField, StatusMessage, TextField, useAction } from '../ui/forms.tsx';
+import { Button, Checkbox, SelectField, StatusMessage, TextField, useAction } from '../ui/forms.tsx';
 import { Icon } from '../ui/icons.tsx';
 import { Loading, Screen } from '../ui/screen.tsx';
 import { DevicesSection } from './DevicesSection.tsx';
@@ -18,6 +18,7 @@ export function AccountScreen(): JSX.Element {
   const [displayName, setDisplayName] = useState(account?.displayName ?? '');
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
+  const [stopTokens, setStopTokens] = useState(true);
   const [tooShort, setTooShort] = useState(false);
   const [profileSaved, setProfileSaved] = useState<string | null>(null);
   const [passwordSaved, setPasswordSaved] = useState<string | null>(null);
@@ -41,7 +42,9 @@ export function AccountScreen(): JSX.Element {
     setTooShort(short);
     if (short) return;
     void password.run(async () => {
-      await call('changePassword', { body: { currentPassword: current, newPassword: next } });
+      await call('changePassword', {
+        body: { currentPassword: current, newPassword: next, revokeApiTokens: stopTokens },
+      });
       setCurrent('');
       setNext('');
       setPasswordSaved(t('account.password.saved'));
@@ -108,6 +111,12 @@ export function AccountScreen(): JSX.Element {
             autocomplete="new-password"
           />
           <p class="hint">{t('account.password.others')}</p>
+          <Checkbox
+            id="account-stop-tokens"
+            label={t('tokens.revokeToo')}
+            checked={stopTokens}
+            onChecked={setStopTokens}
+          />
           <Button type="submit" disabled={password.busy} icon={<Icon name="key" />}>
             {t('account.password.submit')}
           </Button>

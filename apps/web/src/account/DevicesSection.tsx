@@ -5,7 +5,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { call } from '../api.ts';
 import { useI18n } from '../i18n/i18n.ts';
 import { useApp } from '../state.ts';
-import { Button, StatusMessage, useAction } from '../ui/forms.tsx';
+import { Button, Checkbox, StatusMessage, useAction } from '../ui/forms.tsx';
 import { Icon } from '../ui/icons.tsx';
 import { Loading } from '../ui/screen.tsx';
 import { describeDevice } from './device.ts';
@@ -14,6 +14,7 @@ export function DevicesSection(): JSX.Element {
   const { t, date } = useI18n();
   const { signedOut } = useApp();
   const [devices, setDevices] = useState<DeviceSession[] | null>(null);
+  const [stopTokens, setStopTokens] = useState(true);
   const action = useAction();
 
   const load = () =>
@@ -39,7 +40,7 @@ export function DevicesSection(): JSX.Element {
   const everywhere = () => {
     if (!confirm(t('devices.everywhere.confirm'))) return;
     void action.run(async () => {
-      await call('signOut', { body: { everywhere: true } });
+      await call('signOut', { body: { everywhere: true, revokeApiTokens: stopTokens } });
       signedOut();
     });
   };
@@ -70,6 +71,12 @@ export function DevicesSection(): JSX.Element {
           ))}
         </ul>
       )}
+      <Checkbox
+        id="devices-stop-tokens"
+        label={t('tokens.revokeToo')}
+        checked={stopTokens}
+        onChecked={setStopTokens}
+      />
       <Button variant="danger" icon={<Icon name="signOut" />} onClick={everywhere}>
         {t('devices.everywhere')}
       </Button>

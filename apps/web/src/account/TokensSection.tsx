@@ -29,8 +29,8 @@ export function TokensSection({ workspaceId }: { workspaceId: string }): JSX.Ele
   }, [allowed, workspaceId]);
   if (!workspace || !allowed) return null;
 
-  // A token can hold no more than the owner's own role.
-  const roles = allRoles.slice(allRoles.indexOf(workspace.role));
+  // The server says which roles the caller's role covers (members and partners cover neither).
+  const roles = allRoles.filter((r) => workspace.abilities.tokenRoles.includes(r));
 
   const create = (event: Event) => {
     event.preventDefault();
@@ -72,6 +72,14 @@ export function TokensSection({ workspaceId }: { workspaceId: string }): JSX.Ele
                   : t('tokens.lastUsed', {
                       date: token.lastUsedAt ? date(token.lastUsedAt) : t('tokens.never'),
                     })}
+                {!token.revokedAt && token.expiresAt && (
+                  <>
+                    {' · '}
+                    {Date.parse(token.expiresAt) <= Date.now()
+                      ? t('tokens.expired', { date: date(token.expiresAt) })
+                      : t('tokens.expires', { date: date(token.expiresAt) })}
+                  </>
+                )}
               </p>
             </div>
             {!token.revokedAt && (
