@@ -77,8 +77,13 @@ async function freshAccount(place: Place | null, role: Role | null) {
 }
 const freshMembership = async (place: Place) =>
   (await freshAccount(place, 'member')).membership?.membershipId ?? '';
-const ownToken = async (place: Place, actor: Agent) =>
-  (await post(actor, `${ws(place)}/tokens`, { name: `t${++counter}`, role: 'partner' })).token.id as string;
+/** A token of the actor's own: a member-role one, or a partner-role one for partners (members and partners cover only themselves). */
+async function ownToken(place: Place, actor: Agent): Promise<string> {
+  const made = await actor.post(`${ws(place)}/tokens`, { name: `t${++counter}`, role: 'member' });
+  if (made.statusCode === 201) return made.body.token.id as string;
+  return (await post(actor, `${ws(place)}/tokens`, { name: `t${++counter}`, role: 'partner' })).token
+    .id as string;
+}
 
 /** One row per endpoint id; builders make fresh rows so that each call can succeed once. */
 const expectations: Record<string, Expectation> = {
@@ -211,8 +216,9 @@ const expectations: Record<string, Expectation> = {
   listApiTokens: { anonymous: 401, own: all('ok'), build: async (p) => at(`${ws(p)}/tokens`) },
   createApiToken: {
     anonymous: 401,
-    own: all('ok'),
-    build: async (p) => at(`${ws(p)}/tokens`, { name: 'script', role: 'partner' }),
+    // A member-role token: every role but partner covers member (a partner may make partner ones only).
+    own: { ...all('ok'), partner: 403 },
+    build: async (p) => at(`${ws(p)}/tokens`, { name: 'script', role: 'member' }),
   },
   revokeApiToken: {
     anonymous: 401,

@@ -57,23 +57,66 @@ export async function findThrottles(db: Db, keys: string[]) {
  * Counts one failure in one statement, so concurrent failures are never lost (the upsert also
  * locks the row on PostgreSQL until the small transaction ends). A count older than `forgetBefore` restarts.
  */
-export async function countFailure(db: Db, key: string, now: string, forgetBefore: string): Promise<number> {
+/**
+ * Takes one try for a throttle key, atomically: the upsert counts the attempt (as a failure, until
+ * a success gives it back) only if the key is not blocked, and a count past `free` marks the key
+ * blocked (`pending`, far ahead) in the same statement, so concurrent guesses after it are refused
+ * before anyone hashes. Returns the new count, or null when the key is blocked.
+ */
+export async function takeThrottleTry(
+  db: Db,
+  key: string,
+  now: string,
+  forgetBefore: string,
+  free: number,
+  pending: string,
+): Promise<number | null> {
+  const counted = sql<number>`case when sign_in_throttles.last_failure_at < ${forgetBefore} then 1 else sign_in_throttles.failures + 1 end`;
   const row = await db
     .insertInto('sign_in_throttles')
-    .values({ key, failures: 1, last_failure_at: now, blocked_until: null })
+    .values({ key, failures: 1, last_failure_at: now, blocked_until: free < 1 ? pending : null })
     .onConflict((oc) =>
-      oc.column('key').doUpdateSet({
-        failures: sql<number>`case when sign_in_throttles.last_failure_at < ${forgetBefore} then 1 else sign_in_throttles.failures + 1 end`,
-        last_failure_at: now,
-      }),
+      oc
+        .column('key')
+        .doUpdateSet({
+          failures: counted,
+          last_failure_at: now,
+          blocked_until: sql<string | null>`case when ${counted} > ${free} then ${pending} else null end`,
+        })
+        .where((eb) =>
+          eb.or([
+            eb('sign_in_throttles.last_failure_at', '<', forgetBefore),
+            eb('sign_in_throttles.blocked_until', 'is', null),
+            eb('sign_in_throttles.blocked_until', '<=', now),
+          ]),
+        ),
     )
     .returning('failures')
-    .executeTakeFirstOrThrow();
-  return Number(row.failures);
+    .executeTakeFirst();
+  return row ? Number(row.failures) : null;
 }
 
-export async function blockUntil(db: Db, key: string, until: string | null) {
-  await db.updateTable('sign_in_throttles').set({ blocked_until: until }).where('key', '=', key).execute();
+/** Sets the real wait once the try that crossed the limit is counted (only if nobody counted since). */
+export async function settleThrottleBlock(db: Db, key: string, failures: number, until: string) {
+  await db
+    .updateTable('sign_in_throttles')
+    .set({ blocked_until: until })
+    .where('key', '=', key)
+    .where('failures', '=', failures)
+    .execute();
+}
+
+/** Gives a try back (a success, or a try refused by another key): the count goes down by one. */
+export async function returnThrottleTry(db: Db, key: string, free: number) {
+  await db
+    .updateTable('sign_in_throttles')
+    .set({
+      failures: sql<number>`failures - 1`,
+      blocked_until: sql<string | null>`case when failures - 1 > ${free} then blocked_until else null end`,
+    })
+    .where('key', '=', key)
+    .where('failures', '>', 0)
+    .execute();
 }
 
 export async function deleteThrottle(db: Db, key: string) {

@@ -6,10 +6,10 @@ import { type AccountRow, findAccountById, findAccountsByLogin } from './queries
 import {
   addressRule,
   addressThrottleKey,
-  checkThrottle,
   clearFailures,
+  giveBack,
   loginRule,
-  recordFailure,
+  takeTries,
 } from './throttle.ts';
 
 export const invalidCredentials = () =>
@@ -29,7 +29,14 @@ export async function checkCredentials(
   const now = deps.clock.now().toISOString();
   const loginThrottleKey = throttleKeyForLogin(login);
   const addressKey = addressThrottleKey(address);
-  await checkThrottle(deps.db, [loginThrottleKey, addressKey], now);
+  await takeTries(
+    deps.db,
+    [
+      { key: loginThrottleKey, rule: loginRule },
+      { key: addressKey, rule: addressRule },
+    ],
+    now,
+  );
   const keys = loginKeys(login);
   const candidates = await findAccountsByLogin(deps.db, keys);
   // One typed login could match an email, a username and a phone of different accounts: email wins, then username.
@@ -39,13 +46,9 @@ export async function checkCredentials(
     candidates.find((row) => keys.phone !== null && row.phone_key === keys.phone) ??
     null;
   const ok = await verifyPassword(account?.password_hash ?? null, password);
-  if (!ok || !account) {
-    await deps.db.transaction().execute(async (trx) => {
-      await recordFailure(trx, loginThrottleKey, now, loginRule);
-      await recordFailure(trx, addressKey, now, addressRule);
-    });
-    throw invalidCredentials();
-  }
+  // The tries taken above already count this as a failure; a success gives the address's back.
+  if (!ok || !account) throw invalidCredentials();
+  await giveBack(deps.db, { key: addressKey, rule: addressRule });
   return { account, loginThrottleKey };
 }
 
@@ -61,10 +64,9 @@ export async function checkPasswordChange(
 ): Promise<string> {
   const now = deps.clock.now().toISOString();
   const key = `password:${accountId}`;
-  await checkThrottle(deps.db, [key], now);
+  await takeTries(deps.db, [{ key, rule: loginRule }], now);
   const account = await findAccountById(deps.db, accountId);
   if (!(await verifyPassword(account?.password_hash ?? null, currentPassword))) {
-    await recordFailure(deps.db, key, now, loginRule);
     throw new AppError('auth.wrong_password', 400, 'The current password is not right.', [
       { path: 'body.currentPassword', message: 'not right' },
     ]);

@@ -57,6 +57,19 @@ describe('sign-in throttling', () => {
     for (let i = 0; i < 5; i++) expect((await attempt(agent, login)).statusCode).toBe(401);
   });
 
+  it('decides atomically: of 20 guesses sent at once, only as many are checked as one by one', async () => {
+    const before = passwordVerifications();
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        attempt(new Agent(server.app, { address: `10.0.9.${i}` }), 'known-parallel-target'),
+      ),
+    );
+    const codes = answers.map((a) => a.statusCode).sort();
+    // Five free tries and the sixth that sets the first wait, as in sequence; the rest never hash.
+    expect(codes).toEqual([...Array(6).fill(401), ...Array(14).fill(429)]);
+    expect(passwordVerifications() - before).toBe(6);
+  });
+
   it('limits one address across many logins', async () => {
     const agent = new Agent(server.app, { address: '10.0.2.2' });
     for (let i = 0; i < 21; i++) expect((await attempt(agent, `guess-${i}`)).statusCode).toBe(401);

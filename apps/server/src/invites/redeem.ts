@@ -6,13 +6,7 @@ import { hashPassword } from '../auth/passwords.ts';
 import { findAccountById, insertAccount } from '../auth/queries.ts';
 import type { Caller } from '../auth/resolve.ts';
 import { presentedTokenHash, startSession } from '../auth/sessions.ts';
-import {
-  addressRule,
-  addressThrottleKey,
-  checkThrottle,
-  clearFailures,
-  recordFailure,
-} from '../auth/throttle.ts';
+import { addressRule, addressThrottleKey, clearFailures, giveBack, takeTries } from '../auth/throttle.ts';
 import type { RequestContext, ServerDeps } from '../context.ts';
 import { AppError, forbidden, invalid } from '../errors.ts';
 import { newId } from '../ids.ts';
@@ -44,12 +38,11 @@ export async function lookUpCode(
 ): Promise<InviteRow> {
   const now = deps.clock.now().toISOString();
   const key = addressThrottleKey(`invite:${request.ip}`);
-  await checkThrottle(deps.db, [key], now);
+  await takeTries(deps.db, [{ key, rule: addressRule }], now);
   const row = await findInviteBySecret(deps.db, inviteSecretHash(code));
-  if (!row) {
-    await recordFailure(deps.db, key, now, addressRule);
-    throw notFoundInvite();
-  }
+  if (!row) throw notFoundInvite();
+  // A right code is not a guess: give the try back (a preview and a redeem both look it up).
+  await giveBack(deps.db, { key, rule: addressRule });
   return row;
 }
 
