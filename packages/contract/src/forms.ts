@@ -239,10 +239,14 @@ export const SuggestionSchema = z.object({
 });
 
 const PersonRefSchema = z.object({ personId: IdSchema.nullable(), displayName: z.string() });
+const EnteredBySchema = PersonRefSchema.nullable().describe(
+  'who typed it, when not the author (staff entering words for someone): shown as "entered by X for Y"',
+);
 
 export const FormThreadReplySchema = z.object({
   id: IdSchema,
   author: PersonRefSchema,
+  enteredBy: EnteredBySchema,
   text: z.string(),
   createdAt: TimestampSchema,
 });
@@ -254,6 +258,7 @@ export const FormThreadSchema = z.object({
   kind: z.enum(threadKinds),
   status: z.enum(threadStatuses),
   author: PersonRefSchema,
+  enteredBy: EnteredBySchema,
   text: z.string().describe('the comment, or the note with a suggestion'),
   suggestion: SuggestionSchema.nullable(),
   decision: z

@@ -48,6 +48,10 @@ export const AccessNeedsSchema = z.strictObject({
   quietRoom: z.boolean().default(false),
   preferredTimes: text(500).default(''),
   other: text(2000).default(''),
+  entryHelp: z
+    .boolean()
+    .default(false)
+    .describe('they asked staff to enter things for them (on their behalf), e.g. from paper or by phone'),
 });
 export type AccessNeeds = z.infer<typeof AccessNeedsSchema>;
 export const emptyAccessNeeds: AccessNeeds = {
@@ -59,6 +63,7 @@ export const emptyAccessNeeds: AccessNeeds = {
   quietRoom: false,
   preferredTimes: '',
   other: '',
+  entryHelp: false,
 };
 
 /** Language codes (BCP 47), e.g. zu, xh, hi, mr, en. */

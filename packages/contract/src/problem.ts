@@ -6,7 +6,12 @@ export const ProblemLocationSchema = z.object({
   sheet: z.string().optional(),
   row: z.number().int().optional().describe('1-based, as a spreadsheet shows it'),
   column: z.string().optional().describe('the header text of the column'),
-  message: z.string(),
+  message: z.string().describe("in English; screens show `code` with `params` in the reader's language"),
+  code: z
+    .string()
+    .optional()
+    .describe('stable code of this error, e.g. "too_small" or "form.xlsform.unknown_type"'),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 });
 export type ProblemLocation = z.infer<typeof ProblemLocationSchema>;
 
@@ -33,6 +38,7 @@ export const problemCodes = [
   'auth.csrf',
   'auth.forbidden',
   'auth.wrong_password',
+  'auth.on_behalf_refused',
   'setup.already_done',
   'not_found',
   'conflict.id_reused',

@@ -23,7 +23,9 @@ export const WorkspaceAbilitiesSchema = z.object({
   writeLegalName: z.boolean(),
   actOnBehalf: z.boolean().describe('record writes on behalf of a person, e.g. from paper'),
   manageTokens: z.boolean().describe('create personal API tokens for this workspace'),
-  tokenRoles: z.array(RoleSchema).describe('roles this caller may give an API token: only roles theirs covers'),
+  tokenRoles: z
+    .array(RoleSchema)
+    .describe('roles this caller may give an API token: only roles theirs covers'),
 });
 export type WorkspaceAbilities = z.infer<typeof WorkspaceAbilitiesSchema>;
 

@@ -1,4 +1,6 @@
+import { emptyAccessNeeds } from '@coproduce/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Agent } from '../test/agent.ts';
 import { type FormsWorld, formsWorld } from './fixture.ts';
 import { housingForm } from './model-fixtures.ts';
 
@@ -216,13 +218,43 @@ describe('co-design on a draft', () => {
     expect(retry.body).toEqual(first.body);
   });
 
-  it('lets staff record a resident’s suggestion on their behalf', async () => {
-    const suggestion = await world.as.staff.post(
-      world.url(`/${formId}/suggestions`),
-      { path: '/needs', field: 'label', language: en, text: 'What would help you most?' },
-      { headers: { 'x-on-behalf-of': world.personOf.member } },
-    );
+  it('lets staff record a resident’s suggestion on their behalf only when the resident asked', async () => {
+    const suggest = (agent: Agent, personId: string) =>
+      agent.post(
+        world.url(`/${formId}/suggestions`),
+        { path: '/needs', field: 'label', language: en, text: 'What would help you most?' },
+        { headers: { 'x-on-behalf-of': personId } },
+      );
+    const people = `/api/workspaces/${world.workspaceId}/people`;
+    // The member has an account and did not ask: staff cannot put words in their mouth…
+    const refused = await suggest(world.as.staff, world.personOf.member);
+    expect(refused.statusCode).toBe(403);
+    expect(refused.body.code).toBe('auth.on_behalf_refused');
+    // …nor in the coordinator's, nor say on their own that the member asked.
+    expect((await suggest(world.as.staff, world.personOf.coordinator)).statusCode).toBe(403);
+    const staffSays = await world.as.staff.patch(`${people}/${world.personOf.member}`, {
+      accessNeeds: { ...emptyAccessNeeds, entryHelp: true },
+    });
+    expect(staffSays.statusCode).toBe(403);
+    expect(staffSays.body.errors[0].path).toBe('body.accessNeeds.entryHelp');
+    expect((await suggest(world.as.staff, world.personOf.staff)).statusCode).toBe(400);
+
+    // The member asks for help on their own record; then staff may enter it, and it shows who typed it.
+    const asked = await world.as.member.patch(`${people}/${world.personOf.member}`, {
+      accessNeeds: { ...emptyAccessNeeds, entryHelp: true },
+    });
+    expect(asked.statusCode, asked.payload).toBe(200);
+    const suggestion = await suggest(world.as.staff, world.personOf.member);
     expect(suggestion.statusCode, suggestion.payload).toBe(201);
     expect(suggestion.body.author.personId).toBe(world.personOf.member);
+    expect(suggestion.body.enteredBy).toMatchObject({ personId: world.personOf.staff });
+    // Someone without an account needs no such record.
+    const paper = await world.as.staff.post(people, { displayName: 'Paper Form Resident' });
+    const onPaper = await suggest(world.as.staff, paper.body.id);
+    expect(onPaper.statusCode).toBe(201);
+    expect(onPaper.body.enteredBy).toMatchObject({ personId: world.personOf.staff });
+    // A member's own comment was typed by them: no "entered by".
+    const own = await world.as.member.post(world.url(`/${formId}/threads`), { path: '/needs', text: 'Mine' });
+    expect(own.body.enteredBy).toBeNull();
   });
 });

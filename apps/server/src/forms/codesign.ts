@@ -6,7 +6,7 @@ import { AppError, notFound } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { archivedError, type FormCaller, require } from './caller.ts';
 import { presentThread, type StoredSuggestion } from './present.ts';
-import { personNames, type ThreadRow } from './queries.ts';
+import { personNames, personOfAccounts, type ThreadRow } from './queries.ts';
 import { draftOf, visibleForm } from './read.ts';
 import { currentText, type Target } from './reword.ts';
 import {
@@ -25,9 +25,14 @@ export async function presentThreads(db: Db, caller: FormCaller, rows: ThreadRow
     caller.workspaceId,
     rows.map((r) => r.id),
   );
+  const accountPeople = await personOfAccounts(db, caller.workspaceId, [
+    ...rows.map((r) => r.author_account_id),
+    ...replies.map((r) => r.author_account_id),
+  ]);
   const names = await personNames(db, caller.workspaceId, [
     ...rows.flatMap((r) => [r.author_person_id, r.decided_by_person_id]),
     ...replies.map((r) => r.author_person_id),
+    ...accountPeople.values(),
   ]);
   return rows.map((row) =>
     presentThread(
@@ -35,6 +40,7 @@ export async function presentThreads(db: Db, caller: FormCaller, rows: ThreadRow
       replies.filter((r) => r.thread_id === row.id),
       caller,
       names,
+      accountPeople,
     ),
   );
 }

@@ -1,13 +1,17 @@
 // Test setup shared by the forms tests: one workspace with every role, a foreign one, and helpers
 // to upload files. Rows are seeded straight into the tables; every request goes through HTTP.
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Role } from '@coproduce/contract';
+import { repositoryRoot } from '../config.ts';
 import { type Agent, signIn } from '../test/agent.ts';
 import { seedAccount, seededPassword, seedMembership, seedWorkspace } from '../test/seed-accounts.ts';
 import { startTestServer, type TestServer } from '../test/server.ts';
 
+// ../shared sits beside the repository: resolved from its root, never from this machine's paths.
 export const conformanceDir =
-  process.env.XLSFORM_CONFORMANCE_DIR ?? '/work/shared/conformance/xlsform-pyxform/example_xls';
+  process.env.XLSFORM_CONFORMANCE_DIR ??
+  resolve(repositoryRoot, '../shared/conformance/xlsform-pyxform/example_xls');
 
 export const conformanceFile = (name: string) => new Uint8Array(readFileSync(`${conformanceDir}/${name}`));
 

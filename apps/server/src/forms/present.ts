@@ -99,11 +99,23 @@ export function presentAttachment(row: AttachmentInfo): FormAttachment {
   };
 }
 
+/** The typist, when someone else's words were entered by them: their person record, else null. */
+const enteredBy = (
+  authorPersonId: string | null,
+  authorAccountId: string | null,
+  accountPeople: Map<string, string>,
+  names: Names,
+) => {
+  const typist = authorAccountId ? accountPeople.get(authorAccountId) : undefined;
+  return typist && typist !== authorPersonId ? personRef(typist, names) : null;
+};
+
 export function presentThread(
   row: ThreadRow,
   replies: ReplyRow[],
   caller: FormCaller,
   names: Names,
+  accountPeople: Map<string, string> = new Map(),
 ): FormThread {
   const isAuthor = row.author_person_id === caller.personId;
   return {
@@ -113,6 +125,7 @@ export function presentThread(
     kind: row.kind,
     status: row.status,
     author: personRef(row.author_person_id, names),
+    enteredBy: enteredBy(row.author_person_id, row.author_account_id, accountPeople, names),
     text: row.text,
     suggestion: row.suggestion ? (JSON.parse(row.suggestion) as StoredSuggestion) : null,
     decision:
@@ -122,6 +135,7 @@ export function presentThread(
     replies: replies.map((r) => ({
       id: r.id,
       author: personRef(r.author_person_id, names),
+      enteredBy: enteredBy(r.author_person_id, r.author_account_id, accountPeople, names),
       text: r.text,
       createdAt: r.created_at,
     })),

@@ -163,6 +163,20 @@ export async function personNames(db: Db, workspaceId: string, personIds: Iterab
   return new Map(rows.map((r) => [r.id, r.display_name]));
 }
 
+/** The person record of each account in this workspace (memberships, left ones too: old comments keep their typist). */
+export async function personOfAccounts(db: Db, workspaceId: string, accountIds: Iterable<string | null>) {
+  const ids = [...new Set([...accountIds].filter((id): id is string => id !== null))];
+  if (ids.length === 0) return new Map<string, string>();
+  const rows = await db
+    .selectFrom('memberships')
+    .select(['account_id', 'person_id'])
+    .where('workspace_id', '=', workspaceId)
+    .where('account_id', 'in', ids)
+    .orderBy('created_at')
+    .execute();
+  return new Map(rows.map((r) => [r.account_id, r.person_id]));
+}
+
 export async function insertAttachment(db: Db, row: Insertable<FormAttachmentsTable>) {
   await formsDb(db).insertInto('form_attachments').values(row).execute();
 }

@@ -8,6 +8,7 @@ import {
 import type { RequestContext } from '../context.ts';
 import { AppError, forbidden, notFound } from '../errors.ts';
 import { newId } from '../ids.ts';
+import { abilitiesFor } from '../workspaces/policy.ts';
 import { nameKey } from './names.ts';
 import {
   canCreatePerson,
@@ -179,6 +180,7 @@ export async function updatePerson(
     const column = columnOf[field];
     return column !== undefined && before[column] !== after[column];
   });
+  await checkEntryHelp(ctx, caller, row, input);
   if (changed.length === 0) {
     ctx.unchanged();
     return row;
@@ -192,6 +194,29 @@ export async function updatePerson(
   await updatePersonRow(ctx.db, caller.workspaceId, personId, changes);
   ctx.audit({ action: 'person.update', entityType: 'person', entityId: personId, fields: changed });
   return { ...row, ...changes };
+}
+
+/**
+ * Saying that someone with an account asked staff to enter things for them lets staff write in
+ * their name (x-on-behalf-of), so only they or a coordinator may say it; anyone may take it back.
+ */
+async function checkEntryHelp(ctx: RequestContext, caller: Caller, row: PersonRow, input: UpdatePersonInput) {
+  const asked = input.accessNeeds?.entryHelp === true;
+  const before = (JSON.parse(row.access_needs) as Partial<AccessNeeds>).entryHelp === true;
+  if (!asked || before || row.id === caller.personId || abilitiesFor(caller.role).manageWorkspace) return;
+  if (!(await hasLiveMembership(ctx.db, caller.workspaceId, row.id))) return;
+  throw new AppError(
+    'auth.forbidden',
+    403,
+    'Only the person themselves or a coordinator can record that they asked for help with entries.',
+    [
+      {
+        path: 'body.accessNeeds.entryHelp',
+        message: 'the person or a coordinator records this',
+        code: 'entry_help.not_yours',
+      },
+    ],
+  );
 }
 
 const columnOf: Record<string, keyof ReturnType<typeof contentColumns>> = {

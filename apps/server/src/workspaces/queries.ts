@@ -15,15 +15,21 @@ export async function findMembership(db: Db, workspaceId: string, accountId: str
     .executeTakeFirst();
 }
 
-export async function personExists(db: Db, workspaceId: string, personId: string): Promise<boolean> {
-  const row = await db
+/** A live person and whether they hold a live membership (an account of their own here). */
+export async function findPersonForBehalf(db: Db, workspaceId: string, personId: string) {
+  return db
     .selectFrom('people')
-    .select('id')
-    .where('workspace_id', '=', workspaceId)
-    .where('id', '=', personId)
-    .where('deleted_at', 'is', null)
+    .leftJoin('memberships', (join) =>
+      join
+        .onRef('memberships.workspace_id', '=', 'people.workspace_id')
+        .onRef('memberships.person_id', '=', 'people.id')
+        .on('memberships.deleted_at', 'is', null),
+    )
+    .select(['people.id', 'people.access_needs', 'memberships.id as membership_id'])
+    .where('people.workspace_id', '=', workspaceId)
+    .where('people.id', '=', personId)
+    .where('people.deleted_at', 'is', null)
     .executeTakeFirst();
-  return row !== undefined;
 }
 
 /** The caller's live workspaces with their membership, for the workspace switcher. */

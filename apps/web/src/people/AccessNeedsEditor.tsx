@@ -4,7 +4,8 @@ import type { JSX } from 'preact';
 import { useI18n } from '../i18n/i18n.ts';
 import { Checkbox, TextArea, TextField } from '../ui/forms.tsx';
 
-const flags = ['childcare', 'travel', 'stepFree', 'largePrint', 'quietRoom'] as const;
+// entryHelp lets staff write in the person's name (x-on-behalf-of): the server decides who may tick it.
+const flags = ['childcare', 'travel', 'stepFree', 'largePrint', 'quietRoom', 'entryHelp'] as const;
 
 export function AccessNeedsEditor({
   needs,
@@ -81,4 +82,5 @@ export const noAccessNeeds: AccessNeeds = {
   quietRoom: false,
   preferredTimes: '',
   other: '',
+  entryHelp: false,
 };

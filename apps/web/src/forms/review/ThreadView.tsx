@@ -31,7 +31,9 @@ export function ThreadView({
   return (
     <li class={`thread thread-${thread.status}`} aria-labelledby={`${base}-by`}>
       <p class="thread-by" id={`${base}-by`}>
-        <strong>{thread.author.displayName}</strong> · {date(thread.createdAt, true)} ·{' '}
+        <strong>{thread.author.displayName}</strong>
+        {thread.enteredBy && <> ({t('thread.enteredBy', { name: thread.enteredBy.displayName })})</>} ·{' '}
+        {date(thread.createdAt, true)} ·{' '}
         <span class={`badge badge-${thread.status}`}>{t(`forms.thread.${thread.status}`)}</span>
       </p>
       {s && (
@@ -66,7 +68,9 @@ export function ThreadView({
         <ul class="thread-replies">
           {thread.replies.map((r) => (
             <li key={r.id}>
-              <strong>{r.author.displayName}</strong>: <span class="pre-line">{r.text}</span>
+              <strong>{r.author.displayName}</strong>
+              {r.enteredBy && <> ({t('thread.enteredBy', { name: r.enteredBy.displayName })})</>}:{' '}
+              <span class="pre-line">{r.text}</span>
             </li>
           ))}
         </ul>
