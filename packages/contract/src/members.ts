@@ -39,12 +39,31 @@ export const InviteSchema = z.object({
 export type Invite = z.infer<typeof InviteSchema>;
 export const InviteListSchema = z.object({ items: z.array(InviteSchema) });
 
+/**
+ * How the person agreed that an account may be linked to their existing record (it gives that
+ * account their legal name, notes, contacts and access needs): by answering the invite sent to
+ * their own email, or in person, signed, or aloud before a witness, as a coordinator records it.
+ */
+export const linkConsentMethods = ['their_email', 'in_person', 'signed', 'verbal_witnessed'] as const;
+export const LinkConsentSchema = z.strictObject({
+  method: z.enum(linkConsentMethods),
+  witness: z.string().trim().min(1).max(limits.nameLength).optional().describe('needed for verbal_witnessed'),
+  note: z.string().trim().max(1000).optional(),
+});
+
+export type LinkConsent = z.infer<typeof LinkConsentSchema>;
+
 export const CreateInviteInputSchema = z
   .strictObject({
     role: RoleSchema,
     delivery: z.enum(inviteDeliveries),
     email: EmailSchema.optional().describe('required when delivery is email'),
-    personId: IdSchema.optional().describe('an existing person record to link; else one is created'),
+    personId: IdSchema.optional().describe(
+      'an existing person record to link (coordinators only, with linkConsent); else one is created',
+    ),
+    linkConsent: LinkConsentSchema.optional().describe(
+      'the person agreed to the link: required with personId',
+    ),
     displayName: z.string().trim().min(1).max(limits.nameLength).optional(),
     expiresInDays: z.number().int().min(1).max(limits.inviteDaysMax).default(limits.inviteDaysDefault),
   })
@@ -55,6 +74,18 @@ export const CreateInviteInputSchema = z
   .refine((input) => input.personId || input.displayName, {
     message: 'name the person: choose a person record or give a display name',
     path: ['displayName'],
+  })
+  .refine((input) => !input.personId || input.linkConsent, {
+    message: 'say how the person agreed that an account may be linked to their record',
+    path: ['linkConsent'],
+  })
+  .refine((input) => input.linkConsent?.method !== 'verbal_witnessed' || input.linkConsent.witness, {
+    message: 'name the witness',
+    path: ['linkConsent', 'witness'],
+  })
+  .refine((input) => input.linkConsent?.method !== 'their_email' || input.delivery === 'email', {
+    message: 'consent by their own email needs the invite sent by email',
+    path: ['linkConsent', 'method'],
   });
 
 /** The secret is shown once, at creation: only its hash is stored. */

@@ -75,6 +75,8 @@ export interface InvitesTable {
   redeemed_at: Timestamp | null;
   redeemed_by_account_id: string | null;
   revoked_at: Timestamp | null;
+  /** JSON {method, witness?, note?, recordedBy}: set when the invite links an existing person record. */
+  link_consent: string | null;
 }
 
 export interface ApiTokensTable {

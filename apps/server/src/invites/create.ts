@@ -1,4 +1,4 @@
-import type { CreatedInvite, Invite, Role } from '@coproduce/contract';
+import type { ContactChannel, CreatedInvite, Invite, LinkConsent, Role } from '@coproduce/contract';
 import { addSeconds } from '../clock.ts';
 import type { Membership, RequestContext } from '../context.ts';
 import { AppError, forbidden, notFound } from '../errors.ts';
@@ -7,6 +7,7 @@ import { canInviteRole } from '../members/policy.ts';
 import { findLiveMembershipOfPerson } from '../members/queries.ts';
 import { findPerson } from '../people/queries.ts';
 import { addPerson, minimalPerson } from '../people/write.ts';
+import { abilitiesFor } from '../workspaces/policy.ts';
 import { codeHint, inviteSecretHash, newInviteCode, newLinkSecret } from './codes.ts';
 import { findInvite, type InviteRow, insertInvite, revokeInviteRow } from './queries.ts';
 
@@ -15,6 +16,7 @@ export interface NewInvite {
   delivery: 'code' | 'email';
   email?: string | undefined;
   personId?: string | undefined;
+  linkConsent?: LinkConsent | undefined;
   displayName?: string | undefined;
   expiresInDays: number;
 }
@@ -42,6 +44,54 @@ export function presentInvite(row: InviteRow, now: string): Invite {
   };
 }
 
+/**
+ * Linking an account to someone already in the register hands that account their legal name,
+ * notes, contacts and access needs: only a coordinator may, with the person's recorded consent,
+ * and consent "by their own email" only counts when the invite goes to an address on their record.
+ */
+async function checkLink(ctx: RequestContext, caller: Membership, personId: string, input: NewInvite) {
+  if (!abilitiesFor(caller.role).manageWorkspace) {
+    throw new AppError(
+      'auth.forbidden',
+      403,
+      'Only a coordinator can link an account to someone already in the register.',
+      [
+        {
+          path: 'body.personId',
+          message: 'only coordinators link existing records',
+          code: 'invite.link_coordinator_only',
+        },
+      ],
+    );
+  }
+  const person = await findPerson(ctx.db, caller.workspaceId, personId);
+  if (!person || person.deleted_at) throw notFound('That person');
+  if (await findLiveMembershipOfPerson(ctx.db, caller.workspaceId, personId)) {
+    throw new AppError('conflict.already_member', 409, 'That person is already a member here.', [
+      { path: 'body.personId', message: 'already a member' },
+    ]);
+  }
+  if (input.linkConsent?.method === 'their_email') {
+    const theirs = (JSON.parse(person.contact_channels) as ContactChannel[])
+      .filter((c) => c.kind === 'email')
+      .map((c) => (c.kind === 'email' ? c.address.toLowerCase() : ''));
+    if (!input.email || !theirs.includes(input.email.toLowerCase())) {
+      throw new AppError(
+        'request.invalid',
+        400,
+        'Consent by email needs the invite sent to an email address on their record.',
+        [
+          {
+            path: 'body.email',
+            message: 'not an address on their record',
+            code: 'invite.link_email_not_theirs',
+          },
+        ],
+      );
+    }
+  }
+}
+
 /** The redeem link is always built from PUBLIC_URL, never from the request's Host header. */
 export const joinLink = (publicUrl: string, secret: string) =>
   `${publicUrl}/join?code=${encodeURIComponent(secret)}`;
@@ -63,13 +113,7 @@ export async function createInvite(
   }
   let personId = input.personId;
   if (personId) {
-    const person = await findPerson(ctx.db, caller.workspaceId, personId);
-    if (!person || person.deleted_at) throw notFound('That person');
-    if (await findLiveMembershipOfPerson(ctx.db, caller.workspaceId, personId)) {
-      throw new AppError('conflict.already_member', 409, 'That person is already a member here.', [
-        { path: 'personId', message: 'already a member' },
-      ]);
-    }
+    await checkLink(ctx, caller, personId, input);
   } else {
     personId = newId();
     await addPerson(ctx, caller.workspaceId, personId, minimalPerson(input.displayName ?? ''));
@@ -88,6 +132,10 @@ export async function createInvite(
     created_by_account_id: ctx.actor?.accountId ?? '',
     created_at: ctx.now,
     expires_at: addSeconds(ctx.now, input.expiresInDays * 86400),
+    link_consent:
+      input.personId && input.linkConsent
+        ? JSON.stringify({ ...input.linkConsent, recordedByAccountId: ctx.actor?.accountId ?? null })
+        : null,
   });
   const row = await findInvite(ctx.db, caller.workspaceId, id);
   if (!row) throw new Error('invite vanished inside its own transaction');
@@ -112,7 +160,14 @@ export async function createInvite(
     action: 'invite.create',
     entityType: 'invite',
     entityId: id,
-    fields: ['role', 'delivery', 'personId', 'expiresAt', ...(input.delivery === 'email' ? ['email'] : [])],
+    fields: [
+      'role',
+      'delivery',
+      'personId',
+      'expiresAt',
+      ...(input.delivery === 'email' ? ['email'] : []),
+      ...(input.personId ? ['linkConsent'] : []),
+    ],
   });
   return {
     invite: presentInvite(row, ctx.now),

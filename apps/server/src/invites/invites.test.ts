@@ -199,6 +199,7 @@ describe('invites', () => {
       role: 'member',
       delivery: 'code',
       personId: stranger.body.id,
+      linkConsent: { method: 'in_person' },
     });
     expect(foreignPerson.statusCode).toBe(404);
     const member = await joinAs(server.app, workspace, 'member');
@@ -206,6 +207,7 @@ describe('invites', () => {
       role: 'member',
       delivery: 'code',
       personId: member.personId,
+      linkConsent: { method: 'in_person' },
     });
     expect(twice.statusCode).toBe(409);
     expect(twice.body.code).toBe('conflict.already_member');
@@ -235,6 +237,91 @@ describe('invites', () => {
       colour: 1,
     });
     expect(unknownField.statusCode).toBe(400);
+  });
+
+  it('links an account to an existing record only for a coordinator, with consent, audited as a link', async () => {
+    const people = `/api/workspaces/${workspace.id}/people`;
+    const existing = await coordinator.post(people, {
+      displayName: 'Zanele',
+      legalName: 'Zanele Mthembu',
+      notes: 'sleeps at the day centre on Tuesdays',
+      contactChannels: [{ kind: 'email', address: 'zanele@example.org' }],
+    });
+    expect(existing.statusCode).toBe(201);
+    const staff = await joinAs(server.app, workspace, 'staff');
+    // Staff inviting someone already in the register would hand a stranger their legal name.
+    const byStaff = await staff.post(invites(), {
+      role: 'member',
+      delivery: 'code',
+      personId: existing.body.id,
+      linkConsent: { method: 'in_person' },
+    });
+    expect(byStaff.statusCode).toBe(403);
+    expect(byStaff.body.errors[0]).toMatchObject({
+      path: 'body.personId',
+      code: 'invite.link_coordinator_only',
+    });
+    const noConsent = await coordinator.post(invites(), {
+      role: 'member',
+      delivery: 'code',
+      personId: existing.body.id,
+    });
+    expect(noConsent.statusCode).toBe(400);
+    expect(noConsent.body.errors[0].path).toBe('body.linkConsent');
+    const noWitness = await coordinator.post(invites(), {
+      role: 'member',
+      delivery: 'code',
+      personId: existing.body.id,
+      linkConsent: { method: 'verbal_witnessed' },
+    });
+    expect(noWitness.body.errors[0].path).toBe('body.linkConsent.witness');
+    // "By their own email" only counts for an address on their record.
+    const otherEmail = await coordinator.post(invites(), {
+      role: 'member',
+      delivery: 'email',
+      email: 'attacker@example.org',
+      personId: existing.body.id,
+      linkConsent: { method: 'their_email' },
+    });
+    expect(otherEmail.statusCode).toBe(400);
+    expect(otherEmail.body.errors[0]).toMatchObject({
+      path: 'body.email',
+      code: 'invite.link_email_not_theirs',
+    });
+    const invited = await coordinator.post(invites(), {
+      role: 'member',
+      delivery: 'code',
+      personId: existing.body.id,
+      linkConsent: { method: 'verbal_witnessed', witness: 'Sipho (day centre)' },
+    });
+    expect(invited.statusCode).toBe(201);
+    const stored = await server.deps.db
+      .selectFrom('invites')
+      .select('link_consent')
+      .where('id', '=', invited.body.invite.id)
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(stored.link_consent ?? '{}')).toMatchObject({
+      method: 'verbal_witnessed',
+      witness: 'Sipho (day centre)',
+    });
+    const newcomer = new Agent(server.app);
+    const redeemed = await newcomer.post('/api/invites/redeem', {
+      code: invited.body.code,
+      username: 'zanele-m',
+      password: memberPassword,
+    });
+    expect(redeemed.statusCode).toBe(200);
+    const log = await coordinator.get(`/api/workspaces/${workspace.id}/audit?action=person.account_linked`);
+    expect(log.body.items).toEqual([
+      expect.objectContaining({ entityType: 'person', entityId: existing.body.id }),
+    ]);
+    // The linked account reads its own record as its own now.
+    const own = await newcomer.get(`${people}/${existing.body.id}`);
+    expect(own.body).toMatchObject({ isSelf: true, legalName: 'Zanele Mthembu' });
+    // A new person named in the invite needs no consent (there is nothing of theirs to hand over).
+    expect(
+      (await staff.post(invites(), { role: 'member', delivery: 'code', displayName: 'New' })).statusCode,
+    ).toBe(201);
   });
 
   // Last: every test request comes from one address, which this blocks.

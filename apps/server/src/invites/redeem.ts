@@ -137,6 +137,16 @@ export async function redeemInvite(
   });
   await linkPersonToAccount(ctx.db, row.workspace_id, row.person_id, accountId, ctx.now, revision);
   await clearFailures(ctx.db, addressThrottleKey(`invite:${ctx.address}`));
+  if (row.link_consent) {
+    // The account now reads this person's whole record: recorded as a link of its own.
+    ctx.audit({
+      action: 'person.account_linked',
+      entityType: 'person',
+      entityId: row.person_id,
+      fields: ['accountId'],
+      workspaceId: row.workspace_id,
+    });
+  }
   ctx.audit({
     action: 'invite.redeem',
     entityType: 'membership',
