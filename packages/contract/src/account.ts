@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IdSchema, TimestampSchema } from './ids.ts';
 import { limits } from './limits.ts';
+import { nameText } from './text.ts';
 
 export const localeCodes = ['en', 'zu', 'hi'] as const;
 export const LocaleSchema = z.enum(localeCodes);
@@ -64,7 +65,7 @@ export const ChangePasswordInputSchema = z.strictObject({
 });
 
 export const UpdateAccountInputSchema = z.strictObject({
-  displayName: z.string().trim().min(1).max(limits.nameLength).optional(),
+  displayName: nameText(limits.nameLength).optional(),
   locale: LocaleSchema.optional(),
   email: EmailSchema.nullable().optional(),
   phone: PhoneSchema.nullable().optional(),
@@ -84,7 +85,7 @@ export const SetupStatusSchema = z.object({ needed: z.boolean() });
 export const SetupInputSchema = z.strictObject({
   username: UsernameSchema,
   password: PasswordSchema,
-  displayName: z.string().trim().min(1).max(limits.nameLength),
+  displayName: nameText(limits.nameLength),
   email: EmailSchema.optional(),
   locale: LocaleSchema.default('en'),
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IdSchema, RevisionSchema, TimestampSchema } from './ids.ts';
 import { SyncQuerySchema } from './page.ts';
+import { fileNameText } from './text.ts';
 
 /** Upload and text limits of questionnaires, shared by server checks and client forms. */
 export const formLimits = {
@@ -135,12 +136,7 @@ export const FormsQuerySchema = SyncQuerySchema.extend({
   status: FormStatusSchema.optional(),
 });
 
-const FileNameSchema = z
-  .string()
-  .trim()
-  .min(1)
-  .max(formLimits.fileNameLength)
-  .regex(/^[^/\\\0]+$/, 'a file name without folders');
+const FileNameSchema = fileNameText(formLimits.fileNameLength);
 const Base64Schema = z
   .string()
   .max(formLimits.uploadBodyBytes)

@@ -11,5 +11,6 @@ export * from './page.ts';
 export * from './people.ts';
 export * from './problem.ts';
 export * from './roles.ts';
+export * from './text.ts';
 export * from './tokens.ts';
 export * from './workspaces.ts';

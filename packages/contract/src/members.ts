@@ -3,6 +3,7 @@ import { EmailSchema } from './account.ts';
 import { IdSchema, TimestampSchema } from './ids.ts';
 import { limits } from './limits.ts';
 import { RoleSchema } from './roles.ts';
+import { nameText } from './text.ts';
 
 export const MemberSchema = z.object({
   id: IdSchema.describe('the membership id'),
@@ -47,7 +48,7 @@ export const InviteListSchema = z.object({ items: z.array(InviteSchema) });
 export const linkConsentMethods = ['their_email', 'in_person', 'signed', 'verbal_witnessed'] as const;
 export const LinkConsentSchema = z.strictObject({
   method: z.enum(linkConsentMethods),
-  witness: z.string().trim().min(1).max(limits.nameLength).optional().describe('needed for verbal_witnessed'),
+  witness: nameText(limits.nameLength).optional().describe('needed for verbal_witnessed'),
   note: z.string().trim().max(1000).optional(),
 });
 
@@ -64,7 +65,7 @@ export const CreateInviteInputSchema = z
     linkConsent: LinkConsentSchema.optional().describe(
       'the person agreed to the link: required with personId',
     ),
-    displayName: z.string().trim().min(1).max(limits.nameLength).optional(),
+    displayName: nameText(limits.nameLength).optional(),
     expiresInDays: z.number().int().min(1).max(limits.inviteDaysMax).default(limits.inviteDaysDefault),
   })
   .refine((input) => input.delivery !== 'email' || input.email, {
@@ -114,7 +115,7 @@ export const RedeemInviteInputSchema = z.strictObject({
   code: InviteCodeSchema,
   username: z.string().trim().optional().describe('for a new account; not needed when signed in'),
   password: z.string().optional(),
-  displayName: z.string().trim().min(1).max(limits.nameLength).optional(),
+  displayName: nameText(limits.nameLength).optional(),
 });
 export const RedeemedInviteSchema = z.object({
   workspaceId: IdSchema,

@@ -4,6 +4,7 @@ import { IdSchema, RevisionSchema, TimestampSchema } from './ids.ts';
 import { limits } from './limits.ts';
 import { SyncQuerySchema } from './page.ts';
 import { PersonAbilitiesSchema } from './roles.ts';
+import { nameText } from './text.ts';
 
 const text = (max = 500) => z.string().trim().max(max);
 const note = text().optional();
@@ -95,8 +96,8 @@ export const PersonSchema = z.object({
 export type Person = z.infer<typeof PersonSchema>;
 
 const personFields = {
-  displayName: text(limits.nameLength).min(1).describe('a pseudonym is fine'),
-  legalName: text(limits.nameLength).nullable(),
+  displayName: nameText(limits.nameLength).describe('a pseudonym is fine'),
+  legalName: nameText(limits.nameLength).nullable(),
   languages: z.array(LanguageCodeSchema).max(limits.languagesMax),
   contactChannels: z.array(ContactChannelSchema).max(limits.contactChannelsMax),
   accessNeeds: AccessNeedsSchema,

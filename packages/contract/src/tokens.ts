@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { IdSchema, TimestampSchema } from './ids.ts';
 import { limits } from './limits.ts';
 import { RoleSchema } from './roles.ts';
+import { nameText } from './text.ts';
 
 /** Personal API tokens for scripts: one workspace, a role no higher than the owner's, revocable. */
 export const ApiTokenSchema = z.object({
@@ -17,7 +18,7 @@ export type ApiToken = z.infer<typeof ApiTokenSchema>;
 export const ApiTokenListSchema = z.object({ items: z.array(ApiTokenSchema) });
 
 export const CreateApiTokenInputSchema = z.strictObject({
-  name: z.string().trim().min(1).max(limits.nameLength),
+  name: nameText(limits.nameLength),
   role: RoleSchema,
   // Tokens always expire: a forgotten script's token must not work for ever.
   expiresInDays: z.number().int().min(1).max(limits.apiTokenDaysMax).default(limits.apiTokenDaysDefault),

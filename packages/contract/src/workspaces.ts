@@ -3,6 +3,7 @@ import { LocaleSchema } from './account.ts';
 import { IdSchema, RevisionSchema, TimestampSchema } from './ids.ts';
 import { limits } from './limits.ts';
 import { RoleSchema, WorkspaceAbilitiesSchema } from './roles.ts';
+import { nameText } from './text.ts';
 
 /** An IANA time zone such as Africa/Johannesburg, checked against the runtime's own list. */
 export const TimeZoneSchema = z
@@ -35,13 +36,13 @@ export const WorkspaceListSchema = z.object({ items: z.array(WorkspaceSchema) })
 
 export const CreateWorkspaceInputSchema = z.strictObject({
   id: IdSchema.optional().describe('a UUID chosen by the client; repeating a create with it is safe'),
-  name: z.string().trim().min(1).max(limits.nameLength),
+  name: nameText(limits.nameLength),
   defaultLocale: LocaleSchema.default('en'),
   timeZone: TimeZoneSchema.default('UTC'),
 });
 
 export const UpdateWorkspaceInputSchema = z.strictObject({
-  name: z.string().trim().min(1).max(limits.nameLength).optional(),
+  name: nameText(limits.nameLength).optional(),
   defaultLocale: LocaleSchema.optional(),
   timeZone: TimeZoneSchema.optional(),
 });

@@ -16,26 +16,29 @@ import {
 } from './queries.ts';
 import { visibleForm } from './read.ts';
 
-const contentTypes: Record<string, string> = {
-  csv: 'text/csv; charset=utf-8',
-  xml: 'application/xml',
-  geojson: 'application/geo+json',
-  png: 'image/png',
-  jpg: 'image/jpeg',
-  jpeg: 'image/jpeg',
-  gif: 'image/gif',
-  webp: 'image/webp',
-  svg: 'image/svg+xml',
-  mp3: 'audio/mpeg',
-  m4a: 'audio/mp4',
-  ogg: 'audio/ogg',
-  wav: 'audio/wav',
-  mp4: 'video/mp4',
-  webm: 'video/webm',
-  pdf: 'application/pdf',
-};
+// A Map, not an object: a file named `__proto__` or `a.constructor` must not find Object's members.
+const contentTypes = new Map<string, string>(
+  Object.entries({
+    csv: 'text/csv; charset=utf-8',
+    xml: 'application/xml',
+    geojson: 'application/geo+json',
+    png: 'image/png',
+    jpg: 'image/jpeg',
+    jpeg: 'image/jpeg',
+    gif: 'image/gif',
+    webp: 'image/webp',
+    svg: 'image/svg+xml',
+    mp3: 'audio/mpeg',
+    m4a: 'audio/mp4',
+    ogg: 'audio/ogg',
+    wav: 'audio/wav',
+    mp4: 'video/mp4',
+    webm: 'video/webm',
+    pdf: 'application/pdf',
+  }),
+);
 export const contentTypeOf = (fileName: string) =>
-  contentTypes[fileName.split('.').pop()?.toLowerCase() ?? ''] ?? 'application/octet-stream';
+  contentTypes.get(fileName.split('.').pop()?.toLowerCase() ?? '') ?? 'application/octet-stream';
 
 /** Uploads an attachment; one with the same file name is replaced (its old row stays as a tombstone). */
 export async function uploadAttachment(

@@ -48,7 +48,10 @@ export function toAppError(error: FastifyError): AppError {
         issue.keyword === 'unrecognized_keys' ? (issue.params as { keys?: string[] }).keys : null;
       if (unknownKeys?.length)
         return unknownKeys.map((key) => ({ path: `${path}.${key}`, message: `unknown field "${key}"` }));
-      return [{ path, message: issue.message ?? 'is not valid' }];
+      // A refinement of ours names its rule in params.code (e.g. text.bidi_control); zod's own issues keep zod's code.
+      const own = (issue.params as { params?: { code?: unknown } } | undefined)?.params?.code;
+      const code = typeof own === 'string' ? own : issue.keyword;
+      return [{ path, message: issue.message ?? 'is not valid', code }];
     });
     const first = errors[0];
     return new AppError(

@@ -4,7 +4,9 @@ import {
   type EndpointParams,
   type EndpointQuery,
   type EndpointResponse,
+  findBadText,
   onBehalfOfHeader,
+  textProblemMessages,
 } from '@coproduce/contract';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { appendAuditEntries } from '../audit/append.ts';
@@ -54,6 +56,7 @@ export interface Registrar {
  */
 export function createRegistrar(app: FastifyInstance, deps: ServerDeps): Registrar {
   const registered: Endpoint[] = [];
+  const callers = new WeakMap<FastifyRequest, Caller | null>();
   return {
     deps,
     registered,
@@ -77,6 +80,14 @@ export function createRegistrar(app: FastifyInstance, deps: ServerDeps): Registr
         ...(definition.bodyLimit
           ? { bodyLimit: definition.bodyLimit, errorHandler: sayBodyLimit(definition.bodyLimit) }
           : {}),
+        // Before the body is validated: who is calling (an anonymous call to a closed endpoint is a
+        // 401 whatever it sent), then text no database can store, checked and normalised in one place.
+        preValidation: async (request) => {
+          const caller = await resolveCaller(deps, request);
+          checkAccess(definition, caller);
+          callers.set(request, caller);
+          refuseBadText(request);
+        },
         handler: async (request, reply) => {
           const input = {
             params: request.params,
@@ -85,8 +96,7 @@ export function createRegistrar(app: FastifyInstance, deps: ServerDeps): Registr
             request,
             reply,
           } as EndpointInput<typeof definition>;
-          const caller = await resolveCaller(deps, request);
-          checkAccess(definition, caller);
+          const caller = callers.get(request) ?? null;
           if (caller?.sessionTokenHash && definition.method !== 'GET') {
             const sent = request.headers[csrfHeaderName];
             const expected = csrfTokenFor(deps.secret, caller.sessionTokenHash);
@@ -139,6 +149,21 @@ function sayBodyLimit(limit: number) {
       `The upload is too large: at most ${mb(limit)} per request here (a file of about ${mb((limit * 3) / 4)} once encoded).`,
     );
   };
+}
+
+function refuseBadText(request: FastifyRequest) {
+  for (const [part, value] of [
+    ['params', request.params],
+    ['query', request.query],
+    ['body', request.body],
+  ] as const) {
+    const bad = findBadText(value, part);
+    if (bad) {
+      throw new AppError('request.invalid', 400, `${bad.path} ${textProblemMessages[bad.problem]}.`, [
+        { path: bad.path, message: textProblemMessages[bad.problem], code: `text.${bad.problem}` },
+      ]);
+    }
+  }
 }
 
 function checkAccess(definition: Endpoint, caller: Caller | null) {
