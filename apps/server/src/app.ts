@@ -5,7 +5,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { ServerDeps } from './context.ts';
 import { domainRoutes } from './domains.ts';
-import { installErrorHandling } from './http/errors.ts';
+import { clientErrorHandler, frameworkErrors, installErrorHandling } from './http/errors.ts';
 import { createRegistrar, type Registrar } from './http/register.ts';
 import { installSecurityHeaders } from './http/security.ts';
 import { installNotFound } from './http/web.ts';
@@ -24,6 +24,8 @@ export async function buildApp(deps: ServerDeps, options: { serveWeb?: boolean }
     trustProxy: deps.config.trustProxy as boolean | string,
     // Ids in paths are UUIDs; nothing needs case-insensitive or very long URLs.
     routerOptions: { maxParamLength: 200 },
+    frameworkErrors,
+    clientErrorHandler,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -195,3 +195,36 @@ async function readProblem(response: Response): Promise<Problem> {
   }
   return { type: 'about:blank', title: response.statusText, status: response.status, code: 'internal' };
 }
+
+type PagedRoute = {
+  [K in RouteId]: CallResult<K> extends { items: unknown[]; cursor: string | null; hasMore: boolean }
+    ? K
+    : never;
+}[RouteId];
+
+type ItemsOf<K extends RouteId> = CallResult<K> extends { items: infer I } ? I : never;
+
+/**
+ * Every page of a listing, following the cursor (at most `maxPages` pages of the largest size):
+ * for the short lists a screen shows whole, such as members, invites and API tokens.
+ */
+export async function callAllPages<K extends PagedRoute>(
+  id: K,
+  input: CallInput<K>,
+  maxPages = 20,
+): Promise<ItemsOf<K>> {
+  const items: unknown[] = [];
+  let cursor: string | undefined;
+  for (let page = 0; page < maxPages; page++) {
+    const query = { ...((input as { query?: object }).query ?? {}), limit: 500, cursor };
+    const result = (await call(id, { ...input, query } as CallInput<K>)) as {
+      items: unknown[];
+      cursor: string | null;
+      hasMore: boolean;
+    };
+    items.push(...result.items);
+    if (!result.hasMore || !result.cursor) break;
+    cursor = result.cursor;
+  }
+  return items as ItemsOf<K>;
+}

@@ -4,7 +4,7 @@ import type { Account, Workspace } from '@coproduce/contract';
 import type { JSX } from 'preact';
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { AccountScreen } from './account/AccountScreen.tsx';
-import { ApiError, call, setCsrfToken, whenSignedOut } from './api.ts';
+import { ApiError, call, callAllPages, setCsrfToken, whenSignedOut } from './api.ts';
 import { AuditScreen } from './audit/AuditScreen.tsx';
 import { SignInScreen } from './auth/SignInScreen.tsx';
 import { FormsRoute } from './forms/lazy.tsx';
@@ -94,9 +94,9 @@ export function App(): JSX.Element {
   }, []);
 
   const reloadWorkspaces = useCallback(async () => {
-    const list = await call('listWorkspaces', {});
-    setWorkspaces(list.items);
-    return list.items;
+    const list = await callAllPages('listWorkspaces', {});
+    setWorkspaces(list);
+    return list;
   }, []);
 
   const state: AppState = useMemo(

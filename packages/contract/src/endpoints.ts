@@ -28,7 +28,7 @@ import {
   RedeemedInviteSchema,
   RedeemInviteInputSchema,
 } from './members.ts';
-import { pageOf } from './page.ts';
+import { PageQuerySchema, pageOf } from './page.ts';
 import {
   CreatePersonInputSchema,
   PeopleQuerySchema,
@@ -180,6 +180,7 @@ export const endpoints = {
     tag: 'workspaces',
     access: 'account',
     status: 200,
+    query: PageQuerySchema,
     summary: "The caller's workspaces with role and abilities",
     response: WorkspaceListSchema,
   }),
@@ -224,6 +225,7 @@ export const endpoints = {
     tag: 'members',
     access: 'workspace',
     status: 200,
+    query: PageQuerySchema,
     summary: 'Members and their roles',
     params: WorkspaceParamsSchema,
     response: MemberListSchema,
@@ -267,6 +269,7 @@ export const endpoints = {
     tag: 'members',
     access: 'workspace',
     status: 200,
+    query: PageQuerySchema,
     summary: 'Invites and their state',
     params: WorkspaceParamsSchema,
     response: InviteListSchema,
@@ -391,6 +394,7 @@ export const endpoints = {
     tag: 'account',
     access: 'workspace',
     status: 200,
+    query: PageQuerySchema,
     summary: "The caller's API tokens for this workspace",
     params: WorkspaceParamsSchema,
     response: ApiTokenListSchema,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { EmailSchema } from './account.ts';
 import { IdSchema, TimestampSchema } from './ids.ts';
 import { limits } from './limits.ts';
+import { pageOf } from './page.ts';
 import { RoleSchema } from './roles.ts';
 import { nameText } from './text.ts';
 
@@ -16,7 +17,7 @@ export const MemberSchema = z.object({
   isSelf: z.boolean(),
 });
 export type Member = z.infer<typeof MemberSchema>;
-export const MemberListSchema = z.object({ items: z.array(MemberSchema) });
+export const MemberListSchema = pageOf(MemberSchema);
 
 export const MemberParamsSchema = z.object({ workspaceId: IdSchema, membershipId: IdSchema });
 export const ChangeRoleInputSchema = z.strictObject({ role: RoleSchema });
@@ -38,7 +39,7 @@ export const InviteSchema = z.object({
   codeHint: z.string().nullable().describe('the last characters of the code, to recognise a printed slip'),
 });
 export type Invite = z.infer<typeof InviteSchema>;
-export const InviteListSchema = z.object({ items: z.array(InviteSchema) });
+export const InviteListSchema = pageOf(InviteSchema);
 
 /**
  * How the person agreed that an account may be linked to their existing record (it gives that

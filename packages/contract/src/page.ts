@@ -21,9 +21,10 @@ export const PageQuerySchema = z.object({
 });
 
 export const SyncQuerySchema = PageQuerySchema.extend({
-  // Revisions are PostgreSQL bigints: 18 digits at most, so a longer number is a 400, not a 500.
+  // A sync position: a revision (PostgreSQL bigint: 18 digits at most, so a longer number is a
+  // 400, not a 500), with the id of the last row when a page ended inside a revision.
   since: z
     .string()
-    .regex(/^\d{1,18}$/, 'a sync cursor from an earlier page')
+    .regex(/^\d{1,18}(\.[0-9a-fA-F-]{36})?$/, 'a sync cursor from an earlier page')
     .optional(),
 });

@@ -116,6 +116,9 @@ export const CreatePersonInputSchema = z.strictObject({
 export type CreatePersonInput = z.infer<typeof CreatePersonInputSchema>;
 
 export const UpdatePersonInputSchema = z.strictObject({
+  baseRevision: RevisionSchema.optional().describe(
+    'the revision this edit started from: if the person changed since, 409 conflict.stale (offline edits)',
+  ),
   displayName: personFields.displayName.optional(),
   legalName: personFields.legalName.optional(),
   languages: personFields.languages.optional(),

@@ -31,6 +31,7 @@ export type Problem = z.infer<typeof ProblemSchema>;
 export const problemCodes = [
   'request.invalid',
   'request.too_large',
+  'request.too_long',
   'request.unsupported_media_type',
   'auth.required',
   'auth.invalid_credentials',
@@ -42,6 +43,7 @@ export const problemCodes = [
   'setup.already_done',
   'not_found',
   'conflict.id_reused',
+  'conflict.stale',
   'conflict.username_taken',
   'conflict.email_taken',
   'conflict.phone_taken',

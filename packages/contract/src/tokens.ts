@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IdSchema, TimestampSchema } from './ids.ts';
 import { limits } from './limits.ts';
+import { pageOf } from './page.ts';
 import { RoleSchema } from './roles.ts';
 import { nameText } from './text.ts';
 
@@ -15,7 +16,7 @@ export const ApiTokenSchema = z.object({
   revokedAt: TimestampSchema.nullable(),
 });
 export type ApiToken = z.infer<typeof ApiTokenSchema>;
-export const ApiTokenListSchema = z.object({ items: z.array(ApiTokenSchema) });
+export const ApiTokenListSchema = pageOf(ApiTokenSchema);
 
 export const CreateApiTokenInputSchema = z.strictObject({
   name: nameText(limits.nameLength),

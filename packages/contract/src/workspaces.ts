@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LocaleSchema } from './account.ts';
 import { IdSchema, RevisionSchema, TimestampSchema } from './ids.ts';
 import { limits } from './limits.ts';
+import { pageOf } from './page.ts';
 import { RoleSchema, WorkspaceAbilitiesSchema } from './roles.ts';
 import { nameText } from './text.ts';
 
@@ -32,7 +33,7 @@ export const WorkspaceSchema = z.object({
 });
 export type Workspace = z.infer<typeof WorkspaceSchema>;
 
-export const WorkspaceListSchema = z.object({ items: z.array(WorkspaceSchema) });
+export const WorkspaceListSchema = pageOf(WorkspaceSchema);
 
 export const CreateWorkspaceInputSchema = z.strictObject({
   id: IdSchema.optional().describe('a UUID chosen by the client; repeating a create with it is safe'),

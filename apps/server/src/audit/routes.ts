@@ -13,7 +13,7 @@ export function auditRoutes(api: Registrar) {
     const caller = callerOf(ctx);
     if (!abilitiesFor(caller.role).readAudit) throw forbidden('Only coordinators read the audit log.');
     if (query.cursor !== undefined && !/^\d{1,15}$/.test(query.cursor)) {
-      throw invalid('cursor', 'not a cursor from an earlier page');
+      throw invalid('query.cursor', 'not a cursor from an earlier page');
     }
     const limit = query.limit ?? limits.pageSizeDefault;
     const rows = await listAuditEntries(ctx.db, {

@@ -83,6 +83,8 @@ export async function seedDemo(deps: ServerDeps, print: (line: string) => void):
         role,
         delivery: 'code',
         personId: personIds.get(person),
+        // The demo people are made up; a real link records how the person agreed (issue #6).
+        linkConsent: { method: 'in_person', note: 'demo data' },
       });
       const username = await freeUsername(deps, `demo-${role}`);
       await new DemoClient(app).call('POST', '/api/invites/redeem', {

@@ -95,10 +95,10 @@ describe('who may do what with forms', () => {
     // Past a bigint, PostgreSQL would refuse the comparison: a client mistake, not a 500.
     const hugeCursor = await coordinator.get(world.url(`?cursor=${'9'.repeat(30)}`));
     expect(hugeCursor.statusCode).toBe(400);
-    expect(hugeCursor.body.errors[0].path).toBe('cursor');
+    expect(hugeCursor.body.errors[0].path).toBe('query.cursor');
     const hugeSince = await coordinator.get(world.url(`?since=${'9'.repeat(19)}`));
     expect(hugeSince.statusCode).toBe(400);
-    expect(hugeSince.body.errors[0].path).toBe('querystring.since');
+    expect(hugeSince.body.errors[0].path).toBe('query.since');
   });
 
   it('lists templates and starts a draft from each', async () => {

@@ -145,7 +145,7 @@ describe('co-design on a draft', () => {
       text: 'Besoin?',
     });
     expect(badLanguage.statusCode).toBe(400);
-    expect(badLanguage.body.errors[0].path).toBe('language');
+    expect(badLanguage.body.errors[0].path).toBe('body.language');
     const noChoice = await world.as.member.post(world.url(`/${formId}/suggestions`), {
       path: '/needs',
       field: 'choiceLabel',

@@ -61,7 +61,7 @@ export async function discussableForm(ctx: RequestContext, caller: FormCaller, f
 }
 
 export const questionMissing = (message: string) =>
-  new AppError('form.question_not_found', 400, `path: ${message}`, [{ path: 'path', message }]);
+  new AppError('form.question_not_found', 400, `path: ${message}`, [{ path: 'body.path', message }]);
 
 interface NewThread {
   id?: string;
@@ -134,7 +134,7 @@ export async function suggestWording(
   if (!languages.includes(input.language) && !(languages.length === 0 && input.language === 'default')) {
     const known = languages.map((l) => `"${l}"`).join(', ') || '"default"';
     throw new AppError('request.invalid', 400, `language: not a language of this form (${known})`, [
-      { path: 'language', message: `one of ${known}` },
+      { path: 'body.language', message: `one of ${known}` },
     ]);
   }
   const target: Target = {

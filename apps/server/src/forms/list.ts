@@ -24,7 +24,7 @@ function window(listing: Listing) {
   // At most 18 digits: a revision is a PostgreSQL bigint, and a longer number would overflow it (a 500).
   if (after !== null && !/^\d{1,18}$/.test(after)) {
     throw new AppError('request.invalid', 400, 'cursor: not a cursor from an earlier page', [
-      { path: 'cursor', message: 'not a cursor from an earlier page' },
+      { path: 'query.cursor', message: 'not a cursor from an earlier page' },
     ]);
   }
   const limit = listing.limit ?? limits.pageSizeDefault;

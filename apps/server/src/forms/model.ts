@@ -22,15 +22,20 @@ export interface CheckedForm {
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
-/** Decodes an uploaded file; a file over the limit is a 413 with the sizes in words. */
+/** Decodes an uploaded file; an empty one is a 400 naming the field, one over the limit a 413 with the sizes in words. */
 export function decodeUpload(contentBase64: string): Uint8Array {
   const bytes = new Uint8Array(Buffer.from(contentBase64, 'base64'));
+  if (bytes.byteLength === 0) {
+    throw new AppError('request.invalid', 400, 'contentBase64: the file is empty', [
+      { path: 'body.contentBase64', message: 'the file is empty', code: 'upload.empty' },
+    ]);
+  }
   if (bytes.byteLength > formLimits.fileBytes) {
     throw new AppError(
       'request.too_large',
       413,
       `The file is ${mb(bytes.byteLength)}; a file can be at most ${mb(formLimits.fileBytes)}.`,
-      [{ path: 'contentBase64', message: `more than ${mb(formLimits.fileBytes)}` }],
+      [{ path: 'body.contentBase64', message: `more than ${mb(formLimits.fileBytes)}` }],
     );
   }
   return bytes;

@@ -77,7 +77,7 @@ export async function publishForm(
   if (await versionTaken(ctx.db, caller.workspaceId, formId, version)) {
     if (requested !== undefined) {
       throw new AppError('request.invalid', 400, `version: "${version}" was already published`, [
-        { path: 'version', message: 'already published: choose another version' },
+        { path: 'body.version', message: 'already published: choose another version' },
       ]);
     }
     version = `${version}-${number}`;

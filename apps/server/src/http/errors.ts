@@ -1,4 +1,5 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { Duplex } from 'node:stream';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError, fromDatabaseError } from '../errors.ts';
 
@@ -18,6 +19,43 @@ export function installErrorHandling(app: FastifyInstance) {
       reply.header('retry-after', String(problem.retryAfterSeconds));
     return reply.code(problem.status).type(problemType).send(JSON.stringify(problem.toProblem()));
   });
+}
+
+/** Errors Fastify's router raises before any route runs (a malformed or over-long path). */
+export function frameworkErrors(error: FastifyError, _request: FastifyRequest, reply: FastifyReply) {
+  const problem =
+    error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+      ? new AppError(
+          'request.too_long',
+          414,
+          'A part of the address is too long: ids are at most 200 characters.',
+          [{ path: 'params', message: 'at most 200 characters', code: 'too_big', params: { maximum: 200 } }],
+        )
+      : new AppError('request.invalid', 400, 'The address is not valid.', [
+          { path: 'url', message: 'not a valid address' },
+        ]);
+  return reply.code(problem.status).type(problemType).send(JSON.stringify(problem.toProblem()));
+}
+
+/**
+ * Requests Node refuses before Fastify sees them (headers or a query string over Node's header
+ * limit, a broken request line) still get problem+json, written to the socket directly.
+ */
+export function clientErrorHandler(error: Error & { code?: string }, socket: Duplex) {
+  if (!socket.writable) return;
+  const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
+  const problem = tooLarge
+    ? new AppError(
+        'request.too_large',
+        431,
+        'The address or the headers are too long (at most 16 KB together).',
+      )
+    : new AppError('request.invalid', 400, 'The request could not be read.');
+  const body = JSON.stringify(problem.toProblem());
+  socket.end(
+    `HTTP/1.1 ${problem.status} ${tooLarge ? 'Request Header Fields Too Large' : 'Bad Request'}\r\n` +
+      `Content-Type: ${problemType}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
 }
 
 /**
@@ -40,7 +78,8 @@ export function loggable(error: Error): Record<string, unknown> {
 export function toAppError(error: FastifyError): AppError {
   if (error instanceof AppError) return error;
   if (hasZodFastifySchemaValidationErrors(error)) {
-    const where = error.validationContext ?? 'body';
+    // Paths name the request part as clients write it: body, query, params, headers.
+    const where = error.validationContext === 'querystring' ? 'query' : (error.validationContext ?? 'body');
     const errors = error.validation.flatMap((issue) => {
       const path = [where, ...issue.instancePath.split('/').filter(Boolean)].join('.');
       // An unknown field is named by its own path, so a client can point at exactly what to drop.

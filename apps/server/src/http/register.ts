@@ -80,14 +80,15 @@ export function createRegistrar(app: FastifyInstance, deps: ServerDeps): Registr
         ...(definition.bodyLimit
           ? { bodyLimit: definition.bodyLimit, errorHandler: sayBodyLimit(definition.bodyLimit) }
           : {}),
-        // Before the body is validated: who is calling (an anonymous call to a closed endpoint is a
-        // 401 whatever it sent), then text no database can store, checked and normalised in one place.
-        preValidation: async (request) => {
+        // Before the body is even parsed: who is calling (an anonymous call to a closed endpoint is
+        // a 401 whatever it sent). Then, before validation, text no database can store is refused
+        // and the rest normalised, in one place for every endpoint.
+        onRequest: async (request) => {
           const caller = await resolveCaller(deps, request);
           checkAccess(definition, caller);
           callers.set(request, caller);
-          refuseBadText(request);
         },
+        preValidation: async (request) => refuseBadText(request),
         handler: async (request, reply) => {
           const input = {
             params: request.params,

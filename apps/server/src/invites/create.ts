@@ -108,7 +108,7 @@ export async function createInvite(
 ): Promise<CreatedInvite> {
   if (!canInviteRole(caller.role, input.role)) {
     throw new AppError('auth.forbidden', 403, `Your role cannot invite someone as ${input.role}.`, [
-      { path: 'role', message: 'your role cannot give this role' },
+      { path: 'body.role', message: 'your role cannot give this role' },
     ]);
   }
   let personId = input.personId;

@@ -156,7 +156,7 @@ describe('invites', () => {
     ).toBe(201);
     const coord = await staff.post(invites(), { role: 'coordinator', delivery: 'code', displayName: 'C' });
     expect(coord.statusCode).toBe(403);
-    expect(coord.body.errors[0].path).toBe('role');
+    expect(coord.body.errors[0].path).toBe('body.role');
     const researcher = await joinAs(server.app, workspace, 'researcher');
     expect(
       (await researcher.post(invites(), { role: 'member', delivery: 'code', displayName: 'M' })).statusCode,
@@ -174,14 +174,14 @@ describe('invites', () => {
     });
     const missing = await new Agent(server.app).post('/api/invites/redeem', { code: created.body.code });
     expect(missing.statusCode).toBe(400);
-    expect(missing.body.errors[0].path).toBe('username');
+    expect(missing.body.errors[0].path).toBe('body.username');
     const short = await new Agent(server.app).post('/api/invites/redeem', {
       code: created.body.code,
       username: 'okname',
       password: 'short',
     });
     expect(short.statusCode).toBe(400);
-    expect(short.body.errors[0].path).toBe('password');
+    expect(short.body.errors[0].path).toBe('body.password');
     const badEmail = await coordinator.post(invites(), {
       role: 'member',
       delivery: 'email',

@@ -20,11 +20,17 @@ const withNames = (db: Db) =>
 
 export type InviteRow = Awaited<ReturnType<ReturnType<typeof withNames>['execute']>>[number];
 
-export async function listInvites(db: Db, workspaceId: string, onlyRole: string | null) {
-  let query = withNames(db).where('invites.workspace_id', '=', workspaceId);
-  if (onlyRole) query = query.where('invites.role', '=', onlyRole);
-  return query.orderBy('invites.created_at', 'desc').orderBy('invites.id', 'desc').execute();
+/** A workspace's invites (of one role only, for staff), newest first: keyset pages by created_at, id. */
+export function invitesOf(db: Db, workspaceId: string, onlyRole: string | null) {
+  const query = withNames(db).where('invites.workspace_id', '=', workspaceId);
+  return onlyRole ? query.where('invites.role', '=', onlyRole) : query;
 }
+
+export const inviteOrder = {
+  columns: ['invites.created_at', 'invites.id'],
+  direction: 'desc' as const,
+  valuesOf: (row: { created_at: string; id: string }) => [row.created_at, row.id],
+};
 
 export async function findInvite(db: Db, workspaceId: string, inviteId: string) {
   return withNames(db)

@@ -71,9 +71,10 @@ export async function prepareRedeem(
   assertOpen(row, deps.clock.now().toISOString());
   if (caller) return { inviteId: row.id, passwordHash: null };
   const username = UsernameSchema.safeParse(body.username ?? '');
-  if (!username.success) throw invalid('username', username.error.issues[0]?.message ?? 'choose a username');
+  if (!username.success)
+    throw invalid('body.username', username.error.issues[0]?.message ?? 'choose a username');
   const password = PasswordSchema.safeParse(body.password ?? '');
-  if (!password.success) throw invalid('password', `at least ${limits.passwordMin} characters`);
+  if (!password.success) throw invalid('body.password', `at least ${limits.passwordMin} characters`);
   return { inviteId: row.id, passwordHash: await hashPassword(password.data) };
 }
 
@@ -101,7 +102,7 @@ export async function redeemInvite(
       throw new AppError('conflict.already_member', 409, 'You are already a member of this workspace.');
     }
   } else {
-    if (!prepared.passwordHash || !body.username) throw invalid('password', 'choose a password');
+    if (!prepared.passwordHash || !body.username) throw invalid('body.password', 'choose a password');
     accountId = newId();
     await insertAccount(ctx.db, {
       id: accountId,

@@ -1,21 +1,27 @@
-import { type EndpointResponse, endpoints, type Role } from '@coproduce/contract';
+import { type EndpointResponse, endpoints, limits, type Role } from '@coproduce/contract';
 import { forbidden } from '../errors.ts';
 import type { Registrar } from '../http/register.ts';
 import { canListInvites } from '../members/policy.ts';
+import { keysetPage, pageItems } from '../sync/keyset.ts';
 import { callerOf } from '../workspaces/caller.ts';
 import { abilitiesFor } from '../workspaces/policy.ts';
 import { createInvite, presentInvite, revokeInvite } from './create.ts';
-import { findInvite, listInvites } from './queries.ts';
+import { findInvite, inviteOrder, invitesOf } from './queries.ts';
 import { assertOpen, lookUpCode, prepareRedeem, type RedeemPrepared, redeemInvite } from './redeem.ts';
 
 export function inviteRoutes(api: Registrar) {
-  api.register(endpoints.listInvites, async ({ ctx }) => {
+  api.register(endpoints.listInvites, async ({ ctx, query }) => {
     const caller = callerOf(ctx);
     if (!canListInvites(caller.role)) throw forbidden('Your role cannot see invites.');
     // Staff see the member invites they may make and revoke; coordinators see all.
     const onlyRole = abilitiesFor(caller.role).manageWorkspace ? null : 'member';
-    const rows = await listInvites(ctx.db, caller.workspaceId, onlyRole);
-    return { items: rows.map((row) => presentInvite(row, ctx.now)) };
+    const page = await keysetPage(
+      invitesOf(ctx.db, caller.workspaceId, onlyRole),
+      inviteOrder,
+      query.cursor,
+      query.limit ?? limits.pageSizeDefault,
+    );
+    return pageItems(page, (row) => presentInvite(row, ctx.now));
   });
 
   api.register(endpoints.createInvite, async ({ ctx, body }) => createInvite(ctx, callerOf(ctx), body));

@@ -6,9 +6,9 @@ export async function insertMembership(db: Db, row: Insertable<MembershipsTable>
   await db.insertInto('memberships').values(row).execute();
 }
 
-/** Live members with the name of their person record and their username (or just one of them). */
-export async function listMembers(db: Db, workspaceId: string, membershipId?: string) {
-  let query = db
+/** Live members with the name of their person record and their username. */
+export function membersQuery(db: Db, workspaceId: string) {
+  return db
     .selectFrom('memberships')
     .innerJoin('people', (join) =>
       join
@@ -23,18 +23,26 @@ export async function listMembers(db: Db, workspaceId: string, membershipId?: st
       'memberships.role',
       'memberships.created_at',
       'people.display_name',
+      'people.display_name_key',
       'accounts.username',
     ])
     .where('memberships.workspace_id', '=', workspaceId)
     .where('memberships.deleted_at', 'is', null);
-  if (membershipId) query = query.where('memberships.id', '=', membershipId);
-  return query.orderBy('people.display_name_key').orderBy('memberships.id').execute();
 }
 
-export type MemberRow = Awaited<ReturnType<typeof listMembers>>[number];
+/** Members by name, for keyset pages (sync/keyset.ts). */
+export const memberOrder = {
+  columns: ['people.display_name_key', 'memberships.id'],
+  direction: 'asc' as const,
+  valuesOf: (row: MemberRow) => [row.display_name_key, row.id],
+};
+
+export type MemberRow = Awaited<ReturnType<ReturnType<typeof membersQuery>['execute']>>[number];
 
 export async function findMember(db: Db, workspaceId: string, membershipId: string) {
-  const [row] = await listMembers(db, workspaceId, membershipId);
+  const row = await membersQuery(db, workspaceId)
+    .where('memberships.id', '=', membershipId)
+    .executeTakeFirst();
   return row;
 }
 

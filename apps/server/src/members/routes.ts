@@ -1,15 +1,17 @@
-import { endpoints, type Member, type Role } from '@coproduce/contract';
+import { endpoints, limits, type Member, type Role } from '@coproduce/contract';
 import type { RequestContext } from '../context.ts';
 import { AppError, forbidden, notFound } from '../errors.ts';
 import type { Registrar } from '../http/register.ts';
+import { keysetPage, pageItems } from '../sync/keyset.ts';
 import { callerOf } from '../workspaces/caller.ts';
 import { canListMembers, canManageMembers, leavesNoCoordinator } from './policy.ts';
 import {
   endMembership,
   findMember,
-  listMembers,
   liveCoordinators,
   type MemberRow,
+  memberOrder,
+  membersQuery,
   setMembershipRole,
 } from './queries.ts';
 
@@ -42,11 +44,16 @@ async function guardLastCoordinator(
 }
 
 export function memberRoutes(api: Registrar) {
-  api.register(endpoints.listMembers, async ({ ctx }) => {
+  api.register(endpoints.listMembers, async ({ ctx, query }) => {
     const caller = callerOf(ctx);
     if (!canListMembers(caller.role)) throw forbidden('Your role cannot see the member list.');
-    const rows = await listMembers(ctx.db, caller.workspaceId);
-    return { items: rows.map((row) => present(row, caller.membershipId)) };
+    const page = await keysetPage(
+      membersQuery(ctx.db, caller.workspaceId),
+      memberOrder,
+      query.cursor,
+      query.limit ?? limits.pageSizeDefault,
+    );
+    return pageItems(page, (row) => present(row, caller.membershipId));
   });
 
   api.register(endpoints.changeMemberRole, async ({ ctx, params, body }) => {

@@ -1,3 +1,4 @@
+import { emptyAccessNeeds } from '@coproduce/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Agent } from '../test/agent.ts';
 import { startTestServer, type TestServer } from '../test/server.ts';
@@ -84,7 +85,7 @@ describe('people register', () => {
     expect(own.body.legalName).toBe('Sipho Dlamini');
     const rename = await member.patch(`${path()}/${member.personId}`, { displayName: 'Someone else' });
     expect(rename.statusCode).toBe(403);
-    expect(rename.body.errors[0].path).toBe('displayName');
+    expect(rename.body.errors[0].path).toBe('body.displayName');
     // Staff still cannot read the legal name the member gave.
     const asStaff = await staff.get(`${path()}/${member.personId}`);
     expect(asStaff.body).not.toHaveProperty('legalName');
@@ -93,7 +94,7 @@ describe('people register', () => {
   it('refuses a field the role may not write with a 403 naming it', async () => {
     const created = await staff.post(path(), { displayName: 'Asha', legalName: 'Asha Patil' });
     expect(created.statusCode).toBe(403);
-    expect(created.body.errors[0].path).toBe('legalName');
+    expect(created.body.errors[0].path).toBe('body.legalName');
     expect((await researcher.post(path(), { displayName: 'R' })).statusCode).toBe(403);
   });
 
@@ -132,7 +133,7 @@ describe('people register', () => {
     // A sync cursor past PostgreSQL's bigint is refused by name, never a 500.
     const huge = await coordinator.get(`${path()}?since=0&cursor=${'9'.repeat(30)}`);
     expect(huge.statusCode).toBe(400);
-    expect(huge.body.errors[0].path).toBe('cursor');
+    expect(huge.body.errors[0].path).toBe('query.cursor');
   });
 
   it('syncs changes after a cursor in revision order, tombstones included', async () => {
@@ -214,6 +215,39 @@ describe('people register', () => {
     });
     const notAllowed = await researcher.get(path(), { headers: { 'x-on-behalf-of': target.body.id } });
     expect(notAllowed.statusCode).toBe(403);
+  });
+
+  it('loses no field when two edits of different fields of one person run at once', async () => {
+    for (let round = 0; round < 5; round++) {
+      const person = await coordinator.post(path(), { displayName: `Concurrent ${round}` });
+      const url = `${path()}/${person.body.id}`;
+      const edits = await Promise.all([
+        coordinator.patch(url, { notes: `notes ${round}` }),
+        coordinator.patch(url, { languages: ['zu', 'en'] }),
+        coordinator.patch(url, { legalName: `Legal ${round}` }),
+        coordinator.patch(url, { accessNeeds: { ...emptyAccessNeeds, travel: true } }),
+      ]);
+      expect(edits.map((e) => e.statusCode)).toEqual([200, 200, 200, 200]);
+      const stored = await coordinator.get(url);
+      expect(stored.body).toMatchObject({
+        displayName: `Concurrent ${round}`,
+        notes: `notes ${round}`,
+        languages: ['zu', 'en'],
+        legalName: `Legal ${round}`,
+        accessNeeds: { travel: true },
+      });
+    }
+  });
+
+  it('refuses an edit made from an older revision with 409 conflict.stale', async () => {
+    const person = await coordinator.post(path(), { displayName: 'Offline Edit' });
+    const url = `${path()}/${person.body.id}`;
+    const base = person.body.revision as string;
+    expect((await coordinator.patch(url, { notes: 'first', baseRevision: base })).statusCode).toBe(200);
+    const late = await coordinator.patch(url, { notes: 'second, from the same base', baseRevision: base });
+    expect(late.statusCode).toBe(409);
+    expect(late.body).toMatchObject({ code: 'conflict.stale', errors: [{ path: 'body.baseRevision' }] });
+    expect((await coordinator.get(url)).body.notes).toBe('first');
   });
 
   it('refuses to delete a member’s person record while they are a member', async () => {

@@ -89,19 +89,9 @@ export async function listByName(db: Tx, listing: NameListing) {
   return query.orderBy('display_name_key').orderBy('id').limit(listing.limit).execute();
 }
 
-/** Every row changed after a revision, tombstones included, in revision order (for sync). */
-export async function listChangedSince(
-  db: Tx,
-  workspaceId: string,
-  since: string,
-  onlyPersonId: string | null,
-  limit: number,
-) {
-  let query = db
-    .selectFrom('people')
-    .selectAll()
-    .where('workspace_id', '=', workspaceId)
-    .where('revision', '>', since);
+/** Every row of the workspace, tombstones included, for changed-since paging (sync/rows.ts orders and pages it). */
+export function changedPeople(db: Tx, workspaceId: string, onlyPersonId: string | null) {
+  let query = db.selectFrom('people').selectAll().where('workspace_id', '=', workspaceId);
   if (onlyPersonId) query = query.where('id', '=', onlyPersonId);
-  return query.orderBy('revision').orderBy('id').limit(limit).execute();
+  return query;
 }

@@ -8,6 +8,7 @@ import {
 import type { RequestContext } from '../context.ts';
 import { AppError, forbidden, notFound } from '../errors.ts';
 import { newId } from '../ids.ts';
+import { changeStamp, compareAndSet, tombstoneStamp } from '../sync/rows.ts';
 import { abilitiesFor } from '../workspaces/policy.ts';
 import { nameKey } from './names.ts';
 import {
@@ -107,7 +108,7 @@ export async function createPerson(ctx: RequestContext, caller: Caller, input: C
   const refused = firstForbiddenField(sent, writableFields(caller.role, { isSelf: false }));
   if (refused)
     throw new AppError('auth.forbidden', 403, `Your role cannot set ${refused}.`, [
-      { path: refused, message: 'your role cannot set this field' },
+      { path: `body.${refused}`, message: 'your role cannot set this field' },
     ]);
   const content: PersonContent = {
     displayName: input.displayName,
@@ -126,7 +127,7 @@ export async function createPerson(ctx: RequestContext, caller: Caller, input: C
         return existing;
       }
       throw new AppError('conflict.id_reused', 409, 'Another person record already has that id.', [
-        { path: 'id', message: 'already used for different content' },
+        { path: 'body.id', message: 'already used for different content' },
       ]);
     }
   }
@@ -144,21 +145,52 @@ export async function readablePerson(ctx: RequestContext, caller: Caller, person
   return row;
 }
 
+/**
+ * Changes only the fields sent, compare-and-set on the revision read: a phone that sends the
+ * `baseRevision` it edited from gets 409 conflict.stale if someone changed the person meanwhile;
+ * without one, a concurrent change of other fields is re-read and merged (no lost update).
+ */
 export async function updatePerson(
   ctx: RequestContext,
   caller: Caller,
   personId: string,
   input: UpdatePersonInput,
 ) {
-  const row = await readablePerson(ctx, caller, personId);
-  const sent = Object.keys(input).filter((key) => input[key as keyof UpdatePersonInput] !== undefined);
+  const { baseRevision, ...fields } = input;
+  for (let attempt = 0; ; attempt++) {
+    const row = await readablePerson(ctx, caller, personId);
+    if (baseRevision !== undefined && String(row.revision) !== baseRevision) throw stale(row);
+    const outcome = await applyPersonChange(ctx, caller, row, fields);
+    if (outcome) return outcome;
+    // Only reached when another transaction changed the row between our read and our write.
+    if (baseRevision !== undefined || attempt >= 4) throw stale(row);
+  }
+}
+
+const stale = (row: PersonRow) =>
+  new AppError('conflict.stale', 409, 'Someone changed this person meanwhile: reload and try again.', [
+    {
+      path: 'body.baseRevision',
+      message: `the person is now at revision ${String(row.revision)}`,
+      code: 'conflict.stale',
+    },
+  ]);
+
+/** One try: the changed columns only, written if the row is still as read; null if it was not. */
+async function applyPersonChange(
+  ctx: RequestContext,
+  caller: Caller,
+  row: PersonRow,
+  input: Omit<UpdatePersonInput, 'baseRevision'>,
+): Promise<PersonRow | null> {
+  const sent = Object.keys(input).filter((key) => input[key as keyof typeof input] !== undefined);
   const refused = firstForbiddenField(
     sent,
     writableFields(caller.role, { isSelf: row.id === caller.personId }),
   );
   if (refused)
     throw new AppError('auth.forbidden', 403, `You may not change ${refused}.`, [
-      { path: refused, message: 'you may not change this field' },
+      { path: `body.${refused}`, message: 'you may not change this field' },
     ]);
   const before = contentColumns({
     displayName: row.display_name,
@@ -176,6 +208,7 @@ export async function updatePerson(
     accessNeeds: input.accessNeeds ?? JSON.parse(row.access_needs),
     notes: input.notes ?? row.notes,
   });
+  const changedColumns = (Object.keys(after) as (keyof typeof after)[]).filter((c) => before[c] !== after[c]);
   const changed = sent.filter((field) => {
     const column = columnOf[field];
     return column !== undefined && before[column] !== after[column];
@@ -186,21 +219,35 @@ export async function updatePerson(
     return row;
   }
   const changes = {
-    ...after,
-    updated_at: ctx.now,
+    ...Object.fromEntries(changedColumns.map((c) => [c, after[c]])),
     updated_by_account_id: ctx.actor?.accountId ?? null,
-    revision: await ctx.revision(),
+    ...(await changeStamp(ctx)),
   };
-  await updatePersonRow(ctx.db, caller.workspaceId, personId, changes);
-  ctx.audit({ action: 'person.update', entityType: 'person', entityId: personId, fields: changed });
-  return { ...row, ...changes };
+  if (
+    !(await compareAndSet(
+      ctx.db,
+      'people',
+      { workspaceId: caller.workspaceId, id: row.id },
+      row.revision,
+      changes,
+    ))
+  ) {
+    return null;
+  }
+  ctx.audit({ action: 'person.update', entityType: 'person', entityId: row.id, fields: changed });
+  return { ...row, ...changes } as PersonRow;
 }
 
 /**
  * Saying that someone with an account asked staff to enter things for them lets staff write in
  * their name (x-on-behalf-of), so only they or a coordinator may say it; anyone may take it back.
  */
-async function checkEntryHelp(ctx: RequestContext, caller: Caller, row: PersonRow, input: UpdatePersonInput) {
+async function checkEntryHelp(
+  ctx: RequestContext,
+  caller: Caller,
+  row: PersonRow,
+  input: Omit<UpdatePersonInput, 'baseRevision'>,
+) {
   const asked = input.accessNeeds?.entryHelp === true;
   const before = (JSON.parse(row.access_needs) as Partial<AccessNeeds>).entryHelp === true;
   if (!asked || before || row.id === caller.personId || abilitiesFor(caller.role).manageWorkspace) return;
@@ -241,10 +288,8 @@ export async function deletePerson(ctx: RequestContext, caller: Caller, personId
     );
   }
   await updatePersonRow(ctx.db, caller.workspaceId, personId, {
-    deleted_at: ctx.now,
-    updated_at: ctx.now,
+    ...(await tombstoneStamp(ctx)),
     updated_by_account_id: ctx.actor?.accountId ?? null,
-    revision: await ctx.revision(),
   });
   ctx.audit({ action: 'person.delete', entityType: 'person', entityId: personId, fields: ['deletedAt'] });
 }

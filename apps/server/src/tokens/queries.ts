@@ -2,18 +2,22 @@ import type { Db } from '../db/connect.ts';
 
 const columns = ['id', 'name', 'role', 'created_at', 'last_used_at', 'expires_at', 'revoked_at'] as const;
 
-export async function listOwnTokens(db: Db, workspaceId: string, accountId: string) {
+/** The caller's own tokens in one workspace, newest first (keyset pages by created_at, id). */
+export function ownTokens(db: Db, workspaceId: string, accountId: string) {
   return db
     .selectFrom('api_tokens')
     .select(columns)
     .where('workspace_id', '=', workspaceId)
-    .where('account_id', '=', accountId)
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .execute();
+    .where('account_id', '=', accountId);
 }
 
-export type TokenRow = Awaited<ReturnType<typeof listOwnTokens>>[number];
+export const tokenOrder = {
+  columns: ['created_at', 'id'],
+  direction: 'desc' as const,
+  valuesOf: (row: TokenRow) => [row.created_at, row.id],
+};
+
+export type TokenRow = Awaited<ReturnType<ReturnType<typeof ownTokens>['execute']>>[number];
 
 export async function insertToken(
   db: Db,

@@ -1,12 +1,13 @@
-import { type ApiToken, endpoints, type Role } from '@coproduce/contract';
+import { type ApiToken, endpoints, limits, type Role } from '@coproduce/contract';
 import { apiTokenPrefix } from '../auth/credentials.ts';
 import { addSeconds } from '../clock.ts';
 import type { RequestContext } from '../context.ts';
 import { forbidden, notFound } from '../errors.ts';
 import type { Registrar } from '../http/register.ts';
 import { newId, newSecret, sha256 } from '../ids.ts';
+import { keysetPage, pageItems } from '../sync/keyset.ts';
 import { mayCreateToken, mayManageTokens } from './policy.ts';
-import { findOwnToken, insertToken, listOwnTokens, revokeToken, type TokenRow } from './queries.ts';
+import { findOwnToken, insertToken, ownTokens, revokeToken, type TokenRow, tokenOrder } from './queries.ts';
 
 function present(row: TokenRow): ApiToken {
   return {
@@ -27,11 +28,16 @@ function caller(ctx: RequestContext) {
 }
 
 export function tokenRoutes(api: Registrar) {
-  api.register(endpoints.listApiTokens, async ({ ctx }) => {
+  api.register(endpoints.listApiTokens, async ({ ctx, query }) => {
     const { actor, membership } = caller(ctx);
     if (!mayManageTokens(membership)) throw forbidden();
-    const rows = await listOwnTokens(ctx.db, membership.workspaceId, actor.accountId);
-    return { items: rows.map(present) };
+    const page = await keysetPage(
+      ownTokens(ctx.db, membership.workspaceId, actor.accountId),
+      tokenOrder,
+      query.cursor,
+      query.limit ?? limits.pageSizeDefault,
+    );
+    return pageItems(page, present);
   });
 
   api.register(endpoints.createApiToken, async ({ body, ctx }) => {

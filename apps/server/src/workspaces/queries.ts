@@ -32,8 +32,8 @@ export async function findPersonForBehalf(db: Db, workspaceId: string, personId:
     .executeTakeFirst();
 }
 
-/** The caller's live workspaces with their membership, for the workspace switcher. */
-export async function listWorkspacesOf(db: Db, accountId: string) {
+/** The caller's live workspaces with their membership, for the workspace switcher (by name). */
+export function workspacesOf(db: Db, accountId: string) {
   return db
     .selectFrom('memberships')
     .innerJoin('workspaces', 'workspaces.id', 'memberships.workspace_id')
@@ -41,11 +41,14 @@ export async function listWorkspacesOf(db: Db, accountId: string) {
     .select(['memberships.id as membership_id', 'memberships.person_id', 'memberships.role'])
     .where('memberships.account_id', '=', accountId)
     .where('memberships.deleted_at', 'is', null)
-    .where('workspaces.deleted_at', 'is', null)
-    .orderBy('workspaces.name')
-    .orderBy('workspaces.id')
-    .execute();
+    .where('workspaces.deleted_at', 'is', null);
 }
+
+export const workspaceOrder = {
+  columns: ['workspaces.name', 'workspaces.id'],
+  direction: 'asc' as const,
+  valuesOf: (row: { name: string; id: string }) => [row.name, row.id],
+};
 
 export async function findWorkspace(db: Db, workspaceId: string) {
   return db.selectFrom('workspaces').selectAll().where('id', '=', workspaceId).executeTakeFirst();

@@ -1,14 +1,21 @@
-import { endpoints, type Locale, type Role, type Workspace } from '@coproduce/contract';
+import { endpoints, type Locale, limits, type Role, type Workspace } from '@coproduce/contract';
 import type { Selectable, Updateable } from 'kysely';
 import type { RequestContext } from '../context.ts';
 import { revisionText } from '../db/revision.ts';
 import type { WorkspacesTable } from '../db/schema.ts';
 import { AppError, forbidden, notFound } from '../errors.ts';
 import type { Registrar } from '../http/register.ts';
+import { keysetPage, pageItems } from '../sync/keyset.ts';
 import { callerOf } from './caller.ts';
 import { createWorkspace } from './create.ts';
 import { abilitiesFor } from './policy.ts';
-import { findMembership, findWorkspace, listWorkspacesOf, updateWorkspaceRow } from './queries.ts';
+import {
+  findMembership,
+  findWorkspace,
+  updateWorkspaceRow,
+  workspaceOrder,
+  workspacesOf,
+} from './queries.ts';
 
 interface Place {
   membershipId: string;
@@ -38,19 +45,22 @@ async function workspaceFor(ctx: RequestContext, workspaceId: string, place: Pla
 }
 
 export function workspaceRoutes(api: Registrar) {
-  api.register(endpoints.listWorkspaces, async ({ ctx }) => {
+  api.register(endpoints.listWorkspaces, async ({ ctx, query }) => {
     const actor = ctx.actor;
     if (!actor) throw new AppError('auth.required', 401, 'Sign in to continue.');
-    const rows = await listWorkspacesOf(ctx.db, actor.accountId);
-    return {
-      items: rows.map((row) =>
-        presentWorkspace(row, {
-          membershipId: row.membership_id,
-          personId: row.person_id,
-          role: row.role as Role,
-        }),
-      ),
-    };
+    const page = await keysetPage(
+      workspacesOf(ctx.db, actor.accountId),
+      workspaceOrder,
+      query.cursor,
+      query.limit ?? limits.pageSizeDefault,
+    );
+    return pageItems(page, (row) =>
+      presentWorkspace(row, {
+        membershipId: row.membership_id,
+        personId: row.person_id,
+        role: row.role as Role,
+      }),
+    );
   });
 
   api.register(endpoints.createWorkspace, async ({ ctx, body }) => {

@@ -2,7 +2,7 @@
 import type { ApiToken, Role } from '@coproduce/contract';
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { call } from '../api.ts';
+import { call, callAllPages } from '../api.ts';
 import { useI18n } from '../i18n/i18n.ts';
 import { allRoles, roleLabel } from '../members/roles.ts';
 import { Button, SelectField, StatusMessage, TextField, useAction } from '../ui/forms.tsx';
@@ -22,7 +22,7 @@ export function TokensSection({ workspaceId }: { workspaceId: string }): JSX.Ele
 
   const load = () =>
     action.run(async () => {
-      setTokens((await call('listApiTokens', { params })).items);
+      setTokens(await callAllPages('listApiTokens', { params }));
     });
   useEffect(() => {
     if (allowed) void load();

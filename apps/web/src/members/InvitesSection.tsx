@@ -2,7 +2,7 @@
 import type { Invite, Role, Workspace } from '@coproduce/contract';
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { call } from '../api.ts';
+import { call, callAllPages } from '../api.ts';
 import { useI18n } from '../i18n/i18n.ts';
 import { limits } from '../limits.ts';
 import { navigate, paths } from '../router.ts';
@@ -28,7 +28,7 @@ export function InvitesSection({ workspace }: { workspace: Workspace }): JSX.Ele
 
   const load = () =>
     list.run(async () => {
-      setInvites((await call('listInvites', { params })).items);
+      setInvites(await callAllPages('listInvites', { params }));
     });
   useEffect(() => {
     void load();

@@ -3,7 +3,7 @@
 import type { Member, Role, Workspace } from '@coproduce/contract';
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { call } from '../api.ts';
+import { call, callAllPages } from '../api.ts';
 import { useI18n } from '../i18n/i18n.ts';
 import { navigate, paths } from '../router.ts';
 import { useApp } from '../state.ts';
@@ -70,7 +70,7 @@ function MemberList({ workspace }: { workspace: Workspace }): JSX.Element {
 
   const load = () =>
     action.run(async () => {
-      setMembers((await call('listMembers', { params })).items);
+      setMembers(await callAllPages('listMembers', { params }));
     });
   useEffect(() => {
     void load();
