@@ -78,6 +78,8 @@ export interface InboundMessage extends InboundBase {
   providerKeyword?: ProviderKeyword;
   /** The message this one replies to (WhatsApp context.id). */
   replyTo?: string;
+  /** A WhatsApp Flow's answers (`nfm_reply.response_json`), as sent. */
+  flowResponseJson?: string;
 }
 
 export interface InboundStatus extends InboundBase {
@@ -115,7 +117,13 @@ export interface UssdEnd extends InboundBase {
 
 export type Inbound = InboundMessage | InboundStatus | UssdHop | UssdEnd;
 
-export type ParseResult = { ok: true; inbound: Inbound[] } | { ok: false; problem: string };
+/**
+ * `skipped` names parts of a batch that were left out (another phone number's events, reactions,
+ * unreadable entries); the raw request is stored, so nothing is lost, and the rest still counts.
+ */
+export type ParseResult =
+  | { ok: true; inbound: Inbound[]; skipped?: string[] }
+  | { ok: false; problem: string };
 
 export type RejectReason =
   | 'missing_signature'
@@ -160,6 +168,8 @@ export interface Outbound {
   normalise?: boolean;
   /** When this person last wrote to us on this channel (opens the WhatsApp window). */
   lastInboundAt?: Date;
+  /** The label of the button that opens a WhatsApp list (≤ 20 characters, in the person's language). */
+  menuLabel?: string;
 }
 
 export interface HttpRequest {
