@@ -1,5 +1,6 @@
 // Fuzzed webhooks through every adapter: whatever arrives, verify and parse return a typed result
 // and receiveWebhook an answer for the provider; nothing throws.
+import { textProblem } from '@coproduce/contract';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { systemClock } from '../clock.ts';
@@ -174,7 +175,7 @@ describe('fuzzed webhooks', () => {
     );
   });
 
-  it('property: parse alone accepts or explains any form or JSON body, with a dedup key for every item', () => {
+  it('property: parse alone accepts or explains any form or JSON body; every item has a dedup key and storable text', () => {
     fc.assert(
       fc.property(fc.oneof(formBody, jsonBody), (body) => {
         const raw: RawRequest = {
@@ -186,7 +187,12 @@ describe('fuzzed webhooks', () => {
         };
         for (const adapter of adapters) {
           const parsed = adapter.parse(raw);
-          if (parsed.ok) for (const item of parsed.inbound) expect(typeof item.dedupKey).toBe('string');
+          if (!parsed.ok) continue;
+          for (const item of parsed.inbound) {
+            expect(typeof item.dedupKey).toBe('string');
+            // Whatever the provider sent, the text can go into either database.
+            if (item.kind === 'message') expect(textProblem(item.text)).toBeNull();
+          }
         }
       }),
       { numRuns: 500 },

@@ -4,6 +4,7 @@ import { telAddress } from '../address.ts';
 import { prepareText } from '../encoding.ts';
 import { first, parseForm } from '../form-body.ts';
 import { deliver, failureFromStatus, parseJson } from '../send.ts';
+import { storableText } from '../storable.ts';
 import type {
   ChannelAdapter,
   ChannelContext,
@@ -96,7 +97,7 @@ export function parseAfricasTalkingSms(request: RawRequest, channelId: string): 
     providerId: id,
     from: telAddress(from),
     to: first(fields, 'to') ?? '',
-    text: first(fields, 'text') ?? '',
+    text: storableText(first(fields, 'text') ?? ''),
     media: [],
     at: atDate(first(fields, 'date'), request.receivedAt),
   };

@@ -8,6 +8,7 @@ import { telAddress } from '../address.ts';
 import { prepareText } from '../encoding.ts';
 import { deliver, failureFromStatus, parseJson } from '../send.ts';
 import { hmac, safeEqual, sha256Hex } from '../signatures.ts';
+import { storableText } from '../storable.ts';
 import type {
   ChannelAdapter,
   ChannelContext,
@@ -112,7 +113,7 @@ export function parseAndroidGateway(request: RawRequest, channelId: string): Par
           providerId: sms.data.messageId ?? id,
           from: telAddress(sender),
           to: sms.data.recipient ?? '',
-          text: sms.data.message,
+          text: storableText(sms.data.message),
           media: [],
           at,
         },

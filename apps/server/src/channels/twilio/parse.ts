@@ -1,6 +1,7 @@
 // Twilio's form webhooks: an inbound SMS or WhatsApp message, or a status callback for one we sent.
 import { telAddress, whatsappAddress } from '../address.ts';
 import { type FormFields, first, parseForm } from '../form-body.ts';
+import { storableText } from '../storable.ts';
 import type {
   Address,
   DeliveryStatus,
@@ -113,12 +114,12 @@ export function parseTwilio(request: RawRequest, channelId: string, accountSid: 
     providerId: messageSid,
     from: address,
     to: (first(fields, 'To') ?? '').replace(/^whatsapp:/i, ''),
-    text: first(fields, 'Body') ?? first(fields, 'ButtonText') ?? '',
+    text: storableText(first(fields, 'Body') ?? first(fields, 'ButtonText') ?? ''),
     media,
     at,
     ...(alias ? { alias } : {}),
     ...(choiceId ? { choiceId } : {}),
-    ...(profileName ? { profileName } : {}),
+    ...(profileName ? { profileName: storableText(profileName) } : {}),
     ...(keyword ? { providerKeyword: keyword } : {}),
     ...(replyTo ? { replyTo } : {}),
   };

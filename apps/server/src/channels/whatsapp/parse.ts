@@ -3,6 +3,7 @@
 // not lose the rest of the batch.
 import { z } from 'zod';
 import { whatsappAddress } from '../address.ts';
+import { storableText } from '../storable.ts';
 import type { Address, DeliveryStatus, FailureKind, Inbound, ParseResult, RawRequest } from '../types.ts';
 
 const media = z.object({ id: z.string(), caption: z.string().optional() });
@@ -109,11 +110,13 @@ function readMessage(
     providerId: item.id,
     ...sender,
     to,
-    text: item.text?.body ?? reply?.title ?? item.button?.text ?? attachment?.caption ?? flow?.body ?? '',
+    text: storableText(
+      item.text?.body ?? reply?.title ?? item.button?.text ?? attachment?.caption ?? flow?.body ?? '',
+    ),
     media: attachment ? [attachment.id] : [],
     at: seconds(item.timestamp),
     ...(choiceId ? { choiceId } : {}),
-    ...(profile?.profile?.name ? { profileName: profile.profile.name } : {}),
+    ...(profile?.profile?.name ? { profileName: storableText(profile.profile.name) } : {}),
     ...(item.context?.id ? { replyTo: item.context.id } : {}),
     ...(flow ? { flowResponseJson: flow.response_json } : {}),
   };
