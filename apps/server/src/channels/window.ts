@@ -1,7 +1,5 @@
 // WhatsApp's customer-service window: free-form and interactive messages are allowed for 24 hours
 // after the person last wrote; after that only an approved template may be sent.
-import type { Choice } from './types.ts';
-
 export const WHATSAPP_WINDOW_HOURS = 24;
 
 /**
@@ -12,13 +10,4 @@ export function windowOpen(lastInboundAt: Date | undefined, now: Date, marginMin
   if (!lastInboundAt) return false;
   const closesAt = lastInboundAt.getTime() + WHATSAPP_WINDOW_HOURS * 3_600_000 - marginMinutes * 60_000;
   return now.getTime() >= lastInboundAt.getTime() && now.getTime() < closesAt;
-}
-
-/**
- * Choices written into the text for channels without buttons, numbered from 1 in the order given,
- * the numbering that `matchChoice` reads replies by.
- */
-export function numberedText(text: string, choices: Choice[] | undefined): string {
-  if (!choices?.length) return text;
-  return `${text}\n${choices.map((choice, index) => `${index + 1}. ${choice.label}`).join('\n')}`;
 }

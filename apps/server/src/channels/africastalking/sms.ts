@@ -3,6 +3,7 @@
 import { telAddress } from '../address.ts';
 import { prepareText } from '../encoding.ts';
 import { first, parseForm } from '../form-body.ts';
+import { numberedText } from '../numbered-choices.ts';
 import { deliver, failureFromStatus, parseJson } from '../send.ts';
 import { storableText } from '../storable.ts';
 import type {
@@ -18,7 +19,6 @@ import type {
   Rendered,
   SendResult,
 } from '../types.ts';
-import { numberedText } from '../window.ts';
 import { type AfricasTalkingAccount, atDate, forbidden, verifyPathToken } from './token.ts';
 
 export interface AfricasTalkingSmsChannel extends AfricasTalkingAccount {

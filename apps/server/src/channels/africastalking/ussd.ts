@@ -5,8 +5,8 @@
 import { telAddress } from '../address.ts';
 import { measureUssdScreen } from '../encoding.ts';
 import { first, parseForm } from '../form-body.ts';
+import { numberedText } from '../numbered-choices.ts';
 import type { ChannelAdapter, Inbound, ParseResult, RawRequest, RawResponse, Reply } from '../types.ts';
-import { numberedText } from '../window.ts';
 import { type AfricasTalkingAccount, atDate, forbidden, verifyPathToken } from './token.ts';
 
 export interface AfricasTalkingUssdChannel extends AfricasTalkingAccount {

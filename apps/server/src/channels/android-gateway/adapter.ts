@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { telAddress } from '../address.ts';
 import { prepareText } from '../encoding.ts';
+import { numberedText } from '../numbered-choices.ts';
 import { deliver, failureFromStatus, parseJson } from '../send.ts';
 import { hmac, safeEqual, sha256Hex } from '../signatures.ts';
 import { storableText } from '../storable.ts';
@@ -22,7 +23,6 @@ import type {
   SendResult,
   Verification,
 } from '../types.ts';
-import { numberedText } from '../window.ts';
 
 export interface AndroidGatewayChannel {
   channelId: string;

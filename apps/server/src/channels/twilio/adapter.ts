@@ -2,6 +2,7 @@
 // addresses carry a `whatsapp:` prefix and free text needs the 24-hour window).
 import { prepareText } from '../encoding.ts';
 import { parseForm } from '../form-body.ts';
+import { numberedText } from '../numbered-choices.ts';
 import { deliver, failureFromStatus, parseJson } from '../send.ts';
 import type {
   Address,
@@ -17,7 +18,7 @@ import type {
   SendResult,
   Verification,
 } from '../types.ts';
-import { numberedText, windowOpen } from '../window.ts';
+import { windowOpen } from '../window.ts';
 import { parseTwilio, twilioFailure } from './parse.ts';
 import { signatureAlgorithm, validTwilioJsonSignature, validTwilioSignature } from './signature.ts';
 

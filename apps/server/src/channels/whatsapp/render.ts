@@ -1,8 +1,10 @@
 // A message as the Cloud API takes it. Inside the 24-hour window a question with choices becomes
 // reply buttons (≤ 3, titles ≤ 20) or a list (≤ 10 rows, titles ≤ 24, descriptions ≤ 72) when its
 // choices fit, numbered text otherwise; outside the window only an approved template may go.
+
+import { numberedText } from '../numbered-choices.ts';
 import type { Choice, Outbound } from '../types.ts';
-import { numberedText, windowOpen } from '../window.ts';
+import { windowOpen } from '../window.ts';
 
 export const WHATSAPP_LIMITS = {
   buttons: 3,
