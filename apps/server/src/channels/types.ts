@@ -194,6 +194,8 @@ export type Rendered =
   | { ok: true; request: HttpRequest; text: string; measure: TextMeasure; shape: MessageShape }
   | { ok: false; failure: FailureKind; message: string };
 
+export type RenderedRequest = Extract<Rendered, { ok: true }>;
+
 /** How a message was rendered on this channel. */
 export type MessageShape = 'text' | 'buttons' | 'list' | 'template';
 
@@ -243,6 +245,6 @@ export interface ChannelAdapter {
   parse(request: RawRequest): ParseResult;
   ack(reply: Reply): RawResponse;
   render(message: Outbound, now: Date): Rendered;
-  readSendResponse(response: HttpResponse, rendered: Extract<Rendered, { ok: true }>): SendResult;
+  readSendResponse(response: HttpResponse, rendered: RenderedRequest): SendResult;
   send(message: Outbound): Promise<SendResult>;
 }

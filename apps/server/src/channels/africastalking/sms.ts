@@ -17,6 +17,7 @@ import type {
   ParseResult,
   RawRequest,
   Rendered,
+  RenderedRequest,
   SendResult,
 } from '../types.ts';
 import { type AfricasTalkingAccount, atDate, forbidden, verifyPathToken } from './token.ts';
@@ -144,7 +145,7 @@ export function africasTalkingSmsAdapter(
     };
   }
 
-  function readSendResponse(response: HttpResponse, rendered: Extract<Rendered, { ok: true }>): SendResult {
+  function readSendResponse(response: HttpResponse, rendered: RenderedRequest): SendResult {
     const body = parseJson(response.body) as
       | { SMSMessageData?: { Recipients?: { statusCode?: number; status?: string; messageId?: string }[] } }
       | undefined;

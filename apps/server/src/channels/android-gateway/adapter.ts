@@ -20,6 +20,7 @@ import type {
   RawRequest,
   RawResponse,
   Rendered,
+  RenderedRequest,
   SendResult,
   Verification,
 } from '../types.ts';
@@ -216,7 +217,7 @@ export function androidGatewayAdapter(
     };
   }
 
-  function readSendResponse(response: HttpResponse, rendered: Extract<Rendered, { ok: true }>): SendResult {
+  function readSendResponse(response: HttpResponse, rendered: RenderedRequest): SendResult {
     const body = parseJson(response.body) as { id?: string; state?: string; message?: string } | undefined;
     if ((response.status === 202 || response.status === 200 || response.status === 201) && body?.id)
       return {

@@ -9,11 +9,13 @@ import type {
   Capabilities,
   ChannelAdapter,
   ChannelContext,
+  HttpResponse,
   Outbound,
   ParseResult,
   RawRequest,
   RawResponse,
   Rendered,
+  RenderedRequest,
   Reply,
   SendResult,
   Verification,
@@ -170,10 +172,7 @@ export function twilioAdapter(channel: TwilioChannel, context: ChannelContext): 
     };
   }
 
-  function readSendResponse(
-    response: { status: number; headers: Record<string, string>; body: string },
-    rendered: Extract<Rendered, { ok: true }>,
-  ): SendResult {
+  function readSendResponse(response: HttpResponse, rendered: RenderedRequest): SendResult {
     const body = parseJson(response.body) as { sid?: unknown; code?: unknown; message?: unknown } | undefined;
     if ((response.status === 200 || response.status === 201) && typeof body?.sid === 'string')
       return {

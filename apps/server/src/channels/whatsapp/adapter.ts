@@ -12,6 +12,7 @@ import type {
   RawRequest,
   RawResponse,
   Rendered,
+  RenderedRequest,
   SendResult,
 } from '../types.ts';
 import { metaFailure, parseWhatsAppCloud } from './parse.ts';
@@ -86,7 +87,7 @@ export function whatsappCloudAdapter(channel: WhatsAppCloudChannel, context: Cha
     };
   }
 
-  function readSendResponse(response: HttpResponse, rendered: Extract<Rendered, { ok: true }>): SendResult {
+  function readSendResponse(response: HttpResponse, rendered: RenderedRequest): SendResult {
     const body = parseJson(response.body) as
       | { messages?: { id?: string }[]; error?: { code?: number; message?: string } }
       | undefined;
