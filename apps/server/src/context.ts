@@ -10,6 +10,8 @@ import type { Mailer } from './mail/mailer.ts';
 /** What the server is made of; built once in main.ts (or a test) and passed down explicitly. */
 export interface ServerDeps {
   db: Db;
+  /** Reads that must not hold SQLite's writer (GET requests, exports): see db/connect.ts. */
+  readDb: Db;
   databaseKind: DatabaseKind;
   clock: Clock;
   log: Logger;

@@ -28,6 +28,7 @@ export async function openServer(
   const auditAnchor = openAuditAnchor(config.auditKeysDir, auditKeys, () => clock.now().toISOString());
   const deps: ServerDeps = {
     db: database.db,
+    readDb: database.readDb,
     databaseKind: database.kind,
     clock,
     log,

@@ -12,10 +12,22 @@ export type DatabaseKind = DatabaseConfig['kind'];
 
 export interface DatabaseHandle {
   db: Db;
+  /**
+   * For reads that must not wait for (or hold) SQLite's one writer connection: a second,
+   * read-only connection, which sees committed data (WAL) while ingest writes. On PostgreSQL
+   * the same pool (a replica later).
+   */
+  readDb: Db;
   kind: DatabaseKind;
   /** The raw SQLite connection, for online backup; null on PostgreSQL. */
   sqlite: SqliteDatabase.Database | null;
   close(): Promise<void>;
+}
+
+function openReader(file: string) {
+  const reader = new SqliteDatabase(file, { readonly: true, fileMustExist: true });
+  reader.pragma('busy_timeout = 5000');
+  return reader;
 }
 
 export function connectDatabase(config: DatabaseConfig): DatabaseHandle {
@@ -28,9 +40,19 @@ export function connectDatabase(config: DatabaseConfig): DatabaseHandle {
     // Another process (the CLI's audit verify or backup) may hold the lock briefly.
     sqlite.pragma('busy_timeout = 5000');
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-    return { db, kind: 'sqlite', sqlite, close: () => db.destroy() };
+    const readDb = new Kysely<Database>({ dialect: new SqliteDialect({ database: openReader(config.file) }) });
+    return {
+      db,
+      readDb,
+      kind: 'sqlite',
+      sqlite,
+      close: async () => {
+        await readDb.destroy();
+        await db.destroy();
+      },
+    };
   }
   const pool = new pg.Pool({ connectionString: config.url, max: 10 });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, kind: 'postgres', sqlite: null, close: () => db.destroy() };
+  return { db, readDb: db, kind: 'postgres', sqlite: null, close: () => db.destroy() };
 }

@@ -185,7 +185,10 @@ async function runInTransaction<T>(
   onBehalfOfPersonId: string | null,
   work: (ctx: RequestContext) => Promise<T>,
 ): Promise<T> {
-  const { result, heads } = await deps.db.transaction().execute(async (trx) => {
+  // A GET reads on the read connection (on SQLite a second one, so a slow listing or an export
+  // never holds the writer that ingest needs); everything else writes in one transaction.
+  const connection = definition.method === 'GET' ? deps.readDb : deps.db;
+  const { result, heads } = await connection.transaction().execute(async (trx) => {
     let revision: string | null = null;
     const intents: AuditIntent[] = [];
     let unchanged = false;
