@@ -65,6 +65,11 @@ export const Question = z.object({
   /** Choice list name, or the attachment file name for `*_from_file`. */
   list: z.string().optional(),
   orOther: z.boolean().optional(),
+  /**
+   * The `save_to` cell: the entity property this answer is saved to, as written: `prop`, or
+   * `list#prop` when the form declares several entity lists.
+   */
+  saveTo: z.string().optional(),
 });
 export type Question = z.infer<typeof Question>;
 
@@ -104,7 +109,27 @@ export const Settings = z.object({
 });
 export type Settings = z.infer<typeof Settings>;
 
-/** A sheet we keep without interpreting (`entities`, `external_choices`, `osm`…). */
+/**
+ * One row of the `entities` sheet (ODK entities, as pyxform 4.5 reads it): the submission creates
+ * or updates one entity of the list `list`. Cells are kept as written (`${name}` references).
+ * Without `entityId` the entity is created (when `createIf` holds, or always); with it, the
+ * entity of that id is updated (when `updateIf` holds, or always), or created when `createIf` holds.
+ * pyxform places each entity in the repeat its `save_to` and `${}` references point into (see
+ * `entityPlacements`); its `repeat` column is allowed but not read.
+ */
+export const EntityDeclaration = z.object({
+  list: z.string().min(1),
+  label: z.string().optional(),
+  entityId: z.string().optional(),
+  createIf: z.string().optional(),
+  updateIf: z.string().optional(),
+  repeat: z.string().optional(),
+  /** Other columns, by header text (pyxform refuses them, so an accepted form has none). */
+  extra: z.record(z.string(), z.string()),
+});
+export type EntityDeclaration = z.infer<typeof EntityDeclaration>;
+
+/** A sheet we keep without interpreting (`external_choices`, `osm`, a notes sheet…). */
 export const KeptSheet = z.object({
   name: z.string(),
   headers: z.array(z.string()),
@@ -119,6 +144,8 @@ export const Form = z.object({
   choices: z.record(z.string(), z.array(Choice)),
   /** Extra choice columns in sheet order, so export writes them back where they were. */
   choiceColumns: z.array(z.string()),
+  /** The `entities` sheet, one declaration per entity list; absent when the form has none. */
+  entities: z.array(EntityDeclaration).optional(),
   otherSheets: z.array(KeptSheet),
 });
 export type Form = z.infer<typeof Form>;

@@ -1,5 +1,5 @@
 import type { Form, KeptSheet } from '../model.ts';
-import { closest, ImportStop, type Problem, problem } from '../problems.ts';
+import { closest, coded, ImportStop, type Problem, problem } from '../problems.ts';
 import { checkDuplicateChoices, readChoices, readSettings } from './choices.ts';
 import {
   checkUnpackedSize,
@@ -8,6 +8,7 @@ import {
   macroWarnings,
   type SizeLimits,
 } from './container.ts';
+import { readEntities } from './entities.ts';
 import { checkSettingsAndChoices } from './other-sheets-check.ts';
 import { type RawSheet, readSheets } from './sheets.ts';
 import { readSurvey } from './survey.ts';
@@ -21,9 +22,9 @@ export type ImportResult =
   | { ok: true; form: Form; warnings: Problem[] }
   | { ok: false; errors: Problem[]; warnings: Problem[] };
 
-const KNOWN_SHEETS = ['survey', 'choices', 'settings'];
+const KNOWN_SHEETS = ['survey', 'choices', 'settings', 'entities'];
 /** Sheets pyxform reads that we keep without using yet. */
-const KEPT_SHEETS = ['external_choices', 'entities', 'osm'];
+const KEPT_SHEETS = ['external_choices', 'osm'];
 
 function keepSheet(sheet: RawSheet): KeptSheet {
   return {
@@ -63,9 +64,10 @@ export async function importXlsForm(
     }
     const choicesSheet = byName('choices');
     const settingsSheet = byName('settings');
+    const entitiesSheet = byName('entities');
     const otherSheets: KeptSheet[] = [];
     for (const sheet of sheets) {
-      if (sheet === surveySheet || sheet === choicesSheet || sheet === settingsSheet) continue;
+      if ([surveySheet, choicesSheet, settingsSheet, entitiesSheet].includes(sheet)) continue;
       const lower = sheet.name.trim().toLowerCase();
       const guess = closest(lower, KNOWN_SHEETS);
       if (KEPT_SHEETS.includes(lower) && sheet.rows.length > 0) {
@@ -82,13 +84,18 @@ export async function importXlsForm(
     const settings = readSettings(settingsSheet);
     const { survey, places } = readSurvey(surveySheet, errors);
     const chosen = readChoices(choicesSheet, errors);
+    const declared = readEntities(entitiesSheet, errors);
     const form: Form = {
       settings,
       survey,
       choices: chosen.choices,
       choiceColumns: chosen.choiceColumns,
+      ...(declared.entities ? { entities: declared.entities } : {}),
       otherSheets,
     };
+    if (declared.entities && entitiesSheet) {
+      warnings.push(coded(entitiesSheet.name, null, null, 'form.xlsform.entities.not_applied'));
+    }
     if (choicesSheet) {
       const nameHeader = choicesSheet.headers.find((h) => /^(name|value)$/i.test(h.text))?.text ?? 'name';
       checkDuplicateChoices(choicesSheet.name, form.choices, chosen.rowOf, nameHeader, settings, errors);

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   type Choice,
+  type EntityDeclaration,
   Form,
   type Question,
   type Section,
@@ -10,6 +11,7 @@ import {
 } from '../model.ts';
 import { exportXlsForm } from './export.ts';
 import { importXlsForm } from './import.ts';
+import { workbookBytes } from './testing/workbook.ts';
 
 const text = fc
   .stringMatching(/^[A-Za-z0-9 .,?!éüŋ'"()-]{1,24}$/)
@@ -92,6 +94,22 @@ function element(name: string, langs: string[], lists: string[]) {
     list: lists.length > 0 ? fc.constantFrom(...lists) : fc.constant(undefined),
   });
 }
+
+/** Entity declarations pyxform accepts: create, create if, update, upsert. */
+const ENTITY_DECLARATIONS: EntityDeclaration[] = [
+  { list: 'people', label: "'Person'", extra: {} },
+  { list: 'people', label: "'Person'", createIf: '1 = 1', extra: {} },
+  { list: 'households', entityId: 'uuid()', updateIf: 'true()', extra: {} },
+  {
+    list: 'places',
+    entityId: "'a'",
+    createIf: '1 = 1',
+    updateIf: '1 = 2',
+    label: "'P'",
+    repeat: 'r',
+    extra: {},
+  },
+];
 
 function clean<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
@@ -189,13 +207,23 @@ const formArbitrary: fc.Arbitrary<Form> = fc
           ),
         )
         .map((entries) => Object.fromEntries(entries)),
-      choiceColumns: fc.constant(withFilter ? ['filter'] : []),
-      otherSheets: fc.constantFrom(
+      choiceColumns: fc.constant<string[]>(withFilter ? ['filter'] : []),
+      entities: fc.option(
+        fc.constantFrom(...ENTITY_DECLARATIONS).map((e) => [e]),
+        { nil: undefined },
+      ),
+      otherSheets: fc.constantFrom<Form['otherSheets']>(
         [],
-        [{ name: 'entities', headers: ['list_name', 'label'], rows: [['people', 'x']] }],
+        [{ name: 'notes', headers: ['when', 'what'], rows: [['today', 'x']] }],
       ),
     }),
-  );
+  )
+  .map((form) => {
+    if (!form.entities) return clean(form);
+    // Top-level questions save to the entity (deeper ones could fall in another repeat's scope).
+    for (const item of form.survey.slice(0, 3)) if (item.kind === 'question') item.saveTo = `p_${item.name}`;
+    return form;
+  });
 
 describe('XLSForm export', () => {
   it('writes workbooks that import back to the same model', async () => {
@@ -209,4 +237,44 @@ describe('XLSForm export', () => {
       { numRuns: 25 },
     );
   }, 180_000);
+});
+
+describe('entities and save_to', () => {
+  it('are read from the entities sheet and the save_to column, and written back', async () => {
+    const bytes = await workbookBytes({
+      survey: [
+        ['type', 'name', 'label', 'save_to'],
+        ['text', 'first_name', 'First name', 'first_name'],
+        ['integer', 'age', 'Age', 'people#age'],
+      ],
+      Entities: [
+        ['List Name', 'label', 'create_if', 'repeat'],
+        ['people', "concat(${first_name}, ' ', ${age})", '${age} > 0', 'members'],
+      ],
+    });
+    const result = await importXlsForm(bytes, 'people.xlsx');
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    const { form } = result;
+    expect(form.entities).toEqual([
+      {
+        list: 'people',
+        label: "concat(${first_name}, ' ', ${age})",
+        createIf: '${age} > 0',
+        repeat: 'members',
+        extra: {},
+      },
+    ]);
+    expect(form.survey.map((q) => q.kind === 'question' && q.saveTo)).toEqual(['first_name', 'people#age']);
+    expect(form.otherSheets).toEqual([]);
+    expect(result.warnings).toContainEqual(
+      expect.objectContaining({ sheet: 'Entities', code: 'form.xlsform.entities.not_applied' }),
+    );
+    const again = await importXlsForm(await exportXlsForm(form), 'people.xlsx');
+    expect(again.ok && Form.parse(again.form)).toEqual(Form.parse(form));
+  });
+
+  it('a stored form without entities still parses', () => {
+    const stored = { settings: { extra: {} }, survey: [], choices: {}, choiceColumns: [], otherSheets: [] };
+    expect(Form.parse(stored).entities).toBeUndefined();
+  });
 });
