@@ -1,18 +1,14 @@
 import type { Form, KeptSheet } from '../model.ts';
 import { closest, coded, ImportStop, type Problem, problem } from '../problems.ts';
 import { checkDuplicateChoices, readChoices, readSettings } from './choices.ts';
-import {
-  checkUnpackedSize,
-  DEFAULT_LIMITS,
-  inspectContainer,
-  macroWarnings,
-  type SizeLimits,
-} from './container.ts';
+import { cleanSheet, settingValue } from './clean-text.ts';
+import { DEFAULT_LIMITS, type SizeLimits } from './container.ts';
 import { readEntities } from './entities.ts';
 import { checkSettingsAndChoices } from './other-sheets-check.ts';
-import { type RawSheet, readSheets } from './sheets.ts';
+import type { RawSheet } from './sheets.ts';
 import { readSurvey } from './survey.ts';
 import { type ValidateOptions, validateSurvey } from './validate.ts';
+import { readWorkbook } from './workbook-formats.ts';
 
 export interface ImportOptions extends ValidateOptions {
   limits?: Partial<SizeLimits>;
@@ -34,7 +30,10 @@ function keepSheet(sheet: RawSheet): KeptSheet {
   };
 }
 
-/** Reads an XLSForm workbook (.xlsx/.xlsm) into the form model, or says what to fix and where. */
+/**
+ * Reads an XLSForm (.xlsx/.xlsm, legacy .xls, or pyxform's markdown and CSV forms) into the form
+ * model, or says what to fix and where.
+ */
 export async function importXlsForm(
   bytes: Uint8Array,
   fileName: string,
@@ -43,12 +42,12 @@ export async function importXlsForm(
   const warnings: Problem[] = [];
   try {
     const limits = { ...DEFAULT_LIMITS, ...options.limits };
-    const summary = inspectContainer(bytes, fileName, limits);
-    await checkUnpackedSize(bytes, summary, limits);
-    warnings.push(...macroWarnings(summary));
-    const { sheets, problems: errors } = await readSheets(bytes);
+    const read = await readWorkbook(bytes, fileName, limits);
+    warnings.push(...read.warnings);
+    const errors = read.problems;
     // A cell without its value would make every later message about that row misleading.
     if (errors.length > 0) throw new ImportStop(errors);
+    const sheets = read.sheets;
     const byName = (name: string) => sheets.find((s) => s.name.trim().toLowerCase() === name);
     const surveySheet = byName('survey') ?? (sheets.length === 1 ? sheets[0] : undefined);
     if (!surveySheet) {
@@ -81,10 +80,11 @@ export async function importXlsForm(
       }
       otherSheets.push(keepSheet(sheet));
     }
-    const settings = readSettings(settingsSheet);
-    const { survey, places } = readSurvey(surveySheet, errors);
-    const chosen = readChoices(choicesSheet, errors);
-    const declared = readEntities(entitiesSheet, errors);
+    const settings = readSettings(settingsSheet && cleanSheet(settingsSheet, false));
+    const collapseSpaces = !/^(no|false)$/i.test(settingValue(settings, 'clean_text_values') ?? '');
+    const { survey, places } = readSurvey(cleanSheet(surveySheet, collapseSpaces), errors);
+    const chosen = readChoices(choicesSheet && cleanSheet(choicesSheet, false), errors);
+    const declared = readEntities(entitiesSheet && cleanSheet(entitiesSheet, false), errors);
     const form: Form = {
       settings,
       survey,

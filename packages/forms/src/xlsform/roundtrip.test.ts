@@ -15,7 +15,8 @@ import { workbookBytes } from './testing/workbook.ts';
 
 const text = fc
   .stringMatching(/^[A-Za-z0-9 .,?!éüŋ'"()-]{1,24}$/)
-  .map((s) => s.trim())
+  // pyxform (and so our import) reads runs of spaces in survey cells as one.
+  .map((s) => s.trim().replace(/ {2,}/g, ' '))
   .filter((s) => s !== '');
 const languages = fc.subarray(['default', 'English (en)', 'isiZulu (zu)'], { minLength: 1 });
 const translated = (langs: string[]): fc.Arbitrary<Translated> =>
@@ -148,11 +149,13 @@ function surveyArbitrary(names: string[], langs: string[], lists: string[]): fc.
   return fc.tuple(...items).map((all) => {
     const root: SurveyItem[] = [];
     let open: Section | null = null;
-    for (const item of all) {
-      if (item.kind !== 'question') {
-        root.push(item);
-        open = item;
-      } else (open ? open.children : root).push(item);
+    for (const generated of all) {
+      // Copies: fast-check reuses generated values while shrinking.
+      if (generated.kind !== 'question') {
+        const section = { ...generated, children: [] };
+        root.push(section);
+        open = section;
+      } else (open ? open.children : root).push({ ...generated });
     }
     return root;
   });
@@ -221,8 +224,10 @@ const formArbitrary: fc.Arbitrary<Form> = fc
   .map((form) => {
     if (!form.entities) return clean(form);
     // Top-level questions save to the entity (deeper ones could fall in another repeat's scope).
-    for (const item of form.survey.slice(0, 3)) if (item.kind === 'question') item.saveTo = `p_${item.name}`;
-    return form;
+    const survey = form.survey.map((item, i) =>
+      item.kind === 'question' && i < 3 ? { ...item, saveTo: `p_${item.name}` } : item,
+    );
+    return { ...form, survey };
   });
 
 describe('XLSForm export', () => {
