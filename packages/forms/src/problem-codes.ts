@@ -5,6 +5,43 @@
  * carry only their message.
  */
 export const IMPORT_PROBLEMS = {
+  // Names on the survey sheet (pyxform 4.5 unique_names).
+  'form.xlsform.name.duplicate':
+    'the name "{name}" is already used on row {otherRow} in {parent}: names must be unique within their group',
+  'form.xlsform.name.differs_only_in_case':
+    'the name "{name}" differs only in case from "{other}" on row {otherRow} in {parent}: some analysis tools do not tell them apart',
+  'form.xlsform.name.meta_reserved': 'the name "meta" is reserved for the form\'s metadata: use another name',
+  'form.xlsform.name.repeat_duplicate':
+    'two repeats are named "{name}" (the other on row {otherRow}): repeat names must be unique in the whole form',
+  'form.xlsform.name.repeat_is_root':
+    'the repeat name "{name}" is the form\'s own name: use a different name',
+  'form.xlsform.name.generated_count_clash':
+    'the name "{name}" is taken by the count pyxform makes for the repeat "{repeat}" on row {repeatRow} (its repeat_count is not a plain reference to one question): rename this row',
+  // Rules of particular question types (pyxform 4.5).
+  'form.xlsform.audit.name': 'an audit is always named "audit": leave its name empty',
+  'form.xlsform.audit.parameter_boolean':
+    'the audit parameter {parameter} must be true or false, not "{value}"',
+  'form.xlsform.audit.track_changes_reasons':
+    'the audit parameter track-changes-reasons can only be on-form-edit',
+  'form.xlsform.audit.location_incomplete':
+    'to record locations in the audit, give all three of location-priority, location-min-interval and location-max-age',
+  'form.xlsform.audit.location_priority':
+    'location-priority must be no-power, low-power, balanced or high-accuracy, not "{value}"',
+  'form.xlsform.audit.location_number': '{parameter} must be a whole number of zero or more, not "{value}"',
+  'form.xlsform.audit.location_max_age': 'location-max-age must be at least location-min-interval',
+  'form.xlsform.background_geopoint.trigger':
+    'a background-geopoint needs a trigger: the question whose answer, when it changes, records the location',
+  'form.xlsform.background_geopoint.calculation': 'a background-geopoint takes no calculation',
+  'form.xlsform.trigger.hidden_target':
+    'the trigger {target} names a question nobody sees (a calculation with no label), so it never changes by hand: trigger on a question on screen',
+  'form.xlsform.range.tick_labelset_missing': 'the tick_labelset "{list}" is not a list of the choices sheet',
+  'form.xlsform.range.tick_label_not_number': 'the choices of the tick_labelset "{list}" must all be numbers',
+  'form.xlsform.range.tick_label_outside':
+    'the choices of the tick_labelset "{list}" must be between start and end',
+  'form.xlsform.range.tick_label_off_step':
+    'the choices of the tick_labelset "{list}" must be start plus a multiple of {parameter}',
+  'form.xlsform.range.no_ticks_labels':
+    'with the no-ticks appearance, the tick_labelset "{list}" may only label start and end',
   // The entities sheet (ODK entities, pyxform 4.5).
   'form.xlsform.entities.unknown_columns':
     'the entities sheet does not take the column(s) {columns}: it takes list_name, label, entity_id, create_if, update_if and repeat',

@@ -1,30 +1,38 @@
 import { type Form, type SurveyItem, walkSurvey } from '../model.ts';
+import type { ImportProblemCode, ProblemParams } from '../problems.ts';
+
+export interface NameProblem {
+  item: SurveyItem;
+  code: ImportProblemCode;
+  params: ProblemParams;
+}
+
+/** The form's root element name: `data` unless the settings name it. */
+export function rootName(form: Form): string {
+  return Object.entries(form.settings.extra).find(([k]) => k.toLowerCase() === 'name')?.[1] ?? 'data';
+}
 
 /**
- * pyxform's rules on group and repeat names beyond siblings: two sections may not share a name
- * anywhere in the form, and none may be named like the form's root element (`data` unless the
- * settings name it).
+ * pyxform's rule on repeat names beyond siblings (validate_repeat_name): two repeats may not
+ * share a name anywhere in the form, and none may be named like the form's root element. Groups
+ * may share names in different parents.
  */
-export function sectionNameProblems(form: Form): { item: SurveyItem; message: string }[] {
-  const problems: { item: SurveyItem; message: string }[] = [];
-  const rootName =
-    Object.entries(form.settings.extra).find(([k]) => k.toLowerCase() === 'name')?.[1] ?? 'data';
-  const seen = new Set<string>();
+export function sectionNameProblems(form: Form, rowOf: (item: SurveyItem) => number | null): NameProblem[] {
+  const problems: NameProblem[] = [];
+  const root = rootName(form);
+  const seen = new Map<string, SurveyItem>();
   for (const { item } of walkSurvey(form.survey)) {
-    if (item.kind === 'question') continue;
-    if (item.name === rootName) {
+    if (item.kind !== 'repeat') continue;
+    const earlier = seen.get(item.name);
+    if (item.name === root) {
+      problems.push({ item, code: 'form.xlsform.name.repeat_is_root', params: { name: item.name } });
+    } else if (earlier) {
       problems.push({
         item,
-        message: `the ${item.kind} name "${item.name}" is the form's own name: use a different name`,
+        code: 'form.xlsform.name.repeat_duplicate',
+        params: { name: item.name, otherRow: rowOf(earlier) ?? '?' },
       });
-    }
-    if (seen.has(item.name)) {
-      problems.push({
-        item,
-        message: `two groups or repeats are named "${item.name}": section names must be unique in the whole form`,
-      });
-    }
-    seen.add(item.name);
+    } else seen.set(item.name, item);
   }
   return problems;
 }

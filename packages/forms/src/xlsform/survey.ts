@@ -179,6 +179,8 @@ export function readSurvey(
     // pyxform names nameless notes itself.
     if (!fields.name && parsed.kind === 'question' && parsed.type === 'note')
       fields.name = `generated_note_name_${row}`;
+    // pyxform names an audit itself (and refuses any other name, see type-rules.ts).
+    if (!fields.name && parsed.kind === 'question' && parsed.type === 'audit') fields.name = 'audit';
     if (!fields.name) {
       const what = parsed.kind === 'begin' ? SECTION_WORD[parsed.section] : 'question';
       problems.push(problem(sheet.name, row, nameHeader, `this ${what} has no name: every row needs one`));

@@ -1,12 +1,13 @@
 import { KNOWN_UNSUPPORTED_FUNCTIONS, SUPPORTED_FUNCTIONS } from '../expr/index.ts';
 import { type Form, type Question, type SurveyItem, walkSurvey } from '../model.ts';
-import { type Problem, problem } from '../problems.ts';
+import { coded, type ImportProblemCode, type Problem, type ProblemParams, problem } from '../problems.ts';
 import { findCircularLogic } from './cycles.ts';
 import { checkExpression, referencesInText } from './expression-check.ts';
 import { type ColumnMeaning, meaningKey } from './headers.ts';
 import { checkParameters } from './parameters.ts';
 import { sectionNameProblems } from './section-names.ts';
 import type { SurveyPlaces } from './survey.ts';
+import { typeProblems } from './type-rules.ts';
 import { QUESTION_TYPES, SELECT_TYPES } from './types.ts';
 
 export interface ValidateOptions {
@@ -51,6 +52,10 @@ function labelProblem(question: Question): string | null {
     return `"${question.name}" has a big-image but no image: add the smaller image too`;
   }
   if (has(question.label) || has(question.hint) || has(question.media)) return null;
+  // pyxform gives no control to a question computed without a label (calculation or trigger).
+  if (question.bind.calculation || question.bind.trigger) return null;
+  // A bare `media` column counts as media for pyxform.
+  if (Object.keys(question.extra).some((column) => column.trim().toLowerCase() === 'media')) return null;
   const guidanceOnly = has(question.guidanceHint) ? ' (a guidance_hint alone is not shown by default)' : '';
   return `"${question.name}" has no label or hint${guidanceOnly}: add the question text`;
 }
@@ -109,28 +114,58 @@ export function validateSurvey(
 
   const counts = nameCounts(form);
 
+  // pyxform's unique_names: the same name twice among siblings is an error, the same but for
+  // case a warning; "meta" is reserved everywhere.
   const checkSiblings = (items: SurveyItem[], parentName: string) => {
-    const seen = new Map<string, SurveyItem>();
+    const exact = new Map<string, SurveyItem>();
+    const folded = new Map<string, SurveyItem>();
     for (const item of items) {
-      const key = item.name.toLowerCase();
-      const first = seen.get(key);
-      if (first) {
+      const at = (code: ImportProblemCode, params: ProblemParams = {}) =>
+        coded(sheetName, rowOf(item), nameHeader, code, params);
+      const first = exact.get(item.name);
+      const sameButCase = folded.get(item.name.toLowerCase());
+      if (item.name === 'meta') errors.push(at('form.xlsform.name.meta_reserved'));
+      else if (first) {
         errors.push(
-          problem(
-            sheetName,
-            rowOf(item),
-            nameHeader,
-            `the name "${item.name}" is already used on row ${rowOf(first)} in ${parentName}` +
-              ' (names are compared ignoring case): rename one',
-          ),
+          at('form.xlsform.name.duplicate', {
+            name: item.name,
+            otherRow: rowOf(first) ?? '?',
+            parent: parentName,
+          }),
         );
-      } else seen.set(key, item);
+      } else if (sameButCase) {
+        warnings.push(
+          at('form.xlsform.name.differs_only_in_case', {
+            name: item.name,
+            other: sameButCase.name,
+            otherRow: rowOf(sameButCase) ?? '?',
+            parent: parentName,
+          }),
+        );
+      }
+      if (!first) exact.set(item.name, item);
+      if (!sameButCase) folded.set(item.name.toLowerCase(), item);
       if (item.kind !== 'question') checkSiblings(item.children, `the ${item.kind} "${item.name}"`);
+    }
+    // A repeat_count other than `${q}` becomes a calculate named `<repeat>_count` beside the repeat.
+    for (const repeat of items) {
+      const count = repeat.bind.repeatCount?.trim();
+      if (repeat.kind !== 'repeat' || !count || /^\$\{[^}]+\}$/.test(count)) continue;
+      const taken = exact.get(`${repeat.name}_count`);
+      if (taken) {
+        errors.push(
+          coded(sheetName, rowOf(taken), nameHeader, 'form.xlsform.name.generated_count_clash', {
+            name: taken.name,
+            repeat: repeat.name,
+            repeatRow: rowOf(repeat) ?? '?',
+          }),
+        );
+      }
     }
   };
   checkSiblings(form.survey, 'the survey');
-  for (const { item, message } of sectionNameProblems(form)) {
-    errors.push(problem(sheetName, rowOf(item), nameHeader, message));
+  for (const { item, code, params } of sectionNameProblems(form, rowOf)) {
+    errors.push(coded(sheetName, rowOf(item), nameHeader, code, params));
   }
 
   const checkReference = (name: string, row: number | null, column: string) => {
@@ -220,6 +255,14 @@ export function validateSurvey(
         );
       }
     }
+  }
+
+  for (const { item, column, code, params } of typeProblems(form)) {
+    const meaning: ColumnMeaning =
+      column === 'name' || column === 'parameters'
+        ? { kind: column }
+        : { kind: 'bind', field: column === 'trigger' ? 'trigger' : 'calculation' };
+    errors.push(coded(sheetName, rowOf(item), header(meaning, column), code, params));
   }
 
   const cycle = errors.length === 0 ? findCircularLogic(form.survey) : null;
