@@ -59,6 +59,29 @@ export const IMPORT_PROBLEMS = {
     'the entity list "{list}" has an update_if but no entity_id: updating needs the id of the entity (or move it to create_if)',
   'form.xlsform.save_to.on_section':
     'groups and repeats cannot be saved to an entity property: remove the save_to value from this row',
+  'form.xlsform.save_to.without_entities':
+    'save_to saves this answer to an entity, but the form declares none: add an entities sheet with a row for the entity list',
+  'form.xlsform.save_to.several_hashes': 'a save_to value has at most one "#" (list#property): "{saveTo}"',
+  'form.xlsform.save_to.needs_list':
+    'the form declares several entity lists, so save_to must say which one: write list#{saveTo}, e.g. {example}#{saveTo}',
+  'form.xlsform.save_to.unknown_list': 'the entity list "{list}" of save_to is not on the entities sheet',
+  'form.xlsform.save_to.invalid':
+    '"{saveTo}" is not a valid property name: start with a letter or "_", then letters, digits, "_", "-" or "."',
+  'form.xlsform.save_to.reserved': 'an entity property cannot be called "name" or "label" (in any case)',
+  'form.xlsform.save_to.reserved_prefix':
+    'an entity property name must not begin with two underscores: "{saveTo}"',
+  'form.xlsform.save_to.duplicate':
+    'the entity property "{saveTo}" is already saved by row {otherRow}: each property is saved by one question',
+  'form.xlsform.save_to.scope':
+    'the entity list "{list}" is saved from {otherScope}, which is not inside the same repeat as this save_to in {scope}: copy the value into that repeat with a calculate and save that',
+  'form.xlsform.entities.variable_scope':
+    'the entity list "{list}" refers to {question} in {scope}, outside the repeat {otherScope} it is saved in: copy the value into that repeat with a calculate',
+  'form.xlsform.entities.no_container':
+    'every group or repeat holds at most one entity, and no container is left in {scope} for this one (row {otherRow} took it): save the entities from different repeats or groups',
+  'form.xlsform.entities.unknown_reference':
+    '{question} in the entities sheet names no question of the survey',
+  'form.xlsform.entities.ambiguous_reference':
+    '{question} in the entities sheet is ambiguous: {count} rows have that name',
   'form.xlsform.entities.not_applied':
     'the entities sheet is read and kept, but Coproduce does not create or update records from it yet',
 } as const satisfies Record<string, string>;

@@ -3,11 +3,13 @@ import { closest, coded, ImportStop, type Problem, problem } from '../problems.t
 import { checkDuplicateChoices, readChoices, readSettings } from './choices.ts';
 import { cleanSheet, settingValue } from './clean-text.ts';
 import { DEFAULT_LIMITS, type SizeLimits } from './container.ts';
-import { readEntities } from './entities.ts';
+import { ENTITY_HEADERS, readEntities } from './entities.ts';
+import { entityProblems } from './entity-rules.ts';
+import { snakeCase } from './names.ts';
 import { checkSettingsAndChoices } from './other-sheets-check.ts';
 import type { RawSheet } from './sheets.ts';
 import { readSurvey } from './survey.ts';
-import { type ValidateOptions, validateSurvey } from './validate.ts';
+import { nameCounts, type ValidateOptions, validateSurvey } from './validate.ts';
 import { readWorkbook } from './workbook-formats.ts';
 
 export interface ImportOptions extends ValidateOptions {
@@ -105,6 +107,22 @@ export async function importXlsForm(
       errors.push(...checked.errors);
       errors.push(...checkSettingsAndChoices(form, settingsSheet, choicesSheet, chosen.rowOf));
       warnings.push(...checked.warnings);
+    }
+    if (errors.length === 0 && (form.entities || places.columns.some((c) => c.meaning.kind === 'saveTo'))) {
+      const entityHeaders = entitiesSheet?.headers ?? [];
+      errors.push(
+        ...entityProblems(form, {
+          surveySheet: surveySheet.name,
+          saveToHeader: places.columns.find((c) => c.meaning.kind === 'saveTo')?.header ?? 'save_to',
+          rowOf: (item) => places.rowOf.get(item) ?? null,
+          entitiesSheet: entitiesSheet?.name ?? 'entities',
+          entityRowOf: (entity) => declared.rowOf.get(entity) ?? null,
+          entityHeader: (field) =>
+            entityHeaders.find((h) => snakeCase(h.text) === ENTITY_HEADERS[field])?.text ??
+            ENTITY_HEADERS[field],
+          counts: nameCounts(form),
+        }),
+      );
     }
     return errors.length > 0 ? { ok: false, errors, warnings } : { ok: true, form, warnings };
   } catch (error) {

@@ -84,7 +84,8 @@ function isExpression(field: string, text: string): boolean {
 
 /** How many rows carry each name, to resolve `${name}`. */
 export function nameCounts(form: Form): Map<string, number> {
-  const counts = new Map<string, number>();
+  // pyxform adds meta/instanceID to every form and lets expressions name it.
+  const counts = new Map<string, number>([['instanceID', 1]]);
   for (const { item } of walkSurvey(form.survey)) counts.set(item.name, (counts.get(item.name) ?? 0) + 1);
   return counts;
 }
