@@ -42,6 +42,22 @@ export const IMPORT_PROBLEMS = {
     'the choices of the tick_labelset "{list}" must be start plus a multiple of {parameter}',
   'form.xlsform.range.no_ticks_labels':
     'with the no-ticks appearance, the tick_labelset "{list}" may only label start and end',
+  // Secondary instances (external files, choice lists) and search() (pyxform 4.5).
+  'form.xlsform.instance.duplicate_external':
+    'the external data "{instance}" is declared {count} times (xml-external or csv-external rows): each file can be declared once',
+  'form.xlsform.instance.different_sources':
+    'the name "{instance}" would stand for two different data sources ({first} and {second}): rename the file, list or question',
+  'form.xlsform.search.from_file':
+    'search() cannot be used on a select from a file: remove it or use a choice list',
+  'form.xlsform.search.shared_list':
+    'the list "{list}" is used with search() here, and without it by {others}: use search() on every question of that list, or give this one its own list',
+  'form.xlsform.trigger.syntax':
+    'a trigger names questions as ${name}, several separated by commas, not "{trigger}"',
+  // Constructs the form engine evaluates but the web form does not offer yet.
+  'form.xlsform.select.from_answers':
+    "the choices are the answers to {question} (pyxform: choices from earlier repeat answers); ODK Collect and the form engine list them, but Coproduce's web form does not show them yet",
+  'form.xlsform.last_saved':
+    "{reference} reads the last record saved on the device; Coproduce's web form keeps none yet, so it reads as blank there (as in a first record in ODK Collect)",
   // The entities sheet (ODK entities, pyxform 4.5).
   'form.xlsform.entities.unknown_columns':
     'the entities sheet does not take the column(s) {columns}: it takes list_name, label, entity_id, create_if, update_if and repeat',

@@ -4,6 +4,7 @@ import { coded, type ImportProblemCode, type Problem, type ProblemParams, proble
 import { findCircularLogic } from './cycles.ts';
 import { checkExpression, referencesInText } from './expression-check.ts';
 import { type ColumnMeaning, meaningKey } from './headers.ts';
+import { instanceProblems } from './instance-rules.ts';
 import { checkParameters } from './parameters.ts';
 import { sectionNameProblems } from './section-names.ts';
 import type { SurveyPlaces } from './survey.ts';
@@ -60,6 +61,11 @@ function labelProblem(question: Question): string | null {
   return `"${question.name}" has no label or hint${guidanceOnly}: add the question text`;
 }
 
+/** `${last-saved#name}` references in a cell, as written. */
+function lastSavedReferences(text: string): string[] {
+  return [...new Set(referencesInText(text).filter((n) => n.startsWith('last-saved#')))];
+}
+
 const LITERAL_BOOLEAN = /^(yes|no|true|false|true\(\)|false\(\))$/i;
 const FROM_FILE = /\.(csv|xml|geojson)$/i;
 
@@ -91,8 +97,9 @@ export function nameCounts(form: Form): Map<string, number> {
 }
 
 /** Why `${name}` cannot be resolved, or null when it names exactly one row. */
-export function referenceProblem(name: string, counts: Map<string, number>): string | null {
-  if (name.startsWith('last-saved#')) return null;
+export function referenceProblem(reference: string, counts: Map<string, number>): string | null {
+  // `${last-saved#name}` must name a question of the form too (pyxform checks it).
+  const name = reference.replace(/^last-saved#/, '');
   const count = counts.get(name) ?? 0;
   if (count === 0) return `\${${name}} refers to no question: no row is named "${name}"`;
   return count > 1 ? `\${${name}} is ambiguous: ${count} rows are named "${name}"` : null;
@@ -221,7 +228,10 @@ export function validateSurvey(
       const column = header({ kind: 'bind', field } as ColumnMeaning, field);
       if (text === undefined || text.trim() === '') continue;
       if (field === 'trigger') {
-        for (const name of referencesInText(text)) checkReference(name, row, column);
+        // pyxform's process_trigger: only ${name} references, separated by commas.
+        if (!/^\s*\$\{[^}]+\}\s*(,\s*\$\{[^}]+\}\s*)*$/.test(text))
+          errors.push(coded(sheetName, row, column, 'form.xlsform.trigger.syntax', { trigger: text }));
+        else for (const name of referencesInText(text)) checkReference(name, row, column);
         continue;
       }
       if (!isExpression(field, text)) continue;
@@ -235,6 +245,9 @@ export function validateSurvey(
         warnings.push(problem(sheetName, row, column, `${checked.warning}; kept as written`));
       // choice_filter names choice columns and refers to questions only through ${…}
       for (const name of checked.references) checkReference(name, row, column);
+      for (const name of lastSavedReferences(text)) {
+        warnings.push(coded(sheetName, row, column, 'form.xlsform.last_saved', { reference: `\${${name}}` }));
+      }
       for (const fn of checked.functions) {
         if (SUPPORTED_FUNCTIONS.has(fn)) continue;
         const known = KNOWN_UNSUPPORTED_FUNCTIONS.has(fn)
@@ -258,6 +271,11 @@ export function validateSurvey(
     }
   }
 
+  for (const { item, column, code, params } of instanceProblems(form)) {
+    const meaning: ColumnMeaning =
+      column === 'type' ? { kind: 'type' } : { kind: 'bind', field: 'appearance' };
+    errors.push(coded(sheetName, rowOf(item), header(meaning, column), code, params));
+  }
   for (const { item, column, code, params } of typeProblems(form)) {
     const meaning: ColumnMeaning =
       column === 'name' || column === 'parameters'
@@ -310,6 +328,16 @@ function checkList(
     return;
   }
   if (item.type === 'select_one_external' || item.type === 'osm') return;
+  const fromAnswers = /^\$\{\s*([^}]+?)\s*\}$/.exec(list);
+  if (fromAnswers) {
+    const message = referenceProblem(fromAnswers[1]!, nameCounts(form));
+    if (message) errors.push(problem(sheetName, row, typeHeader, message));
+    else
+      warnings.push(
+        coded(sheetName, row, typeHeader, 'form.xlsform.select.from_answers', { question: list }),
+      );
+    return;
+  }
   if (!form.choices[list]) {
     errors.push(problem(sheetName, row, typeHeader, `the choice list "${list}" is not in the choices sheet`));
   }
