@@ -1,5 +1,6 @@
-import { type EntityDeclaration, type Form, type SurveyItem, walkSurvey } from '../model.ts';
+import type { EntityDeclaration, Form, SurveyItem } from '../model.ts';
 import { coded, type ImportProblemCode, type Problem, type ProblemParams } from '../problems.ts';
+import { walkSurvey } from '../survey-tree.ts';
 import {
   type ContainerPath,
   type EntityRequest,

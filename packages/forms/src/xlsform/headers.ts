@@ -1,10 +1,5 @@
-import {
-  type Bindings,
-  DEFAULT_LANGUAGE_KEY,
-  MEDIA_KINDS,
-  type MediaKind,
-  type TextField,
-} from '../model.ts';
+import type { Bindings, MediaKind } from '../model.ts';
+import { DEFAULT_LANGUAGE_KEY, MEDIA_KINDS, type TextField } from '../survey-tree.ts';
 
 /** What a column header means, after pyxform's aliases and case-insensitivity. */
 export type ColumnMeaning =

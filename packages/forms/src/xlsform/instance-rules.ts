@@ -1,5 +1,6 @@
-import { type Form, type Question, walkSurvey } from '../model.ts';
+import type { Form, Question } from '../model.ts';
 import type { ImportProblemCode, ProblemParams } from '../problems.ts';
+import { walkSurvey } from '../survey-tree.ts';
 import { checkExpression } from './expression-check.ts';
 
 export interface InstanceProblem {

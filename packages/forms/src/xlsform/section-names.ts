@@ -1,5 +1,6 @@
-import { type Form, type SurveyItem, walkSurvey } from '../model.ts';
+import type { Form, SurveyItem } from '../model.ts';
 import type { ImportProblemCode, ProblemParams } from '../problems.ts';
+import { walkSurvey } from '../survey-tree.ts';
 
 export interface NameProblem {
   item: SurveyItem;

@@ -1,5 +1,6 @@
-import { maxSectionDepth, type Question, type Section, type Sensitivity, type SurveyItem } from '../model.ts';
+import type { Question, Section, Sensitivity, SurveyItem } from '../model.ts';
 import { coded, type Problem, problem } from '../problems.ts';
+import { maxSectionDepth } from '../survey-tree.ts';
 import { type Column, parseParameters, readColumns } from './columns.ts';
 import type { RawSheet } from './sheets.ts';
 import { type ParsedType, parseType } from './types.ts';

@@ -1,5 +1,6 @@
-import { type Choice, type Form, type Question, walkSurvey } from '../model.ts';
+import type { Choice, Form, Question } from '../model.ts';
 import type { ImportProblemCode, ProblemParams } from '../problems.ts';
+import { walkSurvey } from '../survey-tree.ts';
 import { referencesInText } from './expression-check.ts';
 
 export interface TypeProblem {

@@ -1,6 +1,7 @@
 import { KNOWN_UNSUPPORTED_FUNCTIONS, SUPPORTED_FUNCTIONS } from '../expr/index.ts';
-import { type Form, type Question, type SurveyItem, walkSurvey } from '../model.ts';
+import type { Form, Question, SurveyItem } from '../model.ts';
 import { coded, type ImportProblemCode, type Problem, type ProblemParams, problem } from '../problems.ts';
+import { walkSurvey } from '../survey-tree.ts';
 import { findCircularLogic } from './cycles.ts';
 import { checkExpression, referencesInText } from './expression-check.ts';
 import { type ColumnMeaning, meaningKey } from './headers.ts';

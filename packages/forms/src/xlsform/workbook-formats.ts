@@ -12,7 +12,6 @@ import {
 import { sheetFromCells } from './sheet-extent.ts';
 import type { RawSheet } from './sheets.ts';
 import { looksLikeCsv, looksLikeMarkdown, readCsvSheets, readMarkdownSheets } from './text-sheets.ts';
-import { ole2Streams, readBiff8 } from './xls.ts';
 
 /** The formats pyxform reads an XLSForm from. */
 export type WorkbookFormat = 'xlsx' | 'xls' | 'markdown' | 'csv';
@@ -34,7 +33,9 @@ function extensionOf(fileName: string): string {
 }
 
 /** An Excel 97–2003 workbook, or one of the other things an OLE2 file can be. */
-function readXls(bytes: Uint8Array): RawSheet[] {
+async function readXls(bytes: Uint8Array): Promise<RawSheet[]> {
+  // Loaded only for .xls uploads, like exceljs for .xlsx.
+  const { ole2Streams, readBiff8 } = await import('./xls.ts');
   const streams = ole2Streams(bytes);
   if (!streams) return stop('the .xls workbook is damaged and cannot be read: save it again as .xlsx');
   if (streams.has('EncryptedPackage')) {
@@ -101,7 +102,7 @@ export async function readWorkbook(
 ): Promise<ReadWorkbook> {
   checkFileSize(bytes, limits);
   if (startsWith(bytes, OLE2_MAGIC))
-    return { format: 'xls', sheets: readXls(bytes), problems: [], warnings: [] };
+    return { format: 'xls', sheets: await readXls(bytes), problems: [], warnings: [] };
   if (startsWith(bytes, ZIP_MAGIC)) {
     const summary = inspectContainer(bytes, fileName, limits);
     await checkUnpackedSize(bytes, summary, limits);
