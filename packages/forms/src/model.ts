@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MEDIA_KINDS, TEXT_FIELDS } from './survey-tree.ts';
+import { MEDIA_KINDS } from './survey-tree.ts';
 
 export {
   DEFAULT_LANGUAGE_KEY,

@@ -83,6 +83,11 @@ function readText(bytes: Uint8Array, fileName: string): { format: WorkbookFormat
   const markdown = extension === 'md' || (extension !== 'csv' && looksLikeMarkdown(text));
   if (markdown && looksLikeMarkdown(text)) return { format: 'markdown', sheets: readMarkdownSheets(text) };
   if (!markdown && looksLikeCsv(text)) return { format: 'csv', sheets: readCsvSheets(text) };
+  if (extension !== 'md' && extension !== 'csv') {
+    return stop(
+      `"${fileName}" is not a spreadsheet: upload an Excel workbook (.xlsx, .xlsm or .xls), or a form as UTF-8 .csv or .md`,
+    );
+  }
   const what = markdown ? 'a markdown table of sheets' : 'a CSV form';
   return stop(
     `"${fileName}" does not look like ${what} (| survey | … rows for markdown, "survey" then ",type,name" rows for CSV): ` +
