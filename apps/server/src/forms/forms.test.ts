@@ -104,6 +104,26 @@ describe('bad uploads change nothing', () => {
     expect(await tableCounts(world)).toEqual(before);
   });
 
+  it('gives each coded problem its code and params, beside the English message', async () => {
+    const markdown =
+      '| survey |\n| | type | name | label |\n| | text | q | Q |\n| | integer | q | Q again |\n';
+    const response = await importFile(
+      world,
+      world.as.coordinator,
+      'twice.md',
+      new TextEncoder().encode(markdown),
+    );
+    expect(response.statusCode).toBe(400);
+    expect(response.body.errors[0]).toEqual({
+      sheet: 'survey',
+      row: 3,
+      column: 'name',
+      message: 'the name "q" is already used on row 2 in the survey: names must be unique within their group',
+      code: 'form.xlsform.name.duplicate',
+      params: { name: 'q', otherRow: 2, parent: 'the survey' },
+    });
+  });
+
   it('tells a text file and a zip bomb apart, with a sentence each', async () => {
     const before = await tableCounts(world);
     const text = await importFile(
