@@ -4,9 +4,10 @@ import { Form } from '../model.ts';
 import { DEFAULT_LIMITS } from './container.ts';
 import { importXlsForm } from './import.ts';
 import { workbookBytes } from './testing/workbook.ts';
-import { xlsBytes } from './testing/xls.ts';
+import { ole2, xlsBytes } from './testing/xls.ts';
 import { csvRows, readCsvSheets, readMarkdownSheets } from './text-sheets.ts';
 import { readWorkbook } from './workbook-formats.ts';
+import { ole2Streams } from './xls.ts';
 
 const form = {
   survey: [
@@ -236,4 +237,63 @@ describe('markdown and CSV forms (as pyxform reads them)', () => {
     expect(fromMd).toEqual(fromXlsx);
     expect(fromCsv).toEqual(fromXlsx);
   });
+});
+
+describe('damaged or hostile files', () => {
+  it('a .xls with any bytes changed is read or refused in words, never a crash', async () => {
+    const original = xlsBytes({
+      ...form,
+      choices: [
+        ['list_name', 'name', 'label'],
+        ['yn', 'yes', 'Yes'],
+      ],
+    });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.tuple(fc.nat(original.length - 1), fc.integer({ min: 0, max: 255 })), {
+          minLength: 1,
+          maxLength: 40,
+        }),
+        async (changes) => {
+          const bytes = Uint8Array.from(original);
+          for (const [at, value] of changes) bytes[at] = value;
+          const result = await importXlsForm(bytes, 'f.xls');
+          if (!result.ok) expect(result.errors[0]?.message).toEqual(expect.any(String));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  }, 120_000);
+
+  it('a .xls whose records are cut short anywhere is refused in words, never a crash', async () => {
+    const streams = ole2Streams(xlsBytes(form))!;
+    const workbook = streams.get('Workbook')!;
+    for (let cut = 0; cut < workbook.length; cut += 3) {
+      const shortened = Uint8Array.from(workbook);
+      // Shrink one record's declared length: its reader then finds less than it expects.
+      const view = new DataView(shortened.buffer);
+      for (let at = 0; at + 4 <= shortened.length; at += 4 + view.getUint16(at + 2, true)) {
+        if (at >= cut) {
+          view.setUint16(at + 2, Math.min(view.getUint16(at + 2, true), cut % 5), true);
+          break;
+        }
+      }
+      const result = await importXlsForm(ole2({ Workbook: shortened }), 'f.xls');
+      if (!result.ok) expect(result.errors[0]?.message).toEqual(expect.any(String));
+    }
+  }, 120_000);
+
+  it('any text given as markdown or CSV is read or refused in words, never a crash', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.string({ unit: 'binary', maxLength: 300 }),
+        fc.constantFrom('f.md', 'f.csv', 'f'),
+        async (text, name) => {
+          const result = await importXlsForm(new TextEncoder().encode(`| survey |\n${text}`), name);
+          if (!result.ok) expect(result.errors[0]?.message).toEqual(expect.any(String));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  }, 120_000);
 });

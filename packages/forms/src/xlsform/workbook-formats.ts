@@ -52,7 +52,15 @@ async function readXls(bytes: Uint8Array): Promise<RawSheet[]> {
     }
     stop('the file is an old Office document, not an Excel workbook: save it as .xlsx');
   }
-  return readBiff8(workbook!).map(({ name, rows }) =>
+  let read: ReturnType<typeof readBiff8>;
+  try {
+    read = readBiff8(workbook!);
+  } catch (error) {
+    // A record shorter than its kind needs (a DataView read past its end) is damage, not a crash.
+    if (error instanceof ImportStop || !(error instanceof RangeError)) throw error;
+    return stop('the .xls workbook is damaged and cannot be read: save it again as .xlsx');
+  }
+  return read.map(({ name, rows }) =>
     sheetFromCells(
       name,
       [...rows]
