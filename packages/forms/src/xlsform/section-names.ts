@@ -6,6 +6,8 @@ export interface NameProblem {
   item: SurveyItem;
   code: ImportProblemCode;
   params: ProblemParams;
+  /** True for what pyxform only warns about (names differing only in case). */
+  warning?: boolean;
 }
 
 /** The form's root element name: `data` unless the settings name it. */
@@ -35,5 +37,68 @@ export function sectionNameProblems(form: Form, rowOf: (item: SurveyItem) => num
       });
     } else seen.set(item.name, item);
   }
+  return problems;
+}
+
+/** Every name problem of the survey: among siblings, then repeats form-wide. */
+export function nameProblems(form: Form, rowOf: (item: SurveyItem) => number | null): NameProblem[] {
+  const problems: NameProblem[] = [];
+  // pyxform's unique_names: the same name twice among siblings is an error, the same but for
+  // case a warning; "meta" is reserved everywhere.
+  const checkSiblings = (items: SurveyItem[], parentName: string) => {
+    const exact = new Map<string, SurveyItem>();
+    const folded = new Map<string, SurveyItem>();
+    for (const item of items) {
+      const at = (code: ImportProblemCode, params: ProblemParams = {}, warning = false): NameProblem => ({
+        item,
+        code,
+        params,
+        warning,
+      });
+      const first = exact.get(item.name);
+      const sameButCase = folded.get(item.name.toLowerCase());
+      if (item.name === 'meta') problems.push(at('form.xlsform.name.meta_reserved'));
+      else if (first) {
+        problems.push(
+          at('form.xlsform.name.duplicate', {
+            name: item.name,
+            otherRow: rowOf(first) ?? '?',
+            parent: parentName,
+          }),
+        );
+      } else if (sameButCase) {
+        problems.push(
+          at(
+            'form.xlsform.name.differs_only_in_case',
+            {
+              name: item.name,
+              other: sameButCase.name,
+              otherRow: rowOf(sameButCase) ?? '?',
+              parent: parentName,
+            },
+            true,
+          ),
+        );
+      }
+      if (!first) exact.set(item.name, item);
+      if (!sameButCase) folded.set(item.name.toLowerCase(), item);
+      if (item.kind !== 'question') checkSiblings(item.children, `the ${item.kind} "${item.name}"`);
+    }
+    // A repeat_count other than `${q}` becomes a calculate named `<repeat>_count` beside the repeat.
+    for (const repeat of items) {
+      const count = repeat.bind.repeatCount?.trim();
+      if (repeat.kind !== 'repeat' || !count || /^\$\{[^}]+\}$/.test(count)) continue;
+      const taken = exact.get(`${repeat.name}_count`);
+      if (taken) {
+        problems.push({
+          item: taken,
+          code: 'form.xlsform.name.generated_count_clash',
+          params: { name: taken.name, repeat: repeat.name, repeatRow: rowOf(repeat) ?? '?' },
+        });
+      }
+    }
+  };
+  checkSiblings(form.survey, 'the survey');
+  problems.push(...sectionNameProblems(form, rowOf));
   return problems;
 }

@@ -1,13 +1,13 @@
 import { KNOWN_UNSUPPORTED_FUNCTIONS, SUPPORTED_FUNCTIONS } from '../expr/index.ts';
 import type { Form, Question, SurveyItem } from '../model.ts';
-import { coded, type ImportProblemCode, type Problem, type ProblemParams, problem } from '../problems.ts';
+import { coded, type Problem, problem } from '../problems.ts';
 import { walkSurvey } from '../survey-tree.ts';
 import { findCircularLogic } from './cycles.ts';
 import { checkExpression, referencesInText } from './expression-check.ts';
 import { type ColumnMeaning, meaningKey } from './headers.ts';
 import { instanceProblems } from './instance-rules.ts';
 import { checkParameters } from './parameters.ts';
-import { sectionNameProblems } from './section-names.ts';
+import { nameProblems } from './section-names.ts';
 import type { SurveyPlaces } from './survey.ts';
 import { typeProblems } from './type-rules.ts';
 import { QUESTION_TYPES, SELECT_TYPES } from './types.ts';
@@ -123,58 +123,8 @@ export function validateSurvey(
 
   const counts = nameCounts(form);
 
-  // pyxform's unique_names: the same name twice among siblings is an error, the same but for
-  // case a warning; "meta" is reserved everywhere.
-  const checkSiblings = (items: SurveyItem[], parentName: string) => {
-    const exact = new Map<string, SurveyItem>();
-    const folded = new Map<string, SurveyItem>();
-    for (const item of items) {
-      const at = (code: ImportProblemCode, params: ProblemParams = {}) =>
-        coded(sheetName, rowOf(item), nameHeader, code, params);
-      const first = exact.get(item.name);
-      const sameButCase = folded.get(item.name.toLowerCase());
-      if (item.name === 'meta') errors.push(at('form.xlsform.name.meta_reserved'));
-      else if (first) {
-        errors.push(
-          at('form.xlsform.name.duplicate', {
-            name: item.name,
-            otherRow: rowOf(first) ?? '?',
-            parent: parentName,
-          }),
-        );
-      } else if (sameButCase) {
-        warnings.push(
-          at('form.xlsform.name.differs_only_in_case', {
-            name: item.name,
-            other: sameButCase.name,
-            otherRow: rowOf(sameButCase) ?? '?',
-            parent: parentName,
-          }),
-        );
-      }
-      if (!first) exact.set(item.name, item);
-      if (!sameButCase) folded.set(item.name.toLowerCase(), item);
-      if (item.kind !== 'question') checkSiblings(item.children, `the ${item.kind} "${item.name}"`);
-    }
-    // A repeat_count other than `${q}` becomes a calculate named `<repeat>_count` beside the repeat.
-    for (const repeat of items) {
-      const count = repeat.bind.repeatCount?.trim();
-      if (repeat.kind !== 'repeat' || !count || /^\$\{[^}]+\}$/.test(count)) continue;
-      const taken = exact.get(`${repeat.name}_count`);
-      if (taken) {
-        errors.push(
-          coded(sheetName, rowOf(taken), nameHeader, 'form.xlsform.name.generated_count_clash', {
-            name: taken.name,
-            repeat: repeat.name,
-            repeatRow: rowOf(repeat) ?? '?',
-          }),
-        );
-      }
-    }
-  };
-  checkSiblings(form.survey, 'the survey');
-  for (const { item, code, params } of sectionNameProblems(form, rowOf)) {
-    errors.push(coded(sheetName, rowOf(item), nameHeader, code, params));
+  for (const { item, code, params, warning } of nameProblems(form, rowOf)) {
+    (warning ? warnings : errors).push(coded(sheetName, rowOf(item), nameHeader, code, params));
   }
 
   const checkReference = (name: string, row: number | null, column: string) => {
