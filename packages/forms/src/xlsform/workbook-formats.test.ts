@@ -83,6 +83,32 @@ describe('legacy .xls workbooks', () => {
   }, 60_000);
 });
 
+describe("pyxform's cleaning of cell text", () => {
+  it('typographic quotes become plain ones; survey spaces collapse unless clean_text_values is no', async () => {
+    const sheets = (clean?: string) => ({
+      survey: [
+        ['type', 'name', 'label', 'relevant'],
+        ['select_one yn', 'any_trees', 'Any trees?'],
+        ['begin_group', 'trees', 'Trees  in the “plot”', '${any_trees} = ‘yes’'],
+        ['text', 'kind', 'Kind', ''],
+        ['end_group'],
+      ],
+      choices: [
+        ['list_name', 'name', 'label'],
+        ['yn', 'yes', '‘Yes’'],
+      ],
+      ...(clean ? { settings: [['clean_text_values'], [clean]] } : {}),
+    });
+    const form = await imported(xlsBytes(sheets()), 'ucl.xls');
+    const group = form.survey[1]!;
+    expect(group.bind.relevant).toBe("${any_trees} = 'yes'");
+    expect(group.label.default).toBe('Trees in the "plot"');
+    expect(form.choices.yn?.[0]?.label.default).toBe("'Yes'");
+    const kept = await imported(await workbookBytes(sheets('no')), 'ucl.xlsx');
+    expect(kept.survey[1]!.label.default).toBe('Trees  in the "plot"');
+  });
+});
+
 describe("pyxform's reading of a sheet's extent", () => {
   const rows = (gap: number) => [
     ['type', 'name', 'label'],
@@ -264,6 +290,13 @@ describe('damaged or hostile files', () => {
       { numRuns: 300 },
     );
   }, 120_000);
+
+  it('a .xls with a password to open is told apart', async () => {
+    const result = await importXlsForm(xlsBytes(form, { password: true }), 'locked.xls');
+    expect(result.ok ? [] : result.errors.map((e) => e.message)).toEqual([
+      'the workbook is password-protected: remove the password in Excel (File → Info) and upload it again',
+    ]);
+  });
 
   it('a .xls whose records are cut short anywhere is refused in words, never a crash', async () => {
     const streams = ole2Streams(xlsBytes(form))!;

@@ -10,6 +10,8 @@ export interface XlsOptions {
   inlineStrings?: boolean;
   /** Leave these rows empty before the rows given (1-based row numbers of the rows given start after). */
   rowOffset?: number;
+  /** Write a FILEPASS record, as Excel does for a workbook with a password to open. */
+  password?: boolean;
 }
 
 function record(type: number, data: Uint8Array): Uint8Array {
@@ -130,6 +132,7 @@ export function xlsBytes(sheets: Record<string, XlsCell[][]>, options: XlsOption
   const head = (offsets: number[]) =>
     concat([
       bof(0x0005),
+      ...(options.password ? [record(0x002f, new Uint8Array(6))] : []),
       xf(0),
       xf(14),
       ...names.map((name, i) => boundSheet(name, offsets[i] ?? 0)),
