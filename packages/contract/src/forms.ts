@@ -52,7 +52,9 @@ export const FormProblemSchema = z.object({
   row: z.number().int().nullable(),
   column: z.string().nullable(),
   path: z.string().optional().describe('the question path, e.g. /household/name, when known'),
-  message: z.string(),
+  message: z.string().describe("in English; screens show `code` with `params` in the reader's language"),
+  code: z.string().optional().describe('stable code of the problem, e.g. "form.xlsform.name.duplicate"'),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 });
 export type FormProblem = z.infer<typeof FormProblemSchema>;
 

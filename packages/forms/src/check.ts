@@ -1,6 +1,9 @@
-import { formLanguages, type Translated, walkSurvey } from './model.ts';
+import type { Translated } from './model.ts';
 import type { Problem } from './problems.ts';
+import { formLanguages, walkSurvey } from './survey-tree.ts';
 import { type ImportOptions, importXlsForm } from './xlsform/import.ts';
+
+export { describeProblem } from './problems.ts';
 
 export interface CheckedQuestion {
   path: string;

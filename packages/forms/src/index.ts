@@ -1,7 +1,8 @@
 export { Answers, type AnswerValue } from './answers.ts';
 export { type CheckedQuestion, type CheckResult, checkXlsForm, formIdFromFileName } from './check.ts';
 export * from './model.ts';
-export { describeProblem, type Problem } from './problems.ts';
+export { describeProblem, IMPORT_PROBLEMS, type ImportProblemCode, type Problem } from './problems.ts';
 export { DEFAULT_LIMITS, type SizeLimits } from './xlsform/container.ts';
+export { entityPlacements } from './xlsform/entity-rules.ts';
 export { exportXlsForm } from './xlsform/export.ts';
 export { type ImportOptions, type ImportResult, importXlsForm } from './xlsform/import.ts';

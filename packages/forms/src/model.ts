@@ -1,4 +1,17 @@
 import { z } from 'zod';
+import { MEDIA_KINDS } from './survey-tree.ts';
+
+export {
+  DEFAULT_LANGUAGE_KEY,
+  formLanguages,
+  jsonDepth,
+  MEDIA_KINDS,
+  maxModelJsonDepth,
+  maxSectionDepth,
+  TEXT_FIELDS,
+  type TextField,
+  walkSurvey,
+} from './survey-tree.ts';
 
 /**
  * The form model: XLSForm semantics as typed JSON. Everything the spreadsheet said is kept,
@@ -9,9 +22,6 @@ import { z } from 'zod';
 export const Translated = z.record(z.string(), z.string());
 export type Translated = z.infer<typeof Translated>;
 
-export const DEFAULT_LANGUAGE_KEY = 'default';
-
-export const MEDIA_KINDS = ['image', 'big-image', 'audio', 'video'] as const;
 export const MediaKind = z.enum(MEDIA_KINDS);
 export type MediaKind = z.infer<typeof MediaKind>;
 /** Media file names per kind, then per language. */
@@ -20,10 +30,6 @@ export type Media = z.infer<typeof Media>;
 
 export const Sensitivity = z.enum(['personal', 'special']);
 export type Sensitivity = z.infer<typeof Sensitivity>;
-
-/** Texts shown to the person filling in the form. */
-export const TEXT_FIELDS = ['label', 'hint', 'guidanceHint', 'constraintMessage', 'requiredMessage'] as const;
-export type TextField = (typeof TEXT_FIELDS)[number];
 
 /** Cell texts of the logic columns, kept as written (expressions use `${name}`). */
 export const Bindings = z.object({
@@ -65,6 +71,11 @@ export const Question = z.object({
   /** Choice list name, or the attachment file name for `*_from_file`. */
   list: z.string().optional(),
   orOther: z.boolean().optional(),
+  /**
+   * The `save_to` cell: the entity property this answer is saved to, as written: `prop`, or
+   * `list#prop` when the form declares several entity lists.
+   */
+  saveTo: z.string().optional(),
 });
 export type Question = z.infer<typeof Question>;
 
@@ -104,7 +115,27 @@ export const Settings = z.object({
 });
 export type Settings = z.infer<typeof Settings>;
 
-/** A sheet we keep without interpreting (`entities`, `external_choices`, `osm`…). */
+/**
+ * One row of the `entities` sheet (ODK entities, as pyxform 4.5 reads it): the submission creates
+ * or updates one entity of the list `list`. Cells are kept as written (`${name}` references).
+ * Without `entityId` the entity is created (when `createIf` holds, or always); with it, the
+ * entity of that id is updated (when `updateIf` holds, or always), or created when `createIf` holds.
+ * pyxform places each entity in the repeat its `save_to` and `${}` references point into (see
+ * `entityPlacements`); its `repeat` column is allowed but not read.
+ */
+export const EntityDeclaration = z.object({
+  list: z.string().min(1),
+  label: z.string().optional(),
+  entityId: z.string().optional(),
+  createIf: z.string().optional(),
+  updateIf: z.string().optional(),
+  repeat: z.string().optional(),
+  /** Other columns, by header text (pyxform refuses them, so an accepted form has none). */
+  extra: z.record(z.string(), z.string()),
+});
+export type EntityDeclaration = z.infer<typeof EntityDeclaration>;
+
+/** A sheet we keep without interpreting (`external_choices`, `osm`, a notes sheet…). */
 export const KeptSheet = z.object({
   name: z.string(),
   headers: z.array(z.string()),
@@ -119,65 +150,8 @@ export const Form = z.object({
   choices: z.record(z.string(), z.array(Choice)),
   /** Extra choice columns in sheet order, so export writes them back where they were. */
   choiceColumns: z.array(z.string()),
+  /** The `entities` sheet, one declaration per entity list; absent when the form has none. */
+  entities: z.array(EntityDeclaration).optional(),
   otherSheets: z.array(KeptSheet),
 });
 export type Form = z.infer<typeof Form>;
-
-/** Languages used anywhere in the form, `default` first when present. */
-export function formLanguages(form: Form): string[] {
-  const seen = new Set<string>();
-  const addAll = (texts: Translated | undefined) => {
-    for (const lang of Object.keys(texts ?? {})) seen.add(lang);
-  };
-  const visit = (items: SurveyItem[]) => {
-    for (const item of items) {
-      for (const field of TEXT_FIELDS) addAll(item[field]);
-      for (const kind of MEDIA_KINDS) addAll(item.media[kind]);
-      if (item.kind !== 'question') visit(item.children);
-    }
-  };
-  visit(form.survey);
-  for (const list of Object.values(form.choices)) {
-    for (const choice of list) {
-      addAll(choice.label);
-      for (const kind of MEDIA_KINDS) addAll(choice.media[kind]);
-    }
-  }
-  const langs = [...seen].filter((l) => l !== DEFAULT_LANGUAGE_KEY);
-  return seen.has(DEFAULT_LANGUAGE_KEY) ? [DEFAULT_LANGUAGE_KEY, ...langs] : langs;
-}
-
-/**
- * How deep groups and repeats may nest. Real forms stay under ten; the limit keeps the recursive
- * parts (zod's schema, the exporter, the walkers) far from the stack's end on untrusted input.
- */
-export const maxSectionDepth = 100;
-/** The JSON depth of a model at that nesting: two levels per section (item, children), plus headroom. */
-export const maxModelJsonDepth = 2 * maxSectionDepth + 10;
-
-/**
- * How deeply a parsed JSON value nests (objects and arrays), measured without recursion, so it is
- * safe to call on untrusted input before anything recursive reads it.
- */
-export function jsonDepth(value: unknown): number {
-  let deepest = 0;
-  const pending: Array<[unknown, number]> = [[value, 1]];
-  for (let next = pending.pop(); next; next = pending.pop()) {
-    const [node, depth] = next;
-    if (node === null || typeof node !== 'object') continue;
-    deepest = Math.max(deepest, depth);
-    for (const child of Object.values(node)) pending.push([child, depth + 1]);
-  }
-  return deepest;
-}
-
-/** Walks the survey depth first, with the path of group names to each item. */
-export function* walkSurvey(
-  items: SurveyItem[],
-  parents: Section[] = [],
-): Generator<{ item: SurveyItem; parents: Section[] }> {
-  for (const item of items) {
-    yield { item, parents };
-    if (item.kind !== 'question') yield* walkSurvey(item.children, [...parents, item]);
-  }
-}

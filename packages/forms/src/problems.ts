@@ -1,3 +1,7 @@
+import { type ImportProblemCode, type ProblemParams, problemMessage } from './problem-codes.ts';
+
+export { IMPORT_PROBLEMS, type ImportProblemCode, type ProblemParams } from './problem-codes.ts';
+
 /** One thing a coordinator can fix: where it is, and a sentence saying what is wrong. */
 export interface Problem {
   sheet: string | null;
@@ -6,10 +10,29 @@ export interface Problem {
   /** The header text of the column, as written. */
   column: string | null;
   message: string;
+  /** Stable code (see problem-codes.ts) for showing the problem in the user's language. */
+  code?: ImportProblemCode;
+  params?: ProblemParams;
 }
 
-export function problem(sheet: string | null, row: number | null, column: string | null, message: string) {
-  return { sheet, row, column, message } satisfies Problem;
+export function problem(
+  sheet: string | null,
+  row: number | null,
+  column: string | null,
+  message: string,
+): Problem {
+  return { sheet, row, column, message };
+}
+
+/** A problem with a stable code: its English message is made from the code's sentence. */
+export function coded(
+  sheet: string | null,
+  row: number | null,
+  column: string | null,
+  code: ImportProblemCode,
+  params: ProblemParams = {},
+): Problem {
+  return { sheet, row, column, message: problemMessage(code, params), code, params };
 }
 
 /** `survey row 12, type: unknown question type …` — for logs and plain-text displays. */

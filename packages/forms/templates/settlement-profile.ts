@@ -200,7 +200,7 @@ export const settlementProfile = form(
           { appearance: 'multiline' },
         ),
         q('rank priority', 'priorities', [
-          'Rank the community’s priorities',
+          "Rank the community's priorities",
           'Hlela okubalulekile emphakathini ngokulandelana',
         ]),
         q(

@@ -230,6 +230,26 @@ describe('coproduce CLI', { timeout: 300_000 }, () => {
     const missing = await coproduce(['forms', 'check', join(dataDir, 'nope.xlsx'), '--json']);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/cannot read/);
+
+    // Several files, of every format pyxform reads: one JSON line each, in order.
+    const markdown = join(dataDir, 'form.md');
+    writeFileSync(markdown, '| survey |\n| | type | name | label |\n| | integer | n | How many? |\n');
+    const csv = join(dataDir, 'form.csv');
+    writeFileSync(csv, 'survey,,,\n,type,name,label\n,text,q,Q\n,slect_one,r,R\n');
+    const several = await coproduce(['forms', 'check', good, markdown, csv, join(dataDir, 'nope.md')]);
+    expect(several.code).toBe(1);
+    const lines = several.stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(lines.map((l) => [l.file, l.ok])).toEqual([
+      [good, true],
+      [markdown, true],
+      [csv, false],
+      [join(dataDir, 'nope.md'), false],
+    ]);
+    expect(lines[1].questions.map((q: { path: string }) => q.path)).toEqual(['/n']);
+    expect(lines[2].errors[0]).toMatchObject({ sheet: 'survey', row: 3, column: 'type' });
   });
 
   it('seeds a demo workspace and prints a sign-in that works', async () => {

@@ -43,7 +43,7 @@ const commands: Command[] = [
   },
   {
     name: 'forms check',
-    summary: 'check an XLSForm file: forms check FILE [--json]',
+    summary: 'check XLSForm files (.xlsx, .xls, .md, .csv), one JSON line each: forms check FILE… [--json]',
     run: async (args) => (await import('./forms.ts')).formsCheck(args),
   },
 ];

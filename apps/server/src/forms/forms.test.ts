@@ -40,6 +40,10 @@ describe('the shipped templates, uploaded as files', () => {
 describe('forms from XLSForm uploads', () => {
   const files = [
     'group.xlsx',
+    // Every format pyxform reads: legacy Excel 97, markdown tables, CSV.
+    'case_insensitivity.xls',
+    'group.md',
+    'text_and_integer.csv',
     'choice_filter_test.xlsx',
     'or_other.xlsx',
     'field-list.xlsx',
@@ -100,11 +104,28 @@ describe('bad uploads change nothing', () => {
     expect(await tableCounts(world)).toEqual(before);
   });
 
-  it('tells a legacy .xls, a text file and a zip bomb apart, with a sentence each', async () => {
+  it('gives each coded problem its code and params, beside the English message', async () => {
+    const markdown =
+      '| survey |\n| | type | name | label |\n| | text | q | Q |\n| | integer | q | Q again |\n';
+    const response = await importFile(
+      world,
+      world.as.coordinator,
+      'twice.md',
+      new TextEncoder().encode(markdown),
+    );
+    expect(response.statusCode).toBe(400);
+    expect(response.body.errors[0]).toEqual({
+      sheet: 'survey',
+      row: 3,
+      column: 'name',
+      message: 'the name "q" is already used on row 2 in the survey: names must be unique within their group',
+      code: 'form.xlsform.name.duplicate',
+      params: { name: 'q', otherRow: 2, parent: 'the survey' },
+    });
+  });
+
+  it('tells a text file and a zip bomb apart, with a sentence each', async () => {
     const before = await tableCounts(world);
-    const xls = await importFile(world, world.as.coordinator, 'group.xls');
-    expect(xls.statusCode).toBe(400);
-    expect(xls.body.errors[0].message).toMatch(/legacy Excel/);
     const text = await importFile(
       world,
       world.as.coordinator,

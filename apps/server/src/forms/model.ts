@@ -78,6 +78,8 @@ export function asLocations(problems: FormProblem[]): ProblemLocation[] {
     ...(p.row !== null ? { row: p.row } : {}),
     ...(p.column !== null ? { column: p.column } : {}),
     message: p.message,
+    ...(p.code ? { code: p.code } : {}),
+    ...(p.params ? { params: p.params } : {}),
   }));
 }
 

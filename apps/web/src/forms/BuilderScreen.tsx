@@ -183,7 +183,7 @@ export function BuilderScreen({ workspaceId, formId }: { workspaceId: string; fo
           <input
             type="file"
             class="visually-hidden"
-            accept=".xlsx,.xlsm"
+            accept=".xlsx,.xlsm,.xls,.md,.csv"
             onChange={(e) => {
               const file = e.currentTarget.files?.[0];
               if (file) void replace(file);

@@ -119,7 +119,7 @@ export function FormsListScreen({ workspaceId }: { workspaceId: string }): JSX.E
           <input
             id="xlsform-file"
             type="file"
-            accept=".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            accept=".xlsx,.xlsm,.xls,.md,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel,text/csv,text/markdown"
             aria-describedby="xlsform-file-hint"
             disabled={action.busy}
             onChange={(e) => {

@@ -9,6 +9,11 @@ export interface EngineOptions {
   uuid?: () => string;
   /** Instances a repeat without repeat_count starts with (default 1). */
   initialRepeatInstances?: number;
+  /**
+   * `${last-saved#name}`: the named question's answer in the last record of this form saved on
+   * the device, as ODK Collect keeps it; without one (a first record) it reads as unanswered.
+   */
+  lastSaved?: (name: string) => string | undefined;
 }
 
 /** What the evaluation context needs from the engine. */
@@ -50,6 +55,28 @@ function resolveField(state: FormState, from: FieldInfo, chain: Chain, target: F
   return chains.map(instanceValue);
 }
 
+/**
+ * `select_one ${name}` (choices from earlier answers): every instance of the repeat around
+ * `target`, within the repeat instances `from` shares with it, with its chain, in order.
+ */
+export function answerInstances(
+  state: FormState,
+  from: FieldInfo,
+  chain: Chain,
+  target: FieldInfo,
+): { chain: Chain; value: string }[] {
+  const targetRepeats = repeatsWithSelf(target);
+  // The innermost repeat of the answers is always gone through, even from inside it.
+  const shared = Math.min(commonRepeatDepth(from.repeats, targetRepeats), targetRepeats.length - 1);
+  if (shared < 0) return [];
+  const chains = state.store.chainsOf(
+    { ...target, repeats: targetRepeats },
+    chain.slice(0, shared),
+    state.byPath,
+  );
+  return chains.map((c) => ({ chain: c, value: state.effectiveValue(target, c) }));
+}
+
 function pathTarget(from: FieldInfo, path: PathNode): string | undefined {
   if (path.base) return undefined;
   const segments = path.absolute ? [] : from.path.split('/').filter(Boolean);
@@ -74,6 +101,7 @@ export function createEvalContext(
       const target = state.byName.get(name);
       return target ? resolveField(state, field, chain, target) : '';
     },
+    resolveLastSaved: (name) => state.options.lastSaved?.(name) ?? '',
     currentValue: extra.currentValue ?? (() => state.store.getValue(field, chain)),
     position: (levelsUp) => {
       const segments = field.path.split('/');

@@ -1,5 +1,5 @@
-import { type ExpressionError, toBoolean, toStringValue, type Value } from '../expr/index.ts';
-import type { EngineOptions } from './context.ts';
+import { type ExpressionError, evaluate, toBoolean, toStringValue, type Value } from '../expr/index.ts';
+import { answerInstances, createEvalContext, type EngineOptions } from './context.ts';
 import { FormEngineCore } from './engine.ts';
 import { type EngineField, type ExpressionColumn, type FieldInfo, FormEngineError } from './fields.ts';
 import type { Chain } from './instances.ts';
@@ -40,6 +40,11 @@ export interface FormEngine {
     choices: T[],
     repeatIndexes?: readonly number[],
   ): T[];
+  /**
+   * `select_one ${name}`: the choices are the non-blank answers to `name` in the instances of its
+   * repeat (value and label alike), kept by the choice_filter as evaluated in each instance.
+   */
+  answerChoices(path: string, repeatIndexes?: readonly number[]): { name: string; label: string }[];
   /** Appends an instance; returns its 0-based index. */
   addRepeatInstance(repeatPath: string, parentIndexes?: readonly number[]): number;
   /** `repeatIndexes` ends with the index of the instance to remove. */
@@ -151,6 +156,34 @@ class HeadlessFormEngine implements FormEngine {
       const extra = { choiceRow: row, currentValue: () => row.name ?? '' };
       return toBoolean(this.core.evaluateIn('choiceFilter', field, chain, true, extra));
     });
+  }
+
+  answerChoices(path: string, repeatIndexes?: readonly number[]): { name: string; label: string }[] {
+    const [field, chain] = this.locate(path, repeatIndexes);
+    const source = /^\$\{\s*([^}\s]+)\s*\}$/.exec(field.listName ?? '')?.[1];
+    const target = source === undefined ? undefined : this.core.byName.get(source);
+    if (!target || target.repeats.length === 0) return [];
+    const filter = field.expressions.choiceFilter;
+    const choices: { name: string; label: string }[] = [];
+    for (const instance of answerInstances(this.core, field, chain, target)) {
+      if (instance.value === '') continue;
+      if (filter) {
+        this.core.evaluationCount++;
+        // The filter reads the instance it tests: ${x} and bare names resolve inside it.
+        const ctx = createEvalContext(this.core, target, instance.chain, {
+          currentValue: () => instance.value,
+        });
+        let kept = true;
+        try {
+          kept = toBoolean(evaluate(filter, ctx));
+        } catch {
+          kept = true;
+        }
+        if (!kept) continue;
+      }
+      choices.push({ name: instance.value, label: instance.value });
+    }
+    return choices;
   }
 
   addRepeatInstance(repeatPath: string, parentIndexes: readonly number[] = []): number {

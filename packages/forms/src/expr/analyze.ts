@@ -28,11 +28,23 @@ export function walkExpression(node: ExprNode, visit: (node: ExprNode) => void):
   }
 }
 
-/** The `${name}` references, in order of appearance, without duplicates. */
+/**
+ * The `${name}` references, in order of appearance, without duplicates. `${last-saved#name}`
+ * reads another record, so it is no dependency of this one: listed by `lastSavedNames`.
+ */
 export function referencedNames(node: ExprNode): string[] {
   const names = new Set<string>();
   walkExpression(node, (n) => {
-    if (n.kind === 'ref') names.add(n.name);
+    if (n.kind === 'ref' && !n.lastSaved) names.add(n.name);
+  });
+  return [...names];
+}
+
+/** The names read from the last saved record (`${last-saved#name}`). */
+export function lastSavedNames(node: ExprNode): string[] {
+  const names = new Set<string>();
+  walkExpression(node, (n) => {
+    if (n.kind === 'ref' && n.lastSaved) names.add(n.name);
   });
   return [...names];
 }

@@ -30,10 +30,11 @@ export interface StringNode extends Span {
   value: string;
 }
 
-/** An XLSForm `${name}` reference. */
+/** An XLSForm `${name}` reference; `${last-saved#name}` reads the last saved record instead. */
 export interface RefNode extends Span {
   kind: 'ref';
   name: string;
+  lastSaved?: true;
 }
 
 export interface BinaryNode extends Span {

@@ -8,6 +8,8 @@ export interface EvalContext {
    * same repeat instance resolves to one value and a field repeated elsewhere to a node-set (array).
    */
   resolve(name: string): Value;
+  /** `${last-saved#name}`: the answer in the last record saved on this device ('' when none). */
+  resolveLastSaved?(name: string): Value;
   /** `.`: the current field's value (constraints, once()). */
   currentValue?(): Value;
   /** `position(..)`: 1-based index of the repeat instance `levelsUp` steps above the current field. */

@@ -99,7 +99,8 @@ export function evaluate(node: ExprNode, ctx: EvalContext): Value {
     case 'string':
       return node.value;
     case 'ref':
-      return ctx.resolve(node.name);
+      // Without a last saved record (the first submission on a device) it reads as unanswered.
+      return node.lastSaved ? (ctx.resolveLastSaved?.(node.name) ?? '') : ctx.resolve(node.name);
     case 'negate':
       return -toNumber(evaluate(node.operand, ctx));
     case 'binary':

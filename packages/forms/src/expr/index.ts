@@ -6,7 +6,13 @@
  * short-circuit and/or, round() ties toward +infinity, sum()/max()/min() skip blanks, regex() must
  * match the whole value, dates are ISO strings that count as whole days in arithmetic.
  */
-export { functionsUsed, referencedNames, unsupportedFunctionsUsed, walkExpression } from './analyze.ts';
+export {
+  functionsUsed,
+  lastSavedNames,
+  referencedNames,
+  unsupportedFunctionsUsed,
+  walkExpression,
+} from './analyze.ts';
 export type {
   Axis,
   BinaryNode,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { functionsUsed, referencedNames, unsupportedFunctionsUsed } from './analyze.ts';
+import { functionsUsed, lastSavedNames, referencedNames, unsupportedFunctionsUsed } from './analyze.ts';
 import { ExpressionError } from './errors.ts';
 import { evaluate } from './evaluate.ts';
 import { parseExpression } from './parse.ts';
@@ -64,6 +64,17 @@ describe('parseExpression', () => {
       left: { kind: 'path' },
       right: { kind: 'path' },
     });
+  });
+
+  it('reads ${last-saved#name} as a reference to the last saved record, not a dependency', () => {
+    const node = parseExpression('${last-saved#a} + ${b}');
+    expect(node).toMatchObject({ kind: 'binary', left: { kind: 'ref', name: 'a', lastSaved: true } });
+    expect(referencedNames(node)).toEqual(['b']);
+    expect(lastSavedNames(node)).toEqual(['a']);
+    expect(printExpression(node)).toBe('${last-saved#a} + ${b}');
+    const ctx = { resolve: () => 2, resolveLastSaved: (name: string) => (name === 'a' ? 40 : '') };
+    expect(evaluate(node, ctx)).toBe(42);
+    expect(evaluate(node, { resolve: () => 2 })).toBeNaN();
   });
 
   it('reads hyphenated and prefixed function names', () => {

@@ -165,7 +165,13 @@ class Parser {
       case 'string':
         return { kind: 'string', value: token.value, start: token.start, end: token.end };
       case 'ref':
-        return { kind: 'ref', name: token.value, start: token.start, end: token.end };
+        return {
+          kind: 'ref',
+          name: token.value,
+          start: token.start,
+          end: token.end,
+          ...(token.lastSaved ? { lastSaved: true as const } : {}),
+        };
       case 'name':
         return this.parseCall(token);
       default: {

@@ -56,7 +56,7 @@ function print(node: ExprNode, minPrecedence: number): string {
       text = quote(node.value);
       break;
     case 'ref':
-      text = `\${${node.name}}`;
+      text = node.lastSaved ? `\${last-saved#${node.name}}` : `\${${node.name}}`;
       break;
     case 'negate':
       text = `-${print(node.operand, NEGATE)}`;

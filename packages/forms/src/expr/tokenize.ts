@@ -8,6 +8,8 @@ export interface Token {
   value: string;
   start: number;
   end: number;
+  /** A `${last-saved#name}` reference. */
+  lastSaved?: true;
 }
 
 const SINGLE_PUNCT = new Set(['(', ')', '[', ']', ',', '@', '|', '+', '-', '=']);
@@ -58,7 +60,9 @@ export function tokenize(text: string): Token[] {
       const close = text.indexOf('}', i + 2);
       if (close < 0)
         throw new ExpressionError('expr.unterminated_reference', "missing '}' after '${'", start);
-      const name = text.slice(i + 2, close);
+      // `${last-saved#name}`: the name's answer in the last record saved on this device.
+      const name = text.slice(i + 2, close).replace(/^last-saved#/, '');
+      const lastSaved = name.length !== close - i - 2;
       if (!/^[\p{L}_][\p{L}\p{M}\p{N}_.-]*$/u.test(name)) {
         throw new ExpressionError(
           'expr.invalid_character',
@@ -67,6 +71,7 @@ export function tokenize(text: string): Token[] {
         );
       }
       push('ref', name, start, close + 1);
+      if (lastSaved) tokens[tokens.length - 1]!.lastSaved = true;
       i = close + 1;
       continue;
     }

@@ -53,7 +53,10 @@ export function parseParameters(text: string): Record<string, string> | null {
     .filter(Boolean)) {
     const eq = pair.indexOf('=');
     if (eq <= 0) return null;
-    out[pair.slice(0, eq).trim().toLowerCase()] = pair.slice(eq + 1).trim();
+    const key = pair.slice(0, eq).trim().toLowerCase();
+    // As pyxform: values are read in lower case, but for label and value, which name file columns.
+    const value = pair.slice(eq + 1).trim();
+    out[key] = key === 'label' || key === 'value' ? value : value.toLowerCase();
   }
   return out;
 }

@@ -2,16 +2,7 @@ import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { importXlsForm } from './import.ts';
 import { workbookBytes } from './testing/workbook.ts';
-
-const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
-
-/** An OLE2 compound file carrying one directory entry name, enough for the sniffing. */
-function ole2With(streamName: string): Uint8Array {
-  const bytes = new Uint8Array(2048);
-  bytes.set(OLE2, 0);
-  for (let i = 0; i < streamName.length; i++) bytes[1024 + i * 2] = streamName.charCodeAt(i);
-  return bytes;
-}
+import { ole2 } from './testing/xls.ts';
 
 async function firstError(bytes: Uint8Array, fileName = 'form.xlsx', limits = {}) {
   const result = await importXlsForm(bytes, fileName, { limits });
@@ -28,23 +19,39 @@ const simpleSurvey = {
 };
 
 describe('files that are not a readable workbook', () => {
-  it('tells a legacy .xls from a password-protected workbook', async () => {
-    expect(await firstError(ole2With('Workbook'), 'old.xls')).toEqual({
+  it('tells a password-protected workbook and other Office files from a legacy .xls', async () => {
+    expect(await firstError(ole2({ EncryptedPackage: new Uint8Array(64) }), 'form.xlsx')).toEqual({
       sheet: null,
       row: null,
       column: null,
       message:
-        '"old.xls" is a legacy Excel 97-2003 workbook (.xls): open it in Excel or LibreOffice and save it as .xlsx',
+        'the workbook is password-protected: remove the password in Excel (File → Info) and upload it again',
     });
-    expect((await firstError(ole2With('EncryptedPackage')))?.message).toBe(
-      'the workbook is password-protected: remove the password in Excel (File → Info) and upload it again',
+    expect((await firstError(ole2({ WordDocument: new Uint8Array(64) }), 'letter.doc'))?.message).toBe(
+      'the file is an old Office document, not an Excel workbook: save it as .xlsx',
+    );
+    expect((await firstError(ole2({ Book: new Uint8Array(64) }), 'old.xls'))?.message).toBe(
+      'the .xls workbook is from Excel 95 or older: open it in Excel or LibreOffice and save it as .xlsx',
+    );
+    expect((await firstError(ole2({ Workbook: new Uint8Array([9, 8, 7]) }), 'form.xls'))?.message).toBe(
+      'the .xls workbook is damaged and cannot be read: save it again as .xlsx',
+    );
+    const notCfb = new Uint8Array(600);
+    notCfb.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+    expect((await firstError(notCfb, 'form.xls'))?.message).toBe(
+      'the .xls workbook is damaged and cannot be read: save it again as .xlsx',
     );
   });
 
   it('rejects something that is not a spreadsheet', async () => {
     const text = new TextEncoder().encode('type,name\ntext,a\n');
     expect((await firstError(text, 'form.csv'))?.message).toBe(
-      '"form.csv" is not a spreadsheet: upload an Excel workbook (.xlsx or .xlsm)',
+      '"form.csv" does not look like a CSV form (| survey | … rows for markdown, "survey" then ",type,name" rows for CSV): ' +
+        'upload an Excel workbook, or write the form as pyxform does',
+    );
+    const binary = new Uint8Array([0x25, 0x50, 0x44, 0x46, 0xff, 0xfe, 0x00, 0x81]);
+    expect((await firstError(binary, 'scan.pdf'))?.message).toBe(
+      '"scan.pdf" is not a spreadsheet: upload an Excel workbook (.xlsx, .xlsm or .xls), or a form as UTF-8 .csv or .md',
     );
     expect((await firstError(new Uint8Array(0)))?.message).toBe('the file is empty');
   });

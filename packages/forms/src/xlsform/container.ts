@@ -10,22 +10,11 @@ export const DEFAULT_LIMITS: SizeLimits = {
   maxUncompressedBytes: 200 * 1024 * 1024,
 };
 
-const OLE2_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
-const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+export const OLE2_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+export const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 
-function startsWith(bytes: Uint8Array, magic: number[]): boolean {
+export function startsWith(bytes: Uint8Array, magic: number[]): boolean {
   return magic.every((b, i) => bytes[i] === b);
-}
-
-/** OLE2 directory entries store stream names in UTF-16LE. */
-function containsUtf16(bytes: Uint8Array, text: string): boolean {
-  const needle = new Uint8Array(text.length * 2);
-  for (let i = 0; i < text.length; i++) needle[i * 2] = text.charCodeAt(i);
-  outer: for (let i = 0; i + needle.length <= bytes.length; i++) {
-    for (let j = 0; j < needle.length; j++) if (bytes[i + j] !== needle[j]) continue outer;
-    return true;
-  }
-  return false;
 }
 
 function mb(bytes: number): string {
@@ -93,11 +82,8 @@ function readCentralDirectory(bytes: Uint8Array): ZipSummary | null {
   return { entryNames, uncompressedBytes, entries };
 }
 
-/**
- * Tells apart what people upload instead of an .xlsx: a legacy .xls, a password-protected
- * workbook (an OLE2 file holding an `EncryptedPackage` stream), something not a spreadsheet.
- */
-export function inspectContainer(bytes: Uint8Array, fileName: string, limits: SizeLimits): ZipSummary {
+/** The checks every upload gets first, whatever its format. */
+export function checkFileSize(bytes: Uint8Array, limits: SizeLimits): void {
   const stop = (message: string): never => {
     throw new ImportStop([problem(null, null, null, message)]);
   };
@@ -105,19 +91,17 @@ export function inspectContainer(bytes: Uint8Array, fileName: string, limits: Si
     stop(`the file is ${mb(bytes.length)}, more than the ${mb(limits.maxFileBytes)} allowed for a form`);
   }
   if (bytes.length === 0) stop('the file is empty');
-  if (startsWith(bytes, OLE2_MAGIC)) {
-    if (containsUtf16(bytes, 'EncryptedPackage')) {
-      stop(
-        'the workbook is password-protected: remove the password in Excel (File → Info) and upload it again',
-      );
-    }
-    if (containsUtf16(bytes, 'Workbook') || containsUtf16(bytes, 'Book')) {
-      stop(
-        `"${fileName}" is a legacy Excel 97-2003 workbook (.xls): open it in Excel or LibreOffice and save it as .xlsx`,
-      );
-    }
-    stop('the file is an old Office document, not an Excel workbook: save it as .xlsx');
-  }
+}
+
+/**
+ * Reads the directory of a zip upload (OLE2 and text uploads are told apart before, in
+ * workbook-formats.ts): a zip that is not an Excel workbook, or that unpacks too large, stops here.
+ */
+export function inspectContainer(bytes: Uint8Array, fileName: string, limits: SizeLimits): ZipSummary {
+  const stop = (message: string): never => {
+    throw new ImportStop([problem(null, null, null, message)]);
+  };
+  checkFileSize(bytes, limits);
   if (!startsWith(bytes, ZIP_MAGIC)) {
     stop(`"${fileName}" is not a spreadsheet: upload an Excel workbook (.xlsx or .xlsm)`);
   }

@@ -1,5 +1,6 @@
 import { findCycle } from '../engine/index.ts';
-import { type SurveyItem, walkSurvey } from '../model.ts';
+import type { SurveyItem } from '../model.ts';
+import { walkSurvey } from '../survey-tree.ts';
 import { referencesInText } from './expression-check.ts';
 
 export interface Cycle {

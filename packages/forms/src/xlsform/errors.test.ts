@@ -1,8 +1,10 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: XLSForm references are written ${name}
 import { describe, expect, it } from 'vitest';
 import { describeProblem } from '../problems.ts';
+import { importXlsForm } from './import.ts';
 import { errorsOf, yesNo } from './testing/import-errors.ts';
 import type { SheetRows } from './testing/workbook.ts';
+import { workbookBytes } from './testing/workbook.ts';
 
 describe('located errors a coordinator can fix', () => {
   it('unknown type, with a suggestion, at its row and the type column', async () => {
@@ -112,7 +114,7 @@ describe('located errors a coordinator can fix', () => {
     ]);
   });
 
-  it('duplicate names in the same group (ignoring case), not across groups', async () => {
+  it('duplicate names in the same group, not across groups; a name differing only in case is a warning', async () => {
     const errors = await errorsOf({
       survey: [
         ['type', 'name', 'label'],
@@ -120,7 +122,9 @@ describe('located errors a coordinator can fix', () => {
         ['begin_group', 'g', 'G'],
         ['text', 'age', 'Age'],
         ['end_group'],
-        ['integer', 'AGE', 'Age again'],
+        ['integer', 'age', 'Age again'],
+        ['integer', 'AGE', 'Age in capitals'],
+        ['note', 'meta', 'Meta'],
       ],
     });
     expect(errors).toEqual([
@@ -129,41 +133,58 @@ describe('located errors a coordinator can fix', () => {
         row: 6,
         column: 'name',
         message:
-          'the name "AGE" is already used on row 2 in the survey (names are compared ignoring case): rename one',
+          'the name "age" is already used on row 2 in the survey: names must be unique within their group',
+        code: 'form.xlsform.name.duplicate',
+        params: { name: 'age', otherRow: 2, parent: 'the survey' },
       },
+      {
+        sheet: 'survey',
+        row: 8,
+        column: 'name',
+        message: 'the name "meta" is reserved for the form\'s metadata: use another name',
+        code: 'form.xlsform.name.meta_reserved',
+        params: {},
+      },
+    ]);
+    const result = await importXlsForm(
+      await workbookBytes({
+        survey: [
+          ['type', 'name', 'label'],
+          ['text', 'age', 'Age'],
+          ['integer', 'AGE', 'Age in capitals'],
+        ],
+      }),
+      'form.xlsx',
+    );
+    expect(result.ok && result.warnings).toEqual([
+      expect.objectContaining({ row: 3, column: 'name', code: 'form.xlsform.name.differs_only_in_case' }),
     ]);
   });
 
-  it('two groups with one name anywhere, or a group named like the form (pyxform)', async () => {
+  it('two repeats with one name anywhere, or a repeat named like the form; groups may share names (pyxform)', async () => {
     const errors = await errorsOf({
       survey: [
         ['type', 'name', 'label'],
+        ['begin_repeat', 'r1', 'R1'],
         ['begin_group', 'g1', 'G1'],
         ['text', 'q1', 'Q1'],
         ['end_group'],
-        ['begin_repeat', 'r', 'R'],
-        ['begin_group', 'g1', 'G1 again'],
-        ['text', 'q2', 'Q2'],
-        ['end_group'],
         ['end_repeat'],
-        ['begin_group', 'data', 'Data'],
-        ['text', 'q3', 'Q3'],
+        ['begin_group', 'g2', 'G2'],
+        ['begin_group', 'g1', 'G1 again, elsewhere'],
+        ['begin_repeat', 'r1', 'R1 again'],
+        ['text', 'q2', 'Q2'],
+        ['end_repeat'],
         ['end_group'],
+        ['end_group'],
+        ['begin_repeat', 'data', 'Data'],
+        ['text', 'q3', 'Q3'],
+        ['end_repeat'],
       ],
     });
-    expect(errors).toEqual([
-      {
-        sheet: 'survey',
-        row: 6,
-        column: 'name',
-        message: 'two groups or repeats are named "g1": section names must be unique in the whole form',
-      },
-      {
-        sheet: 'survey',
-        row: 10,
-        column: 'name',
-        message: 'the group name "data" is the form\'s own name: use a different name',
-      },
+    expect(errors.map((e) => [e.row, e.column, e.code])).toEqual([
+      [9, 'name', 'form.xlsform.name.repeat_duplicate'],
+      [14, 'name', 'form.xlsform.name.repeat_is_root'],
     ]);
   });
 

@@ -11,6 +11,7 @@ import {
   type Translated,
   walkSurvey,
 } from '../model.ts';
+import { ENTITY_HEADERS } from './entities.ts';
 import { BIND_HEADERS, TEXT_HEADERS } from './headers.ts';
 import { typeCell } from './types.ts';
 
@@ -53,6 +54,7 @@ function surveyRows(items: SurveyItem[]): Row[] {
     const params = Object.entries(item.parameters);
     if (params.length > 0) row.parameters = params.map(([k, v]) => `${k}=${v}`).join(' ');
     if (item.sensitivity) row.sensitivity = item.sensitivity;
+    if (item.kind === 'question' && item.saveTo !== undefined) row.save_to = item.saveTo;
     Object.assign(row, item.extra);
     rows.push(row);
     if (item.kind !== 'question') {
@@ -133,6 +135,21 @@ export async function exportXlsForm(form: Form): Promise<Uint8Array> {
   }
   const settings = settingsRow(form.settings);
   if (Object.keys(settings).length > 0) addSheet(workbook, 'settings', Object.keys(settings), [settings]);
+  if (form.entities && form.entities.length > 0) {
+    const rows = form.entities.map((entity) => {
+      const row: Row = {};
+      for (const [field, header] of Object.entries(ENTITY_HEADERS)) {
+        const value = entity[field as keyof typeof ENTITY_HEADERS];
+        if (value !== undefined) row[header] = value;
+      }
+      return Object.assign(row, entity.extra);
+    });
+    const columns = new Columns();
+    for (const header of Object.values(ENTITY_HEADERS))
+      if (rows.some((r) => header in r)) columns.add(header);
+    for (const row of rows) for (const header of Object.keys(row)) columns.add(header);
+    addSheet(workbook, 'entities', columns.order, rows);
+  }
   for (const kept of form.otherSheets) {
     const sheet = workbook.addWorksheet(kept.name);
     if (kept.headers.length > 0) sheet.addRow(kept.headers);

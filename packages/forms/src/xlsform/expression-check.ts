@@ -2,6 +2,7 @@ import {
   ExpressionError,
   type ExpressionErrorCode,
   functionsUsed,
+  lastSavedNames,
   parseExpression,
   referencedNames,
 } from '../expr/index.ts';
@@ -34,7 +35,9 @@ const FATAL: ReadonlySet<ExpressionErrorCode> = new Set([
 export function checkExpression(text: string): ExpressionCheck {
   try {
     const node = parseExpression(text);
-    return { error: null, warning: null, references: referencedNames(node), functions: functionsUsed(node) };
+    // Names read from the last saved record must exist too.
+    const references = [...referencedNames(node), ...lastSavedNames(node)];
+    return { error: null, warning: null, references, functions: functionsUsed(node) };
   } catch (error) {
     if (!(error instanceof ExpressionError)) throw error;
     const message = error.message.replace(/ at position \d+$/, '');

@@ -1,14 +1,9 @@
-import {
-  type Bindings,
-  DEFAULT_LANGUAGE_KEY,
-  MEDIA_KINDS,
-  type MediaKind,
-  type TextField,
-} from '../model.ts';
+import type { Bindings, MediaKind } from '../model.ts';
+import { DEFAULT_LANGUAGE_KEY, MEDIA_KINDS, type TextField } from '../survey-tree.ts';
 
 /** What a column header means, after pyxform's aliases and case-insensitivity. */
 export type ColumnMeaning =
-  | { kind: 'type' | 'name' | 'listName' | 'parameters' | 'sensitivity' }
+  | { kind: 'type' | 'name' | 'listName' | 'parameters' | 'sensitivity' | 'saveTo' }
   | { kind: 'text'; field: TextField; lang: string }
   | { kind: 'media'; media: MediaKind; lang: string }
   | { kind: 'bind'; field: keyof Bindings }
@@ -23,6 +18,7 @@ const PLAIN: Record<string, ColumnMeaning> = {
   list_name: { kind: 'listName' },
   parameters: { kind: 'parameters' },
   sensitivity: { kind: 'sensitivity' },
+  save_to: { kind: 'saveTo' },
 };
 
 const BIND_ALIASES: Record<string, keyof Bindings> = {

@@ -238,6 +238,10 @@ describe('importing XLSForm workbooks', () => {
         ['list_name', 'name', 'label'],
         ['yn', 'yes', 'Yes'],
       ],
+      osm: [
+        ['list_name', 'name', 'label'],
+        ['building', 'name', 'Name'],
+      ],
       entities: [
         ['list_name', 'label'],
         ['people', '${code}'],
@@ -245,10 +249,17 @@ describe('importing XLSForm workbooks', () => {
     });
     expect(form.survey.map((q) => q.type)).toEqual(['barcode', 'calculate', 'begin_loop']);
     expect(form.otherSheets).toEqual([
-      { name: 'entities', headers: ['list_name', 'label'], rows: [['people', '${code}']] },
+      { name: 'osm', headers: ['list_name', 'name', 'label'], rows: [['building', 'name', 'Name']] },
     ]);
+    expect(form.entities).toEqual([{ list: 'people', label: '${code}', extra: {} }]);
     expect(warnings.map((w) => [w.sheet, w.row, w.column, w.message])).toEqual([
-      ['entities', null, null, 'the "entities" sheet is kept but not supported yet'],
+      ['osm', null, null, 'the "osm" sheet is kept but not supported yet'],
+      [
+        'entities',
+        null,
+        null,
+        'the entities sheet is read and kept, but Coproduce does not create or update records from it yet',
+      ],
       ['survey', 2, 'type', '"barcode" is kept in the form but not supported yet'],
       ['survey', 3, 'calculation', 'the function pulldata() is kept but not supported yet'],
       ['survey', 4, 'type', '"begin_loop" is kept in the form but not supported yet'],

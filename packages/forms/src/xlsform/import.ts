@@ -1,17 +1,16 @@
 import type { Form, KeptSheet } from '../model.ts';
-import { closest, ImportStop, type Problem, problem } from '../problems.ts';
+import { closest, coded, ImportStop, type Problem, problem } from '../problems.ts';
 import { checkDuplicateChoices, readChoices, readSettings } from './choices.ts';
-import {
-  checkUnpackedSize,
-  DEFAULT_LIMITS,
-  inspectContainer,
-  macroWarnings,
-  type SizeLimits,
-} from './container.ts';
+import { cleanSheet, settingValue } from './clean-text.ts';
+import { DEFAULT_LIMITS, type SizeLimits } from './container.ts';
+import { ENTITY_HEADERS, readEntities } from './entities.ts';
+import { entityProblems } from './entity-rules.ts';
+import { snakeCase } from './names.ts';
 import { checkSettingsAndChoices } from './other-sheets-check.ts';
-import { type RawSheet, readSheets } from './sheets.ts';
+import type { RawSheet } from './sheets.ts';
 import { readSurvey } from './survey.ts';
-import { type ValidateOptions, validateSurvey } from './validate.ts';
+import { nameCounts, type ValidateOptions, validateSurvey } from './validate.ts';
+import { readWorkbook } from './workbook-formats.ts';
 
 export interface ImportOptions extends ValidateOptions {
   limits?: Partial<SizeLimits>;
@@ -21,9 +20,9 @@ export type ImportResult =
   | { ok: true; form: Form; warnings: Problem[] }
   | { ok: false; errors: Problem[]; warnings: Problem[] };
 
-const KNOWN_SHEETS = ['survey', 'choices', 'settings'];
+const KNOWN_SHEETS = ['survey', 'choices', 'settings', 'entities'];
 /** Sheets pyxform reads that we keep without using yet. */
-const KEPT_SHEETS = ['external_choices', 'entities', 'osm'];
+const KEPT_SHEETS = ['external_choices', 'osm'];
 
 function keepSheet(sheet: RawSheet): KeptSheet {
   return {
@@ -33,7 +32,10 @@ function keepSheet(sheet: RawSheet): KeptSheet {
   };
 }
 
-/** Reads an XLSForm workbook (.xlsx/.xlsm) into the form model, or says what to fix and where. */
+/**
+ * Reads an XLSForm (.xlsx/.xlsm, legacy .xls, or pyxform's markdown and CSV forms) into the form
+ * model, or says what to fix and where.
+ */
 export async function importXlsForm(
   bytes: Uint8Array,
   fileName: string,
@@ -42,12 +44,12 @@ export async function importXlsForm(
   const warnings: Problem[] = [];
   try {
     const limits = { ...DEFAULT_LIMITS, ...options.limits };
-    const summary = inspectContainer(bytes, fileName, limits);
-    await checkUnpackedSize(bytes, summary, limits);
-    warnings.push(...macroWarnings(summary));
-    const { sheets, problems: errors } = await readSheets(bytes);
+    const read = await readWorkbook(bytes, fileName, limits);
+    warnings.push(...read.warnings);
+    const errors = read.problems;
     // A cell without its value would make every later message about that row misleading.
     if (errors.length > 0) throw new ImportStop(errors);
+    const sheets = read.sheets;
     const byName = (name: string) => sheets.find((s) => s.name.trim().toLowerCase() === name);
     const surveySheet = byName('survey') ?? (sheets.length === 1 ? sheets[0] : undefined);
     if (!surveySheet) {
@@ -63,9 +65,10 @@ export async function importXlsForm(
     }
     const choicesSheet = byName('choices');
     const settingsSheet = byName('settings');
+    const entitiesSheet = byName('entities');
     const otherSheets: KeptSheet[] = [];
     for (const sheet of sheets) {
-      if (sheet === surveySheet || sheet === choicesSheet || sheet === settingsSheet) continue;
+      if ([surveySheet, choicesSheet, settingsSheet, entitiesSheet].includes(sheet)) continue;
       const lower = sheet.name.trim().toLowerCase();
       const guess = closest(lower, KNOWN_SHEETS);
       if (KEPT_SHEETS.includes(lower) && sheet.rows.length > 0) {
@@ -79,16 +82,22 @@ export async function importXlsForm(
       }
       otherSheets.push(keepSheet(sheet));
     }
-    const settings = readSettings(settingsSheet);
-    const { survey, places } = readSurvey(surveySheet, errors);
-    const chosen = readChoices(choicesSheet, errors);
+    const settings = readSettings(settingsSheet && cleanSheet(settingsSheet, false));
+    const collapseSpaces = !/^(no|false)$/i.test(settingValue(settings, 'clean_text_values') ?? '');
+    const { survey, places } = readSurvey(cleanSheet(surveySheet, collapseSpaces), errors);
+    const chosen = readChoices(choicesSheet && cleanSheet(choicesSheet, false), errors);
+    const declared = readEntities(entitiesSheet && cleanSheet(entitiesSheet, false), errors);
     const form: Form = {
       settings,
       survey,
       choices: chosen.choices,
       choiceColumns: chosen.choiceColumns,
+      ...(declared.entities ? { entities: declared.entities } : {}),
       otherSheets,
     };
+    if (declared.entities && entitiesSheet) {
+      warnings.push(coded(entitiesSheet.name, null, null, 'form.xlsform.entities.not_applied'));
+    }
     if (choicesSheet) {
       const nameHeader = choicesSheet.headers.find((h) => /^(name|value)$/i.test(h.text))?.text ?? 'name';
       checkDuplicateChoices(choicesSheet.name, form.choices, chosen.rowOf, nameHeader, settings, errors);
@@ -98,6 +107,22 @@ export async function importXlsForm(
       errors.push(...checked.errors);
       errors.push(...checkSettingsAndChoices(form, settingsSheet, choicesSheet, chosen.rowOf));
       warnings.push(...checked.warnings);
+    }
+    if (errors.length === 0 && (form.entities || places.columns.some((c) => c.meaning.kind === 'saveTo'))) {
+      const entityHeaders = entitiesSheet?.headers ?? [];
+      errors.push(
+        ...entityProblems(form, {
+          surveySheet: surveySheet.name,
+          saveToHeader: places.columns.find((c) => c.meaning.kind === 'saveTo')?.header ?? 'save_to',
+          rowOf: (item) => places.rowOf.get(item) ?? null,
+          entitiesSheet: entitiesSheet?.name ?? 'entities',
+          entityRowOf: (entity) => declared.rowOf.get(entity) ?? null,
+          entityHeader: (field) =>
+            entityHeaders.find((h) => snakeCase(h.text) === ENTITY_HEADERS[field])?.text ??
+            ENTITY_HEADERS[field],
+          counts: nameCounts(form),
+        }),
+      );
     }
     return errors.length > 0 ? { ok: false, errors, warnings } : { ok: true, form, warnings };
   } catch (error) {

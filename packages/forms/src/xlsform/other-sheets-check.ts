@@ -35,6 +35,23 @@ export function checkSettingsAndChoices(
   if (!choicesSheet) return problems;
   for (const choices of Object.values(form.choices)) {
     for (const choice of choices) {
+      // Media columns may name a question too (an image per answer), as pyxform checks.
+      for (const [kind, files] of Object.entries(choice.media)) {
+        for (const [lang, text] of Object.entries(files ?? {})) {
+          for (const name of referencesInText(text)) {
+            const message = referenceProblem(name, counts);
+            if (!message) continue;
+            const header = choicesSheet.headers.find((h) => {
+              const t = h.text.toLowerCase().replace(/\s*:+\s*/g, '::');
+              const bare = t.replace(/^media::/, '');
+              return lang === 'default' ? bare === kind : bare === `${kind}::${lang.toLowerCase()}`;
+            });
+            problems.push(
+              problem(choicesSheet.name, choiceRowOf.get(choice) ?? null, header?.text ?? kind, message),
+            );
+          }
+        }
+      }
       for (const [lang, text] of Object.entries(choice.label)) {
         for (const name of referencesInText(text)) {
           const message = referenceProblem(name, counts);

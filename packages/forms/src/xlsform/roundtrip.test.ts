@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   type Choice,
+  type EntityDeclaration,
   Form,
   type Question,
   type Section,
@@ -10,10 +11,12 @@ import {
 } from '../model.ts';
 import { exportXlsForm } from './export.ts';
 import { importXlsForm } from './import.ts';
+import { workbookBytes } from './testing/workbook.ts';
 
 const text = fc
   .stringMatching(/^[A-Za-z0-9 .,?!éüŋ'"()-]{1,24}$/)
-  .map((s) => s.trim())
+  // pyxform (and so our import) reads runs of spaces in survey cells as one.
+  .map((s) => s.trim().replace(/ {2,}/g, ' '))
   .filter((s) => s !== '');
 const languages = fc.subarray(['default', 'English (en)', 'isiZulu (zu)'], { minLength: 1 });
 const translated = (langs: string[]): fc.Arbitrary<Translated> =>
@@ -93,6 +96,22 @@ function element(name: string, langs: string[], lists: string[]) {
   });
 }
 
+/** Entity declarations pyxform accepts: create, create if, update, upsert. */
+const ENTITY_DECLARATIONS: EntityDeclaration[] = [
+  { list: 'people', label: "'Person'", extra: {} },
+  { list: 'people', label: "'Person'", createIf: '1 = 1', extra: {} },
+  { list: 'households', entityId: 'uuid()', updateIf: 'true()', extra: {} },
+  {
+    list: 'places',
+    entityId: "'a'",
+    createIf: '1 = 1',
+    updateIf: '1 = 2',
+    label: "'P'",
+    repeat: 'r',
+    extra: {},
+  },
+];
+
 function clean<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
@@ -130,11 +149,13 @@ function surveyArbitrary(names: string[], langs: string[], lists: string[]): fc.
   return fc.tuple(...items).map((all) => {
     const root: SurveyItem[] = [];
     let open: Section | null = null;
-    for (const item of all) {
-      if (item.kind !== 'question') {
-        root.push(item);
-        open = item;
-      } else (open ? open.children : root).push(item);
+    for (const generated of all) {
+      // Copies: fast-check reuses generated values while shrinking.
+      if (generated.kind !== 'question') {
+        const section = { ...generated, children: [] };
+        root.push(section);
+        open = section;
+      } else (open ? open.children : root).push({ ...generated });
     }
     return root;
   });
@@ -189,13 +210,25 @@ const formArbitrary: fc.Arbitrary<Form> = fc
           ),
         )
         .map((entries) => Object.fromEntries(entries)),
-      choiceColumns: fc.constant(withFilter ? ['filter'] : []),
-      otherSheets: fc.constantFrom(
+      choiceColumns: fc.constant<string[]>(withFilter ? ['filter'] : []),
+      entities: fc.option(
+        fc.constantFrom(...ENTITY_DECLARATIONS).map((e) => [e]),
+        { nil: undefined },
+      ),
+      otherSheets: fc.constantFrom<Form['otherSheets']>(
         [],
-        [{ name: 'entities', headers: ['list_name', 'label'], rows: [['people', 'x']] }],
+        [{ name: 'notes', headers: ['when', 'what'], rows: [['today', 'x']] }],
       ),
     }),
-  );
+  )
+  .map((form) => {
+    if (!form.entities) return clean(form);
+    // Top-level questions save to the entity (deeper ones could fall in another repeat's scope).
+    const survey = form.survey.map((item, i) =>
+      item.kind === 'question' && i < 3 ? { ...item, saveTo: `p_${item.name}` } : item,
+    );
+    return { ...form, survey };
+  });
 
 describe('XLSForm export', () => {
   it('writes workbooks that import back to the same model', async () => {
@@ -209,4 +242,44 @@ describe('XLSForm export', () => {
       { numRuns: 25 },
     );
   }, 180_000);
+});
+
+describe('entities and save_to', () => {
+  it('are read from the entities sheet and the save_to column, and written back', async () => {
+    const bytes = await workbookBytes({
+      survey: [
+        ['type', 'name', 'label', 'save_to'],
+        ['text', 'first_name', 'First name', 'first_name'],
+        ['integer', 'age', 'Age', 'people#age'],
+      ],
+      Entities: [
+        ['List Name', 'label', 'create_if', 'repeat'],
+        ['people', "concat(${first_name}, ' ', ${age})", '${age} > 0', 'members'],
+      ],
+    });
+    const result = await importXlsForm(bytes, 'people.xlsx');
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    const { form } = result;
+    expect(form.entities).toEqual([
+      {
+        list: 'people',
+        label: "concat(${first_name}, ' ', ${age})",
+        createIf: '${age} > 0',
+        repeat: 'members',
+        extra: {},
+      },
+    ]);
+    expect(form.survey.map((q) => q.kind === 'question' && q.saveTo)).toEqual(['first_name', 'people#age']);
+    expect(form.otherSheets).toEqual([]);
+    expect(result.warnings).toContainEqual(
+      expect.objectContaining({ sheet: 'Entities', code: 'form.xlsform.entities.not_applied' }),
+    );
+    const again = await importXlsForm(await exportXlsForm(form), 'people.xlsx');
+    expect(again.ok && Form.parse(again.form)).toEqual(Form.parse(form));
+  });
+
+  it('a stored form without entities still parses', () => {
+    const stored = { settings: { extra: {} }, survey: [], choices: {}, choiceColumns: [], otherSheets: [] };
+    expect(Form.parse(stored).entities).toBeUndefined();
+  });
 });

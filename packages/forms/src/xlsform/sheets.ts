@@ -1,5 +1,7 @@
 import ExcelJS from 'exceljs';
 import { ImportStop, type Problem, problem } from '../problems.ts';
+import { dateText } from './cell-text.ts';
+import { sheetFromCells } from './sheet-extent.ts';
 
 /** A worksheet reduced to text: the header row and the data rows, each cell keyed by column number. */
 export interface RawSheet {
@@ -7,17 +9,6 @@ export interface RawSheet {
   headerRow: number;
   headers: { col: number; text: string }[];
   rows: { row: number; cells: Map<number, string> }[];
-}
-
-function pad(n: number): string {
-  return String(n).padStart(2, '0');
-}
-
-function dateText(d: Date): string {
-  const day = `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
-  const time = `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
-  if (d.getUTCFullYear() === 1899 && d.getUTCMonth() === 11 && d.getUTCDate() === 30) return time;
-  return time === '00:00:00' ? day : `${day}T${time}`;
 }
 
 type CellValue = ExcelJS.CellValue;
@@ -91,17 +82,16 @@ export async function readSheets(bytes: Uint8Array): Promise<{ sheets: RawSheet[
         const text = cellText(cell.value, cell.result as CellValue);
         if (text === undefined) formulaGaps.push({ row: rowNumber, col });
         // Like pyxform, surrounding spaces are not part of a cell's meaning.
-        else if (text.trim() !== '') cells.set(col, text.trim());
+        else if (text.trim() !== '') cells.set(col, text.trim().replaceAll('\u00a0', ' '));
       });
-      if (cells.size > 0 || formulaGaps.some((g) => g.row === rowNumber))
-        texts.push({ row: rowNumber, cells });
+      if (cells.size > 0) texts.push({ row: rowNumber, cells });
     });
-    const [first, ...rest] = texts;
-    const headers = first
-      ? [...first.cells].map(([col, text]) => ({ col, text: text.trim() })).sort((a, b) => a.col - b.col)
-      : [];
+    const sheet = sheetFromCells(ws.name, texts);
+    // A formula with no result is an empty cell to pyxform; it matters where it is read at all.
+    const lastRead = Math.max(sheet.headerRow, ...sheet.rows.map((r) => r.row)) + 61;
     for (const gap of formulaGaps) {
-      const header = headers.find((h) => h.col === gap.col)?.text ?? null;
+      const header = sheet.headers.find((h) => h.col === gap.col)?.text;
+      if (header === undefined || gap.row < sheet.headerRow || gap.row > lastRead) continue;
       problems.push(
         problem(
           ws.name,
@@ -111,7 +101,7 @@ export async function readSheets(bytes: Uint8Array): Promise<{ sheets: RawSheet[
         ),
       );
     }
-    sheets.push({ name: ws.name, headerRow: first?.row ?? 1, headers, rows: rest });
+    sheets.push(sheet);
   }
   return { sheets, problems };
 }

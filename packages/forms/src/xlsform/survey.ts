@@ -1,5 +1,6 @@
-import { maxSectionDepth, type Question, type Section, type Sensitivity, type SurveyItem } from '../model.ts';
-import { type Problem, problem } from '../problems.ts';
+import type { Question, Section, Sensitivity, SurveyItem } from '../model.ts';
+import { coded, type Problem, problem } from '../problems.ts';
+import { maxSectionDepth } from '../survey-tree.ts';
 import { type Column, parseParameters, readColumns } from './columns.ts';
 import type { RawSheet } from './sheets.ts';
 import { type ParsedType, parseType } from './types.ts';
@@ -10,7 +11,7 @@ export interface SurveyPlaces {
   columns: Column[];
 }
 
-type Fields = Omit<Question, 'kind' | 'type' | 'list' | 'orOther'>;
+type Fields = Omit<Question, 'kind' | 'type' | 'list' | 'orOther' | 'saveTo'>;
 
 const SECTION_WORD = { group: 'group', repeat: 'repeat', loop: 'loop' } as const;
 
@@ -36,8 +37,8 @@ function readFields(
   cells: Map<number, string>,
   columns: Column[],
   problems: Problem[],
-): Fields & { type?: string } {
-  const fields: Fields & { type?: string } = emptyFields('');
+): Fields & { type?: string; saveTo?: string } {
+  const fields: Fields & { type?: string; saveTo?: string } = emptyFields('');
   for (const { col, header, meaning } of columns) {
     const text = cells.get(col);
     if (text === undefined) continue;
@@ -47,6 +48,9 @@ function readFields(
         break;
       case 'name':
         fields.name = text;
+        break;
+      case 'saveTo':
+        fields.saveTo = text;
         break;
       case 'text':
         fields[meaning.field][meaning.lang] = text;
@@ -130,7 +134,7 @@ export function readSurvey(
     return { survey: root, places: { rowOf, columns } };
   }
   for (const { row, cells } of sheet.rows) {
-    const { type: typeText, ...fields } = readFields(sheet.name, row, cells, columns, problems);
+    const { type: typeText, saveTo, ...fields } = readFields(sheet.name, row, cells, columns, problems);
     if (!typeText) {
       // pyxform skips comment rows, but a row with a name or a label is a question missing its type.
       const what = fields.name
@@ -146,6 +150,10 @@ export function readSurvey(
     if (message) {
       problems.push(problem(sheet.name, row, typeHeader, message));
       continue;
+    }
+    if (saveTo !== undefined && (parsed.kind === 'begin' || parsed.kind === 'end')) {
+      const column = columns.find((c) => c.meaning.kind === 'saveTo')?.header ?? 'save_to';
+      problems.push(coded(sheet.name, row, column, 'form.xlsform.save_to.on_section'));
     }
     if (parsed.kind === 'end') {
       const top = open.at(-1);
@@ -172,6 +180,8 @@ export function readSurvey(
     // pyxform names nameless notes itself.
     if (!fields.name && parsed.kind === 'question' && parsed.type === 'note')
       fields.name = `generated_note_name_${row}`;
+    // pyxform names an audit itself (and refuses any other name, see type-rules.ts).
+    if (!fields.name && parsed.kind === 'question' && parsed.type === 'audit') fields.name = 'audit';
     if (!fields.name) {
       const what = parsed.kind === 'begin' ? SECTION_WORD[parsed.section] : 'question';
       problems.push(problem(sheet.name, row, nameHeader, `this ${what} has no name: every row needs one`));
@@ -216,6 +226,7 @@ export function readSurvey(
       const question: Question = { kind: 'question', type: parsed.type, ...fields };
       if (parsed.list !== undefined) question.list = parsed.list;
       if (parsed.orOther) question.orOther = true;
+      if (saveTo !== undefined) question.saveTo = saveTo;
       item = question;
     } else {
       continue;

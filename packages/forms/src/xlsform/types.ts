@@ -192,6 +192,8 @@ export function parseType(cell: string): ParsedType {
       return orOther ? { ...parsed, orOther } : parsed;
     }
   }
+  // A bare `osm` is an OpenStreetMap question without tags.
+  if (lower === 'osm') return { kind: 'question', type: 'osm', support: 'kept' };
   const bareSelect = lookup(SELECT_ALIASES, withoutOther.toLowerCase());
   if (bareSelect) return { kind: 'missingList', type: bareSelect };
   const first = lower.split(' ')[0]!;

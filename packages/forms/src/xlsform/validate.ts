@@ -1,12 +1,15 @@
 import { KNOWN_UNSUPPORTED_FUNCTIONS, SUPPORTED_FUNCTIONS } from '../expr/index.ts';
-import { type Form, type Question, type SurveyItem, walkSurvey } from '../model.ts';
-import { type Problem, problem } from '../problems.ts';
+import type { Form, Question, SurveyItem } from '../model.ts';
+import { coded, type Problem, problem } from '../problems.ts';
+import { walkSurvey } from '../survey-tree.ts';
 import { findCircularLogic } from './cycles.ts';
 import { checkExpression, referencesInText } from './expression-check.ts';
 import { type ColumnMeaning, meaningKey } from './headers.ts';
+import { instanceProblems } from './instance-rules.ts';
 import { checkParameters } from './parameters.ts';
-import { sectionNameProblems } from './section-names.ts';
+import { nameProblems } from './section-names.ts';
 import type { SurveyPlaces } from './survey.ts';
+import { typeProblems } from './type-rules.ts';
 import { QUESTION_TYPES, SELECT_TYPES } from './types.ts';
 
 export interface ValidateOptions {
@@ -51,8 +54,17 @@ function labelProblem(question: Question): string | null {
     return `"${question.name}" has a big-image but no image: add the smaller image too`;
   }
   if (has(question.label) || has(question.hint) || has(question.media)) return null;
+  // pyxform gives no control to a question computed without a label (calculation or trigger).
+  if (question.bind.calculation || question.bind.trigger) return null;
+  // A bare `media` column counts as media for pyxform.
+  if (Object.keys(question.extra).some((column) => column.trim().toLowerCase() === 'media')) return null;
   const guidanceOnly = has(question.guidanceHint) ? ' (a guidance_hint alone is not shown by default)' : '';
   return `"${question.name}" has no label or hint${guidanceOnly}: add the question text`;
+}
+
+/** `${last-saved#name}` references in a cell, as written. */
+function lastSavedReferences(text: string): string[] {
+  return [...new Set(referencesInText(text).filter((n) => n.startsWith('last-saved#')))];
 }
 
 const LITERAL_BOOLEAN = /^(yes|no|true|false|true\(\)|false\(\))$/i;
@@ -79,14 +91,16 @@ function isExpression(field: string, text: string): boolean {
 
 /** How many rows carry each name, to resolve `${name}`. */
 export function nameCounts(form: Form): Map<string, number> {
-  const counts = new Map<string, number>();
+  // pyxform adds meta/instanceID to every form and lets expressions name it.
+  const counts = new Map<string, number>([['instanceID', 1]]);
   for (const { item } of walkSurvey(form.survey)) counts.set(item.name, (counts.get(item.name) ?? 0) + 1);
   return counts;
 }
 
 /** Why `${name}` cannot be resolved, or null when it names exactly one row. */
-export function referenceProblem(name: string, counts: Map<string, number>): string | null {
-  if (name.startsWith('last-saved#')) return null;
+export function referenceProblem(reference: string, counts: Map<string, number>): string | null {
+  // `${last-saved#name}` must name a question of the form too (pyxform checks it).
+  const name = reference.replace(/^last-saved#/, '');
   const count = counts.get(name) ?? 0;
   if (count === 0) return `\${${name}} refers to no question: no row is named "${name}"`;
   return count > 1 ? `\${${name}} is ambiguous: ${count} rows are named "${name}"` : null;
@@ -109,28 +123,8 @@ export function validateSurvey(
 
   const counts = nameCounts(form);
 
-  const checkSiblings = (items: SurveyItem[], parentName: string) => {
-    const seen = new Map<string, SurveyItem>();
-    for (const item of items) {
-      const key = item.name.toLowerCase();
-      const first = seen.get(key);
-      if (first) {
-        errors.push(
-          problem(
-            sheetName,
-            rowOf(item),
-            nameHeader,
-            `the name "${item.name}" is already used on row ${rowOf(first)} in ${parentName}` +
-              ' (names are compared ignoring case): rename one',
-          ),
-        );
-      } else seen.set(key, item);
-      if (item.kind !== 'question') checkSiblings(item.children, `the ${item.kind} "${item.name}"`);
-    }
-  };
-  checkSiblings(form.survey, 'the survey');
-  for (const { item, message } of sectionNameProblems(form)) {
-    errors.push(problem(sheetName, rowOf(item), nameHeader, message));
+  for (const { item, code, params, warning } of nameProblems(form, rowOf)) {
+    (warning ? warnings : errors).push(coded(sheetName, rowOf(item), nameHeader, code, params));
   }
 
   const checkReference = (name: string, row: number | null, column: string) => {
@@ -185,7 +179,10 @@ export function validateSurvey(
       const column = header({ kind: 'bind', field } as ColumnMeaning, field);
       if (text === undefined || text.trim() === '') continue;
       if (field === 'trigger') {
-        for (const name of referencesInText(text)) checkReference(name, row, column);
+        // pyxform's process_trigger: only ${name} references, separated by commas.
+        if (!/^\s*\$\{[^}]+\}\s*(,\s*\$\{[^}]+\}\s*)*$/.test(text))
+          errors.push(coded(sheetName, row, column, 'form.xlsform.trigger.syntax', { trigger: text }));
+        else for (const name of referencesInText(text)) checkReference(name, row, column);
         continue;
       }
       if (!isExpression(field, text)) continue;
@@ -199,6 +196,9 @@ export function validateSurvey(
         warnings.push(problem(sheetName, row, column, `${checked.warning}; kept as written`));
       // choice_filter names choice columns and refers to questions only through ${…}
       for (const name of checked.references) checkReference(name, row, column);
+      for (const name of lastSavedReferences(text)) {
+        warnings.push(coded(sheetName, row, column, 'form.xlsform.last_saved', { reference: `\${${name}}` }));
+      }
       for (const fn of checked.functions) {
         if (SUPPORTED_FUNCTIONS.has(fn)) continue;
         const known = KNOWN_UNSUPPORTED_FUNCTIONS.has(fn)
@@ -220,6 +220,19 @@ export function validateSurvey(
         );
       }
     }
+  }
+
+  for (const { item, column, code, params } of instanceProblems(form)) {
+    const meaning: ColumnMeaning =
+      column === 'type' ? { kind: 'type' } : { kind: 'bind', field: 'appearance' };
+    errors.push(coded(sheetName, rowOf(item), header(meaning, column), code, params));
+  }
+  for (const { item, column, code, params } of typeProblems(form)) {
+    const meaning: ColumnMeaning =
+      column === 'name' || column === 'parameters'
+        ? { kind: column }
+        : { kind: 'bind', field: column === 'trigger' ? 'trigger' : 'calculation' };
+    errors.push(coded(sheetName, rowOf(item), header(meaning, column), code, params));
   }
 
   const cycle = errors.length === 0 ? findCircularLogic(form.survey) : null;
@@ -266,6 +279,16 @@ function checkList(
     return;
   }
   if (item.type === 'select_one_external' || item.type === 'osm') return;
+  const fromAnswers = /^\$\{\s*([^}]+?)\s*\}$/.exec(list);
+  if (fromAnswers) {
+    const message = referenceProblem(fromAnswers[1]!, nameCounts(form));
+    if (message) errors.push(problem(sheetName, row, typeHeader, message));
+    else
+      warnings.push(
+        coded(sheetName, row, typeHeader, 'form.xlsform.select.from_answers', { question: list }),
+      );
+    return;
+  }
   if (!form.choices[list]) {
     errors.push(problem(sheetName, row, typeHeader, `the choice list "${list}" is not in the choices sheet`));
   }

@@ -1,0 +1,113 @@
+/**
+ * Every coded import problem, in one place: its stable code and its English sentence, with
+ * `{param}` placeholders (ICU MessageFormat simple arguments, so a screen can show the same
+ * problem in the user's language from `code` and `params`). Problems made before codes existed
+ * carry only their message.
+ */
+export const IMPORT_PROBLEMS = {
+  // Names on the survey sheet (pyxform 4.5 unique_names).
+  'form.xlsform.name.duplicate':
+    'the name "{name}" is already used on row {otherRow} in {parent}: names must be unique within their group',
+  'form.xlsform.name.differs_only_in_case':
+    'the name "{name}" differs only in case from "{other}" on row {otherRow} in {parent}: some analysis tools do not tell them apart',
+  'form.xlsform.name.meta_reserved': 'the name "meta" is reserved for the form\'s metadata: use another name',
+  'form.xlsform.name.repeat_duplicate':
+    'two repeats are named "{name}" (the other on row {otherRow}): repeat names must be unique in the whole form',
+  'form.xlsform.name.repeat_is_root':
+    'the repeat name "{name}" is the form\'s own name: use a different name',
+  'form.xlsform.name.generated_count_clash':
+    'the name "{name}" is taken by the count pyxform makes for the repeat "{repeat}" on row {repeatRow} (its repeat_count is not a plain reference to one question): rename this row',
+  // Rules of particular question types (pyxform 4.5).
+  'form.xlsform.audit.name': 'an audit is always named "audit": leave its name empty',
+  'form.xlsform.audit.parameter_boolean':
+    'the audit parameter {parameter} must be true or false, not "{value}"',
+  'form.xlsform.audit.track_changes_reasons':
+    'the audit parameter track-changes-reasons can only be on-form-edit',
+  'form.xlsform.audit.location_incomplete':
+    'to record locations in the audit, give all three of location-priority, location-min-interval and location-max-age',
+  'form.xlsform.audit.location_priority':
+    'location-priority must be no-power, low-power, balanced or high-accuracy, not "{value}"',
+  'form.xlsform.audit.location_number': '{parameter} must be a whole number of zero or more, not "{value}"',
+  'form.xlsform.audit.location_max_age': 'location-max-age must be at least location-min-interval',
+  'form.xlsform.background_geopoint.trigger':
+    'a background-geopoint needs a trigger: the question whose answer, when it changes, records the location',
+  'form.xlsform.background_geopoint.calculation': 'a background-geopoint takes no calculation',
+  'form.xlsform.trigger.hidden_target':
+    'the trigger {target} names a question nobody sees (a calculation with no label), so it never changes by hand: trigger on a question on screen',
+  'form.xlsform.range.tick_labelset_missing': 'the tick_labelset "{list}" is not a list of the choices sheet',
+  'form.xlsform.range.tick_label_not_number': 'the choices of the tick_labelset "{list}" must all be numbers',
+  'form.xlsform.range.tick_label_outside':
+    'the choices of the tick_labelset "{list}" must be between start and end',
+  'form.xlsform.range.tick_label_off_step':
+    'the choices of the tick_labelset "{list}" must be start plus a multiple of {parameter}',
+  'form.xlsform.range.no_ticks_labels':
+    'with the no-ticks appearance, the tick_labelset "{list}" may only label start and end',
+  // Secondary instances (external files, choice lists) and search() (pyxform 4.5).
+  'form.xlsform.instance.duplicate_external':
+    'the external data "{instance}" is declared {count} times (xml-external or csv-external rows): each file can be declared once',
+  'form.xlsform.instance.different_sources':
+    'the name "{instance}" would stand for two different data sources ({first} and {second}): rename the file, list or question',
+  'form.xlsform.search.from_file':
+    'search() cannot be used on a select from a file: remove it or use a choice list',
+  'form.xlsform.search.shared_list':
+    'the list "{list}" is used with search() here, and without it by {others}: use search() on every question of that list, or give this one its own list',
+  'form.xlsform.trigger.syntax':
+    'a trigger names questions as ${name}, several separated by commas, not "{trigger}"',
+  // Constructs the form engine evaluates but the web form does not offer yet.
+  'form.xlsform.select.from_answers':
+    "the choices are the answers to {question} (pyxform: choices from earlier repeat answers); ODK Collect and the form engine list them, but Coproduce's web form does not show them yet",
+  'form.xlsform.last_saved':
+    "{reference} reads the last record saved on the device; Coproduce's web form keeps none yet, so it reads as blank there (as in a first record in ODK Collect)",
+  // The entities sheet (ODK entities, pyxform 4.5).
+  'form.xlsform.entities.unknown_columns':
+    'the entities sheet does not take the column(s) {columns}: it takes list_name, label, entity_id, create_if, update_if and repeat',
+  'form.xlsform.entities.no_list_name': 'this entity has no list_name: every entity list needs a name',
+  'form.xlsform.entities.list_name_reserved': 'the list_name "{list}" must not begin with two underscores',
+  'form.xlsform.entities.list_name_period': 'the list_name "{list}" must not contain a period',
+  'form.xlsform.entities.list_name_invalid':
+    '"{list}" is not a valid list_name: start with a letter or "_", then only letters, digits, "_", "-" or "."',
+  'form.xlsform.entities.duplicate_list': 'the entity list "{list}" is declared twice: keep one row for it',
+  'form.xlsform.entities.no_label':
+    'the entity list "{list}" creates entities, so it needs a label (or give an entity_id to update entities instead)',
+  'form.xlsform.entities.upsert_without_update_if':
+    'the entity list "{list}" has an entity_id and a create_if, so it also needs an update_if',
+  'form.xlsform.entities.update_if_without_entity_id':
+    'the entity list "{list}" has an update_if but no entity_id: updating needs the id of the entity (or move it to create_if)',
+  'form.xlsform.save_to.on_section':
+    'groups and repeats cannot be saved to an entity property: remove the save_to value from this row',
+  'form.xlsform.save_to.without_entities':
+    'save_to saves this answer to an entity, but the form declares none: add an entities sheet with a row for the entity list',
+  'form.xlsform.save_to.several_hashes': 'a save_to value has at most one "#" (list#property): "{saveTo}"',
+  'form.xlsform.save_to.needs_list':
+    'the form declares several entity lists, so save_to must say which one: write list#{saveTo}, e.g. {example}#{saveTo}',
+  'form.xlsform.save_to.unknown_list': 'the entity list "{list}" of save_to is not on the entities sheet',
+  'form.xlsform.save_to.invalid':
+    '"{saveTo}" is not a valid property name: start with a letter or "_", then letters, digits, "_", "-" or "."',
+  'form.xlsform.save_to.reserved': 'an entity property cannot be called "name" or "label" (in any case)',
+  'form.xlsform.save_to.reserved_prefix':
+    'an entity property name must not begin with two underscores: "{saveTo}"',
+  'form.xlsform.save_to.duplicate':
+    'the entity property "{saveTo}" is already saved by row {otherRow}: each property is saved by one question',
+  'form.xlsform.save_to.scope':
+    'the entity list "{list}" is saved from {otherScope}, which is not inside the same repeat as this save_to in {scope}: copy the value into that repeat with a calculate and save that',
+  'form.xlsform.entities.variable_scope':
+    'the entity list "{list}" refers to {question} in {scope}, outside the repeat {otherScope} it is saved in: copy the value into that repeat with a calculate',
+  'form.xlsform.entities.no_container':
+    'every group or repeat holds at most one entity, and no container is left in {scope} for this one (row {otherRow} took it): save the entities from different repeats or groups',
+  'form.xlsform.entities.unknown_reference':
+    '{question} in the entities sheet names no question of the survey',
+  'form.xlsform.entities.ambiguous_reference':
+    '{question} in the entities sheet is ambiguous: {count} rows have that name',
+  'form.xlsform.entities.not_applied':
+    'the entities sheet is read and kept, but Coproduce does not create or update records from it yet',
+} as const satisfies Record<string, string>;
+
+export type ImportProblemCode = keyof typeof IMPORT_PROBLEMS;
+export type ProblemParams = Record<string, string | number>;
+
+/** The English sentence of a code with its parameters filled in. */
+export function problemMessage(code: ImportProblemCode, params: ProblemParams): string {
+  return IMPORT_PROBLEMS[code].replace(/\{(\w+)\}/g, (whole, key: string) =>
+    Object.hasOwn(params, key) ? String(params[key]) : whole,
+  );
+}
