@@ -12,6 +12,7 @@ import {
 } from './account.ts';
 import { AuditEntrySchema, AuditQuerySchema } from './audit.ts';
 import { endpoint } from './endpoint.ts';
+import { collectionEndpoints } from './collection-endpoints.ts';
 import { formEndpoints } from './form-endpoints.ts';
 import { IdSchema } from './ids.ts';
 import {
@@ -422,6 +423,7 @@ export const endpoints = {
     params: ApiTokenParamsSchema,
   }),
   ...formEndpoints,
+  ...collectionEndpoints,
 } as const;
 
 export type EndpointId = keyof typeof endpoints;
