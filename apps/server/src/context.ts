@@ -5,7 +5,9 @@ import type { AuditKeys } from './audit/keys.ts';
 import type { Clock } from './clock.ts';
 import type { ServerConfig } from './config.ts';
 import type { DatabaseKind, Db, Tx } from './db/connect.ts';
+import type { GroupCommit } from './http/group-commit.ts';
 import type { Mailer } from './mail/mailer.ts';
+import type { CompiledForms } from './submissions/compiled.ts';
 
 /** What the server is made of; built once in main.ts (or a test) and passed down explicitly. */
 export interface ServerDeps {
@@ -22,6 +24,10 @@ export interface ServerDeps {
   auditKeys: AuditKeys;
   /** The newest signed chain heads, written beside the keys after commits. */
   auditAnchor: AuditAnchor;
+  /** One transaction for many concurrent ingest requests (http/group-commit.ts). */
+  groupCommit: GroupCommit;
+  /** Published form versions compiled for validation, kept because versions never change. */
+  compiledForms: CompiledForms;
 }
 
 /** Who is calling: a signed-in account, through a session cookie or an API token. */

@@ -6,6 +6,7 @@ import type { Registrar } from './http/register.ts';
 import { inviteRoutes } from './invites/routes.ts';
 import { memberRoutes } from './members/routes.ts';
 import { peopleRoutes } from './people/routes.ts';
+import { submissionRoutes } from './submissions/routes.ts';
 import { systemRoutes } from './system/routes.ts';
 import { tokenRoutes } from './tokens/routes.ts';
 import { workspaceRoutes } from './workspaces/routes.ts';
@@ -22,4 +23,5 @@ export const domainRoutes: Array<(api: Registrar) => void> = [
   auditRoutes,
   tokenRoutes,
   formRoutes,
+  submissionRoutes,
 ];

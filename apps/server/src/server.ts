@@ -7,7 +7,9 @@ import { loadOrCreateSecret, type ServerConfig } from './config.ts';
 import type { ServerDeps } from './context.ts';
 import { connectDatabase, type DatabaseHandle } from './db/connect.ts';
 import { migrateToLatest } from './db/migrate.ts';
+import { createGroupCommit } from './http/group-commit.ts';
 import { createMailer, type Mailer } from './mail/mailer.ts';
+import { createCompiledForms } from './submissions/compiled.ts';
 
 export interface OpenedServer {
   deps: ServerDeps;
@@ -37,6 +39,8 @@ export async function openServer(
     mailer: overrides.mailer ?? createMailer(config.smtpUrl, config.mailFrom, log),
     auditKeys,
     auditAnchor,
+    groupCommit: createGroupCommit(database.db),
+    compiledForms: createCompiledForms(),
   };
   return {
     deps,

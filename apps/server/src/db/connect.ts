@@ -40,7 +40,9 @@ export function connectDatabase(config: DatabaseConfig): DatabaseHandle {
     // Another process (the CLI's audit verify or backup) may hold the lock briefly.
     sqlite.pragma('busy_timeout = 5000');
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-    const readDb = new Kysely<Database>({ dialect: new SqliteDialect({ database: openReader(config.file) }) });
+    const readDb = new Kysely<Database>({
+      dialect: new SqliteDialect({ database: openReader(config.file) }),
+    });
     return {
       db,
       readDb,

@@ -1,4 +1,6 @@
 import type { ColumnType } from 'kysely';
+import type { FormTables } from '../forms/tables.ts';
+import type { CollectionTables } from './collection-schema.ts';
 
 /**
  * Column conventions that let one query run on SQLite and PostgreSQL:
@@ -151,7 +153,8 @@ export interface PeopleTable extends Syncable {
   updated_by_account_id: string | null;
 }
 
-export interface Database {
+/** Every table: the foundation's below, the forms' (forms/tables.ts) and collection's (collection-schema.ts). */
+export interface Database extends CollectionTables, FormTables {
   accounts: AccountsTable;
   sessions: SessionsTable;
   sign_in_throttles: SignInThrottlesTable;

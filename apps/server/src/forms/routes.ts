@@ -1,8 +1,8 @@
 import { endpoints, xlsxContentType } from '@coproduce/contract';
 import { exportXlsForm, type Form } from '@coproduce/forms';
-import type { FastifyReply } from 'fastify';
 import type { Db } from '../db/connect.ts';
 import { notFound } from '../errors.ts';
+import { sendFile } from '../http/download.ts';
 import type { Registrar } from '../http/register.ts';
 import { attachmentContent, attachmentList, deleteAttachment, uploadAttachment } from './attachments.ts';
 import { formCaller, require, requireBeforeWork } from './caller.ts';
@@ -16,17 +16,6 @@ import { checkForPublishing, type PublishCheck, publishForm } from './publish.ts
 import { attachmentNames, findVersion, listVersions, personNames } from './queries.ts';
 import { draftOf, formDetail, visibleForm } from './read.ts';
 import { listTemplates, templateForm } from './templates.ts';
-
-/** A download name safe in a header; the UTF-8 name goes in filename*. */
-function sendFile(reply: FastifyReply, fileName: string, contentType: string) {
-  const ascii = fileName.replace(/[^\w.-]+/g, '_') || 'file';
-  reply.header(
-    'content-disposition',
-    `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
-  );
-  reply.header('cache-control', 'private, no-store');
-  reply.type(contentType);
-}
 
 /** Attachment names of a form, read before the transaction (for import warnings only). */
 const namesBefore = (db: Db, workspaceId: string, formId: string) => attachmentNames(db, workspaceId, formId);

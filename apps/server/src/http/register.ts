@@ -9,14 +9,12 @@ import {
   textProblemMessages,
 } from '@coproduce/contract';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { appendAuditEntries } from '../audit/append.ts';
-import { accountsChain, workspaceChain } from '../audit/chain.ts';
 import { csrfHeaderName, csrfTokenFor, sameSecret } from '../auth/credentials.ts';
 import { type Caller, resolveCaller } from '../auth/resolve.ts';
-import type { AuditIntent, Membership, RequestContext, ServerDeps } from '../context.ts';
-import { takeRevision } from '../db/revision.ts';
+import type { RequestContext, ServerDeps } from '../context.ts';
 import { AppError, forbidden } from '../errors.ts';
 import { resolveMembership, resolveOnBehalfOf } from './membership.ts';
+import { runInTransaction } from './transaction.ts';
 
 type Reply<E> = [EndpointResponse<E>] extends [never] ? undefined : EndpointResponse<E>;
 
@@ -45,7 +43,11 @@ export interface Registrar {
     definition: E,
     // P comes from `prepare` alone, so handlers need no explicit type arguments.
     handler: Handler<E, NoInfer<P>>,
-    options?: { prepare?: Prepare<E, P> },
+    options?: {
+      prepare?: Prepare<E, P>;
+      /** Run in the server's group commit with other such requests (http/group-commit.ts). */
+      grouped?: boolean;
+    },
   ): void;
 }
 
@@ -120,11 +122,14 @@ export function createRegistrar(app: FastifyInstance, deps: ServerDeps): Registr
           const prepared = options?.prepare ? await options.prepare({ ...input, deps, caller }) : undefined;
           const result = await runInTransaction(
             deps,
-            definition,
-            request,
-            caller,
-            membership,
-            onBehalfOfPersonId,
+            {
+              definition,
+              request,
+              caller,
+              membership,
+              onBehalfOfPersonId,
+              grouped: options?.grouped === true,
+            },
             (ctx) => handler({ ...input, ctx, prepared: prepared as never }),
           );
           reply.code(definition.status);
@@ -174,73 +179,4 @@ function checkAccess(definition: Endpoint, caller: Caller | null) {
   if (caller.token && definition.access !== 'workspace') {
     throw forbidden('An API token can only be used on its workspace.');
   }
-}
-
-async function runInTransaction<T>(
-  deps: ServerDeps,
-  definition: Endpoint,
-  request: FastifyRequest,
-  caller: Caller | null,
-  membership: Membership | null,
-  onBehalfOfPersonId: string | null,
-  work: (ctx: RequestContext) => Promise<T>,
-): Promise<T> {
-  // A GET reads on the read connection (on SQLite a second one, so a slow listing or an export
-  // never holds the writer that ingest needs); everything else writes in one transaction.
-  const connection = definition.method === 'GET' ? deps.readDb : deps.db;
-  const { result, heads } = await connection.transaction().execute(async (trx) => {
-    let revision: string | null = null;
-    const intents: AuditIntent[] = [];
-    let unchanged = false;
-    const now = deps.clock.now().toISOString();
-    const ctx: RequestContext = {
-      deps,
-      db: trx,
-      clock: deps.clock,
-      now,
-      actor: caller?.actor ?? null,
-      membership,
-      onBehalfOfPersonId,
-      address: request.ip,
-      userAgent: request.headers['user-agent']?.slice(0, 300) ?? null,
-      revision: async () => {
-        revision ??= await takeRevision(trx);
-        return revision;
-      },
-      audit: (entry) => {
-        intents.push(entry);
-      },
-      unchanged: () => {
-        unchanged = true;
-      },
-    };
-    const result = await work(ctx);
-    if (definition.method !== 'GET' && intents.length === 0 && !unchanged) {
-      throw new Error(`${definition.id} changed data without recording an audit entry`);
-    }
-    const heads = await appendAuditEntries(
-      trx,
-      deps.databaseKind,
-      deps.auditKeys.hmacKey,
-      intents.map((recorded) => {
-        const workspaceId =
-          recorded.workspaceId === undefined ? (membership?.workspaceId ?? null) : recorded.workspaceId;
-        return {
-          chain: workspaceId ? workspaceChain(workspaceId) : accountsChain,
-          workspaceId,
-          actorAccountId: ctx.actor?.accountId ?? null,
-          onBehalfOfPersonId: recorded.onBehalfOfPersonId ?? onBehalfOfPersonId,
-          action: recorded.action,
-          entityType: recorded.entityType,
-          entityId: recorded.entityId,
-          fields: recorded.fields ?? [],
-          occurredAt: now,
-        };
-      }),
-    );
-    return { result, heads };
-  });
-  // Only after commit: the anchor outside the database records heads that really exist.
-  if (heads.length > 0) deps.auditAnchor.note(heads);
-  return result;
 }

@@ -16,7 +16,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       .addColumn('revision', 'bigint', (c) => c.notNull())
       .addColumn('deleted_at', 'text');
   const revisionIndex = (table: string) =>
-    db.schema.createIndex(`${table}_revision`).on(table).columns(['workspace_id', 'revision', 'id']).execute();
+    db.schema
+      .createIndex(`${table}_revision`)
+      .on(table)
+      .columns(['workspace_id', 'revision', 'id'])
+      .execute();
 
   await db.schema
     .createTable('jobs')
@@ -145,7 +149,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('start_byte', 'bigint', (c) => c.notNull())
     .addColumn('content', 'bytea', (c) => c.notNull())
-    .addPrimaryKeyConstraint('submission_file_parts_pk', ['workspace_id', 'submission_id', 'name', 'start_byte'])
+    .addPrimaryKeyConstraint('submission_file_parts_pk', [
+      'workspace_id',
+      'submission_id',
+      'name',
+      'start_byte',
+    ])
     .execute();
 
   await syncable(db.schema.createTable('submission_reviews'))

@@ -1,0 +1,433 @@
+// One batch from a phone's outbox (or a backup file): every item gets its own outcome, and one bad
+// item never stops the others. Valid and invalid submissions are both stored (invalid ones
+// flagged "needs attention" with their reasons); only what cannot be stored at all (an unknown
+// form, a version the server does not have, a malformed item) is refused, in words.
+import { createHash } from 'node:crypto';
+import { type IngestOutcome, type SubmissionItem, SubmissionItemSchema } from '@coproduce/contract';
+import type { Form } from '@coproduce/forms';
+import { flagsSubmission, validateAnswers } from '@coproduce/forms/submission';
+import type { RequestContext } from '../context.ts';
+import type { SubmissionsTable } from '../db/collection-schema.ts';
+import { newId } from '../ids.ts';
+import { answerRows, insertAnswerRows } from './answer-rows.ts';
+import { type AnswerLayout, ensureAnswerTables } from './answer-tables.ts';
+import { canonicalJson } from './compiled.ts';
+import { mustBeAssigned } from './policy.ts';
+import {
+  assignedFormIds,
+  contentHashes,
+  filesOf,
+  formsByIds,
+  insertSubmissions,
+  insertVersions,
+  submissionsByIds,
+  updateSubmissionRow,
+  upsertFileRefs,
+  type VersionRow,
+  versionsByNumber,
+} from './queries.ts';
+
+export interface Submitter {
+  workspaceId: string;
+  role: import('@coproduce/contract').Role;
+  personId: string;
+  accountId: string | null;
+  deviceAccessId?: string | null;
+}
+
+export type IngestSource = SubmissionsTable['source'];
+
+type Parsed = { index: number; item: SubmissionItem } | { index: number; outcome: IngestOutcome };
+
+const refused = (
+  index: number,
+  id: string | null,
+  code: string,
+  detail: string,
+  errors?: NonNullable<IngestOutcome['problem']>['errors'],
+): IngestOutcome => ({
+  index,
+  id,
+  status: 'refused',
+  issues: [],
+  filesMissing: [],
+  problem: { code, detail, ...(errors ? { errors } : {}) },
+});
+
+function parse(raw: unknown, index: number): Parsed {
+  const result = SubmissionItemSchema.safeParse(raw);
+  if (result.success) return { index, item: result.data };
+  const id =
+    raw && typeof raw === 'object' && typeof (raw as { id?: unknown }).id === 'string'
+      ? (raw as { id: string }).id
+      : null;
+  const errors = result.error.issues.slice(0, 20).map((issue) => ({
+    path: ['items', index, ...issue.path].join('.'),
+    message: issue.message,
+    code: issue.code,
+  }));
+  return {
+    index,
+    outcome: refused(
+      index,
+      id,
+      'request.invalid',
+      `item ${index} is not a submission: ${errors[0]?.path}: ${errors[0]?.message}`,
+      errors,
+    ),
+  };
+}
+
+export const contentHash = (item: SubmissionItem) =>
+  createHash('sha256')
+    .update(
+      canonicalJson({
+        formId: item.formId,
+        formVersion: item.formVersion,
+        answers: item.answers,
+        files: item.files.map((f) => [f.name, f.sha256]),
+      }),
+    )
+    .digest('hex');
+
+/** Stores a batch in the caller's transaction; the outcomes come back in the order sent. */
+export async function ingestBatch(
+  ctx: RequestContext,
+  submitter: Submitter,
+  rawItems: unknown[],
+  source: IngestSource,
+): Promise<IngestOutcome[]> {
+  const parsed = rawItems.map(parse);
+  const items = parsed.flatMap((p) => ('item' in p ? [p] : []));
+  const ws = submitter.workspaceId;
+  const versions = await versionsByNumber(ctx.db, ws, uniquePairs(items.map((p) => p.item)));
+  const forms = await formsByIds(ctx.db, ws, [...new Set(items.map((p) => p.item.formId))]);
+  const existing = new Map(
+    (
+      await submissionsByIds(
+        ctx.db,
+        ws,
+        items.map((p) => p.item.id),
+      )
+    ).map((r) => [r.id, r]),
+  );
+  const hashes = await contentHashes(ctx.db, ws, [...existing.keys()]);
+  const assigned = mustBeAssigned(submitter.role)
+    ? await assignedFormIds(ctx.db, ws, submitter.personId)
+    : null;
+  const layouts = new Map<string, AnswerLayout>();
+  const outcomes = new Map<number, IngestOutcome>();
+  for (const p of parsed) if ('outcome' in p) outcomes.set(p.index, p.outcome);
+
+  const seenInBatch = new Map<string, string>();
+  const fresh: Array<{
+    index: number;
+    item: SubmissionItem;
+    version: VersionRow;
+    hash: string;
+    issues: ReturnType<typeof validateAnswers>;
+  }> = [];
+  for (const { index, item } of items) {
+    const form = forms.find((f) => f.id === item.formId);
+    const version = versions.find((v) => v.form_id === item.formId && v.number === item.formVersion);
+    if (!form || form.deleted_at) {
+      outcomes.set(
+        index,
+        refused(index, item.id, 'submission.form_unknown', 'There is no such form here.', [
+          { path: `items.${index}.formId`, message: 'no such form' },
+        ]),
+      );
+      continue;
+    }
+    if (form.status === 'archived') {
+      outcomes.set(
+        index,
+        refused(
+          index,
+          item.id,
+          'submission.form_archived',
+          'This form is archived and takes no more submissions.',
+          [{ path: `items.${index}.formId`, message: 'archived' }],
+        ),
+      );
+      continue;
+    }
+    if (!version) {
+      outcomes.set(
+        index,
+        refused(
+          index,
+          item.id,
+          form.latest_version_id ? 'submission.version_unknown' : 'submission.form_unpublished',
+          form.latest_version_id
+            ? `The form has no version ${item.formVersion}.`
+            : 'The form is not published yet.',
+          [{ path: `items.${index}.formVersion`, message: 'not a published version of this form' }],
+        ),
+      );
+      continue;
+    }
+    if (assigned && !assigned.has(item.formId)) {
+      outcomes.set(
+        index,
+        refused(
+          index,
+          item.id,
+          'submission.not_assigned',
+          'You are not assigned to collect this form. Ask a coordinator.',
+          [{ path: `items.${index}.formId`, message: 'not assigned to you' }],
+        ),
+      );
+      continue;
+    }
+    const hash = contentHash(item);
+    const before = existing.get(item.id);
+    const twin = seenInBatch.get(item.id);
+    if (before || twin) {
+      const known =
+        twin === hash || hashes.some((h) => h.submission_id === item.id && h.content_hash === hash);
+      if (known) {
+        outcomes.set(index, {
+          index,
+          id: item.id,
+          status: 'duplicate',
+          ...(before ? { state: before.state, revision: String(before.revision) } : {}),
+          issues: [],
+          filesMissing: [],
+        });
+        continue;
+      }
+      if (!before) {
+        // The same id twice in one batch with different content: the second waits for a retry.
+        outcomes.set(
+          index,
+          refused(
+            index,
+            item.id,
+            'submission.id_twice',
+            'This id is twice in the batch with different answers; send it again on its own.',
+            [{ path: `items.${index}.id`, message: 'twice in this batch' }],
+          ),
+        );
+        continue;
+      }
+      if (before.form_id !== item.formId) {
+        outcomes.set(
+          index,
+          refused(index, item.id, 'conflict.id_reused', 'A submission of another form already has this id.', [
+            { path: `items.${index}.id`, message: 'used by another form' },
+          ]),
+        );
+        continue;
+      }
+      outcomes.set(
+        index,
+        await storeConflict(ctx, submitter, index, item, version, hash, before.version_count),
+      );
+      continue;
+    }
+    seenInBatch.set(item.id, hash);
+    const compiled = ctx.deps.compiledForms.get(version.id, () => JSON.parse(version.model) as Form);
+    fresh.push({ index, item, version, hash, issues: validateAnswers(compiled, item.answers) });
+  }
+
+  const revision = fresh.length ? await ctx.revision() : '0';
+  for (const { version } of fresh) {
+    if (layouts.has(version.id)) continue;
+    layouts.set(
+      version.id,
+      await ensureAnswerTables(
+        ctx.db,
+        ctx.deps.databaseKind,
+        ws,
+        version.form_id,
+        version.number,
+        JSON.parse(version.model) as Form,
+      ),
+    );
+  }
+  const submissionRows = [];
+  const versionRows = [];
+  const answerTables = new Map<string, Array<Record<string, string | number | null>>>();
+  for (const { index, item, version, hash, issues } of fresh) {
+    const versionId = newId();
+    const flagged = issues.some(flagsSubmission);
+    submissionRows.push({
+      workspace_id: ws,
+      id: item.id,
+      created_at: ctx.now,
+      updated_at: ctx.now,
+      revision,
+      deleted_at: null,
+      form_id: item.formId,
+      form_version_id: version.id,
+      state: flagged ? ('needs_attention' as const) : ('received' as const),
+      has_conflict: 0,
+      current_version_id: versionId,
+      version_count: 1,
+      instance_name: instanceName(item),
+      issues: JSON.stringify(issues),
+      files_expected: item.files.length,
+      files_received: 0,
+      source,
+      assignment_id: item.assignmentId ?? null,
+      device_access_id: submitter.deviceAccessId ?? null,
+      submitted_by_account_id: submitter.accountId,
+      submitted_by_person_id: ctx.onBehalfOfPersonId ?? submitter.personId,
+      received_at: ctx.now,
+      reviewed_by_person_id: null,
+      reviewed_at: null,
+    });
+    versionRows.push(versionRow(ctx, submitter, item, versionId, 1, 'original', version.id, hash, issues));
+    for (const [table, rows] of answerRows(
+      layouts.get(version.id) as AnswerLayout,
+      ws,
+      item.id,
+      versionId,
+      item.answers,
+    )) {
+      answerTables.set(table, [...(answerTables.get(table) ?? []), ...rows]);
+    }
+    ctx.audit({
+      action: 'submission.create',
+      entityType: 'submission',
+      entityId: item.id,
+      fields: ['answers', ...(item.files.length ? ['files'] : [])],
+    });
+    outcomes.set(index, {
+      index,
+      id: item.id,
+      status: flagged ? 'needs_attention' : 'stored',
+      state: flagged ? 'needs_attention' : 'received',
+      revision,
+      issues,
+      filesMissing: item.files.map((f) => f.name),
+    });
+  }
+  await insertSubmissions(ctx.db, submissionRows);
+  await insertVersions(ctx.db, versionRows);
+  await insertAnswerRows(ctx.db, answerTables);
+  await upsertFileRefs(
+    ctx.db,
+    fresh.flatMap(({ item }) =>
+      item.files.map((f) => ({
+        workspace_id: ws,
+        submission_id: item.id,
+        name: f.name,
+        content_type: f.contentType,
+        size: f.size,
+        sha256: f.sha256,
+        received_bytes: 0,
+        complete: 0,
+        created_at: ctx.now,
+        updated_at: ctx.now,
+      })),
+    ),
+  );
+  await reportFilesMissing(ctx, ws, outcomes);
+  if (
+    fresh.length === 0 &&
+    [...outcomes.values()].every((o) => o.status === 'duplicate' || o.status === 'refused')
+  )
+    ctx.unchanged();
+  return parsed.map((p) => outcomes.get(p.index) as IngestOutcome);
+}
+
+function uniquePairs(items: SubmissionItem[]) {
+  const seen = new Map<string, { formId: string; number: number }>();
+  for (const item of items)
+    seen.set(`${item.formId} ${item.formVersion}`, { formId: item.formId, number: item.formVersion });
+  return [...seen.values()];
+}
+
+/** The name a reviewer sees: meta/instanceName when the form computes one. */
+function instanceName(item: SubmissionItem): string | null {
+  const meta = item.answers.meta;
+  const name = meta && typeof meta === 'object' && !Array.isArray(meta) ? meta.instanceName : undefined;
+  return typeof name === 'string' && name.trim() ? name.trim().slice(0, 300) : null;
+}
+
+function versionRow(
+  ctx: RequestContext,
+  submitter: Submitter,
+  item: SubmissionItem,
+  id: string,
+  number: number,
+  kind: 'original' | 'conflict',
+  formVersionId: string,
+  hash: string,
+  issues: unknown[],
+) {
+  return {
+    workspace_id: submitter.workspaceId,
+    id,
+    submission_id: item.id,
+    number,
+    kind,
+    form_version_id: formVersionId,
+    answers: canonicalJson(item.answers),
+    content_hash: hash,
+    issues: JSON.stringify(issues),
+    base_version_id: null,
+    reason: null,
+    meta: JSON.stringify({
+      startedAt: item.startedAt ?? null,
+      finishedAt: item.finishedAt ?? null,
+      deviceId: item.deviceId ?? null,
+      files: item.files,
+    }),
+    created_by_account_id: submitter.accountId,
+    created_by_person_id: ctx.onBehalfOfPersonId ?? submitter.personId,
+    created_at: ctx.now,
+  };
+}
+
+/**
+ * The same instance id with other answers: both are kept. The copy becomes a version of kind
+ * "conflict" and the submission is flagged for a coordinator; its current answers do not change.
+ */
+async function storeConflict(
+  ctx: RequestContext,
+  submitter: Submitter,
+  index: number,
+  item: SubmissionItem,
+  version: VersionRow,
+  hash: string,
+  versionCount: number,
+): Promise<IngestOutcome> {
+  const compiled = ctx.deps.compiledForms.get(version.id, () => JSON.parse(version.model) as Form);
+  const issues = validateAnswers(compiled, item.answers);
+  const revision = await ctx.revision();
+  await insertVersions(ctx.db, [
+    versionRow(ctx, submitter, item, newId(), versionCount + 1, 'conflict', version.id, hash, issues),
+  ]);
+  await updateSubmissionRow(ctx.db, submitter.workspaceId, item.id, {
+    has_conflict: 1,
+    version_count: versionCount + 1,
+    updated_at: ctx.now,
+    revision,
+  });
+  ctx.audit({
+    action: 'submission.conflict',
+    entityType: 'submission',
+    entityId: item.id,
+    fields: ['answers'],
+  });
+  return { index, id: item.id, status: 'conflict', revision, issues, filesMissing: [] };
+}
+
+/** Which declared files have not fully arrived yet, per stored or duplicate outcome. */
+async function reportFilesMissing(
+  ctx: RequestContext,
+  workspaceId: string,
+  outcomes: Map<number, IngestOutcome>,
+) {
+  const ids = [...outcomes.values()].filter((o) => o.id && o.status !== 'refused').map((o) => o.id as string);
+  const files = await filesOf(ctx.db, workspaceId, ids);
+  for (const outcome of outcomes.values()) {
+    if (!outcome.id || outcome.status === 'refused') continue;
+    outcome.filesMissing = files
+      .filter((f) => f.submission_id === outcome.id && f.complete !== 1)
+      .map((f) => f.name);
+  }
+}

@@ -1,0 +1,50 @@
+import type { Role } from '@coproduce/contract';
+
+/**
+ * Who may do what with submissions (pure, deny by default). Researchers collect what they are
+ * assigned and see their own submissions' states; staff and coordinators collect anything
+ * published, review, correct and resolve. Members and partners see aggregates elsewhere, never
+ * submissions.
+ */
+export type SubmissionAction =
+  | 'submit'
+  | 'readAll'
+  | 'readOwn'
+  | 'review'
+  | 'edit'
+  | 'resolve'
+  | 'export'
+  | 'assign';
+
+const grants: Record<Role, readonly SubmissionAction[]> = {
+  coordinator: ['submit', 'readAll', 'readOwn', 'review', 'edit', 'resolve', 'export', 'assign'],
+  staff: ['submit', 'readAll', 'readOwn', 'review', 'edit', 'resolve', 'export', 'assign'],
+  researcher: ['submit', 'readOwn'],
+  member: [],
+  partner: [],
+};
+
+export const submissionActions = [
+  'submit',
+  'readAll',
+  'readOwn',
+  'review',
+  'edit',
+  'resolve',
+  'export',
+  'assign',
+] as const;
+
+export const canSubmissions = (role: Role, action: SubmissionAction): boolean =>
+  grants[role].includes(action);
+
+/** Researchers submit only forms they are assigned to; the others any published form. */
+export const mustBeAssigned = (role: Role): boolean => role === 'researcher';
+
+export function submissionAbilities(role: Role) {
+  return {
+    review: canSubmissions(role, 'review'),
+    edit: canSubmissions(role, 'edit'),
+    resolve: canSubmissions(role, 'resolve'),
+  };
+}
