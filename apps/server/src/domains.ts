@@ -1,4 +1,5 @@
 import { accountRoutes } from './account/routes.ts';
+import { assignmentRoutes } from './assignments/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { authRoutes } from './auth/routes.ts';
 import { formRoutes } from './forms/routes.ts';
@@ -6,6 +7,7 @@ import type { Registrar } from './http/register.ts';
 import { inviteRoutes } from './invites/routes.ts';
 import { memberRoutes } from './members/routes.ts';
 import { peopleRoutes } from './people/routes.ts';
+import { submissionReviewRoutes } from './submissions/review-routes.ts';
 import { submissionRoutes } from './submissions/routes.ts';
 import { systemRoutes } from './system/routes.ts';
 import { tokenRoutes } from './tokens/routes.ts';
@@ -24,4 +26,6 @@ export const domainRoutes: Array<(api: Registrar) => void> = [
   tokenRoutes,
   formRoutes,
   submissionRoutes,
+  submissionReviewRoutes,
+  assignmentRoutes,
 ];

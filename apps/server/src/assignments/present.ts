@@ -1,0 +1,43 @@
+import type { Assignment } from '@coproduce/contract';
+import { revisionText } from '../db/revision.ts';
+import type { AssignmentRow } from './queries.ts';
+
+export function presentAssignment(row: AssignmentRow): Assignment {
+  return {
+    id: row.id,
+    formId: row.form_id,
+    formTitle: row.form_title,
+    personId: row.person_id,
+    teamId: row.team_id,
+    assigneeName: row.person_name ?? row.team_name ?? '',
+    targetCount: row.target_count,
+    dueOn: row.due_on,
+    note: row.note,
+    status: row.status,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    revision: revisionText(row.revision),
+    deletedAt: row.deleted_at,
+  };
+}
+
+export function presentTeam(row: {
+  id: string;
+  name: string;
+  member_person_ids: string;
+  revision: string | number | bigint;
+  deleted_at: string | null;
+}) {
+  return {
+    id: row.id,
+    name: row.name,
+    memberPersonIds: JSON.parse(row.member_person_ids) as string[],
+    revision: revisionText(row.revision),
+    deletedAt: row.deleted_at,
+  };
+}
+
+/** Whether an assignment is the person's: theirs by name, or their team's. */
+export const assignedTo = (row: AssignmentRow, personId: string) =>
+  row.person_id === personId ||
+  (row.member_person_ids ? (JSON.parse(row.member_person_ids) as string[]).includes(personId) : false);
