@@ -7,7 +7,9 @@ import { loadOrCreateSecret, type ServerConfig } from './config.ts';
 import type { ServerDeps } from './context.ts';
 import { connectDatabase, type DatabaseHandle } from './db/connect.ts';
 import { migrateToLatest } from './db/migrate.ts';
+import { jobKinds } from './exports/routes.ts';
 import { createGroupCommit } from './http/group-commit.ts';
+import { createJobRunner } from './jobs/runner.ts';
 import { createMailer, type Mailer } from './mail/mailer.ts';
 import { createCompiledForms } from './submissions/compiled.ts';
 
@@ -52,14 +54,17 @@ export async function openServer(
   };
 }
 
-/** Starts listening; resolves with the address and a stop function that drains requests first. */
+/** Starts listening and running jobs; resolves with the address and a stop function that drains requests first. */
 export async function listen(opened: OpenedServer) {
   const { app } = await buildApp(opened.deps);
   const address = await app.listen({ port: opened.deps.config.port, host: opened.deps.config.host });
+  const jobs = createJobRunner(opened.deps, jobKinds);
+  jobs.start();
   return {
     app,
     address,
     async stop() {
+      await jobs.stop();
       await app.close();
       await opened.close();
     },

@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import {
   type Endpoint,
   type EndpointBody,
@@ -133,6 +134,8 @@ export function createRegistrar(app: FastifyInstance, deps: ServerDeps): Registr
             (ctx) => handler({ ...input, ctx, prepared: prepared as never }),
           );
           reply.code(definition.status);
+          // A large file (an export) comes as a stream, sent as it is read: never whole in memory.
+          if (definition.produces && result instanceof Readable) return reply.send(result);
           if (definition.produces && result instanceof Uint8Array) {
             if (!reply.hasHeader('content-type')) reply.type(definition.produces);
             return reply.send(Buffer.from(result.buffer, result.byteOffset, result.byteLength));
