@@ -1,0 +1,6 @@
+export { mergeSmallSections, OTHER_SECTIONS, type PublishedArea } from './areas.ts';
+export * from './input.ts';
+export { buildModel, type CellPosition, type PublicationModel, TOTAL } from './model.ts';
+export type { CellStatus, ProblemCell, SuppressionProblem } from './problem.ts';
+export { auditLinear, type ProtectionResult, protect } from './protect.ts';
+export * from './publish.ts';
