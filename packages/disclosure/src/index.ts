@@ -1,4 +1,5 @@
 export { mergeSmallSections, OTHER_SECTIONS, type PublishedArea } from './areas.ts';
+export { tableCsv } from './csv.ts';
 export * from './input.ts';
 export { buildModel, type CellPosition, type PublicationModel, TOTAL } from './model.ts';
 export type { CellStatus, ProblemCell, SuppressionProblem } from './problem.ts';
