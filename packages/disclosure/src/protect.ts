@@ -40,17 +40,23 @@ export function auditLinear(problem: SuppressionProblem, status: CellStatus[]): 
   return { checked, leaks, rank: span.rank };
 }
 
-export type ProtectOptions = { maxRounds: number; alsoHide?: Iterable<number> };
+export type ProtectOptions = {
+  maxRounds: number;
+  alsoHide?: Iterable<number>;
+  /** Cells published elsewhere already: never hidden here; the audits still count them. */
+  mustPublish?: ReadonlySet<number>;
+};
 
 export function protect(problem: SuppressionProblem, options: ProtectOptions): ProtectionResult {
   checkProblem(problem);
-  const forced = new Set(options.alsoHide ?? []);
+  const mustPublish = options.mustPublish ?? new Set<number>();
+  const forced = new Set([...(options.alsoHide ?? [])].filter((cell) => !mustPublish.has(cell)));
   const repairs = [...forced];
   const siblings = partitionsByMember(problem);
   const timings = { suppressionMs: 0, auditMs: 0 };
   for (let round = 0; ; round++) {
     let started = performance.now();
-    const status = suppressSecondary(problem, forced);
+    const status = suppressSecondary(problem, forced, mustPublish);
     timings.suppressionMs += performance.now() - started;
     started = performance.now();
     const linear = auditLinear(problem, status);
@@ -67,7 +73,7 @@ export function protect(problem: SuppressionProblem, options: ProtectOptions): P
     };
     if (failing.length === 0) return { ok: true, ...result };
     const added = failing
-      .map((cell) => repairFor(problem, status, siblings, cell))
+      .map((cell) => repairFor(problem, status, siblings, cell, mustPublish))
       .filter((cell) => cell !== undefined && !forced.has(cell));
     if (added.length === 0 || round >= options.maxRounds) return { ok: false, ...result };
     for (const cell of new Set(added)) {
@@ -100,8 +106,10 @@ function repairFor(
   status: CellStatus[],
   splits: [number, number[]][][],
   failing: number,
+  mustPublish: ReadonlySet<number>,
 ): number | undefined {
   const { cells } = problem;
+  const open = (index: number) => status[index] === 'published' && !mustPublish.has(index);
   const better = (a: number, b: number | undefined) => {
     if (b === undefined) return true;
     const [x, y] = [cells[a]!, cells[b]!];
@@ -111,18 +119,13 @@ function repairFor(
   };
   let best: number | undefined;
   for (const [parent, partition] of splits[failing]!) {
-    for (const member of partition) if (status[member] === 'published' && better(member, best)) best = member;
+    for (const member of partition) if (open(member) && better(member, best)) best = member;
     if (best !== undefined) return best;
-    if (status[parent] === 'published') return parent;
+    if (open(parent)) return parent;
   }
   const inside = new Set(cells[failing]!.support);
   cells.forEach((cell, index) => {
-    if (
-      status[index] === 'published' &&
-      cell.support.some((inner) => inside.has(inner)) &&
-      better(index, best)
-    )
-      best = index;
+    if (open(index) && cell.support.some((inner) => inside.has(inner)) && better(index, best)) best = index;
   });
   return best;
 }

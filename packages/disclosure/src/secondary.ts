@@ -22,10 +22,15 @@ export function candidateOrder(a: ProblemCell, b: ProblemCell): number {
 
 /**
  * Status of every cell: primaries stay primary, `alsoHide` cells (repairs, or a previous run's
- * secondaries) are hidden from the start, and every other cell is published or hidden as a
- * secondary. A deterministic function of the problem and `alsoHide`.
+ * secondaries) are hidden from the start, `mustPublish` cells (published elsewhere already, like a
+ * settlement total beside a map) are offered first and always published, and every other cell is
+ * published or hidden as a secondary. A deterministic function of its arguments.
  */
-export function suppressSecondary(problem: SuppressionProblem, alsoHide: ReadonlySet<number>): CellStatus[] {
+export function suppressSecondary(
+  problem: SuppressionProblem,
+  alsoHide: ReadonlySet<number>,
+  mustPublish: ReadonlySet<number> = new Set(),
+): CellStatus[] {
   const { cells, innerCount } = problem;
   const status: CellStatus[] = cells.map((cell) => (cell.primary ? 'primary' : 'published'));
   const basis = new EchelonBasis(innerCount);
@@ -44,11 +49,14 @@ export function suppressSecondary(problem: SuppressionProblem, alsoHide: Readonl
   const candidates = cells
     .map((_, index) => index)
     .filter((index) => status[index] === 'published')
-    .sort((a, b) => candidateOrder(cells[a]!, cells[b]!));
+    .sort(
+      (a, b) =>
+        Number(mustPublish.has(b)) - Number(mustPublish.has(a)) || candidateOrder(cells[a]!, cells[b]!),
+    );
   for (const index of candidates) {
     const residue = basis.reduceSupport(cells[index]!.support);
     if (residue.cols.length === 0) continue; // already implied by what is published
-    if (tracked.some((cell) => cell.parallelTo(residue))) {
+    if (!mustPublish.has(index) && tracked.some((cell) => cell.parallelTo(residue))) {
       status[index] = 'secondary';
       tracked.push(new TrackedResidue(innerCount, residue));
       continue;
