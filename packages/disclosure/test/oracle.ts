@@ -6,7 +6,7 @@ import type { CellStatus, SuppressionProblem } from '../src/index.ts';
 
 type Constraint = { support: Int32Array; low: number; high: number };
 
-const LIMIT = 2_000_000;
+const LIMIT = 5_000_000;
 
 export function feasibleValues(problem: SuppressionProblem, status: CellStatus[]): Map<number, Set<number>> {
   const { innerCount, cells } = problem;
