@@ -112,11 +112,21 @@ export class TrackedResidue {
   eliminate(row: SparseResidue): void {
     const factor = this.dense[row.cols[0]!]!;
     if (factor === 0) return;
+    const dense = this.dense;
     for (let k = 0; k < row.cols.length; k++) {
       const col = row.cols[k]!;
-      this.dense[col] = (((this.dense[col]! - factor * row.vals[k]!) % PRIME) + PRIME) % PRIME;
+      const before = dense[col]!;
+      const after = (((before - factor * row.vals[k]!) % PRIME) + PRIME) % PRIME;
+      dense[col] = after;
+      if ((before === 0) !== (after === 0)) this.nonZeros += after === 0 ? -1 : 1;
+      if (after !== 0 && (this.lead < 0 || col < this.lead)) this.lead = col;
     }
-    this.recount();
+    // The row's pivot column is now zero here; find the new lead only if that was it.
+    if (dense[this.lead] === 0) {
+      let col = this.lead + 1;
+      while (col < dense.length && dense[col] === 0) col++;
+      this.lead = col < dense.length ? col : -1;
+    }
   }
 
   private recount(): void {
