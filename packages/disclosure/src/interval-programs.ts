@@ -99,11 +99,46 @@ export function answerQuestions(
       }
       return { total, reached };
     };
+    if (!exact) {
+      // The vertex the last question left is a point of the polytope too: often it already shows
+      // a second whole value, and no pivot is needed.
+      let now = objective.constant;
+      for (const [variable, coef] of objective.terms)
+        if (!inRows.has(variable)) now += coef * truthOf(variable);
+      for (const [root, piece] of pieces) now += currentOf(parts.get(root)!, presolve, piece);
+      if (Math.abs(now - truth) >= 1 - 1e-9)
+        return { low: Math.min(now, truth), high: Math.max(now, truth), exact: false };
+    }
     const high = bound(-1, most, exact ? undefined : truth + 1);
     if (!exact && high.reached) return { low: truth, high: high.total, exact: false };
     const low = bound(1, least, exact ? undefined : Math.floor(high.total + 1e-6) - 1);
     return { low: low.total, high: high.total, exact: !low.reached };
   });
+}
+
+function currentOf(
+  part: Part,
+  bounds: { lower: Float64Array; upper: Float64Array },
+  piece: Map<number, number>,
+) {
+  const simplex = simplexOf(part, bounds);
+  return simplex.current(goalOf(part, piece));
+}
+
+function simplexOf(part: Part, bounds: { lower: Float64Array; upper: Float64Array }): Simplex {
+  if (!part.simplex) {
+    const { program, local } = programOf(part.rows, bounds);
+    part.simplex = new Simplex(program);
+    part.local = local;
+  }
+  return part.simplex;
+}
+
+function goalOf(part: Part, piece: Map<number, number>) {
+  return {
+    cols: Int32Array.from(piece.keys(), (variable) => part.local!.get(variable)!),
+    coefs: Float64Array.from(piece.values()),
+  };
 }
 
 function solvePiece(
@@ -114,18 +149,9 @@ function solvePiece(
   enough: number | undefined,
   stats: SolveStats,
 ): number {
-  if (!part.simplex) {
-    const { program, local } = programOf(part.rows, bounds);
-    part.simplex = new Simplex(program);
-    part.local = local;
-  }
-  const simplex = part.simplex;
+  const simplex = simplexOf(part, bounds);
   const before = simplex.pivots;
-  const goal = {
-    cols: Int32Array.from(piece.keys(), (variable) => part.local!.get(variable)!),
-    coefs: Float64Array.from(piece.values()),
-  };
-  const optimum = simplex.optimize(goal, sense, enough);
+  const optimum = simplex.optimize(goalOf(part, piece), sense, enough);
   stats.programs++;
   stats.pivots += simplex.pivots - before;
   return optimum;

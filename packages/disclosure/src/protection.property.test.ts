@@ -106,6 +106,26 @@ describe('P2: every interval is at least one wide, with the ranges a "<5" label 
     for (const interval of exact.intervals) expect(interval.high - interval.low).toBeGreaterThanOrEqual(1);
   });
 
+  it('gives the same verdict when it stops as soon as a second whole value is found', () => {
+    fc.assert(
+      fc.property(tinyPublication, fc.boolean(), (input, primariesOnly) => {
+        const { problem, result } = protectedModel(input, { ...DEFAULT_RULES, ...tinyRules });
+        const status: CellStatus[] = primariesOnly
+          ? problem.cells.map((cell) => (cell.primary ? 'primary' : 'published'))
+          : result.status;
+        const quick = auditIntervals(problem, status);
+        const exact = auditIntervals(problem, status, { exact: true });
+        expect(quick.failures).toEqual(exact.failures);
+        quick.intervals.forEach((interval, k) => {
+          // A stopped search's range lies inside the exact one.
+          expect(interval.low).toBeGreaterThanOrEqual(exact.intervals[k]!.low - 1e-6);
+          expect(interval.high).toBeLessThanOrEqual(exact.intervals[k]!.high + 1e-6);
+        });
+      }),
+      { numRuns: 150 },
+    );
+  });
+
   it('fails a publication that hides a primary without a partner', () => {
     const { problem } = protectedModel(syntheticPublication({ sections: 2, seed: 1 }));
     const onlyPrimaries: CellStatus[] = problem.cells.map((cell) => (cell.primary ? 'primary' : 'published'));

@@ -94,9 +94,9 @@ export function suppressPublication(
 
   const hidden: HiddenNote[] = [];
   const tables = model.tables.map(({ spec, positions, cells: layout }): PublishedTable => {
-    const cellAt = new Map(
-      positions.map((position, k) => [JSON.stringify(position.categories) + position.area, k]),
-    );
+    const placeOf = (level: string, area: string, categories: Record<string, string>) =>
+      JSON.stringify([level, area, categories]);
+    const cellAt = new Map(positions.map((p, k) => [placeOf(p.level, p.area, p.categories), k]));
     const published = positions.map((position, k): PublishedCell => {
       const index = layout[k]!;
       const shown = status[index] === 'published';
@@ -115,7 +115,7 @@ export function suppressPublication(
       if (!shown) hidden.push({ ...note, what: 'count', reason: status[index] as HiddenReason });
       if (spec.rateOf !== undefined && position.categories[spec.rateOf] !== TOTAL) {
         const whole = { ...position.categories, [spec.rateOf]: TOTAL };
-        const denominator = layout[cellAt.get(JSON.stringify(whole) + position.area)!]!;
+        const denominator = layout[cellAt.get(placeOf(position.level, position.area, whole))!]!;
         const rule = !shown
           ? 'numerator-hidden'
           : status[denominator] !== 'published'

@@ -36,6 +36,14 @@ export class Simplex {
     this.start();
   }
 
+  /** The objective's value at the current vertex (a point of the polytope). */
+  current(objective: Objective): number {
+    let sum = 0;
+    for (let k = 0; k < objective.cols.length; k++)
+      sum += objective.coefs[k]! * this.value[objective.cols[k]!]!;
+    return sum;
+  }
+
   /**
    * min (sense 1) or max (sense −1) of the objective; ±Infinity when unbounded. With `enough`, it
    * may stop as soon as the objective is at or beyond it (≤ for min, ≥ for max) and return the value
