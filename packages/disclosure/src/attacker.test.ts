@@ -72,4 +72,15 @@ describe('an independent attacker with only the public CSVs', () => {
     expect(recovered.length).toBeGreaterThan(0);
     expect(recovered.some((recovery) => recovery.how === 'linear')).toBe(true);
   }, 60_000);
+
+  it('P6: levels protected one at a time leak through the settlement total; as one publication they do not', () => {
+    const sexAge = input.tables[0]!;
+    const alone = (['section', 'settlement'] as const).map(
+      (level) => suppressPublication({ ...input, tables: [{ ...sexAge, levels: [level] }] }).tables[0]!,
+    );
+    const separately = attack(alone.map((table) => ({ population: table.population, csv: tableCsv(table) })));
+    expect(separately.some((recovery) => recovery.how === 'linear')).toBe(true);
+    const together = suppressPublication({ ...input, tables: [sexAge] }).tables[0]!;
+    expect(attack([{ population: together.population, csv: tableCsv(together) }])).toEqual([]);
+  }, 60_000);
 });
