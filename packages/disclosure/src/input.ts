@@ -102,6 +102,16 @@ export function checkInput(input: PublicationInput, rules: DisclosureRules): Inp
     ids.forEach((id, index) => {
       if (seen.has(id))
         report('publication.duplicate_id', [...path, index, 'id'], `${what} "${id}" twice`, { id });
+      // Ids starting with "_" are the engine's own (margins, the other-sections group).
+      if (id.length === 0 || id.startsWith('_'))
+        report(
+          'publication.reserved_id',
+          [...path, index, 'id'],
+          `${what} id "${id}" is empty or starts with "_"`,
+          {
+            id,
+          },
+        );
       seen.add(id);
     });
   };

@@ -168,6 +168,7 @@ describe('bad input', () => {
     const input = syntheticPublication({ sections: 2, seed: 1 });
     input.populations[0]!.counts[0] = { section: 'nowhere', categories: { sex: 'x' }, count: -1 };
     input.tables.push({ id: 'persons-sex-age', title: 'again', population: 'nobody', dimensions: [] });
+    input.populations[0]!.dimensions[0]!.categories.push({ id: '_total', label: 'Total' });
     const error = (() => {
       try {
         suppressPublication(input);
@@ -188,6 +189,7 @@ describe('bad input', () => {
         ['publication.unknown_category', 'populations.0.counts.0.categories.age'],
         ['publication.duplicate_id', 'tables.3.id'],
         ['publication.unknown_population', 'tables.3.population'],
+        ['publication.reserved_id', 'populations.0.dimensions.0.categories.2.id'],
       ]),
     );
   });
