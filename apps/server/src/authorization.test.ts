@@ -4,6 +4,7 @@
 import { type Role, roles } from '@coproduce/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formsMatrix } from './forms/matrix.ts';
+import { collectionMatrix } from './test/collection-matrix.ts';
 import { Agent, createAdmin, signIn } from './test/agent.ts';
 import { seedAccount, seededPassword, seedMembership } from './test/seed-accounts.ts';
 import { startTestServer, type TestServer } from './test/server.ts';
@@ -232,6 +233,7 @@ const expectations: Record<string, Expectation> = {
 Object.assign(
   expectations,
   formsMatrix(() => admin),
+  collectionMatrix(() => admin),
 );
 
 async function makePlace(name: string): Promise<Place> {
