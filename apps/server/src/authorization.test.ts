@@ -4,8 +4,8 @@
 import { type Role, roles } from '@coproduce/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formsMatrix } from './forms/matrix.ts';
-import { collectionMatrix } from './test/collection-matrix.ts';
 import { Agent, createAdmin, signIn } from './test/agent.ts';
+import { collectionMatrix } from './test/collection-matrix.ts';
 import { seedAccount, seededPassword, seedMembership } from './test/seed-accounts.ts';
 import { startTestServer, type TestServer } from './test/server.ts';
 

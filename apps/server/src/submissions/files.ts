@@ -61,11 +61,12 @@ export async function receivePart(
     ]);
   const size = Number(file.size);
   let received = Number(file.received_bytes);
+  let complete = file.complete === 1;
   const progress = async (): Promise<FileProgress> => ({
     name,
     size,
     receivedBytes: received,
-    complete: received === size && file.complete === 1,
+    complete,
     submissionComplete: (await countCompleteFiles(ctx.db, ws, submission.id)) >= submission.files_expected,
   });
   if (file.complete === 1 || offset + bytes.length <= received) {
@@ -148,9 +149,10 @@ export async function receivePart(
     complete: 1,
     updated_at: ctx.now,
   });
-  const complete = await countCompleteFiles(ctx.db, ws, submission.id);
+  complete = true;
+  const arrived = await countCompleteFiles(ctx.db, ws, submission.id);
   await updateSubmissionRow(ctx.db, ws, submission.id, {
-    files_received: complete,
+    files_received: arrived,
     updated_at: ctx.now,
     revision,
   });

@@ -202,3 +202,16 @@ export async function countCompleteFiles(trx: Tx, workspaceId: string, submissio
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** The teams a person is in (team membership is a short list on the team). */
+export async function teamsOf(trx: Tx, workspaceId: string, personId: string): Promise<Set<string>> {
+  const rows = await trx
+    .selectFrom('teams')
+    .select(['id', 'member_person_ids'])
+    .where('workspace_id', '=', workspaceId)
+    .where('deleted_at', 'is', null)
+    .execute();
+  return new Set(
+    rows.filter((r) => (JSON.parse(r.member_person_ids) as string[]).includes(personId)).map((r) => r.id),
+  );
+}

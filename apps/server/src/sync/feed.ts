@@ -15,6 +15,8 @@ export interface Viewer {
   personId: string;
   /** Forms this viewer collects (null: every form they may read). */
   formIds: Set<string> | null;
+  /** Teams this viewer is in (null: every team, for those who assign). */
+  teamIds: Set<string> | null;
 }
 
 export interface FeedRow {
@@ -25,14 +27,17 @@ export interface FeedRow {
 
 export interface FeedSource {
   kind: FeedKind;
-  /** Rows strictly after `after` in (revision, id) order, at most `limit` + 1, filtered for the viewer. */
+  /** Rows strictly after `after` in (revision, id) order, at most `limit`, filtered for the viewer. */
   read(ctx: RequestContext, viewer: Viewer, after: SyncPosition | null, limit: number): Promise<FeedRow[]>;
 }
 
 /** What the viewer may see, as a short fingerprint: it changes when their role or assignments do. */
 export function scopeOf(viewer: Viewer): string {
-  const forms = viewer.formIds ? [...viewer.formIds].sort().join(',') : '*';
-  return createHash('sha256').update(`${viewer.role}|${forms}`).digest('base64url').slice(0, 16);
+  const list = (ids: Set<string> | null) => (ids ? [...ids].sort().join(',') : '*');
+  return createHash('sha256')
+    .update(`${viewer.role}|${list(viewer.formIds)}|${list(viewer.teamIds)}`)
+    .digest('base64url')
+    .slice(0, 16);
 }
 
 interface FeedCursor {
@@ -80,7 +85,8 @@ export async function changesPage(
   const merged: Array<FeedRow & { kind: number }> = [];
   for (const source of sources) {
     const kind = feedKinds.indexOf(source.kind);
-    for (const row of await source.read(ctx, viewer, positionFor(cursor, kind), limit))
+    // One more than a page from each source tells whether anything follows the page.
+    for (const row of await source.read(ctx, viewer, positionFor(cursor, kind), limit + 1))
       merged.push({ ...row, kind });
   }
   merged.sort((a, b) => {

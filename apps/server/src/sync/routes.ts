@@ -3,8 +3,8 @@ import { assignmentsSource, teamsSource } from '../assignments/feed.ts';
 import { attachmentsSource, formsSource, formVersionsSource } from '../forms/feed.ts';
 import type { Registrar } from '../http/register.ts';
 import { submissionsSource } from '../submissions/feed.ts';
-import { mustBeAssigned } from '../submissions/policy.ts';
-import { assignedFormIds } from '../submissions/queries.ts';
+import { canSubmissions, mustBeAssigned } from '../submissions/policy.ts';
+import { assignedFormIds, teamsOf } from '../submissions/queries.ts';
 import { callerOf } from '../workspaces/caller.ts';
 import { changesPage, type FeedSource, type Viewer } from './feed.ts';
 
@@ -29,6 +29,9 @@ export function syncRoutes(api: Registrar) {
       formIds: mustBeAssigned(caller.role)
         ? await assignedFormIds(ctx.db, caller.workspaceId, caller.personId)
         : null,
+      teamIds: canSubmissions(caller.role, 'assign')
+        ? null
+        : await teamsOf(ctx.db, caller.workspaceId, caller.personId),
     };
     return changesPage(ctx, sources, viewer, query.since, query.limit ?? limits.pageSizeDefault);
   });
