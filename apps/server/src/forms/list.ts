@@ -1,6 +1,8 @@
 import { type FormSummary, type FormThread, limits, type Page } from '@coproduce/contract';
 import type { RequestContext } from '../context.ts';
-import { AppError, forbidden } from '../errors.ts';
+import { forbidden } from '../errors.ts';
+import { parsePosition } from '../sync/cursor.ts';
+import { changedSince } from '../sync/rows.ts';
 import type { FormCaller } from './caller.ts';
 import { presentThreads } from './codesign.ts';
 import { can } from './policy.ts';
@@ -16,30 +18,23 @@ export interface Listing {
 }
 
 /**
- * Both listings go in revision order; the cursor is the last revision on the page. With `since`
- * (a sync), tombstones come too and a cursor always comes back, so the next sync starts there.
+ * Both listings go in (revision, id) order through sync/rows.ts; with `since` (a sync), tombstones
+ * come too and a cursor always comes back, so the next sync starts there.
  */
 function window(listing: Listing) {
-  const after = listing.cursor ?? listing.since ?? null;
-  // At most 18 digits: a revision is a PostgreSQL bigint, and a longer number would overflow it (a 500).
-  if (after !== null && !/^\d{1,18}$/.test(after)) {
-    throw new AppError('request.invalid', 400, 'cursor: not a cursor from an earlier page', [
-      { path: 'query.cursor', message: 'not a cursor from an earlier page' },
-    ]);
-  }
-  const limit = listing.limit ?? limits.pageSizeDefault;
-  return { after, limit, sync: listing.since !== undefined };
+  const text = listing.cursor ?? listing.since;
+  const after =
+    text === undefined ? null : parsePosition(text, listing.cursor !== undefined ? 'cursor' : 'since');
+  return { after, limit: listing.limit ?? limits.pageSizeDefault, sync: listing.since !== undefined };
 }
 
-function page<R extends { revision: string | number | bigint }, T>(
-  rows: R[],
+/** The page format: a listing hands back a cursor only when more follows; a sync always does. */
+function pageOf<T>(
+  found: { cursor: string | null; hasMore: boolean },
   w: ReturnType<typeof window>,
   items: T[],
 ): Page<T> {
-  const hasMore = rows.length > w.limit;
-  const last = rows.slice(0, w.limit).at(-1);
-  const cursor = last ? String(last.revision) : w.after;
-  return { items: items.slice(0, w.limit), cursor: hasMore || w.sync ? cursor : null, hasMore };
+  return { items, cursor: found.hasMore || w.sync ? found.cursor : null, hasMore: found.hasMore };
 }
 
 export async function formPage(
@@ -49,15 +44,17 @@ export async function formPage(
 ): Promise<Page<FormSummary>> {
   if (!can(caller.role, 'readPublished')) throw forbidden('Your role cannot see forms.');
   const w = window(listing);
-  const rows = await listForms(ctx.db, {
-    workspaceId: caller.workspaceId,
-    after: w.after,
-    includeDeleted: w.sync,
-    onlyPublished: !can(caller.role, 'readDraft'),
-    status: listing.status ?? null,
-    limit: w.limit + 1,
-  });
-  const shown = rows.slice(0, w.limit);
+  const found = await changedSince(
+    listForms(ctx.db, {
+      workspaceId: caller.workspaceId,
+      includeDeleted: w.sync,
+      onlyPublished: !can(caller.role, 'readDraft'),
+      status: listing.status ?? null,
+    }),
+    w.after,
+    w.limit,
+  );
+  const shown = found.rows;
   const latest = await versionsByIds(
     ctx.db,
     caller.workspaceId,
@@ -76,7 +73,7 @@ export async function formPage(
       openThreads: counts.get(row.id) ?? 0,
     }),
   );
-  return page(rows, w, items);
+  return pageOf(found, w, items);
 }
 
 export async function threadPage(
@@ -88,15 +85,16 @@ export async function threadPage(
   await visibleForm(ctx.db, caller, formId);
   if (!can(caller.role, 'readDraft')) throw forbidden('Your role can only see published versions.');
   const w = window(listing);
-  const rows = await listThreads(ctx.db, {
-    workspaceId: caller.workspaceId,
-    formId,
-    after: w.after,
-    includeDeleted: w.sync,
-    path: listing.path ?? null,
-    status: listing.status ?? null,
-    limit: w.limit + 1,
-  });
-  const items = await presentThreads(ctx.db, caller, rows.slice(0, w.limit));
-  return page(rows, w, items);
+  const found = await changedSince(
+    listThreads(ctx.db, {
+      workspaceId: caller.workspaceId,
+      formId,
+      includeDeleted: w.sync,
+      path: listing.path ?? null,
+      status: listing.status ?? null,
+    }),
+    w.after,
+    w.limit,
+  );
+  return pageOf(found, w, await presentThreads(ctx.db, caller, found.rows));
 }

@@ -55,16 +55,13 @@ export async function updateForm(
 
 export interface FormListing {
   workspaceId: string;
-  /** Revision order after this one (a sync cursor or the previous page's last). */
-  after: string | null;
   includeDeleted: boolean;
   onlyPublished: boolean;
   status: FormRow['status'] | null;
-  limit: number;
 }
 
 /** Summaries only: the draft JSON stays in the database. */
-export async function listForms(db: Db, listing: FormListing) {
+export function listForms(db: Db, listing: FormListing) {
   let query = formsDb(db)
     .selectFrom('forms')
     .select([
@@ -82,13 +79,13 @@ export async function listForms(db: Db, listing: FormListing) {
       'revision',
     ])
     .where('workspace_id', '=', listing.workspaceId);
-  if (listing.after !== null) query = query.where('revision', '>', listing.after);
   if (!listing.includeDeleted) query = query.where('deleted_at', 'is', null);
   if (listing.onlyPublished) query = query.where('latest_version_id', 'is not', null);
   if (listing.status) query = query.where('status', '=', listing.status);
-  return query.orderBy('revision').limit(listing.limit).execute();
+  // Paged in (revision, id) order by sync/rows.ts, like every syncable listing.
+  return query;
 }
-export type FormListRow = Awaited<ReturnType<typeof listForms>>[number];
+export type FormListRow = Awaited<ReturnType<ReturnType<typeof listForms>['execute']>>[number];
 
 export async function openThreadCounts(db: Db, workspaceId: string, formIds: string[]) {
   if (formIds.length === 0) return new Map<string, number>();

@@ -36,24 +36,21 @@ export async function updateThread(
 export interface ThreadListing {
   workspaceId: string;
   formId: string;
-  after: string | null;
   includeDeleted: boolean;
   path: string | null;
   status: FormThreadsTable['status'] | null;
-  limit: number;
 }
 
-export async function listThreads(db: Db, listing: ThreadListing) {
+export function listThreads(db: Db, listing: ThreadListing) {
   let query = formsDb(db)
     .selectFrom('form_threads')
     .selectAll()
     .where('workspace_id', '=', listing.workspaceId)
     .where('form_id', '=', listing.formId);
-  if (listing.after !== null) query = query.where('revision', '>', listing.after);
   if (!listing.includeDeleted) query = query.where('deleted_at', 'is', null);
   if (listing.path) query = query.where('path', '=', listing.path);
   if (listing.status) query = query.where('status', '=', listing.status);
-  return query.orderBy('revision').limit(listing.limit).execute();
+  return query;
 }
 
 export async function insertReply(db: Db, row: Insertable<FormThreadRepliesTable>) {
