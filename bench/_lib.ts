@@ -87,7 +87,9 @@ export function sqliteDatabase(): BenchDatabase {
  * A fresh PostgreSQL database: on TEST_DATABASE_URL's server when set, else in a throwaway cluster
  * like the tests use. Undefined (with a note) when no PostgreSQL is installed.
  */
-export async function postgresDatabase(): Promise<BenchDatabase | undefined> {
+export async function postgresDatabase(
+  options: { durable?: boolean } = {},
+): Promise<BenchDatabase | undefined> {
   let adminUrl = process.env.TEST_DATABASE_URL;
   let stopCluster = () => {};
   if (!adminUrl) {
@@ -96,7 +98,7 @@ export async function postgresDatabase(): Promise<BenchDatabase | undefined> {
       note('PostgreSQL is not installed (apt-get install -y postgresql): skipping the PostgreSQL runs');
       return undefined;
     }
-    const cluster = await startPostgresCluster(bin);
+    const cluster = await startPostgresCluster(bin, options);
     adminUrl = cluster.url;
     stopCluster = cluster.stop;
   }

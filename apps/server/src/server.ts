@@ -1,5 +1,6 @@
 import pino, { type Logger } from 'pino';
 import { buildApp } from './app.ts';
+import { appendAuditEntries } from './audit/append.ts';
 import { openAuditAnchor } from './audit/checkpoints.ts';
 import { loadOrCreateAuditKeys } from './audit/keys.ts';
 import { type Clock, systemClock } from './clock.ts';
@@ -41,7 +42,10 @@ export async function openServer(
     mailer: overrides.mailer ?? createMailer(config.smtpUrl, config.mailFrom, log),
     auditKeys,
     auditAnchor,
-    groupCommit: createGroupCommit(database.db),
+    groupCommit: createGroupCommit(database.db, {
+      append: (trx, entries) => appendAuditEntries(trx, database.kind, auditKeys.hmacKey, entries),
+      committed: (heads) => auditAnchor.note(heads),
+    }),
     compiledForms: createCompiledForms(),
   };
   return {

@@ -9,7 +9,13 @@ import { changedSince } from '../sync/rows.ts';
 import { presentAssignment, presentTeam } from './present.ts';
 import { assignmentsQuery, teamsQuery } from './queries.ts';
 
-const item = (kind: FeedItem['kind'], id: string, revision: string | number | bigint, deleted: boolean, data: unknown) => ({
+const item = (
+  kind: FeedItem['kind'],
+  id: string,
+  revision: string | number | bigint,
+  deleted: boolean,
+  data: unknown,
+) => ({
   id,
   revision: revisionText(revision),
   item: { kind, id, revision: revisionText(revision), deleted, data: deleted ? null : data } as FeedItem,
@@ -22,7 +28,9 @@ export const assignmentsSource: FeedSource = {
     let q = assignmentsQuery(ctx.db, viewer.workspaceId);
     if (viewer.teamIds) {
       const teams = [...viewer.teamIds, ''];
-      q = q.where((eb) => eb.or([eb('assignments.person_id', '=', viewer.personId), eb('assignments.team_id', 'in', teams)]));
+      q = q.where((eb) =>
+        eb.or([eb('assignments.person_id', '=', viewer.personId), eb('assignments.team_id', 'in', teams)]),
+      );
     }
     const { rows } = await changedSince(q, after, limit, 'assignments');
     return rows.map((r) => item('assignment', r.id, r.revision, r.deleted_at !== null, presentAssignment(r)));

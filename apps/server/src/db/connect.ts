@@ -24,6 +24,34 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
+/**
+ * Kysely prepares every statement anew; preparing the 250-column insert of an answers table cost
+ * more than running it. This keeps the last 500 prepared statements by their SQL text (SQLite
+ * re-prepares one itself if the schema changed under it). A statement still busy (iterating) is
+ * never shared: a fresh one is prepared.
+ */
+function withStatementCache(sqlite: SqliteDatabase.Database) {
+  const cache = new Map<string, SqliteDatabase.Statement>();
+  return {
+    prepare(sql: string) {
+      const hit = cache.get(sql);
+      if (hit && !hit.busy) {
+        cache.delete(sql);
+        cache.set(sql, hit);
+        return hit;
+      }
+      const statement = sqlite.prepare(sql);
+      cache.set(sql, statement);
+      if (cache.size > 500) cache.delete(cache.keys().next().value as string);
+      return statement;
+    },
+    close() {
+      cache.clear();
+      sqlite.close();
+    },
+  } as unknown as SqliteDatabase.Database;
+}
+
 function openReader(file: string) {
   const reader = new SqliteDatabase(file, { readonly: true, fileMustExist: true });
   reader.pragma('busy_timeout = 5000');
@@ -39,7 +67,7 @@ export function connectDatabase(config: DatabaseConfig): DatabaseHandle {
     sqlite.pragma('foreign_keys = ON');
     // Another process (the CLI's audit verify or backup) may hold the lock briefly.
     sqlite.pragma('busy_timeout = 5000');
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
     const readDb = new Kysely<Database>({
       dialect: new SqliteDialect({ database: openReader(config.file) }),
     });

@@ -25,63 +25,84 @@ const notes = async () =>
     Number(r.id),
   );
 
+const none = { append: async () => [], committed: () => {} };
+const done = <T>(value: T) => ({ value, audit: [] });
+
 describe('group commit', () => {
-  it('runs queued requests in one transaction, rolls back a failing one alone, answers after the commit', async () => {
-    const group = createGroupCommit(handle.db);
+  it('runs requests of one turn in one transaction, the next ones in the next, a failing one rolled back alone', async () => {
+    const group = createGroupCommit(handle.db, none);
     let release: () => void = () => {};
     const held = new Promise<void>((resolve) => {
       release = resolve;
     });
     const revisions: string[] = [];
-    // The first request holds its transaction open until the others have queued behind it.
-    const first = group.run(async (trx, revision) => {
-      revisions.push(await revision());
-      await sql`insert into notes values (1, 'first')`.execute(trx);
-      await held;
-      return 1;
-    });
-    const rest = [2, 3, 4, 5].map((id) =>
+    const first = [1, 2, 3].map((id) =>
       group.run(async (trx, revision) => {
         revisions.push(await revision());
-        await sql`insert into notes values (${id}, 'queued')`.execute(trx);
-        if (id === 4) throw new Error('this one fails');
-        return id;
+        await sql`insert into notes values (${id}, 'first turn')`.execute(trx);
+        if (id === 1) await held;
+        if (id === 2) throw new Error('this one fails');
+        return done(id);
+      }),
+    );
+    // Queued while the first group runs (it waits on `held`): they share the next transaction.
+    await new Promise((resolve) => setImmediate(resolve));
+    const later = [4, 5].map((id) =>
+      group.run(async (trx, revision) => {
+        revisions.push(await revision());
+        await sql`insert into notes values (${id}, 'later')`.execute(trx);
+        return done(id);
       }),
     );
     release();
-    const settled = await Promise.allSettled([first, ...rest]);
+    const settled = await Promise.allSettled([...first, ...later]);
     expect(settled.map((s) => s.status)).toEqual([
-      'fulfilled',
-      'fulfilled',
       'fulfilled',
       'rejected',
       'fulfilled',
+      'fulfilled',
+      'fulfilled',
     ]);
-    expect(await notes()).toEqual([1, 2, 3, 5]);
-    // Two transactions: the first alone, then the four that queued behind it (one revision each).
-    expect(group.lastGroupSizes.slice(0, 2)).toEqual([4, 1]);
+    expect(await notes()).toEqual([1, 3, 4, 5]);
+    expect(group.lastGroupSizes.slice(0, 2)).toEqual([2, 3]);
     expect(new Set(revisions).size).toBe(2);
   });
 
   it('recovers from a statement the database refuses (PostgreSQL aborts the transaction without the savepoint)', async () => {
-    const group = createGroupCommit(handle.db);
-    let release: () => void = () => {};
-    const held = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    const first = group.run(async (trx) => {
-      await held;
-      await sql`insert into notes values (20, 'first')`.execute(trx);
-    });
-    const clash = group.run(async (trx) => {
-      await sql`insert into notes values (1, 'the same key again')`.execute(trx);
-    });
-    const after = group.run(async (trx) => {
-      await sql`insert into notes values (21, 'after the clash')`.execute(trx);
-    });
-    release();
-    const settled = await Promise.allSettled([first, clash, after]);
+    const group = createGroupCommit(handle.db, none);
+    const settled = await Promise.allSettled([
+      group.run(async (trx) => {
+        await sql`insert into notes values (20, 'first')`.execute(trx);
+        return done(20);
+      }),
+      group.run(async (trx) => {
+        await sql`insert into notes values (1, 'the same key again')`.execute(trx);
+        return done(1);
+      }),
+      group.run(async (trx) => {
+        await sql`insert into notes values (21, 'after the clash')`.execute(trx);
+        return done(21);
+      }),
+    ]);
     expect(settled.map((s) => s.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
     expect(await notes()).toEqual(expect.arrayContaining([20, 21]));
+    expect(group.lastGroupSizes[0]).toBe(3);
+  });
+
+  it('answers nobody of a group whose audit append fails, and leaves nothing of it', async () => {
+    const group = createGroupCommit(handle.db, {
+      append: async () => {
+        throw new Error('chain head locked away');
+      },
+      committed: () => {},
+    });
+    const settled = await Promise.allSettled([
+      group.run(async (trx) => {
+        await sql`insert into notes values (30, 'lost with its group')`.execute(trx);
+        return done(30);
+      }),
+    ]);
+    expect(settled[0]?.status).toBe('rejected');
+    expect(await notes()).not.toContain(30);
   });
 });

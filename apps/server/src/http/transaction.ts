@@ -1,6 +1,6 @@
 import type { Endpoint } from '@coproduce/contract';
 import type { FastifyRequest } from 'fastify';
-import { appendAuditEntries, type ChainHead } from '../audit/append.ts';
+import { type AuditAppend, appendAuditEntries } from '../audit/append.ts';
 import { accountsChain, workspaceChain } from '../audit/chain.ts';
 import type { Caller } from '../auth/resolve.ts';
 import type { AuditIntent, Membership, RequestContext, ServerDeps } from '../context.ts';
@@ -28,30 +28,34 @@ export async function runInTransaction<T>(
   work: (ctx: RequestContext) => Promise<T>,
 ): Promise<T> {
   const body = (trx: Tx, revision: () => Promise<string>) => inTransaction(deps, scope, trx, revision, work);
-  let outcome: { result: T; heads: ChainHead[] };
   if (scope.grouped) {
-    outcome = await deps.groupCommit.run(body);
-  } else {
-    const connection = scope.definition.method === 'GET' ? deps.readDb : deps.db;
-    outcome = await connection.transaction().execute((trx) => {
-      let revision: Promise<string> | null = null;
-      return body(trx, () => {
-        revision ??= takeRevision(trx);
-        return revision;
-      });
-    });
+    // The group appends every request's entries once, after the last of them (http/group-commit.ts).
+    return (await deps.groupCommit.run(body)).value;
   }
-  if (outcome.heads.length > 0) deps.auditAnchor.note(outcome.heads);
-  return outcome.result;
+  const connection = scope.definition.method === 'GET' ? deps.readDb : deps.db;
+  const { value, heads } = await connection.transaction().execute(async (trx) => {
+    let revision: Promise<string> | null = null;
+    const outcome = await body(trx, () => {
+      revision ??= takeRevision(trx);
+      return revision;
+    });
+    return {
+      value: outcome.value,
+      heads: await appendAuditEntries(trx, deps.databaseKind, deps.auditKeys.hmacKey, outcome.audit),
+    };
+  });
+  if (heads.length > 0) deps.auditAnchor.note(heads);
+  return value;
 }
 
+/** The request's handler in a transaction; returns its result and the audit entries it recorded. */
 async function inTransaction<T>(
   deps: ServerDeps,
   scope: RequestScope,
   trx: Tx,
   revision: () => Promise<string>,
   work: (ctx: RequestContext) => Promise<T>,
-) {
+): Promise<{ value: T; audit: AuditAppend[] }> {
   const { definition, request, caller, membership, onBehalfOfPersonId } = scope;
   const intents: AuditIntent[] = [];
   let unchanged = false;
@@ -74,29 +78,24 @@ async function inTransaction<T>(
       unchanged = true;
     },
   };
-  const result = await work(ctx);
+  const value = await work(ctx);
   if (definition.method !== 'GET' && intents.length === 0 && !unchanged) {
     throw new Error(`${definition.id} changed data without recording an audit entry`);
   }
-  const heads = await appendAuditEntries(
-    trx,
-    deps.databaseKind,
-    deps.auditKeys.hmacKey,
-    intents.map((recorded) => {
-      const workspaceId =
-        recorded.workspaceId === undefined ? (membership?.workspaceId ?? null) : recorded.workspaceId;
-      return {
-        chain: workspaceId ? workspaceChain(workspaceId) : accountsChain,
-        workspaceId,
-        actorAccountId: ctx.actor?.accountId ?? null,
-        onBehalfOfPersonId: recorded.onBehalfOfPersonId ?? onBehalfOfPersonId,
-        action: recorded.action,
-        entityType: recorded.entityType,
-        entityId: recorded.entityId,
-        fields: recorded.fields ?? [],
-        occurredAt: now,
-      };
-    }),
-  );
-  return { result, heads };
+  const audit = intents.map((recorded) => {
+    const workspaceId =
+      recorded.workspaceId === undefined ? (membership?.workspaceId ?? null) : recorded.workspaceId;
+    return {
+      chain: workspaceId ? workspaceChain(workspaceId) : accountsChain,
+      workspaceId,
+      actorAccountId: ctx.actor?.accountId ?? null,
+      onBehalfOfPersonId: recorded.onBehalfOfPersonId ?? onBehalfOfPersonId,
+      action: recorded.action,
+      entityType: recorded.entityType,
+      entityId: recorded.entityId,
+      fields: recorded.fields ?? [],
+      occurredAt: now,
+    };
+  });
+  return { value, audit };
 }

@@ -128,7 +128,7 @@ export async function ensureAnswerTables(
   formId: string,
   versionNumber: number,
   form: Form,
-): Promise<AnswerLayout> {
+): Promise<{ layout: AnswerLayout; added: number }> {
   const rows = await answerColumnRows(trx, workspaceId, formId);
   const layout = layoutFrom(formId, rows);
   const { leaves, repeats } = leavesOf(form.survey);
@@ -193,9 +193,9 @@ export async function ensureAnswerTables(
       });
     }
   }
-  if (added.length === 0) return layout;
+  if (added.length === 0) return { layout, added: 0 };
   await insertAnswerColumns(trx, added);
-  return layoutFrom(formId, [...rows, ...added]);
+  return { layout: layoutFrom(formId, [...rows, ...added]), added: added.length };
 }
 
 async function createTable(trx: Tx, table: string, kind: 'main' | 'repeat') {

@@ -1,28 +1,40 @@
 import type { Form } from '@coproduce/forms';
 import { type CompiledForm, compileForm } from '@coproduce/forms/submission';
+import type { AnswerLayout } from './answer-tables.ts';
 
 /**
  * Published versions never change, so each is compiled (its engine and field shapes) once and
- * kept: ingest validates every submission with it. Bounded, least recently used out first.
+ * kept with its answer-table layout: ingest then validates and writes a batch with no query for
+ * the form at all. Bounded, least recently used out first.
  */
+export interface PreparedVersion {
+  form: Form;
+  compiled: CompiledForm;
+  /** Set once the version's columns are known to exist (no DDL left to do). */
+  layout: AnswerLayout | null;
+}
+
 export interface CompiledForms {
-  get(versionId: string, model: () => Form): CompiledForm;
+  get(versionId: string): PreparedVersion | undefined;
+  put(versionId: string, form: Form): PreparedVersion;
 }
 
 export function createCompiledForms(capacity = 200): CompiledForms {
-  const cache = new Map<string, CompiledForm>();
+  const cache = new Map<string, PreparedVersion>();
   return {
-    get(versionId, model) {
+    get(versionId) {
       const hit = cache.get(versionId);
       if (hit) {
         cache.delete(versionId);
         cache.set(versionId, hit);
-        return hit;
       }
-      const compiled = compileForm(model());
-      cache.set(versionId, compiled);
+      return hit;
+    },
+    put(versionId, form) {
+      const entry = { form, compiled: compileForm(form), layout: null };
+      cache.set(versionId, entry);
       if (cache.size > capacity) cache.delete(cache.keys().next().value as string);
-      return compiled;
+      return entry;
     },
   };
 }

@@ -4,15 +4,15 @@
 // form, a version the server does not have, a malformed item) is refused, in words.
 import { createHash } from 'node:crypto';
 import { type IngestOutcome, type SubmissionItem, SubmissionItemSchema } from '@coproduce/contract';
-import type { Form } from '@coproduce/forms';
 import { flagsSubmission, validateAnswers } from '@coproduce/forms/submission';
 import type { RequestContext } from '../context.ts';
 import type { SubmissionsTable } from '../db/collection-schema.ts';
 import { newId } from '../ids.ts';
 import { answerRows, insertAnswerRows } from './answer-rows.ts';
-import { type AnswerLayout, ensureAnswerTables } from './answer-tables.ts';
+import type { AnswerLayout } from './answer-tables.ts';
 import { canonicalJson } from './compiled.ts';
 import { mustBeAssigned } from './policy.ts';
+import { preparedVersion } from './prepared.ts';
 import {
   assignedFormIds,
   contentHashes,
@@ -101,7 +101,13 @@ export async function ingestBatch(
   const items = parsed.flatMap((p) => ('item' in p ? [p] : []));
   const ws = submitter.workspaceId;
   const versions = await versionsByNumber(ctx.db, ws, uniquePairs(items.map((p) => p.item)));
-  const forms = await formsByIds(ctx.db, ws, [...new Set(items.map((p) => p.item.formId))]);
+  // The versions found carry their form's state; only forms without a matching version are looked up
+  // (to tell an unknown form from one not published yet).
+  const unmatched = items.filter((p) => !versions.some((v) => v.form_id === p.item.formId && v.number === p.item.formVersion));
+  const forms = [
+    ...versions.map((v) => ({ id: v.form_id, status: v.form_status, deleted_at: v.form_deleted_at, latest_version_id: v.id })),
+    ...(await formsByIds(ctx.db, ws, [...new Set(unmatched.map((p) => p.item.formId))])),
+  ];
   const existing = new Map(
     (
       await submissionsByIds(
@@ -111,7 +117,7 @@ export async function ingestBatch(
       )
     ).map((r) => [r.id, r]),
   );
-  const hashes = await contentHashes(ctx.db, ws, [...existing.keys()]);
+  const hashes = existing.size ? await contentHashes(ctx.db, ws, [...existing.keys()]) : [];
   const assigned = mustBeAssigned(submitter.role)
     ? await assignedFormIds(ctx.db, ws, submitter.personId)
     : null;
@@ -227,25 +233,12 @@ export async function ingestBatch(
       continue;
     }
     seenInBatch.set(item.id, hash);
-    const compiled = ctx.deps.compiledForms.get(version.id, () => JSON.parse(version.model) as Form);
-    fresh.push({ index, item, version, hash, issues: validateAnswers(compiled, item.answers) });
+    const prepared = await preparedVersion(ctx, submitter.workspaceId, version);
+    layouts.set(version.id, prepared.layout as AnswerLayout);
+    fresh.push({ index, item, version, hash, issues: validateAnswers(prepared.compiled, item.answers) });
   }
 
   const revision = fresh.length ? await ctx.revision() : '0';
-  for (const { version } of fresh) {
-    if (layouts.has(version.id)) continue;
-    layouts.set(
-      version.id,
-      await ensureAnswerTables(
-        ctx.db,
-        ctx.deps.databaseKind,
-        ws,
-        version.form_id,
-        version.number,
-        JSON.parse(version.model) as Form,
-      ),
-    );
-  }
   const submissionRows = [];
   const versionRows = [];
   const answerTables = new Map<string, Array<Record<string, string | number | null>>>();
@@ -395,8 +388,10 @@ async function storeConflict(
   hash: string,
   versionCount: number,
 ): Promise<IngestOutcome> {
-  const compiled = ctx.deps.compiledForms.get(version.id, () => JSON.parse(version.model) as Form);
-  const issues = validateAnswers(compiled, item.answers);
+  const issues = validateAnswers(
+    (await preparedVersion(ctx, submitter.workspaceId, version)).compiled,
+    item.answers,
+  );
   const revision = await ctx.revision();
   await insertVersions(ctx.db, [
     versionRow(ctx, submitter, item, newId(), versionCount + 1, 'conflict', version.id, hash, issues),
@@ -422,7 +417,11 @@ async function reportFilesMissing(
   workspaceId: string,
   outcomes: Map<number, IngestOutcome>,
 ) {
-  const ids = [...outcomes.values()].filter((o) => o.id && o.status !== 'refused').map((o) => o.id as string);
+  // Only submissions that name files, or that were here before (a retry), can have files missing.
+  const ids = [...outcomes.values()]
+    .filter((o) => o.id && o.status !== 'refused' && (o.status === 'duplicate' || o.filesMissing.length > 0))
+    .map((o) => o.id as string);
+  if (ids.length === 0) return;
   const files = await filesOf(ctx.db, workspaceId, ids);
   for (const outcome of outcomes.values()) {
     if (!outcome.id || outcome.status === 'refused') continue;

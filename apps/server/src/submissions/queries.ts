@@ -44,7 +44,6 @@ export async function versionsByNumber(
       'form_versions.id',
       'form_versions.form_id',
       'form_versions.number',
-      'form_versions.model',
       'forms.status as form_status',
       'forms.deleted_at as form_deleted_at',
       'forms.title as form_title',

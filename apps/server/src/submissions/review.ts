@@ -4,16 +4,16 @@
 
 import { createHash } from 'node:crypto';
 import type { AnswerTree, Role, SubmissionDetail, SubmissionState } from '@coproduce/contract';
-import type { Form } from '@coproduce/forms';
 import { flagsSubmission, validateAnswers } from '@coproduce/forms/submission';
 import type { RequestContext } from '../context.ts';
 import { AppError, forbidden, notFound } from '../errors.ts';
 import { personNames } from '../forms/queries.ts';
 import { newId } from '../ids.ts';
 import { answerRows, deleteAnswerRows, insertAnswerRows } from './answer-rows.ts';
-import { ensureAnswerTables } from './answer-tables.ts';
+import type { AnswerLayout } from './answer-tables.ts';
 import { canonicalJson } from './compiled.ts';
 import { canSubmissions, type SubmissionAction } from './policy.ts';
+import { preparedVersion } from './prepared.ts';
 import { presentDetail } from './present.ts';
 import { findSubmission, insertVersions, type SubmissionRow, updateSubmissionRow } from './queries.ts';
 import { detailParts, insertReview, versionModel } from './review-queries.ts';
@@ -107,13 +107,14 @@ async function newCurrentVersion(
   baseVersionId: string,
   reason: string,
 ) {
-  const model = await versionModel(ctx.db, caller.workspaceId, row.form_version_id);
-  if (!model) throw notFound('That form version');
-  const form = JSON.parse(model.model) as Form;
-  const issues = validateAnswers(
-    ctx.deps.compiledForms.get(row.form_version_id, () => form),
-    answers,
-  );
+  const number = await versionModel(ctx.db, caller.workspaceId, row.form_version_id);
+  if (!number) throw notFound('That form version');
+  const prepared = await preparedVersion(ctx, caller.workspaceId, {
+    id: row.form_version_id,
+    form_id: row.form_id,
+    number: number.number,
+  });
+  const issues = validateAnswers(prepared.compiled, answers);
   const versionId = newId();
   const revision = await ctx.revision();
   await insertVersions(ctx.db, [
@@ -135,14 +136,7 @@ async function newCurrentVersion(
       created_at: ctx.now,
     },
   ]);
-  const layout = await ensureAnswerTables(
-    ctx.db,
-    ctx.deps.databaseKind,
-    caller.workspaceId,
-    row.form_id,
-    model.number,
-    form,
-  );
+  const layout = prepared.layout as AnswerLayout;
   await deleteAnswerRows(ctx.db, layout, caller.workspaceId, row.id);
   await insertAnswerRows(ctx.db, answerRows(layout, caller.workspaceId, row.id, versionId, answers));
   const flagged = issues.some(flagsSubmission);

@@ -88,7 +88,14 @@ export function reapOrphanClusters(): void {
   }
 }
 
-export async function startPostgresCluster(bin: string): Promise<PostgresCluster> {
+/**
+ * A throwaway cluster. `durable` keeps PostgreSQL's defaults (fsync on, synchronous commit):
+ * what write benchmarks must measure; tests turn them off, since the cluster dies with the run.
+ */
+export async function startPostgresCluster(
+  bin: string,
+  settings: { durable?: boolean } = {},
+): Promise<PostgresCluster> {
   // initdb refuses to run as root, so as root every server command runs as the `postgres` OS user,
   // and the cluster folder belongs to that user (mkdtemp makes it 0700, but its parent is /tmp).
   const asRoot = process.getuid?.() === 0;
@@ -135,7 +142,8 @@ export async function startPostgresCluster(bin: string): Promise<PostgresCluster
     ]);
     const port = await freePort();
     // fsync=off and friends: the cluster dies with the run, so durability buys nothing but time.
-    const serverOptions = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`;
+    const fast = settings.durable ? '' : ' -c fsync=off -c synchronous_commit=off -c full_page_writes=off';
+    const serverOptions = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1${fast} -c max_connections=200`;
     run('pg_ctl', ['-D', data, '-o', serverOptions, '-l', log, '-w', '-t', '30', 'start']);
     return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, dir, stop };
   } catch (error) {
