@@ -103,9 +103,16 @@ export async function ingestBatch(
   const versions = await versionsByNumber(ctx.db, ws, uniquePairs(items.map((p) => p.item)));
   // The versions found carry their form's state; only forms without a matching version are looked up
   // (to tell an unknown form from one not published yet).
-  const unmatched = items.filter((p) => !versions.some((v) => v.form_id === p.item.formId && v.number === p.item.formVersion));
+  const unmatched = items.filter(
+    (p) => !versions.some((v) => v.form_id === p.item.formId && v.number === p.item.formVersion),
+  );
   const forms = [
-    ...versions.map((v) => ({ id: v.form_id, status: v.form_status, deleted_at: v.form_deleted_at, latest_version_id: v.id })),
+    ...versions.map((v) => ({
+      id: v.form_id,
+      status: v.form_status,
+      deleted_at: v.form_deleted_at,
+      latest_version_id: v.id,
+    })),
     ...(await formsByIds(ctx.db, ws, [...new Set(unmatched.map((p) => p.item.formId))])),
   ];
   const existing = new Map(
@@ -299,7 +306,7 @@ export async function ingestBatch(
   }
   await insertSubmissions(ctx.db, submissionRows);
   await insertVersions(ctx.db, versionRows);
-  await insertAnswerRows(ctx.db, answerTables);
+  await insertAnswerRows(ctx.db, answerTables, ctx.deps.databaseKind);
   await upsertFileRefs(
     ctx.db,
     fresh.flatMap(({ item }) =>

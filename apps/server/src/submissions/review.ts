@@ -138,7 +138,11 @@ async function newCurrentVersion(
   ]);
   const layout = prepared.layout as AnswerLayout;
   await deleteAnswerRows(ctx.db, layout, caller.workspaceId, row.id);
-  await insertAnswerRows(ctx.db, answerRows(layout, caller.workspaceId, row.id, versionId, answers));
+  await insertAnswerRows(
+    ctx.db,
+    answerRows(layout, caller.workspaceId, row.id, versionId, answers),
+    ctx.deps.databaseKind,
+  );
   const flagged = issues.some(flagsSubmission);
   const state: SubmissionState = flagged
     ? 'needs_attention'
