@@ -41,6 +41,28 @@ describe('demo data', () => {
       `/api/workspaces/${workspace.id}/audit?action=person.create&limit=100`,
     );
     expect(audit.body.items.length).toBe(12);
+    // Collection is alive: both templates published, work assigned, submissions in every state.
+    const forms = await coordinator.get(`/api/workspaces/${workspace.id}/forms`);
+    expect(
+      forms.body.items
+        .map((f: { formId: string; latestVersion: unknown }) => [f.formId, f.latestVersion !== null])
+        .sort(),
+    ).toEqual([
+      ['household_enumeration', true],
+      ['settlement_profile', true],
+    ]);
+    const states = await server.deps.db
+      .selectFrom('submissions')
+      .select(['state', 'has_conflict'])
+      .where('workspace_id', '=', workspace.id)
+      .execute();
+    expect(states.length).toBe(243);
+    for (const state of ['received', 'needs_attention', 'approved', 'rejected']) {
+      expect(states.filter((s) => s.state === state).length, state).toBeGreaterThan(0);
+    }
+    expect(states.filter((s) => s.has_conflict === 1).length).toBe(1);
+    const assignments = await coordinator.get(`/api/workspaces/${workspace.id}/assignments`);
+    expect(assignments.body.items.length).toBe(2);
     expect((await verifyAuditLog(server.deps.db, server.deps.auditKeys)).broken).toBeNull();
   });
 

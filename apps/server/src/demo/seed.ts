@@ -6,7 +6,9 @@ import { countAccounts, insertAccount } from '../auth/queries.ts';
 import type { ServerDeps } from '../context.ts';
 import { newId } from '../ids.ts';
 import { codeAlphabet } from '../invites/codes.ts';
+import { seeded } from './answers.ts';
 import { DemoClient } from './client.ts';
+import { seedCollection } from './collection.ts';
 import { demoPeople } from './people.ts';
 
 export const demoWorkspaceName = 'Sonop Community Federation (demo)';
@@ -46,7 +48,11 @@ export interface DemoSignIn {
  * A demo workspace with an admin coordinator, members in every role and a dozen people with
  * varied channels, languages and needs. Everything after the admin account goes through the API.
  */
-export async function seedDemo(deps: ServerDeps, print: (line: string) => void): Promise<DemoSignIn> {
+export async function seedDemo(
+  deps: ServerDeps,
+  print: (line: string) => void,
+  options: { households?: number } = {},
+): Promise<DemoSignIn> {
   const password = demoPassword();
   const passwordHash = await hashPassword(password);
   const adminUsername = await freeUsername(deps, 'demo-coordinator');
@@ -78,6 +84,7 @@ export async function seedDemo(deps: ServerDeps, print: (line: string) => void):
       personIds.set(person.displayName, created.id);
     }
     const accounts: DemoSignIn['accounts'] = [{ role: 'coordinator', username: adminUsername }];
+    const clients = new Map<Role, DemoClient>();
     for (const { role, person } of memberRoles) {
       const invite = await admin.call<{ code: string }>('POST', `/api/workspaces/${workspace.id}/invites`, {
         role,
@@ -87,16 +94,30 @@ export async function seedDemo(deps: ServerDeps, print: (line: string) => void):
         linkConsent: { method: 'in_person', note: 'demo data' },
       });
       const username = await freeUsername(deps, `demo-${role}`);
-      await new DemoClient(app).call('POST', '/api/invites/redeem', {
-        code: invite.code,
-        username,
-        password,
-      });
+      const client = new DemoClient(app);
+      await client.call('POST', '/api/invites/redeem', { code: invite.code, username, password });
+      clients.set(role, client);
       accounts.push({ role, username });
     }
+    const collected = await seedCollection(
+      {
+        admin,
+        staff: clients.get('staff') as DemoClient,
+        researcher: clients.get('researcher') as DemoClient,
+      },
+      workspace.id,
+      {
+        researcher: personIds.get('Imran Shaikh') as string,
+        staff: personIds.get('Thandeka Zulu') as string,
+      },
+      seeded(20261202),
+      options.households ?? 240,
+    );
     const url = deps.config.publicUrl;
     print('');
-    print(`Demo workspace "${demoWorkspaceName}" is ready with ${demoPeople.length} people.`);
+    print(
+      `Demo workspace "${demoWorkspaceName}" is ready with ${demoPeople.length} people and ${collected.submissions} submissions.`,
+    );
     print(`Sign in at ${url} with one of these usernames (one per role) and the password below.`);
     for (const account of accounts) print(`  ${account.role.padEnd(12)} ${account.username}`);
     print(`  password     ${password}`);
