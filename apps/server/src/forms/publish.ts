@@ -3,6 +3,7 @@ import type { RequestContext } from '../context.ts';
 import type { Db } from '../db/connect.ts';
 import { AppError } from '../errors.ts';
 import { newId } from '../ids.ts';
+import { ensureAnswerTables } from '../submissions/answer-tables.ts';
 import { archivedError, changedMeanwhile, type FormCaller, require } from './caller.ts';
 import { type CheckedForm, checkModel } from './model.ts';
 import { presentVersion } from './present.ts';
@@ -110,6 +111,8 @@ export async function publishForm(
     published_at: ctx.now,
     revision,
   });
+  // The typed answer columns for this version are made now, so ingest never alters a table.
+  await ensureAnswerTables(ctx.db, ctx.deps.databaseKind, caller.workspaceId, formId, number, model);
   ctx.audit({ action: 'form.publish', entityType: 'form', entityId: formId, fields: ['version', 'model'] });
   const stored = await findVersion(ctx.db, caller.workspaceId, formId, id);
   if (!stored) throw new Error('the version just written is missing');

@@ -36,7 +36,11 @@ async function send(base: string, method: string, path: string, body?: unknown) 
   if (cookie) session.cookie = cookie.split(';')[0] ?? '';
   return {
     status: response.status,
-    body: (await response.json().catch(() => ({}))) as Record<string, never>,
+    body: (await response.json().catch(() => ({}))) as Record<string, unknown> & {
+      id: string;
+      csrfToken: string;
+      outcomes: Array<{ id: string; status: string }>;
+    },
   };
 }
 
@@ -50,7 +54,7 @@ describe('acknowledged submissions survive SIGKILL', () => {
     });
     expect(setup.status).toBe(201);
     session.csrf = setup.body.csrfToken;
-    const ws = (await send(server.url, 'POST', '/api/workspaces', { name: 'Kill' })).body.id as string;
+    const ws = (await send(server.url, 'POST', '/api/workspaces', { name: 'Kill' })).body.id;
     const form = (await send(server.url, 'POST', `/api/workspaces/${ws}/forms`, { model: householdForm() }))
       .body.id as string;
     expect((await send(server.url, 'POST', `/api/workspaces/${ws}/forms/${form}/publish`, {})).status).toBe(
@@ -71,7 +75,7 @@ describe('acknowledged submissions survive SIGKILL', () => {
           try {
             const answer = await send(server.url, 'POST', `/api/workspaces/${ws}/submissions`, { items });
             if (answer.status !== 200) continue;
-            for (const outcome of answer.body.outcomes as Array<{ id: string; status: string }>) {
+            for (const outcome of answer.body.outcomes) {
               if (['stored', 'needs_attention', 'duplicate'].includes(outcome.status))
                 acknowledged.add(outcome.id);
             }
