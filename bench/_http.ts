@@ -23,7 +23,9 @@ export async function startServer(database: DatabaseConfig, root: string): Promi
   };
   delete env.DATABASE_URL;
   if (database.kind === 'postgres') env.DATABASE_URL = database.url;
-  const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+  const profile = process.env.BENCH_PROFILE
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
+    : [];
   const child = spawn(process.execPath, [...profile, '--import', 'tsx', join(root, 'bench/_serve.ts')], {
     env,
     cwd: root,

@@ -66,7 +66,8 @@ export const collectionEndpoints = {
     method: 'PUT',
     path: `${submission}/files/:fileName`,
     status: 200,
-    summary: 'Send one part of a submission’s file at its offset; a part already received is not stored twice',
+    summary:
+      'Send one part of a submission’s file at its offset; a part already received is not stored twice',
     params: SubmissionFileParamsSchema,
     body: FilePartInputSchema,
     response: FileProgressSchema,
@@ -267,4 +268,3 @@ export const collectionEndpoints = {
     produces: 'application/octet-stream',
   }),
 } as const;
-

@@ -30,7 +30,10 @@ export type SubmissionState = z.infer<typeof SubmissionStateSchema>;
 
 export type AnswerTree = { [name: string]: string | AnswerTree | AnswerTree[] };
 export const AnswerTreeSchema: z.ZodType<AnswerTree> = z.lazy(() =>
-  z.record(z.string().max(200), z.union([z.string().max(100_000), AnswerTreeSchema, z.array(AnswerTreeSchema).max(1000)])),
+  z.record(
+    z.string().max(200),
+    z.union([z.string().max(100_000), AnswerTreeSchema, z.array(AnswerTreeSchema).max(1000)]),
+  ),
 );
 
 /** A file a submission names (a photo, a signature): sent separately in parts, counted here. */
@@ -38,7 +41,10 @@ export const SubmissionFileRefSchema = z.strictObject({
   name: fileNameText(200),
   size: z.number().int().min(1).max(collectionLimits.fileBytes),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
-  contentType: z.string().regex(/^[a-z]+\/[a-z0-9.+-]+$/i).max(100),
+  contentType: z
+    .string()
+    .regex(/^[a-z]+\/[a-z0-9.+-]+$/i)
+    .max(100),
 });
 export type SubmissionFileRef = z.infer<typeof SubmissionFileRefSchema>;
 
@@ -80,16 +86,24 @@ export type SubmissionIssue = z.infer<typeof SubmissionIssueSchema>;
 export const IngestOutcomeSchema = z.object({
   index: z.number().int(),
   id: z.string().nullable(),
-  status: z.enum(outcomeStatuses).describe(
-    'stored (valid), needs_attention (stored and flagged), duplicate (already here, nothing new), conflict (same id, other content: kept for review), refused (not stored: see problem)',
-  ),
+  status: z
+    .enum(outcomeStatuses)
+    .describe(
+      'stored (valid), needs_attention (stored and flagged), duplicate (already here, nothing new), conflict (same id, other content: kept for review), refused (not stored: see problem)',
+    ),
   state: SubmissionStateSchema.optional(),
   revision: RevisionSchema.optional(),
   issues: z.array(SubmissionIssueSchema).default([]),
   /** Files still to upload before the submission counts as received. */
   filesMissing: z.array(z.string()).default([]),
   problem: z
-    .object({ code: z.string(), detail: z.string(), errors: z.array(z.object({ path: z.string(), message: z.string(), code: z.string().optional() })).optional() })
+    .object({
+      code: z.string(),
+      detail: z.string(),
+      errors: z
+        .array(z.object({ path: z.string(), message: z.string(), code: z.string().optional() }))
+        .optional(),
+    })
     .optional(),
 });
 export type IngestOutcome = z.infer<typeof IngestOutcomeSchema>;
@@ -101,7 +115,11 @@ export const SubmissionFileParamsSchema = SubmissionParamsSchema.extend({ fileNa
 /** One part of a file, at its byte offset; parts already received are acknowledged, not stored twice. */
 export const FilePartInputSchema = z.strictObject({
   offset: z.number().int().min(0).max(collectionLimits.fileBytes),
-  contentBase64: z.string().min(1).max(collectionLimits.filePartBodyBytes).regex(/^[A-Za-z0-9+/=]*$/),
+  contentBase64: z
+    .string()
+    .min(1)
+    .max(collectionLimits.filePartBodyBytes)
+    .regex(/^[A-Za-z0-9+/=]*$/),
 });
 export const FileProgressSchema = z.object({
   name: z.string(),
@@ -302,7 +320,10 @@ export const JobParamsSchema = z.object({ workspaceId: IdSchema, jobId: IdSchema
 export const exportFormats = ['csv', 'xlsx'] as const;
 export const CreateExportInputSchema = z.strictObject({
   format: z.enum(exportFormats),
-  headers: z.enum(['codes', 'labels']).default('codes').describe('column headers and choices as names or as labels'),
+  headers: z
+    .enum(['codes', 'labels'])
+    .default('codes')
+    .describe('column headers and choices as names or as labels'),
   language: z.string().max(100).optional().describe('form language for labels'),
   state: SubmissionStateSchema.optional(),
 });

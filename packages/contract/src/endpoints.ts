@@ -11,8 +11,8 @@ import {
   UpdateAccountInputSchema,
 } from './account.ts';
 import { AuditEntrySchema, AuditQuerySchema } from './audit.ts';
-import { endpoint } from './endpoint.ts';
 import { collectionEndpoints } from './collection-endpoints.ts';
+import { endpoint } from './endpoint.ts';
 import { formEndpoints } from './form-endpoints.ts';
 import { IdSchema } from './ids.ts';
 import {

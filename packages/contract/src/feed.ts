@@ -42,6 +42,8 @@ export const ChangesPageSchema = z.object({
   items: z.array(FeedItemSchema),
   cursor: z.string().describe('pass back as since; stored by the phone'),
   hasMore: z.boolean(),
-  reset: z.boolean().describe('the caller’s scope changed: drop what the feed gave before and take these pages instead'),
+  reset: z
+    .boolean()
+    .describe('the caller’s scope changed: drop what the feed gave before and take these pages instead'),
 });
 export type ChangesPage = z.infer<typeof ChangesPageSchema>;
