@@ -3,15 +3,19 @@
 // calculates, through the real renderer. Targets: import < 2 s, first question < 500 ms, answer < 16 ms.
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { exportXlsForm, importXlsForm } from '../packages/forms/src/index.ts';
 import { benchArgs, latency, note, report, round, sample } from './_lib.ts';
 import { openBenchPage } from './forms/browser.ts';
 import { calculateChain, mixedForm } from './forms/models.ts';
 
 const args = benchArgs();
+// ../shared sits beside the repository: resolved from its root, never from this machine's paths.
 const specTest =
   process.env.XLSFORM_SPEC_TEST ??
-  '/work/shared/conformance/xlsform-pyxform/example_xls/xlsform_spec_test.xlsx';
+  fileURLToPath(
+    new URL('../../shared/conformance/xlsform-pyxform/example_xls/xlsform_spec_test.xlsx', import.meta.url),
+  );
 const runs = args.quick ? 3 : 10;
 
 async function importOk(bytes: Uint8Array, name: string): Promise<void> {

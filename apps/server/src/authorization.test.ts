@@ -3,9 +3,9 @@
 // An endpoint without an expectation below fails the test, so a new route cannot skip this.
 import { type Role, roles } from '@coproduce/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formsMatrix } from './forms/matrix.ts';
 import { Agent, createAdmin, signIn } from './test/agent.ts';
 import { collectionMatrix } from './test/collection-matrix.ts';
+import { formsMatrix } from './test/forms-matrix.ts';
 import { seedAccount, seededPassword, seedMembership } from './test/seed-accounts.ts';
 import { startTestServer, type TestServer } from './test/server.ts';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FormsWorld, formsWorld } from './fixture.ts';
-import { housingForm } from './model-fixtures.ts';
+import { housingForm } from '../test/form-models.ts';
+import { type FormsWorld, formsWorld } from '../test/forms-world.ts';
 
 let world: FormsWorld;
 let draftOnly: string;

@@ -1,8 +1,8 @@
 import { emptyAccessNeeds } from '@coproduce/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Agent } from '../test/agent.ts';
-import { type FormsWorld, formsWorld } from './fixture.ts';
-import { housingForm } from './model-fixtures.ts';
+import { housingForm } from '../test/form-models.ts';
+import { type FormsWorld, formsWorld } from '../test/forms-world.ts';
 
 let world: FormsWorld;
 let formId: string;

@@ -1,8 +1,8 @@
 import type { Form, Question, Section, SurveyItem } from '@coproduce/forms';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { group, form as makeForm, question } from '../test/form-models.ts';
 import { diffForms, type Rewording } from './diff.ts';
-import { group, form as makeForm, question } from './model-fixtures.ts';
 
 const languageSets = [['default'], ['English (en)', 'isiZulu (zu)'], ['English (en)']];
 

@@ -1,8 +1,15 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { importXlsForm } from '@coproduce/forms';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { base64, conformanceFile, type FormsWorld, formsWorld, importFile, tableCounts } from './fixture.ts';
-import { form, housingForm, question } from './model-fixtures.ts';
+import { form, housingForm, question } from '../test/form-models.ts';
+import {
+  base64,
+  conformanceFile,
+  type FormsWorld,
+  formsWorld,
+  importFile,
+  tableCounts,
+} from '../test/forms-world.ts';
 
 let world: FormsWorld;
 beforeAll(async () => {

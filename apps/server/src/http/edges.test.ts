@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Agent } from '../test/agent.ts';
 import { startTestServer, type TestServer } from '../test/server.ts';
-import { adminWithWorkspace, joinAs, type TestWorkspace } from '../workspaces/fixtures.ts';
+import { adminWithWorkspace, joinAs, type TestWorkspace } from '../test/workspace-world.ts';
 
 let server: TestServer;
 let workspace: TestWorkspace;

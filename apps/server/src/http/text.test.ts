@@ -2,7 +2,7 @@
 // file names: each is a located 400 on both databases, and nothing is written.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../test/server.ts';
-import { adminWithWorkspace, type TestWorkspace } from '../workspaces/fixtures.ts';
+import { adminWithWorkspace, type TestWorkspace } from '../test/workspace-world.ts';
 
 let server: TestServer;
 let workspace: TestWorkspace;

@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Clock } from '../clock.ts';
 import { Agent } from '../test/agent.ts';
 import { startTestServer, type TestServer, testPublicUrl } from '../test/server.ts';
-import { adminWithWorkspace, joinAs, memberPassword, type TestWorkspace } from '../workspaces/fixtures.ts';
+import { startTestMailbox, type TestMailbox } from '../test/smtp-server.ts';
+import { adminWithWorkspace, joinAs, memberPassword, type TestWorkspace } from '../test/workspace-world.ts';
 import { codeAlphabet } from './codes.ts';
-import { startTestMailbox, type TestMailbox } from './smtp.ts';
 
 let server: TestServer;
 let mailbox: TestMailbox;

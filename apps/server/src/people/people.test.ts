@@ -2,7 +2,7 @@ import { emptyAccessNeeds } from '@coproduce/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Agent } from '../test/agent.ts';
 import { startTestServer, type TestServer } from '../test/server.ts';
-import { adminWithWorkspace, createWorkspace, joinAs, type TestWorkspace } from '../workspaces/fixtures.ts';
+import { adminWithWorkspace, createWorkspace, joinAs, type TestWorkspace } from '../test/workspace-world.ts';
 
 let server: TestServer;
 let coordinator: Agent;

@@ -5,8 +5,8 @@
 import { createHash } from 'node:crypto';
 import type { Role } from '@coproduce/contract';
 import { v7 } from 'uuid';
-import { form, question } from '../forms/model-fixtures.ts';
 import type { Agent } from './agent.ts';
+import { form, question } from './form-models.ts';
 
 type Outcome = 'ok' | 400 | 401 | 403 | 404 | 409;
 interface Call {

@@ -5,8 +5,8 @@ import { createHash } from 'node:crypto';
 import type { Role } from '@coproduce/contract';
 import type { Form } from '@coproduce/forms';
 import { v7 } from 'uuid';
-import { form, question } from '../forms/model-fixtures.ts';
 import { type Agent, signIn } from './agent.ts';
+import { form, question } from './form-models.ts';
 import { seedAccount, seededPassword, seedMembership, seedWorkspace } from './seed-accounts.ts';
 import { startTestServer, type TestServer } from './server.ts';
 

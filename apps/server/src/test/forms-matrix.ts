@@ -3,8 +3,8 @@
 // with the workspace's coordinator (the admin who created it), fresh where a call uses one up.
 import type { Role } from '@coproduce/contract';
 import { exportXlsForm } from '@coproduce/forms';
-import type { Agent } from '../test/agent.ts';
-import { form, question } from './model-fixtures.ts';
+import type { Agent } from './agent.ts';
+import { form, question } from './form-models.ts';
 
 type Outcome = 'ok' | 400 | 401 | 403 | 404 | 409;
 interface Call {

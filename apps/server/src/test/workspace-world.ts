@@ -2,7 +2,7 @@
 // so every row they make has its revision and audit entry like a user's would.
 import type { Role } from '@coproduce/contract';
 import type { FastifyInstance } from 'fastify';
-import { Agent, createAdmin } from '../test/agent.ts';
+import { Agent, createAdmin } from './agent.ts';
 
 export const memberPassword = 'a long enough password';
 

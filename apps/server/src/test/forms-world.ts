@@ -4,9 +4,9 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Role } from '@coproduce/contract';
 import { repositoryRoot } from '../config.ts';
-import { type Agent, signIn } from '../test/agent.ts';
-import { seedAccount, seededPassword, seedMembership, seedWorkspace } from '../test/seed-accounts.ts';
-import { startTestServer, type TestServer } from '../test/server.ts';
+import { type Agent, signIn } from './agent.ts';
+import { seedAccount, seededPassword, seedMembership, seedWorkspace } from './seed-accounts.ts';
+import { startTestServer, type TestServer } from './server.ts';
 
 // ../shared sits beside the repository: resolved from its root, never from this machine's paths.
 export const conformanceDir =
