@@ -11,6 +11,7 @@ import {
   FormAttachmentSchema,
   FormChangesSchema,
   FormDetailSchema,
+  FormListAbilitiesSchema,
   FormParamsSchema,
   FormSummarySchema,
   FormsQuerySchema,
@@ -50,7 +51,7 @@ export const formEndpoints = {
     summary: 'Forms (no models), or changes since a sync cursor (archived ones included)',
     params: WorkspaceParamsSchema,
     query: FormsQuerySchema,
-    response: pageOf(FormSummarySchema),
+    response: pageOf(FormSummarySchema).extend({ abilities: FormListAbilitiesSchema }),
   }),
   createForm: endpoint({
     ...base,

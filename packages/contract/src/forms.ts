@@ -68,6 +68,12 @@ export const FormAbilitiesSchema = z.object({
 });
 export type FormAbilities = z.infer<typeof FormAbilitiesSchema>;
 
+/** What the caller may do with the workspace's forms as a whole, sent with the forms list. */
+export const FormListAbilitiesSchema = z.object({
+  create: z.boolean().describe('create a form: blank, from a template or from an XLSForm workbook'),
+});
+export type FormListAbilities = z.infer<typeof FormListAbilitiesSchema>;
+
 /** A form in lists and sync pages: no model, to keep phone payloads small. */
 export const FormSummarySchema = z.object({
   id: IdSchema,

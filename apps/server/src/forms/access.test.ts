@@ -28,6 +28,14 @@ describe('who may do what with forms', () => {
     }
   });
 
+  it('tells each role in the forms list whether it may create forms', async () => {
+    const expected = { coordinator: true, staff: true, researcher: false, member: false, partner: false };
+    for (const [role, create] of Object.entries(expected)) {
+      const list = await world.as[role as keyof typeof expected].get(world.url());
+      expect(list.body.abilities, role).toEqual({ create });
+    }
+  });
+
   it('shows drafts to members and researchers, and only published versions to partners', async () => {
     const member = await world.as.member.get(world.url(`/${draftOnly}`));
     expect(member.statusCode).toBe(200);
@@ -82,7 +90,12 @@ describe('who may do what with forms', () => {
       [draftOnly, 'archived'],
     ]);
     const nothing = await coordinator.get(world.url(`?since=${changes.body.cursor}`));
-    expect(nothing.body).toEqual({ items: [], cursor: changes.body.cursor, hasMore: false });
+    expect(nothing.body).toEqual({
+      items: [],
+      cursor: changes.body.cursor,
+      hasMore: false,
+      abilities: { create: true },
+    });
     const edit = await coordinator.put(world.url(`/${draftOnly}/draft`), { model: housingForm() });
     expect(edit.statusCode).toBe(409);
     expect(edit.body.code).toBe('form.archived');

@@ -1,4 +1,10 @@
-import { type FormSummary, type FormThread, limits, type Page } from '@coproduce/contract';
+import {
+  type FormListAbilities,
+  type FormSummary,
+  type FormThread,
+  limits,
+  type Page,
+} from '@coproduce/contract';
 import type { RequestContext } from '../context.ts';
 import { forbidden } from '../errors.ts';
 import { parsePosition } from '../sync/cursor.ts';
@@ -41,7 +47,7 @@ export async function formPage(
   ctx: RequestContext,
   caller: FormCaller,
   listing: Listing & { status?: FormSummary['status'] | undefined },
-): Promise<Page<FormSummary>> {
+): Promise<Page<FormSummary> & { abilities: FormListAbilities }> {
   if (!can(caller.role, 'readPublished')) throw forbidden('Your role cannot see forms.');
   const w = window(listing);
   const found = await changedSince(
@@ -73,7 +79,7 @@ export async function formPage(
       openThreads: counts.get(row.id) ?? 0,
     }),
   );
-  return pageOf(found, w, items);
+  return { ...pageOf(found, w, items), abilities: { create: can(caller.role, 'create') } };
 }
 
 export async function threadPage(

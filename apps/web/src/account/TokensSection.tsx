@@ -83,7 +83,12 @@ export function TokensSection({ workspaceId }: { workspaceId: string }): JSX.Ele
               </p>
             </div>
             {!token.revokedAt && (
-              <Button variant="danger" icon={<Icon name="trash" />} onClick={() => void revoke(token)}>
+              <Button
+                variant="danger"
+                data-endpoint="revokeApiToken"
+                icon={<Icon name="trash" />}
+                onClick={() => void revoke(token)}
+              >
                 {t('tokens.revoke')}
               </Button>
             )}
@@ -105,7 +110,13 @@ export function TokensSection({ workspaceId }: { workspaceId: string }): JSX.Ele
           onValue={setRole}
           options={roles.map((value) => ({ value, label: roleLabel(t, value) }))}
         />
-        <Button type="submit" variant="secondary" disabled={action.busy} icon={<Icon name="plus" />}>
+        <Button
+          type="submit"
+          variant="secondary"
+          data-endpoint="createApiToken"
+          disabled={action.busy}
+          icon={<Icon name="plus" />}
+        >
           {t('tokens.create')}
         </Button>
       </form>

@@ -54,7 +54,14 @@ export function AuditScreen({ workspaceId }: { workspaceId: string }): JSX.Eleme
   }, [allowed, filters, workspaceId]);
 
   if (workspace === undefined) return <Loading />;
-  if (!workspace || !allowed) return <Screen title={t('workspace.notFound')}>{null}</Screen>;
+  if (!workspace) return <Screen title={t('workspace.notFound')}>{null}</Screen>;
+  if (!allowed) {
+    return (
+      <Screen title={t('audit.title')}>
+        <p class="notice">{t('audit.notYours')}</p>
+      </Screen>
+    );
+  }
   const set = (patch: Partial<Filters>) => setDraft((current) => ({ ...current, ...patch }));
 
   return (

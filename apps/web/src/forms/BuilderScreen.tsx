@@ -4,6 +4,7 @@ import type { JSX } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { ApiError, buildPath, call, routes } from '../api.ts';
 import { useI18n } from '../i18n/i18n.ts';
+import { navigate, paths } from '../router.ts';
 import { Button, StatusMessage, useAction } from '../ui/forms.tsx';
 import { Icon } from '../ui/icons.tsx';
 import { Loading, Screen } from '../ui/screen.tsx';
@@ -28,7 +29,15 @@ import { QuestionEditor } from './builder/QuestionEditor.tsx';
 import { TranslationsPanel } from './builder/TranslationsPanel.tsx';
 import { createFormEngine, type Form, FormEngineError } from './lib.ts';
 import { buildTree, engineFields, languagesOf } from './renderer/tree.ts';
-import { draftOf, FormTabs, ImportWarnings, LocatedErrors, readBase64, useFormDetail } from './shared.tsx';
+import {
+  draftOf,
+  FormTabs,
+  formLanding,
+  ImportWarnings,
+  LocatedErrors,
+  readBase64,
+  useFormDetail,
+} from './shared.tsx';
 
 type Panel = 'questions' | 'translations' | 'attachments';
 
@@ -45,6 +54,11 @@ export function BuilderScreen({ workspaceId, formId }: { workspaceId: string; fo
 
   useEffect(() => {
     if (detail && !dirty) setModel(detail ? draftOf(detail) : null);
+    // Those who may not edit read the form elsewhere (comments or preview), not in a builder
+    // whose Save the server would refuse. An archived form stays here, read-only, to export it.
+    if (detail && !detail.abilities.edit && detail.status !== 'archived') {
+      navigate(paths.form(workspaceId, formId, formLanding(detail)), { replace: true });
+    }
   }, [detail]);
   // Leaving with unsaved edits loses them: ask first.
   useEffect(() => {
@@ -153,17 +167,32 @@ export function BuilderScreen({ workspaceId, formId }: { workspaceId: string; fo
   const exportHref = `${buildPath(routes.getForm[1], { workspaceId, formId })}/draft/xlsform`;
   const stale = action.error instanceof ApiError && action.error.code === 'form.stale';
   const archived = detail.status === 'archived';
+  const canEdit = detail.abilities.edit && !archived;
 
   return (
     <Screen title={t('forms.builder.title', { title: detail.title })} wide>
-      <FormTabs workspaceId={workspaceId} formId={formId} current="build" openThreads={detail.openThreads} />
+      <FormTabs
+        workspaceId={workspaceId}
+        formId={formId}
+        current="build"
+        openThreads={detail.openThreads}
+        abilities={detail.abilities}
+      />
       <div class="builder-bar">
-        <Button icon={<Icon name="save" />} disabled={action.busy || !dirty || archived} onClick={save}>
-          {dirty ? t('forms.builder.save') : t('forms.builder.allSaved')}
-        </Button>
+        {canEdit && (
+          <Button
+            icon={<Icon name="save" />}
+            data-endpoint="updateFormDraft"
+            disabled={action.busy || !dirty}
+            onClick={save}
+          >
+            {dirty ? t('forms.builder.save') : t('forms.builder.allSaved')}
+          </Button>
+        )}
         {detail.abilities.publish && !archived && (
           <Button
             variant="secondary"
+            data-endpoint="publishForm"
             icon={<Icon name="check" />}
             disabled={action.busy || Boolean(engineProblem)}
             onClick={publish}
@@ -173,24 +202,28 @@ export function BuilderScreen({ workspaceId, formId }: { workspaceId: string; fo
         )}
         <a
           class="button button-secondary"
+          data-endpoint="downloadFormDraft"
           href={exportHref}
           download={`${model.settings.formId ?? 'form'}.xlsx`}
         >
           {t('forms.builder.export')}
         </a>
-        <label class="button button-secondary file-button">
-          <span>{t('forms.builder.import')}</span>
-          <input
-            type="file"
-            class="visually-hidden"
-            accept=".xlsx,.xlsm,.xls,.md,.csv"
-            onChange={(e) => {
-              const file = e.currentTarget.files?.[0];
-              if (file) void replace(file);
-              e.currentTarget.value = '';
-            }}
-          />
-        </label>
+        {canEdit && (
+          <label class="button button-secondary file-button">
+            <span>{t('forms.builder.import')}</span>
+            <input
+              type="file"
+              class="visually-hidden"
+              data-endpoint="importFormDraft"
+              accept=".xlsx,.xlsm,.xls,.md,.csv"
+              onChange={(e) => {
+                const file = e.currentTarget.files?.[0];
+                if (file) void replace(file);
+                e.currentTarget.value = '';
+              }}
+            />
+          </label>
+        )}
         <ArchiveButton
           workspaceId={workspaceId}
           detail={detail}
@@ -233,12 +266,14 @@ export function BuilderScreen({ workspaceId, formId }: { workspaceId: string; fo
           canEdit={detail.abilities.edit && detail.status !== 'archived'}
         />
       ) : panel === 'translations' ? (
-        <TranslationsPanel
-          form={model}
-          languages={languages}
-          onChange={edit}
-          onAddLanguage={(l) => setAdded([...added, l])}
-        />
+        <fieldset class="plain-fieldset" disabled={!canEdit}>
+          <TranslationsPanel
+            form={model}
+            languages={languages}
+            onChange={edit}
+            onAddLanguage={(l) => setAdded([...added, l])}
+          />
+        </fieldset>
       ) : (
         <div class="builder">
           <div class="builder-outline">
@@ -252,20 +287,21 @@ export function BuilderScreen({ workspaceId, formId }: { workspaceId: string; fo
                 // On a phone the editor is below the list: take people there.
                 setTimeout(() => document.getElementById('editor-heading')?.focus(), 0);
               }}
-              onMove={move}
-              onRemove={remove}
+              {...(canEdit ? { onMove: move, onRemove: remove } : {})}
             />
-            <div class="row-actions">
-              <Button variant="secondary" icon={<Icon name="plus" />} onClick={() => add('question')}>
-                {t('forms.builder.addQuestion')}
-              </Button>
-              <Button variant="plain" onClick={() => add('group')}>
-                {t('forms.builder.addGroup')}
-              </Button>
-              <Button variant="plain" onClick={() => add('repeat')}>
-                {t('forms.builder.addRepeat')}
-              </Button>
-            </div>
+            {canEdit && (
+              <div class="row-actions">
+                <Button variant="secondary" icon={<Icon name="plus" />} onClick={() => add('question')}>
+                  {t('forms.builder.addQuestion')}
+                </Button>
+                <Button variant="plain" onClick={() => add('group')}>
+                  {t('forms.builder.addGroup')}
+                </Button>
+                <Button variant="plain" onClick={() => add('repeat')}>
+                  {t('forms.builder.addRepeat')}
+                </Button>
+              </div>
+            )}
           </div>
           <div class="builder-editor">
             {item ? (
@@ -273,27 +309,32 @@ export function BuilderScreen({ workspaceId, formId }: { workspaceId: string; fo
                 <h2 id="editor-heading" tabIndex={-1}>
                   {t('forms.builder.editing', { name: item.name })}
                 </h2>
-                <div class="row-actions">
-                  <Button
-                    variant="plain"
-                    onClick={() => edit(wrapInGroup(model, address, uniqueName(model, 'group')))}
-                  >
-                    {t('forms.builder.wrap')}
-                  </Button>
-                  {item.kind !== 'question' && (
-                    <Button variant="plain" onClick={() => edit(ungroup(model, address))}>
-                      {t('forms.builder.ungroup')}
+                {canEdit && (
+                  <div class="row-actions">
+                    <Button
+                      variant="plain"
+                      onClick={() => edit(wrapInGroup(model, address, uniqueName(model, 'group')))}
+                    >
+                      {t('forms.builder.wrap')}
                     </Button>
-                  )}
-                </div>
-                <QuestionEditor
-                  key={selected}
-                  form={model}
-                  address={address}
-                  item={item}
-                  languages={languages}
-                  onChange={edit}
-                />
+                    {item.kind !== 'question' && (
+                      <Button variant="plain" onClick={() => edit(ungroup(model, address))}>
+                        {t('forms.builder.ungroup')}
+                      </Button>
+                    )}
+                  </div>
+                )}
+                {/* A disabled fieldset makes every field of the editor read-only at once. */}
+                <fieldset class="plain-fieldset" disabled={!canEdit}>
+                  <QuestionEditor
+                    key={selected}
+                    form={model}
+                    address={address}
+                    item={item}
+                    languages={languages}
+                    onChange={edit}
+                  />
+                </fieldset>
               </>
             ) : (
               <p class="muted">{t('forms.builder.pick')}</p>

@@ -29,6 +29,7 @@ export function ChangesScreen({ workspaceId, formId }: { workspaceId: string; fo
         formId={formId}
         current="changes"
         openThreads={detail?.openThreads}
+        abilities={detail?.abilities}
       />
       <StatusMessage error={action.error} />
       {!changes ? (

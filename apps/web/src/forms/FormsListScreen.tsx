@@ -8,7 +8,7 @@ import { navigate, paths } from '../router.ts';
 import { Button, StatusMessage, TextField, useAction } from '../ui/forms.tsx';
 import { Icon } from '../ui/icons.tsx';
 import { Loading, Screen } from '../ui/screen.tsx';
-import { emptyForm, LocatedErrors, readBase64 } from './shared.tsx';
+import { emptyForm, formLanding, LocatedErrors, readBase64 } from './shared.tsx';
 
 type Template = { id: string; title: string; formId: string; languages: string[]; questionCount: number };
 
@@ -16,17 +16,20 @@ export function FormsListScreen({ workspaceId }: { workspaceId: string }): JSX.E
   const { t, date } = useI18n();
   const [forms, setForms] = useState<FormSummary[] | null>(null);
   const [templates, setTemplates] = useState<Template[]>([]);
+  const [mayCreate, setMayCreate] = useState(false);
   const [title, setTitle] = useState('');
   const action = useAction();
 
   useEffect(() => {
     void action.run(async () => {
-      const [list, shipped] = await Promise.all([
-        call('listForms', { params: { workspaceId }, query: { limit: 200 } }),
-        call('listFormTemplates', { params: { workspaceId } }).catch(() => ({ items: [] })),
-      ]);
+      const list = await call('listForms', { params: { workspaceId }, query: { limit: 200 } });
       setForms(list.items.filter((f) => !f.deletedAt));
-      setTemplates(shipped.items);
+      // Templates, import and "new form" are offered only to those the server lets create forms.
+      setMayCreate(list.abilities.create);
+      if (list.abilities.create) {
+        const shipped = await call('listFormTemplates', { params: { workspaceId } });
+        setTemplates(shipped.items);
+      }
     });
   }, [workspaceId]);
 
@@ -67,12 +70,12 @@ export function FormsListScreen({ workspaceId }: { workspaceId: string }): JSX.E
       {forms === null ? (
         <Loading />
       ) : forms.length === 0 ? (
-        <p class="muted">{t('forms.list.none')}</p>
+        <p class="muted">{mayCreate ? t('forms.list.none') : t('forms.list.noneToRead')}</p>
       ) : (
         <ul class="card-list">
           {forms.map((f) => (
             <li key={f.id} class="card">
-              <a class="card-link" href={paths.form(workspaceId, f.id)}>
+              <a class="card-link" href={paths.form(workspaceId, f.id, formLanding(f))}>
                 {f.title || f.formId}
               </a>
               <p class="muted form-meta">
@@ -87,7 +90,7 @@ export function FormsListScreen({ workspaceId }: { workspaceId: string }): JSX.E
         </ul>
       )}
 
-      {templates.length > 0 && (
+      {mayCreate && templates.length > 0 && (
         <section aria-labelledby="templates-heading">
           <h2 id="templates-heading">{t('forms.list.templates')}</h2>
           <p class="hint">{t('forms.list.templatesHint')}</p>
@@ -100,7 +103,12 @@ export function FormsListScreen({ workspaceId }: { workspaceId: string }): JSX.E
                     {t('forms.list.meta', { questions: tpl.questionCount, languages: tpl.languages.length })}
                   </p>
                 </div>
-                <Button variant="secondary" disabled={action.busy} onClick={() => fromTemplate(tpl.id)}>
+                <Button
+                  variant="secondary"
+                  data-endpoint="createFormFromTemplate"
+                  disabled={action.busy}
+                  onClick={() => fromTemplate(tpl.id)}
+                >
                   {t('forms.list.useTemplate', { title: tpl.title })}
                 </Button>
               </li>
@@ -109,6 +117,30 @@ export function FormsListScreen({ workspaceId }: { workspaceId: string }): JSX.E
         </section>
       )}
 
+      {mayCreate && (
+        <CreateForms
+          busy={action.busy}
+          title={title}
+          setTitle={setTitle}
+          onFile={importFile}
+          onBlank={blank}
+        />
+      )}
+    </Screen>
+  );
+}
+
+function CreateForms(props: {
+  busy: boolean;
+  title: string;
+  setTitle: (title: string) => void;
+  onFile: (file: File) => void;
+  onBlank: () => void;
+}): JSX.Element {
+  const { t } = useI18n();
+  const { busy, title, setTitle } = props;
+  return (
+    <>
       <section aria-labelledby="import-heading">
         <h2 id="import-heading">{t('forms.list.import')}</h2>
         <div class="field">
@@ -121,10 +153,11 @@ export function FormsListScreen({ workspaceId }: { workspaceId: string }): JSX.E
             type="file"
             accept=".xlsx,.xlsm,.xls,.md,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel,text/csv,text/markdown"
             aria-describedby="xlsform-file-hint"
-            disabled={action.busy}
+            data-endpoint="importForm"
+            disabled={busy}
             onChange={(e) => {
               const file = e.currentTarget.files?.[0];
-              if (file) void importFile(file);
+              if (file) props.onFile(file);
             }}
           />
         </div>
@@ -134,11 +167,16 @@ export function FormsListScreen({ workspaceId }: { workspaceId: string }): JSX.E
         <h2 id="new-heading">{t('forms.list.new')}</h2>
         <div class="add-row">
           <TextField id="new-form-title" label={t('forms.list.newTitle')} value={title} onValue={setTitle} />
-          <Button icon={<Icon name="plus" />} disabled={action.busy} onClick={blank}>
+          <Button
+            icon={<Icon name="plus" />}
+            data-endpoint="createForm"
+            disabled={busy}
+            onClick={props.onBlank}
+          >
             {t('forms.list.create')}
           </Button>
         </div>
       </section>
-    </Screen>
+    </>
   );
 }

@@ -25,6 +25,7 @@ export function PreviewScreen({ workspaceId, formId }: { workspaceId: string; fo
         formId={formId}
         current="preview"
         openThreads={detail?.openThreads}
+        abilities={detail?.abilities}
       />
       <StatusMessage error={error} />
       {!detail ? (

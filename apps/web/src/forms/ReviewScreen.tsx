@@ -70,6 +70,7 @@ export function ReviewScreen({ workspaceId, formId }: { workspaceId: string; for
         formId={formId}
         current="review"
         openThreads={detail?.openThreads}
+        abilities={detail?.abilities}
       />
       <StatusMessage error={action.error} />
       {!detail || threads === null || !form ? (

@@ -1,6 +1,6 @@
 // Parts several forms screens use: loading a form, reading a file for upload, located import
 // errors, and the tabs between a form's builder, preview, comments and changes.
-import type { FormDetail, FormProblem } from '@coproduce/contract';
+import type { FormAbilities, FormDetail, FormProblem, FormSummary } from '@coproduce/contract';
 import type { JSX } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { ApiError, call } from '../api.ts';
@@ -62,26 +62,43 @@ export function LocatedErrors({ error }: { error: unknown }): JSX.Element | null
   );
 }
 
+/**
+ * Where a form opens for this caller: the builder for those who may edit it, else the comments
+ * (members read and comment), else the preview (partners see only published versions).
+ */
+export function formLanding(form: Pick<FormSummary, 'abilities' | 'status'>): FormView {
+  if (form.abilities.edit) return 'build';
+  return form.abilities.readDraft ? 'review' : 'preview';
+}
+
 export function FormTabs({
   workspaceId,
   formId,
   current,
   openThreads,
+  abilities,
 }: {
   workspaceId: string;
   formId: string;
   current: FormView;
   openThreads?: number;
-}): JSX.Element {
+  abilities: FormAbilities | undefined;
+}): JSX.Element | null {
   const { t } = useI18n();
+  if (!abilities) return null;
+  // Only editors see "Build"; the others read the form under "Comments" or "Try it".
   const tabs: { view: FormView; label: string }[] = [
-    { view: 'build', label: t('forms.tab.build') },
+    ...(abilities.edit ? [{ view: 'build' as const, label: t('forms.tab.build') }] : []),
     { view: 'preview', label: t('forms.tab.preview') },
-    {
-      view: 'review',
-      label: openThreads ? t('forms.tab.reviewCount', { count: openThreads }) : t('forms.tab.review'),
-    },
-    { view: 'changes', label: t('forms.tab.changes') },
+    ...(abilities.readDraft
+      ? [
+          {
+            view: 'review' as const,
+            label: openThreads ? t('forms.tab.reviewCount', { count: openThreads }) : t('forms.tab.review'),
+          },
+          { view: 'changes' as const, label: t('forms.tab.changes') },
+        ]
+      : []),
   ];
   return (
     <nav class="form-tabs" aria-label={t('forms.tab.label')}>

@@ -132,6 +132,7 @@ export function InvitesSection({ workspace }: { workspace: Workspace }): JSX.Ele
           />
           <Button
             type="submit"
+            data-endpoint="createInvite"
             disabled={create.busy}
             icon={<Icon name={delivery === 'code' ? 'print' : 'plus'} />}
           >
@@ -161,7 +162,12 @@ export function InvitesSection({ workspace }: { workspace: Workspace }): JSX.Ele
                   </p>
                 </div>
                 {invite.state === 'pending' && (
-                  <Button variant="danger" icon={<Icon name="trash" />} onClick={() => revoke(invite)}>
+                  <Button
+                    variant="danger"
+                    data-endpoint="revokeInvite"
+                    icon={<Icon name="trash" />}
+                    onClick={() => revoke(invite)}
+                  >
                     {t('invites.revoke')}
                   </Button>
                 )}

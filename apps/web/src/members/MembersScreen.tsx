@@ -38,7 +38,12 @@ function OwnMembership({ workspace }: { workspace: Workspace }): JSX.Element {
     <div class="card member">
       <p>{t('members.mine.role', { workspace: workspace.name, role: roleLabel(t, workspace.role) })}</p>
       <StatusMessage error={leave.action.error} />
-      <Button variant="secondary" icon={<Icon name="signOut" />} onClick={leave.run}>
+      <Button
+        variant="secondary"
+        data-endpoint="leaveWorkspace"
+        icon={<Icon name="signOut" />}
+        onClick={leave.run}
+      >
         {t('members.leave')}
       </Button>
     </div>
@@ -120,6 +125,7 @@ function MemberList({ workspace }: { workspace: Workspace }): JSX.Element {
                   <select
                     id={`role-${member.id}`}
                     value={member.role}
+                    data-endpoint="changeMemberRole"
                     disabled={action.busy}
                     onChange={(event) => void changeRole(member, event.currentTarget.value as Role)}
                   >
@@ -129,7 +135,12 @@ function MemberList({ workspace }: { workspace: Workspace }): JSX.Element {
                       </option>
                     ))}
                   </select>
-                  <Button variant="danger" icon={<Icon name="trash" />} onClick={() => remove(member)}>
+                  <Button
+                    variant="danger"
+                    data-endpoint="removeMember"
+                    icon={<Icon name="trash" />}
+                    onClick={() => remove(member)}
+                  >
                     {t('members.remove')}
                   </Button>
                 </div>
@@ -139,7 +150,12 @@ function MemberList({ workspace }: { workspace: Workspace }): JSX.Element {
                 </span>
               )}
               {member.isSelf && (
-                <Button variant="secondary" icon={<Icon name="signOut" />} onClick={leave.run}>
+                <Button
+                  variant="secondary"
+                  data-endpoint="leaveWorkspace"
+                  icon={<Icon name="signOut" />}
+                  onClick={leave.run}
+                >
                   {t('members.leave')}
                 </Button>
               )}

@@ -52,7 +52,7 @@ export function PeopleScreen({ workspaceId }: { workspaceId: string }): JSX.Elem
       title={t('people.title')}
       actions={
         workspace.abilities.writePeople && (
-          <a class="button button-primary" href={paths.newPerson(workspaceId)}>
+          <a class="button button-primary" data-endpoint="createPerson" href={paths.newPerson(workspaceId)}>
             <Icon name="plus" />
             <span>{t('people.add')}</span>
           </a>

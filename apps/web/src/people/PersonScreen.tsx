@@ -242,11 +242,22 @@ export function PersonScreen({
           )}
           {canEdit && (
             <div class="form-actions">
-              <Button type="submit" disabled={save.busy} icon={<Icon name="save" />}>
+              <Button
+                type="submit"
+                data-endpoint={creating ? 'createPerson' : 'updatePerson'}
+                disabled={save.busy}
+                icon={<Icon name="save" />}
+              >
                 {creating ? t('person.add.submit') : t('person.save')}
               </Button>
               {person?.abilities.delete && (
-                <Button variant="danger" icon={<Icon name="trash" />} onClick={remove} disabled={save.busy}>
+                <Button
+                  variant="danger"
+                  data-endpoint="deletePerson"
+                  icon={<Icon name="trash" />}
+                  onClick={remove}
+                  disabled={save.busy}
+                >
                   {t('person.delete')}
                 </Button>
               )}

@@ -58,7 +58,13 @@ export function WorkspaceSettingsSection({ workspace }: { workspace: Workspace }
           onValue={setTimeZone}
           error={action.fieldErrors.timeZone}
         />
-        <Button type="submit" variant="secondary" disabled={action.busy} icon={<Icon name="save" />}>
+        <Button
+          type="submit"
+          variant="secondary"
+          data-endpoint="updateWorkspace"
+          disabled={action.busy}
+          icon={<Icon name="save" />}
+        >
           {t('workspace.settings.save')}
         </Button>
       </form>

@@ -26,7 +26,7 @@ export function ArchiveButton({
       await onArchived(t('forms.builder.archived', { title: detail.title }));
     });
   return (
-    <Button variant="danger" disabled={action.busy} onClick={archive}>
+    <Button variant="danger" data-endpoint="archiveForm" disabled={action.busy} onClick={archive}>
       {t('forms.builder.archive')}
     </Button>
   );

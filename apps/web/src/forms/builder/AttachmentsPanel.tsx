@@ -121,6 +121,7 @@ export function AttachmentsPanel({
             type="file"
             multiple
             class="visually-hidden"
+            data-endpoint="uploadFormAttachment"
             disabled={action.busy}
             onChange={(e) => {
               const files = [...(e.currentTarget.files ?? [])];
@@ -149,6 +150,7 @@ export function AttachmentsPanel({
                 {canEdit && (
                   <Button
                     variant="plain"
+                    data-endpoint="deleteFormAttachment"
                     icon={<Icon name="trash" />}
                     disabled={action.busy}
                     onClick={() => remove(a)}

@@ -19,8 +19,9 @@ export function Outline({
   language: string;
   selected: string;
   onSelect: (address: Address) => void;
-  onMove: (address: Address, by: -1 | 1) => void;
-  onRemove: (address: Address) => void;
+  /** Without these (a reader, not an editor) the rows have no move or delete buttons. */
+  onMove?: (address: Address, by: -1 | 1) => void;
+  onRemove?: (address: Address) => void;
 }): JSX.Element {
   const { t } = useI18n();
   const rows = outline(form.survey);
@@ -46,34 +47,36 @@ export function Outline({
               </span>
               <span class="outline-label">{name}</span>
             </button>
-            <span class="outline-actions">
-              <button
-                type="button"
-                class="icon-button"
-                aria-label={t('forms.builder.moveUp', { name })}
-                disabled={address[address.length - 1] === 0}
-                onClick={() => onMove(address, -1)}
-              >
-                <Icon name="up" />
-              </button>
-              <button
-                type="button"
-                class="icon-button"
-                aria-label={t('forms.builder.moveDown', { name })}
-                disabled={last}
-                onClick={() => onMove(address, 1)}
-              >
-                <Icon name="down" />
-              </button>
-              <button
-                type="button"
-                class="icon-button icon-danger"
-                aria-label={t('forms.builder.delete', { name })}
-                onClick={() => onRemove(address)}
-              >
-                <Icon name="trash" />
-              </button>
-            </span>
+            {onMove && onRemove && (
+              <span class="outline-actions">
+                <button
+                  type="button"
+                  class="icon-button"
+                  aria-label={t('forms.builder.moveUp', { name })}
+                  disabled={address[address.length - 1] === 0}
+                  onClick={() => onMove(address, -1)}
+                >
+                  <Icon name="up" />
+                </button>
+                <button
+                  type="button"
+                  class="icon-button"
+                  aria-label={t('forms.builder.moveDown', { name })}
+                  disabled={last}
+                  onClick={() => onMove(address, 1)}
+                >
+                  <Icon name="down" />
+                </button>
+                <button
+                  type="button"
+                  class="icon-button icon-danger"
+                  aria-label={t('forms.builder.delete', { name })}
+                  onClick={() => onRemove(address)}
+                >
+                  <Icon name="trash" />
+                </button>
+              </span>
+            )}
           </li>
         );
       })}

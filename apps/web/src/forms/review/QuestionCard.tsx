@@ -113,10 +113,20 @@ export function QuestionCard(props: {
       )}
       {props.canComment && !open && (
         <div class="row-actions">
-          <Button variant="secondary" onClick={() => start('comment')} aria-describedby={`${id}-q`}>
+          <Button
+            variant="secondary"
+            data-endpoint="createFormComment"
+            onClick={() => start('comment')}
+            aria-describedby={`${id}-q`}
+          >
             {t('forms.review.comment')}
           </Button>
-          <Button variant="secondary" onClick={() => start('suggestion')} aria-describedby={`${id}-q`}>
+          <Button
+            variant="secondary"
+            data-endpoint="createFormSuggestion"
+            onClick={() => start('suggestion')}
+            aria-describedby={`${id}-q`}
+          >
             {t('forms.review.suggest')}
           </Button>
         </div>

@@ -109,6 +109,7 @@ export function ThreadView({
           {thread.abilities.decide && thread.status === 'open' && s && (
             <>
               <Button
+                data-endpoint="acceptFormSuggestion"
                 disabled={action.busy}
                 onClick={() =>
                   action.run(async () => {
@@ -119,19 +120,24 @@ export function ThreadView({
               >
                 {t('forms.thread.accept')}
               </Button>
-              <Button variant="danger" onClick={() => setMode('decline')}>
+              <Button
+                variant="danger"
+                data-endpoint="declineFormSuggestion"
+                onClick={() => setMode('decline')}
+              >
                 {t('forms.thread.declineStart')}
               </Button>
             </>
           )}
           {thread.abilities.reply && (
-            <Button variant="secondary" onClick={() => setMode('reply')}>
+            <Button variant="secondary" data-endpoint="replyToFormThread" onClick={() => setMode('reply')}>
               {t('forms.thread.reply')}
             </Button>
           )}
           {thread.abilities.resolve && thread.status === 'open' && (
             <Button
               variant="plain"
+              data-endpoint="resolveFormThread"
               disabled={action.busy}
               onClick={() =>
                 action.run(async () => {
