@@ -6,15 +6,21 @@ import { el, type XmlNode } from './xml.ts';
 
 const XML_NAME = /^[A-Za-z_][\w.-]*$/;
 
-/** A choice list as a secondary instance, as pyxform writes every list a select uses. */
+/** Every choice list as a secondary instance, as pyxform writes them, used or not. */
+export function allListInstances(form: Form, ctx: XFormContext) {
+  for (const list of Object.keys(form.choices)) listInstance(form, list, ctx);
+}
+
+/** A choice list as a secondary instance. */
 function listInstance(form: Form, list: string, ctx: XFormContext): boolean {
   if (ctx.instances.has(list)) return ctx.itext.listUsesItext(form.choices[list] ?? []);
   const choices = form.choices[list] ?? [];
   const itext = ctx.itext.listUsesItext(choices);
   const orOther = [...usersOf(form.survey, list)].some((q) => q.orOther);
-  const all = orOther
-    ? [...choices, { name: 'other', label: { default: 'Other' }, media: {}, extra: {} }]
-    : choices;
+  // pyxform's `other` choice says "Other" in each language of the list.
+  const languages = Object.keys(choices[0]?.label ?? {});
+  const other = Object.fromEntries((languages.length ? languages : ['default']).map((l) => [l, 'Other']));
+  const all = orOther ? [...choices, { name: 'other', label: other, media: {}, extra: {} }] : choices;
   const items = all.map((choice, index) =>
     el('item', {}, [
       itext ? el('itextId', {}, [ctx.itext.choice(list, index, choice)]) : null,
@@ -33,6 +39,16 @@ function* usersOf(items: SurveyItem[], list: string): Generator<Question> {
   for (const item of items) {
     if (item.kind === 'question' && item.list === list) yield item;
     else if (item.kind !== 'question') yield* usersOf(item.children, list);
+  }
+}
+
+/** `pulldata('fruits', …)` reads an attached CSV: pyxform declares it as an instance. */
+export function pulldataInstances(ctx: XFormContext) {
+  for (const item of ctx.paths.pathOf.keys()) {
+    const texts = [item.bind.calculation, item.bind.constraint, item.bind.relevant, item.bind.default];
+    for (const text of texts)
+      for (const m of (text ?? '').matchAll(/pulldata\s*\(\s*['"]([^'"]+)['"]/g))
+        fileInstance(`${m[1]}.csv`, ctx);
   }
 }
 
@@ -71,8 +87,14 @@ function control(form: Form, q: Question, ctx: XFormContext, triggered: Map<stri
     ref: path,
     appearance: q.bind.appearance,
     mediatype: shape.mediatype,
+    autoplay: q.extra.autoplay,
+    rows: q.extra.rows ?? q.parameters.rows,
     ...extraAttributes(q, 'body', ctx),
   };
+  if (q.type === 'select_one_external' && q.list) {
+    const filter = q.bind.choiceFilter ? `[${ctx.paths.expression(q.bind.choiceFilter)}]` : '';
+    attrs.query = `instance('${q.list}')/root/item${filter}`;
+  }
   if (shape.control === 'range') {
     attrs.start = q.parameters.start ?? '1';
     attrs.end = q.parameters.end ?? '10';
@@ -81,7 +103,7 @@ function control(form: Form, q: Question, ctx: XFormContext, triggered: Map<stri
   const nodes = [
     el(shape.control, attrs, [
       ctx.itext.element(q, path, 'label'),
-      ctx.itext.element(q, path, 'hint'),
+      ctx.itext.element(q, path, 'hint') ?? (shape.hint ? el('hint', {}, [shape.hint]) : null),
       ...(shape.control === 'select1' || shape.control === 'select' || shape.control === 'odk:rank'
         ? [itemset(form, q, ctx)]
         : []),
@@ -97,7 +119,8 @@ function control(form: Form, q: Question, ctx: XFormContext, triggered: Map<stri
 
 function section(form: Form, s: Section, ctx: XFormContext, triggered: Map<string, XmlNode[]>): XmlNode {
   const path = ctx.paths.pathOf.get(s)!;
-  const label = ctx.itext.element(s, path, 'label');
+  // A repeat without a label still gets an empty one, as pyxform writes it.
+  const label = ctx.itext.element(s, path, 'label') ?? (s.kind === 'repeat' ? el('label') : null);
   const children = bodyNodes(form, s.children, ctx, triggered);
   if (s.kind !== 'repeat')
     return el('group', { ref: path, appearance: s.bind.appearance, ...extraAttributes(s, 'body', ctx) }, [

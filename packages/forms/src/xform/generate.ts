@@ -1,5 +1,5 @@
 import type { Form } from '../model.ts';
-import { bodyNodes, triggers } from './body.ts';
+import { allListInstances, bodyNodes, pulldataInstances, triggers } from './body.ts';
 import type { XFormContext } from './context.ts';
 import { ENTITIES_VERSION } from './entities.ts';
 import { Itext } from './itext.ts';
@@ -37,6 +37,8 @@ export function generateXForm(form: Form, options: XFormOptions = {}): string {
 
   // The body first: it registers the choice lists and their itext in use order.
   const body = bodyNodes(form, form.survey, ctx, triggers(ctx));
+  allListInstances(form, ctx);
+  pulldataInstances(ctx);
   const binds = bindNodes(form, ctx);
   const primary = el('instance', {}, [
     el(paths.root, { id: formId, version }, [...instanceNodes(form.survey, ctx), metaNode(form)]),

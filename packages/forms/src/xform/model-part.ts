@@ -76,6 +76,7 @@ function questionBind(q: Question, path: string, ctx: XFormContext): XmlNode {
     'jr:requiredMsg': ctx.itext.message(q.requiredMessage, path, 'requiredMessage'),
     readonly,
     'entities:saveto': q.saveTo?.replace(/^[^#]*#/, ''),
+    'jr:noAppErrorString': q.extra.noAppErrorString,
     ...extraAttributes(q, 'bind', ctx),
   });
 }
@@ -145,9 +146,10 @@ export function bindNodes(form: Form, ctx: XFormContext): XmlNode[] {
 
 /** The `meta` block: instanceID, instanceName when the form names its submissions, entities. */
 export function metaNode(form: Form): XmlNode {
+  // pyxform writes the entity first.
   return el('meta', {}, [
+    ...entityMeta(form),
     el('instanceID'),
     form.settings.instanceName ? el('instanceName') : null,
-    ...entityMeta(form),
   ]);
 }

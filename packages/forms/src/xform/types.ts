@@ -9,6 +9,8 @@ export interface XFormType {
   /** `accept` of an upload. */
   mediatype?: string;
   readonly?: boolean;
+  /** A hint the type carries when the question has none (pyxform's old composite types). */
+  hint?: string;
   /** A constraint the type carries on its own (pyxform's old composite types). */
   constraint?: string;
 }
@@ -45,6 +47,7 @@ const TYPES: Record<string, XFormType> = {
   video: { bind: 'binary', control: 'upload', mediatype: 'video/*' },
   file: { bind: 'binary', control: 'upload', mediatype: 'application/*' },
   barcode: { bind: 'barcode', control: 'input' },
+  osm: { bind: 'binary', control: 'upload', mediatype: 'osm/*' },
   email: property('email'),
   start: { bind: 'dateTime', control: null, preload: ['timestamp', 'start'] },
   end: { bind: 'dateTime', control: null, preload: ['timestamp', 'end'] },
@@ -60,7 +63,12 @@ const TYPES: Record<string, XFormType> = {
   'uri:phonenumber': property('uri:phonenumber'),
   'uri:simserial': property('uri:simserial'),
   'uri:subscriberid': property('uri:subscriberid'),
-  'phone number': { bind: 'string', control: 'input', constraint: "regex(., '^\\d*$')" },
+  'phone number': {
+    bind: 'string',
+    control: 'input',
+    constraint: "regex(., '^\\d*$')",
+    hint: 'Enter numbers only.',
+  },
   percentage: { bind: 'int', control: 'input', constraint: '0 <= . and . <= 100' },
   'number of days in last month': { bind: 'int', control: 'input', constraint: '0 <= . and . <= 31' },
   'number of days in last six months': { bind: 'int', control: 'input', constraint: '0 <= . and . <= 183' },
