@@ -30,6 +30,7 @@ import {
   ReplyToFormThreadInputSchema,
   UpdateFormDraftInputSchema,
   UploadFormAttachmentInputSchema,
+  xformContentType,
   xlsxContentType,
 } from './forms.ts';
 import { pageOf } from './page.ts';
@@ -194,6 +195,17 @@ export const formEndpoints = {
     params: FormVersionParamsSchema,
     response: BinaryResponseSchema,
     produces: xlsxContentType,
+  }),
+  getFormVersionXForm: endpoint({
+    ...base,
+    id: 'getFormVersionXForm',
+    method: 'GET',
+    path: `${form}/versions/:versionId/form.xml`,
+    status: 200,
+    summary: 'A published version as an ODK XForm (as pyxform writes it), for ODK Collect and Enketo',
+    params: FormVersionParamsSchema,
+    response: BinaryResponseSchema,
+    produces: xformContentType,
   }),
   getFormChanges: endpoint({
     ...base,

@@ -335,4 +335,5 @@ export type FormChanges = z.infer<typeof FormChangesSchema>;
 export const BinaryResponseSchema = z
   .custom<Uint8Array>((value) => value instanceof Uint8Array)
   .describe('the file bytes');
+export const xformContentType = 'text/xml';
 export const xlsxContentType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

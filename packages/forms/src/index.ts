@@ -2,6 +2,7 @@ export { Answers, type AnswerValue } from './answers.ts';
 export { type CheckedQuestion, type CheckResult, checkXlsForm, formIdFromFileName } from './check.ts';
 export * from './model.ts';
 export { describeProblem, IMPORT_PROBLEMS, type ImportProblemCode, type Problem } from './problems.ts';
+export { generateXForm, type XFormOptions } from './xform/index.ts';
 export { DEFAULT_LIMITS, type SizeLimits } from './xlsform/container.ts';
 export { entityPlacements } from './xlsform/entity-rules.ts';
 export { exportXlsForm } from './xlsform/export.ts';

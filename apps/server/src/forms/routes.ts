@@ -1,5 +1,5 @@
 import { endpoints, xlsxContentType } from '@coproduce/contract';
-import { exportXlsForm, type Form } from '@coproduce/forms';
+import { exportXlsForm, type Form, generateXForm } from '@coproduce/forms';
 import type { Db } from '../db/connect.ts';
 import { notFound } from '../errors.ts';
 import { sendFile } from '../http/download.ts';
@@ -162,6 +162,17 @@ export function formRoutes(api: Registrar) {
     const row = await versionOf(ctx.db, caller.workspaceId, params.formId, params.versionId);
     sendFile(reply, `${form.form_key}-${row.version}.xlsx`, xlsxContentType);
     return exportXlsForm(JSON.parse(row.model) as Form);
+  });
+
+  // Same authorization as reading the version; the instance carries the form id and version label
+  // so a submission from ODK Collect names the version it was filled in.
+  api.register(endpoints.getFormVersionXForm, async ({ ctx, params, reply }) => {
+    const caller = formCaller(ctx);
+    const form = await visibleForm(ctx.db, caller, params.formId);
+    const row = await versionOf(ctx.db, caller.workspaceId, params.formId, params.versionId);
+    reply.header('cache-control', 'private, no-store');
+    const xml = generateXForm(JSON.parse(row.model) as Form, { formId: form.form_key, version: row.version });
+    return new TextEncoder().encode(xml);
   });
 
   api.register(endpoints.getFormChanges, async ({ ctx, params }) => {

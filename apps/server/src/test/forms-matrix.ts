@@ -135,6 +135,10 @@ export function formsMatrix(admin: () => Agent): Record<string, Row> {
       everyone,
       on((s) => `/versions/${s.versionId}/xlsform`),
     ),
+    getFormVersionXForm: row(
+      everyone,
+      on((s) => `/versions/${s.versionId}/form.xml`),
+    ),
     getFormChanges: row(
       readers,
       on(() => '/changes'),

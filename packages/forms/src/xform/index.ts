@@ -1,0 +1,1 @@
+export { generateXForm, type XFormOptions } from './generate.ts';
