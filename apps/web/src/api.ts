@@ -1,82 +1,19 @@
-// The API client, typed from the contract's endpoint registry. Only types come from the contract:
-// importing its zod schemas would add ~60 KB to a bundle that has to load over 2G.
+// The API client, typed from the contract's endpoint registry. Only types and the zod-free subpaths
+// come from the contract: importing its schemas would add ~60 KB to a bundle that loads over 2G.
 import type {
   EndpointBodyInput,
-  EndpointId,
   EndpointParams,
   EndpointQueryInput,
   EndpointResponse,
   endpoints,
-  HttpMethod,
   Problem,
 } from '@coproduce/contract';
+import { type RouteId, routes } from '@coproduce/contract/routes';
 
 type Endpoints = typeof endpoints;
 
-/**
- * Method and path of the endpoints this app calls; api-routes.test.ts checks each against the
- * registry. Other modules add endpoints all the time, so this lists only what is used: a screen
- * that needs a new endpoint adds its line here (the types say which ids exist).
- */
-export const routes = {
-  openapi: ['GET', '/api/openapi.json'],
-  health: ['GET', '/health'],
-  setupStatus: ['GET', '/api/setup'],
-  setup: ['POST', '/api/setup'],
-  signIn: ['POST', '/api/auth/sign-in'],
-  session: ['GET', '/api/auth/session'],
-  signOut: ['POST', '/api/auth/sign-out'],
-  changePassword: ['POST', '/api/auth/password'],
-  updateAccount: ['PATCH', '/api/account'],
-  listDevices: ['GET', '/api/account/sessions'],
-  signOutDevice: ['DELETE', '/api/account/sessions/:sessionId'],
-  listWorkspaces: ['GET', '/api/workspaces'],
-  createWorkspace: ['POST', '/api/workspaces'],
-  getWorkspace: ['GET', '/api/workspaces/:workspaceId'],
-  updateWorkspace: ['PATCH', '/api/workspaces/:workspaceId'],
-  listMembers: ['GET', '/api/workspaces/:workspaceId/members'],
-  changeMemberRole: ['PATCH', '/api/workspaces/:workspaceId/members/:membershipId'],
-  removeMember: ['DELETE', '/api/workspaces/:workspaceId/members/:membershipId'],
-  leaveWorkspace: ['POST', '/api/workspaces/:workspaceId/leave'],
-  listInvites: ['GET', '/api/workspaces/:workspaceId/invites'],
-  createInvite: ['POST', '/api/workspaces/:workspaceId/invites'],
-  revokeInvite: ['DELETE', '/api/workspaces/:workspaceId/invites/:inviteId'],
-  previewInvite: ['POST', '/api/invites/preview'],
-  redeemInvite: ['POST', '/api/invites/redeem'],
-  listPeople: ['GET', '/api/workspaces/:workspaceId/people'],
-  createPerson: ['POST', '/api/workspaces/:workspaceId/people'],
-  getPerson: ['GET', '/api/workspaces/:workspaceId/people/:personId'],
-  updatePerson: ['PATCH', '/api/workspaces/:workspaceId/people/:personId'],
-  deletePerson: ['DELETE', '/api/workspaces/:workspaceId/people/:personId'],
-  listAudit: ['GET', '/api/workspaces/:workspaceId/audit'],
-  listApiTokens: ['GET', '/api/workspaces/:workspaceId/tokens'],
-  createApiToken: ['POST', '/api/workspaces/:workspaceId/tokens'],
-  revokeApiToken: ['DELETE', '/api/workspaces/:workspaceId/tokens/:tokenId'],
-  listForms: ['GET', '/api/workspaces/:workspaceId/forms'],
-  createForm: ['POST', '/api/workspaces/:workspaceId/forms'],
-  importForm: ['POST', '/api/workspaces/:workspaceId/forms/import'],
-  listFormTemplates: ['GET', '/api/workspaces/:workspaceId/form-templates'],
-  createFormFromTemplate: ['POST', '/api/workspaces/:workspaceId/forms/from-template'],
-  getForm: ['GET', '/api/workspaces/:workspaceId/forms/:formId'],
-  updateFormDraft: ['PUT', '/api/workspaces/:workspaceId/forms/:formId/draft'],
-  importFormDraft: ['PUT', '/api/workspaces/:workspaceId/forms/:formId/draft/xlsform'],
-  publishForm: ['POST', '/api/workspaces/:workspaceId/forms/:formId/publish'],
-  getFormChanges: ['GET', '/api/workspaces/:workspaceId/forms/:formId/changes'],
-  listFormAttachments: ['GET', '/api/workspaces/:workspaceId/forms/:formId/attachments'],
-  uploadFormAttachment: ['POST', '/api/workspaces/:workspaceId/forms/:formId/attachments'],
-  downloadFormAttachment: ['GET', '/api/workspaces/:workspaceId/forms/:formId/attachments/:attachmentId'],
-  deleteFormAttachment: ['DELETE', '/api/workspaces/:workspaceId/forms/:formId/attachments/:attachmentId'],
-  archiveForm: ['POST', '/api/workspaces/:workspaceId/forms/:formId/archive'],
-  listFormThreads: ['GET', '/api/workspaces/:workspaceId/forms/:formId/threads'],
-  createFormComment: ['POST', '/api/workspaces/:workspaceId/forms/:formId/threads'],
-  createFormSuggestion: ['POST', '/api/workspaces/:workspaceId/forms/:formId/suggestions'],
-  replyToFormThread: ['POST', '/api/workspaces/:workspaceId/forms/:formId/threads/:threadId/replies'],
-  acceptFormSuggestion: ['POST', '/api/workspaces/:workspaceId/forms/:formId/threads/:threadId/accept'],
-  declineFormSuggestion: ['POST', '/api/workspaces/:workspaceId/forms/:formId/threads/:threadId/decline'],
-  resolveFormThread: ['POST', '/api/workspaces/:workspaceId/forms/:formId/threads/:threadId/resolve'],
-} as const satisfies { [K in EndpointId]?: readonly [HttpMethod, string] };
-
-export type RouteId = keyof typeof routes;
+// The contract's route table, generated from its registry: method and path only, no zod.
+export { type RouteId, routes };
 
 type IfAny<T, Yes, No> = [T] extends [never] ? No : Yes;
 

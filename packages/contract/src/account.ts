@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { localeCodes } from './constants.ts';
 import { IdSchema, TimestampSchema } from './ids.ts';
 import { limits } from './limits.ts';
 import { nameText } from './text.ts';
 
-export const localeCodes = ['en', 'zu', 'hi'] as const;
+export { localeCodes };
 export const LocaleSchema = z.enum(localeCodes);
 export type Locale = z.infer<typeof LocaleSchema>;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EmailSchema, PhoneSchema } from './account.ts';
+import { contactChannelKinds, emptyAccessNeeds } from './constants.ts';
 import { IdSchema, RevisionSchema, TimestampSchema } from './ids.ts';
 import { limits } from './limits.ts';
 import { SyncQuerySchema } from './page.ts';
@@ -25,15 +26,7 @@ export const ContactChannelSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('in_person'), where: text(500).optional(), note }),
 ]);
 export type ContactChannel = z.infer<typeof ContactChannelSchema>;
-export const contactChannelKinds = [
-  'email',
-  'sms',
-  'whatsapp',
-  'post',
-  'care_of',
-  'notice_board',
-  'in_person',
-] as const;
+export { contactChannelKinds };
 export type ContactChannelKind = (typeof contactChannelKinds)[number];
 
 /** What someone needs to take part; meeting logistics are planned from this later. */
@@ -55,17 +48,7 @@ export const AccessNeedsSchema = z.strictObject({
     .describe('they asked staff to enter things for them (on their behalf), e.g. from paper or by phone'),
 });
 export type AccessNeeds = z.infer<typeof AccessNeedsSchema>;
-export const emptyAccessNeeds: AccessNeeds = {
-  childcare: false,
-  travel: false,
-  interpreter: null,
-  stepFree: false,
-  largePrint: false,
-  quietRoom: false,
-  preferredTimes: '',
-  other: '',
-  entryHelp: false,
-};
+export { emptyAccessNeeds };
 
 /** Language codes (BCP 47), e.g. zu, xh, hi, mr, en. */
 export const LanguageCodeSchema = z

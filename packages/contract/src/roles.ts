@@ -1,6 +1,8 @@
 import { z } from 'zod';
 
-export const roles = ['coordinator', 'staff', 'researcher', 'member', 'partner'] as const;
+import { roles } from './constants.ts';
+
+export { roles };
 export const RoleSchema = z.enum(roles);
 export type Role = z.infer<typeof RoleSchema>;
 

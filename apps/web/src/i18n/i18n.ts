@@ -1,5 +1,6 @@
 // Messages in ICU MessageFormat, one flat catalogue per language. English is bundled as the
 // fallback; isiZulu and Hindi load on demand (the service worker precaches them for offline use).
+import { localeCodes } from '@coproduce/contract/constants';
 import { IntlMessageFormat } from 'intl-messageformat';
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
@@ -7,7 +8,7 @@ import en from './en.json';
 
 export type MessageKey = keyof typeof en;
 export type Catalogue = Record<MessageKey, string>;
-export const locales = ['en', 'zu', 'hi'] as const;
+export const locales = localeCodes;
 export type Locale = (typeof locales)[number];
 export type Values = Record<string, string | number | Date>;
 

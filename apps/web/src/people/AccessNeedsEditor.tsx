@@ -1,5 +1,6 @@
 // What someone needs in order to take part. Meetings are planned from this, so it is worth asking.
 import type { AccessNeeds } from '@coproduce/contract';
+import { emptyAccessNeeds } from '@coproduce/contract/constants';
 import type { JSX } from 'preact';
 import { useI18n } from '../i18n/i18n.ts';
 import { Checkbox, TextArea, TextField } from '../ui/forms.tsx';
@@ -72,15 +73,4 @@ export function AccessNeedsEditor({
   );
 }
 
-/** Typed against the contract, so it cannot drift; not imported from it to keep zod out of the bundle. */
-export const noAccessNeeds: AccessNeeds = {
-  childcare: false,
-  travel: false,
-  interpreter: null,
-  stepFree: false,
-  largePrint: false,
-  quietRoom: false,
-  preferredTimes: '',
-  other: '',
-  entryHelp: false,
-};
+export const noAccessNeeds: AccessNeeds = emptyAccessNeeds;

@@ -1,15 +1,8 @@
 // Contact channels as the form edits them (every field a string) and as the API takes them.
 import type { ContactChannel, ContactChannelKind } from '@coproduce/contract';
+import { contactChannelKinds } from '@coproduce/contract/constants';
 
-export const channelKinds: readonly ContactChannelKind[] = [
-  'email',
-  'sms',
-  'whatsapp',
-  'post',
-  'care_of',
-  'notice_board',
-  'in_person',
-];
+export const channelKinds: readonly ContactChannelKind[] = contactChannelKinds;
 
 export interface ChannelDraft {
   /** Stable while the list is reordered, so focus and typed text stay with their channel. */
