@@ -52,6 +52,7 @@ export const routes = {
   listFormVersions: ['GET', '/api/workspaces/:workspaceId/forms/:formId/versions'],
   getFormVersion: ['GET', '/api/workspaces/:workspaceId/forms/:formId/versions/:versionId'],
   downloadFormVersion: ['GET', '/api/workspaces/:workspaceId/forms/:formId/versions/:versionId/xlsform'],
+  getFormVersionXForm: ['GET', '/api/workspaces/:workspaceId/forms/:formId/versions/:versionId/form.xml'],
   getFormChanges: ['GET', '/api/workspaces/:workspaceId/forms/:formId/changes'],
   listFormAttachments: ['GET', '/api/workspaces/:workspaceId/forms/:formId/attachments'],
   uploadFormAttachment: ['POST', '/api/workspaces/:workspaceId/forms/:formId/attachments'],
