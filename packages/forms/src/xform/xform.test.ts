@@ -183,6 +183,10 @@ describe('generateXForm', () => {
     }
   });
 
+  it('refuses a name that is not an XML name rather than write broken markup', () => {
+    expect(() => generateXForm(form([q('a"><x', 'text')]))).toThrow(/not an XML element name/);
+  });
+
   it('escapes any text so the document keeps its structure', () => {
     fc.assert(
       fc.property(fc.string(), fc.string(), (label, constraint) => {
