@@ -3,6 +3,7 @@ export { type CheckedQuestion, type CheckResult, checkXlsForm, formIdFromFileNam
 export * from './model.ts';
 export { describeProblem, IMPORT_PROBLEMS, type ImportProblemCode, type Problem } from './problems.ts';
 export { generateXForm, type XFormOptions } from './xform/index.ts';
+export { el as xmlElement, serialize as serializeXml, type XmlNode } from './xform/xml.ts';
 export { DEFAULT_LIMITS, type SizeLimits } from './xlsform/container.ts';
 export { entityPlacements } from './xlsform/entity-rules.ts';
 export { exportXlsForm } from './xlsform/export.ts';

@@ -1,5 +1,5 @@
 import { endpoints, xlsxContentType } from '@coproduce/contract';
-import { exportXlsForm, type Form, generateXForm } from '@coproduce/forms';
+import { exportXlsForm, type Form } from '@coproduce/forms';
 import type { Db } from '../db/connect.ts';
 import { notFound } from '../errors.ts';
 import { sendFile } from '../http/download.ts';
@@ -11,6 +11,7 @@ import { diffForms } from './diff.ts';
 import { archiveForm, createForm, saveDraft } from './drafts.ts';
 import { formPage } from './list.ts';
 import { type CheckedForm, checkModel, decodeUpload, importUpload } from './model.ts';
+import { openRosaHeaders, openRosaRoutes, versionXForm } from './openrosa.ts';
 import { presentVersion } from './present.ts';
 import { checkForPublishing, type PublishCheck, publishForm } from './publish.ts';
 import { attachmentNames, findVersion, listVersions, personNames } from './queries.ts';
@@ -170,9 +171,8 @@ export function formRoutes(api: Registrar) {
     const caller = formCaller(ctx);
     const form = await visibleForm(ctx.db, caller, params.formId);
     const row = await versionOf(ctx.db, caller.workspaceId, params.formId, params.versionId);
-    reply.header('cache-control', 'private, no-store');
-    const xml = generateXForm(JSON.parse(row.model) as Form, { formId: form.form_key, version: row.version });
-    return new TextEncoder().encode(xml);
+    openRosaHeaders(reply);
+    return new TextEncoder().encode(versionXForm(form.form_key, row));
   });
 
   api.register(endpoints.getFormChanges, async ({ ctx, params }) => {
@@ -219,4 +219,5 @@ export function formRoutes(api: Registrar) {
   });
 
   codesignRoutes(api);
+  openRosaRoutes(api);
 }

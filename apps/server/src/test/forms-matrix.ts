@@ -135,6 +135,12 @@ export function formsMatrix(admin: () => Agent): Record<string, Row> {
       everyone,
       on((s) => `/versions/${s.versionId}/xlsform`),
     ),
+    getFormVersionManifest: row(
+      everyone,
+      on((s) => `/versions/${s.versionId}/manifest`),
+    ),
+    // Members and partners get an empty list (they do not collect), not a refusal.
+    openRosaFormList: row(everyone, async (p) => ({ url: `/api/workspaces/${p.id}/formList` })),
     getFormVersionXForm: row(
       everyone,
       on((s) => `/versions/${s.versionId}/form.xml`),

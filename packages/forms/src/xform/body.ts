@@ -1,6 +1,6 @@
 import type { Form, Question, Section, SurveyItem } from '../model.ts';
 import type { XFormContext } from './context.ts';
-import { extraAttributes } from './model-part.ts';
+import { dynamicDefault, extraAttributes } from './model-part.ts';
 import { xformType } from './types.ts';
 import { el, type XmlNode } from './xml.ts';
 
@@ -79,6 +79,21 @@ function itemset(form: Form, q: Question, ctx: XFormContext): XmlNode | null {
   ]);
 }
 
+/**
+ * A dynamic default (`today()`, `${x}`) inside a repeat: an action in the body, run when the form
+ * opens and for every repeat instance added (ODK XForms `odk-new-repeat`).
+ */
+function repeatDefault(q: Question, ctx: XFormContext): XmlNode | null {
+  const value = q.bind.default;
+  if (value === undefined || !dynamicDefault(value) || q.bind.trigger || !ctx.paths.inRepeat.has(q))
+    return null;
+  return el('setvalue', {
+    event: 'odk-instance-first-load odk-new-repeat',
+    ref: ctx.paths.pathOf.get(q)!,
+    value: ctx.paths.expression(value),
+  });
+}
+
 function control(form: Form, q: Question, ctx: XFormContext, triggered: Map<string, XmlNode[]>): XmlNode[] {
   const shape = xformType(q.type);
   if (!shape.control) return [];
@@ -108,6 +123,7 @@ function control(form: Form, q: Question, ctx: XFormContext, triggered: Map<stri
         ? [itemset(form, q, ctx)]
         : []),
       ...(triggered.get(q.name) ?? []),
+      repeatDefault(q, ctx),
     ]),
   ];
   if (q.orOther) {
@@ -143,7 +159,13 @@ function section(form: Form, s: Section, ctx: XFormContext, triggered: Map<strin
         appearance: s.bind.appearance,
         ...extraAttributes(s, 'body', ctx),
       },
-      children,
+      [
+        // Questions without a control (calculations) keep their repeat default on the repeat.
+        ...s.children
+          .filter((c): c is Question => c.kind === 'question' && !xformType(c.type).control)
+          .map((c) => repeatDefault(c, ctx)),
+        ...children,
+      ],
     ),
   ]);
 }

@@ -77,6 +77,43 @@ describe("generated XForms load in ODK's engine (@getodk/xforms-engine)", { time
     await loadsInOdk(form);
   });
 
+  it('runs a dynamic default inside a repeat (odk-new-repeat) for the first instance', async () => {
+    const base = {
+      hint: {},
+      guidanceHint: {},
+      constraintMessage: {},
+      requiredMessage: {},
+      media: {},
+      parameters: {},
+      extra: {},
+    };
+    const when = {
+      kind: 'question' as const,
+      name: 'when',
+      type: 'date',
+      label: { default: 'When' },
+      bind: { default: 'today()' },
+      ...base,
+    };
+    const visits = {
+      kind: 'repeat' as const,
+      name: 'visits',
+      type: 'begin_repeat',
+      label: { default: 'Visits' },
+      bind: {},
+      children: [when],
+      ...base,
+    };
+    const serialized = await loadsInOdk({
+      settings: { formId: 'r', extra: {} },
+      survey: [visits],
+      choices: {},
+      choiceColumns: [],
+      otherSheets: [],
+    });
+    expect(serialized).toMatch(/<visits><when>\d{4}-\d{2}-\d{2}<\/when><\/visits>/);
+  });
+
   it('refuses an XForm whose logic does not parse, so a pass here means something', async () => {
     const xml = generateXForm({
       settings: { extra: {} },

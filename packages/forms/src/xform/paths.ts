@@ -7,12 +7,15 @@ export class PathIndex {
   readonly root: string;
   private readonly byName = new Map<string, string>();
   readonly pathOf = new Map<SurveyItem, string>();
+  /** Items inside a repeat (at any depth): their first-load actions run per repeat instance. */
+  readonly inRepeat = new Set<SurveyItem>();
 
   constructor(form: Form) {
     this.root = rootName(form);
     for (const { item, parents } of walkSurvey(form.survey)) {
       const path = `/${[this.root, ...parents.map((p) => p.name), item.name].join('/')}`;
       this.pathOf.set(item, path);
+      if (parents.some((p) => p.kind === 'repeat')) this.inRepeat.add(item);
       // Names are unique in an accepted form; the first one wins otherwise.
       if (!this.byName.has(item.name)) this.byName.set(item.name, path);
     }

@@ -69,7 +69,17 @@ describe('generateXForm', () => {
       section('repeat', 'people', [q('pname', 'text', { hint: { default: 'Hello ${name}' } })], {
         bind: { repeatCount: '${age}' },
       }),
-      section('repeat', 'visits', [q('when', 'date')], { bind: { repeatCount: '2' } }),
+      section(
+        'repeat',
+        'visits',
+        [
+          q('when', 'date', { bind: { default: 'today()' } }),
+          q('n', 'calculate', { bind: { default: 'once(random())' } }),
+        ],
+        {
+          bind: { repeatCount: '2' },
+        },
+      ),
     ],
     {
       settings: {
@@ -109,6 +119,7 @@ describe('generateXForm', () => {
       '/data/visits_count',
       '/data/visits',
       '/data/visits/when',
+      '/data/visits/n',
       '/data/meta',
       '/data/meta/instanceID',
       '/data/meta/instanceName',
@@ -158,6 +169,10 @@ describe('generateXForm', () => {
     expect(xml).toContain('<repeat nodeset="/data/visits" jr:count=" /data/visits_count ">');
     expect(xml).toContain('<hint>Hello <output value=" /data/name "/></hint>');
     expect(x.controls.has('/data/house/start')).toBe(false);
+    // Dynamic defaults in a repeat run for the first instance and each one added.
+    const action = 'event="odk-instance-first-load odk-new-repeat"';
+    expect(xml).toContain(`<setvalue ${action} ref="/data/visits/when" value="today()"/>`);
+    expect(xml).toContain(`<setvalue ${action} ref="/data/visits/n" value="once(random())"/>`);
   });
 
   it('writes both templates', () => {
@@ -166,6 +181,10 @@ describe('generateXForm', () => {
       expect(summary.nodes.size).toBeGreaterThan(5);
       expect(find(parseXml(generateXForm(template)), 'itext')).toBeDefined();
     }
+  });
+
+  it('refuses a name that is not an XML name rather than write broken markup', () => {
+    expect(() => generateXForm(form([q('a"><x', 'text')]))).toThrow(/not an XML element name/);
   });
 
   it('escapes any text so the document keeps its structure', () => {

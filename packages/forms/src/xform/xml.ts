@@ -2,6 +2,8 @@
  * A small XML writer: documents are built as trees and every text and attribute value is escaped
  * when written, so no form text (labels, expressions, names) can break the markup.
  */
+import { isXmlName } from '../xlsform/names.ts';
+
 export interface XmlNode {
   tag: string;
   attrs: [string, string][];
@@ -12,8 +14,14 @@ type AttrInput = Record<string, string | undefined>;
 
 /** An element; attributes left undefined are not written. */
 export function el(tag: string, attrs: AttrInput = {}, children: (XmlNode | string | null)[] = []): XmlNode {
+  // Names are written as they are, so a name that is not an XML name is refused, never written.
+  if (!isXmlName(tag)) throw new Error(`not an XML element name: ${JSON.stringify(tag)}`);
   const pairs: [string, string][] = [];
-  for (const [name, value] of Object.entries(attrs)) if (value !== undefined) pairs.push([name, value]);
+  for (const [name, value] of Object.entries(attrs)) {
+    if (value === undefined) continue;
+    if (!isXmlName(name)) throw new Error(`not an XML attribute name: ${JSON.stringify(name)}`);
+    pairs.push([name, value]);
+  }
   return { tag, attrs: pairs, children: children.filter((c): c is XmlNode | string => c !== null) };
 }
 
