@@ -53,6 +53,8 @@ export const routes = {
   getFormVersion: ['GET', '/api/workspaces/:workspaceId/forms/:formId/versions/:versionId'],
   downloadFormVersion: ['GET', '/api/workspaces/:workspaceId/forms/:formId/versions/:versionId/xlsform'],
   getFormVersionXForm: ['GET', '/api/workspaces/:workspaceId/forms/:formId/versions/:versionId/form.xml'],
+  getFormVersionManifest: ['GET', '/api/workspaces/:workspaceId/forms/:formId/versions/:versionId/manifest'],
+  openRosaFormList: ['GET', '/api/workspaces/:workspaceId/formList'],
   getFormChanges: ['GET', '/api/workspaces/:workspaceId/forms/:formId/changes'],
   listFormAttachments: ['GET', '/api/workspaces/:workspaceId/forms/:formId/attachments'],
   uploadFormAttachment: ['POST', '/api/workspaces/:workspaceId/forms/:formId/attachments'],

@@ -1,8 +1,8 @@
 // Hostile workbooks (issue 6, item 8): each is refused in words, with its place, while the server
 // keeps answering everyone else, and imports beyond the bound are refused with Retry-After.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { base64, type FormsWorld, formsWorld, importFile, tableCounts } from '../test/forms-world.ts';
 import { manyQuestions, paddedWorkbook } from '../test/hostile-workbooks.ts';
-import { base64, type FormsWorld, formsWorld, importFile, tableCounts } from './fixture.ts';
 
 const MB = 1024 * 1024;
 let world: FormsWorld;
