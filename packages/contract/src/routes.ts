@@ -69,6 +69,8 @@ export const routes = {
   resolveFormThread: ['POST', '/api/workspaces/:workspaceId/forms/:formId/threads/:threadId/resolve'],
   listChanges: ['GET', '/api/workspaces/:workspaceId/changes'],
   ingestSubmissions: ['POST', '/api/workspaces/:workspaceId/submissions'],
+  openRosaSubmissionCheck: ['GET', '/api/workspaces/:workspaceId/submission'],
+  openRosaSubmission: ['POST', '/api/workspaces/:workspaceId/submission'],
   uploadSubmissionFilePart: ['PUT', '/api/workspaces/:workspaceId/submissions/:submissionId/files/:fileName'],
   getSubmissionFileProgress: [
     'GET',

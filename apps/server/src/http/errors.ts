@@ -2,6 +2,7 @@ import type { Duplex } from 'node:stream';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError, fromDatabaseError } from '../errors.ts';
+import { isOpenRosaClient, openRosaDocument } from '../openrosa/response.ts';
 
 const problemType = 'application/problem+json; charset=utf-8';
 
@@ -17,6 +18,13 @@ export function installErrorHandling(app: FastifyInstance) {
     reply.removeHeader('set-cookie');
     if (problem.retryAfterSeconds !== undefined)
       reply.header('retry-after', String(problem.retryAfterSeconds));
+    // ODK Collect shows the OpenRosa document's message; everyone else gets problem+json.
+    if (isOpenRosaClient(request))
+      return reply
+        .code(problem.status)
+        .header('x-openrosa-version', '1.0')
+        .type('text/xml; charset=utf-8')
+        .send(openRosaDocument(problem.message, 'error'));
     return reply.code(problem.status).type(problemType).send(JSON.stringify(problem.toProblem()));
   });
 }

@@ -1,0 +1,18 @@
+import type { Tx } from '../db/connect.ts';
+
+/** The published version a Collect instance names by its root `id` (form key) and `version` label. */
+export async function versionByKey(trx: Tx, workspaceId: string, formKey: string, label: string) {
+  return trx
+    .selectFrom('forms')
+    .leftJoin('form_versions', (join) =>
+      join
+        .onRef('form_versions.workspace_id', '=', 'forms.workspace_id')
+        .onRef('form_versions.form_id', '=', 'forms.id')
+        .on('form_versions.version', '=', label),
+    )
+    .select(['forms.id as form_id', 'form_versions.number', 'form_versions.model'])
+    .where('forms.workspace_id', '=', workspaceId)
+    .where('forms.form_key', '=', formKey)
+    .where('forms.deleted_at', 'is', null)
+    .executeTakeFirst();
+}
