@@ -1,7 +1,11 @@
 import type { Tx } from '../db/connect.ts';
 
-/** The published version a Collect instance names by its root `id` (form key) and `version` label. */
-export async function versionByKey(trx: Tx, workspaceId: string, formKey: string, label: string) {
+/**
+ * The published versions a Collect instance may mean by its root `id` (form key) and `version`
+ * label, with a row per form of that key (version null where the form has no such label): form keys
+ * are not unique in a workspace, so the label tells forms apart.
+ */
+export async function versionsByKey(trx: Tx, workspaceId: string, formKey: string, label: string) {
   return trx
     .selectFrom('forms')
     .leftJoin('form_versions', (join) =>
@@ -14,5 +18,5 @@ export async function versionByKey(trx: Tx, workspaceId: string, formKey: string
     .where('forms.workspace_id', '=', workspaceId)
     .where('forms.form_key', '=', formKey)
     .where('forms.deleted_at', 'is', null)
-    .executeTakeFirst();
+    .execute();
 }

@@ -14,7 +14,7 @@ import { findSubmission, updateSubmissionRow, upsertFileRefs } from '../submissi
 import { answersFrom } from './answers.ts';
 import { childNamed, readXml } from './instance.ts';
 import type { OpenRosaPost, ReceivedFile } from './multipart.ts';
-import { versionByKey } from './queries.ts';
+import { versionsByKey } from './queries.ts';
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 
@@ -64,9 +64,18 @@ export async function receiveSubmission(
   const instanceId = meta && childNamed(meta, 'instanceID')?.text.trim();
   if (!instanceId)
     throw instanceProblem('The instance has no meta/instanceID.', 'xml_submission_file.meta.instanceID');
-  const version = await versionByKey(ctx.db, submitter.workspaceId, formKey, label);
-  if (!version) throw new AppError('submission.form_unknown', 404, `There is no form "${formKey}" here.`);
-  if (version.number === null || version.model === null)
+  const candidates = await versionsByKey(ctx.db, submitter.workspaceId, formKey, label);
+  if (candidates.length === 0)
+    throw new AppError('submission.form_unknown', 404, `There is no form "${formKey}" here.`);
+  const matching = candidates.filter((c) => c.number !== null && c.model !== null);
+  if (matching.length > 1)
+    throw new AppError(
+      'submission.form_ambiguous',
+      409,
+      `Two forms here have the id "${formKey}" and version "${label}": a coordinator must change one form's id.`,
+    );
+  const version = matching[0];
+  if (!version?.number || !version.model)
     throw new AppError(
       'submission.version_unknown',
       404,

@@ -262,7 +262,6 @@ describe('importing XLSForm workbooks', () => {
       ],
       ['survey', 2, 'type', '"barcode" is kept in the form but not supported yet'],
       ['survey', 3, 'calculation', 'the function pulldata() is kept but not supported yet'],
-      ['survey', 4, 'type', '"begin_loop" is kept in the form but not supported yet'],
     ]);
   });
 

@@ -154,10 +154,9 @@ export function validateSurvey(
           ),
         );
     }
-    if (item.kind === 'loop' || support === 'kept') {
-      const what = item.kind === 'loop' ? 'begin_loop' : item.type;
+    if (item.kind !== 'loop' && support === 'kept') {
       warnings.push(
-        problem(sheetName, row, typeHeader, `"${what}" is kept in the form but not supported yet`),
+        problem(sheetName, row, typeHeader, `"${item.type}" is kept in the form but not supported yet`),
       );
     }
     if (item.kind === 'loop' && !(item.list && form.choices[item.list])) {
