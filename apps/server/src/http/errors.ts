@@ -2,7 +2,7 @@ import type { Duplex } from 'node:stream';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError, fromDatabaseError } from '../errors.ts';
-import { isOpenRosaClient, openRosaDocument } from '../openrosa/response.ts';
+import { isOpenRosaClient, openRosaDocument, openRosaHeaders } from '../openrosa/response.ts';
 
 const problemType = 'application/problem+json; charset=utf-8';
 
@@ -20,9 +20,8 @@ export function installErrorHandling(app: FastifyInstance) {
       reply.header('retry-after', String(problem.retryAfterSeconds));
     // ODK Collect shows the OpenRosa document's message; everyone else gets problem+json.
     if (isOpenRosaClient(request))
-      return reply
+      return openRosaHeaders(reply)
         .code(problem.status)
-        .header('x-openrosa-version', '1.0')
         .type('text/xml; charset=utf-8')
         .send(openRosaDocument(problem.message, 'error'));
     return reply.code(problem.status).type(problemType).send(JSON.stringify(problem.toProblem()));

@@ -1,9 +1,14 @@
 // The OpenRosa response document: Collect shows its message to the researcher, on success and on
 // failure, so every answer to an OpenRosa client says in words what happened.
 import { xmlElement as el, serializeXml } from '@coproduce/forms';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 
 export const openRosaVersionHeader = 'x-openrosa-version';
+
+/** Headers every OpenRosa response carries (Collect checks the version header). */
+export function openRosaHeaders(reply: FastifyReply) {
+  return reply.header(openRosaVersionHeader, '1.0').header('cache-control', 'private, no-store');
+}
 
 /** Collect, KoboCollect and Enketo send this header on every request. */
 export const isOpenRosaClient = (request: FastifyRequest) =>

@@ -1,14 +1,11 @@
 import { endpoints } from '@coproduce/contract';
-import { forbidden } from '../errors.ts';
-import { openRosaHeaders } from '../forms/openrosa.ts';
 import type { Registrar } from '../http/register.ts';
 import { canSubmissions } from '../submissions/policy.ts';
+import { refusedRole } from '../submissions/routes.ts';
 import { callerOf } from '../workspaces/caller.ts';
 import { type OpenRosaPost, openRosaPostBytes, readOpenRosaPost } from './multipart.ts';
-import { openRosaDocument } from './response.ts';
+import { openRosaDocument, openRosaHeaders } from './response.ts';
 import { receiveSubmission } from './submission.ts';
-
-const refusedRole = () => forbidden('Your role does not collect submissions.');
 
 export function openRosaSubmissionRoutes(api: Registrar) {
   api.register(endpoints.openRosaSubmissionCheck, async ({ ctx, reply }) => {

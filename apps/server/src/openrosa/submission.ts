@@ -10,7 +10,7 @@ import { AppError } from '../errors.ts';
 import { findFile } from '../submissions/file-queries.ts';
 import { receivePart } from '../submissions/files.ts';
 import { ingestBatch, type Submitter } from '../submissions/ingest.ts';
-import { findSubmission, updateSubmissionRow, upsertFileRefs } from '../submissions/queries.ts';
+import { filesOf, findSubmission, updateSubmissionRow, upsertFileRefs } from '../submissions/queries.ts';
 import { answersFrom } from './answers.ts';
 import { childNamed, readXml } from './instance.ts';
 import type { OpenRosaPost, ReceivedFile } from './multipart.ts';
@@ -151,8 +151,8 @@ async function attachFiles(
     await receivePart(ctx, submission, file.name, 0, new Uint8Array(file.bytes));
     filesAdded += 1;
   }
-  const stored = new Set<string>();
-  for (const name of fileNames)
-    if ((await findFile(ctx.db, workspaceId, id, name))?.complete === 1) stored.add(name);
+  const stored = new Set(
+    (await filesOf(ctx.db, workspaceId, [id])).filter((f) => f.complete === 1).map((f) => f.name),
+  );
   return { filesAdded, filesMissing: fileNames.filter((name) => !stored.has(name)) };
 }
