@@ -1,0 +1,108 @@
+// Validation issues are worded from their code in the reader's language. The issues here are made
+// by the contract's own schemas and reduced to what the server sends (code + issueParams), so a
+// zod upgrade that renames a parameter fails here rather than showing English to a Zulu reader.
+import {
+  CreateWorkspaceInputSchema,
+  issueParams,
+  PasswordSchema,
+  SignInInputSchema,
+  UsernameSchema,
+} from '@coproduce/contract';
+import { describe, expect, it } from 'vitest';
+import type { z } from 'zod';
+import en from './en.json';
+import hi from './hi.json';
+import { type Catalogue, translator } from './i18n.ts';
+import { fieldMessages, type Issue, issueMessage } from './issues.ts';
+import zu from './zu.json';
+
+const t = {
+  en: translator('en', en as Catalogue),
+  zu: translator('zu', zu as Catalogue),
+  hi: translator('hi', hi as Catalogue),
+};
+
+/** What the server's error handler sends for a failed parse (http/errors.ts). */
+function asSent(schema: z.ZodType, value: unknown, field: string): Issue[] {
+  const result = schema.safeParse(value);
+  if (result.success) throw new Error('expected a failure');
+  return result.error.issues.map((issue) => ({
+    path: ['body', field, ...issue.path.map(String)].join('.'),
+    message: issue.message,
+    // A refinement of ours names its rule in params.code, as the server sends it.
+    code: String((issue as { params?: { code?: string } }).params?.code ?? issue.code),
+    ...issueParams(issue),
+  }));
+}
+
+describe('validation issues in the reader’s language', () => {
+  it('words an empty required field as "fill this in", never zod’s English', () => {
+    const [issue] = asSent(SignInInputSchema.shape.login, '', 'login');
+    expect(issue?.message).toMatch(/Too small/);
+    expect(issueMessage(t.en, issue!)).toBe('Please fill this in.');
+    expect(issueMessage(t.zu, issue!)).toBe('Sicela ugcwalise lokhu.');
+    expect(issueMessage(t.hi, issue!)).toBe('कृपया इसे भरें।');
+  });
+
+  it('counts characters with plurals and prefers a field’s own sentence', () => {
+    const [short] = asSent(UsernameSchema, 'ab', 'username');
+    expect(issueMessage(t.en, short!)).toMatch(/^Write at least \d+ characters\.$/);
+    expect(issueMessage(t.zu, short!)).toMatch(/^Bhala okungenani izinhlamvu ezingu-\d+\.$/);
+    const [password] = asSent(PasswordSchema, 'short', 'newPassword');
+    expect(issueMessage(t.en, password!)).toMatch(/^Use at least \d+ characters: a few words/);
+    const [odd] = asSent(UsernameSchema, 'a b c d', 'username');
+    expect(issueMessage(t.hi, odd!)).toBe('सिर्फ़ अक्षर, अंक, बिंदु, डैश और अंडरस्कोर इस्तेमाल करें।');
+  });
+
+  it('translates the contract’s own refinements by their code', () => {
+    const issues = asSent(CreateWorkspaceInputSchema, { name: 'a\u202Eb', timeZone: 'UTC' }, 'x');
+    const bidi = issues.find((issue) => issue.code === 'text.bidi_control');
+    expect(bidi).toBeDefined();
+    expect(issueMessage(t.zu, bidi!)).toMatch(/^Susa izimpawu/);
+  });
+
+  it('never shows a raw zod sentence for any issue these schemas make, in zu and hi', () => {
+    const samples: [z.ZodType, unknown, string][] = [
+      [SignInInputSchema.shape.login, '', 'login'],
+      [SignInInputSchema.shape.login, 5, 'login'],
+      [SignInInputSchema.shape.password, 'x'.repeat(2_000_000), 'password'],
+      [UsernameSchema, '', 'username'],
+      [UsernameSchema, 'x'.repeat(500), 'username'],
+      [PasswordSchema, 'short', 'password'],
+      [CreateWorkspaceInputSchema, { name: '', timeZone: 5 }, 'x'],
+    ];
+    for (const [schema, value, field] of samples) {
+      for (const issue of asSent(schema, value, field)) {
+        for (const translate of [t.zu, t.hi]) {
+          const text = issueMessage(translate, issue);
+          expect(text, JSON.stringify(issue)).not.toBe(issue.message);
+          expect(text).not.toMatch(/Too small|Too big|Invalid input|expected/);
+        }
+      }
+    }
+  });
+
+  it('falls back to the server’s English only for a code it does not know', () => {
+    const issue = { path: 'body.x', code: 'something.new', message: 'a new rule' };
+    expect(issueMessage(t.zu, issue)).toBe('a new rule');
+    expect(issueMessage(t.zu, { path: 'body.x', message: 'no code at all' })).toBe('no code at all');
+  });
+
+  it('keys field messages by their body path, one per field', () => {
+    const messages = fieldMessages(t.zu, [
+      {
+        path: 'body.contactChannels.0.address',
+        code: 'too_small',
+        params: { minimum: 1, origin: 'string' },
+        message: 'x',
+      },
+      {
+        path: 'body.contactChannels.0.address',
+        code: 'too_big',
+        params: { maximum: 9, origin: 'string' },
+        message: 'y',
+      },
+    ]);
+    expect(messages).toEqual({ 'contactChannels.0.address': 'Sicela ugcwalise lokhu.' });
+  });
+});
