@@ -5,6 +5,25 @@
  * carry only their message.
  */
 export const IMPORT_PROBLEMS = {
+  // The workbook's shape: the sheets and columns every form needs.
+  'form.xlsform.sheet.no_survey': 'the workbook has no sheet named "survey"; its sheets are {sheets}',
+  'form.xlsform.sheet.no_survey_guess':
+    'the workbook has no sheet named "survey" (is "{guess}" meant to be "survey"?); its sheets are {sheets}',
+  'form.xlsform.survey.no_type_column': 'the survey sheet has no "type" column',
+  'form.xlsform.choices.no_column': 'the choices sheet has no "{column}" column',
+  'form.xlsform.choices.no_name': 'a choice in the list "{list}" has no name',
+  // Rows of the survey sheet.
+  'form.xlsform.type.missing': '"{name}" has no type',
+  'form.xlsform.type.missing_labelled': 'this labelled row has no type',
+  'form.xlsform.type.unknown': 'unknown question type "{type}"',
+  'form.xlsform.type.unknown_guess': 'unknown question type "{type}" (did you mean "{suggestion}"?)',
+  'form.xlsform.type.missing_list': '"{type}" needs the name of a choice list after it, e.g. "{example}"',
+  'form.xlsform.end.unmatched': '"{type}" has no matching begin_{section}',
+  'form.xlsform.name.missing': 'this {what} has no name: every row needs one',
+  'form.xlsform.name.invalid':
+    '"{name}" is not a valid name: start with a letter or "_", then only letters, digits, "_", "-" or "."',
+  'form.xlsform.select.unknown_list': 'the choice list "{list}" is not in the choices sheet',
+  'form.xlsform.calculate.no_calculation': 'the calculate "{name}" has no calculation',
   // Names on the survey sheet (pyxform 4.5 unique_names).
   'form.xlsform.name.duplicate':
     'the name "{name}" is already used on row {otherRow} in {parent}: names must be unique within their group',

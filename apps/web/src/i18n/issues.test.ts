@@ -8,6 +8,7 @@ import {
   SignInInputSchema,
   UsernameSchema,
 } from '@coproduce/contract';
+import { IMPORT_PROBLEMS, importXlsForm } from '@coproduce/forms';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import en from './en.json';
@@ -104,5 +105,48 @@ describe('validation issues in the reader’s language', () => {
       },
     ]);
     expect(messages).toEqual({ 'contactChannels.0.address': 'Sicela ugcwalise lokhu.' });
+  });
+});
+
+describe('spreadsheet import problems in the reader’s language', () => {
+  const placeholders = (text: string) => new Set([...text.matchAll(/\{(\w+)\s*[,}]/g)].map((m) => m[1]));
+
+  it('words a real import’s problems from their codes, in isiZulu and Hindi', async () => {
+    const text = [
+      '| survey |',
+      '| | type | name | label |',
+      '| | texte | q1 | First |',
+      '| | select_one colours | q2 | Colour |',
+      '| | integer | | Age |',
+    ].join('\n');
+    const result = await importXlsForm(new TextEncoder().encode(text), 'broken.md');
+    expect(result.ok).toBe(false);
+    const errors = result.ok ? [] : result.errors;
+    expect(errors.map((e) => e.code)).toEqual(
+      expect.arrayContaining(['form.xlsform.type.unknown_guess', 'form.xlsform.name.missing']),
+    );
+    for (const error of errors) {
+      const zulu = issueMessage(t.zu, error);
+      expect(zulu, error.message).not.toBe(error.message);
+      expect(issueMessage(t.hi, error)).not.toBe(error.message);
+    }
+    const unknown = errors.find((e) => e.code === 'form.xlsform.type.unknown_guess')!;
+    expect(issueMessage(t.zu, unknown)).toBe(
+      '“texte” akulona uhlobo lombuzo esilwaziyo. Ingabe ubuqonde u-“text”?',
+    );
+    const nameless = errors.find((e) => e.code === 'form.xlsform.name.missing')!;
+    expect(issueMessage(t.hi, nameless)).toBe('इस सवाल का कोई नाम नहीं है: हर पंक्ति को नाम चाहिए।');
+  });
+
+  it('names only codes the forms package has, with only the parameters it sends', () => {
+    for (const [key, message] of Object.entries(en)) {
+      if (!key.startsWith('issue.form.xlsform.')) continue;
+      const code = key.slice('issue.'.length) as keyof typeof IMPORT_PROBLEMS;
+      expect(IMPORT_PROBLEMS[code], key).toBeDefined();
+      const sent = placeholders(IMPORT_PROBLEMS[code]);
+      for (const catalogue of [en, zu, hi] as Record<string, string>[])
+        for (const name of placeholders(catalogue[key]!)) expect(sent, `${key}: {${name}}`).toContain(name);
+      expect(message).not.toBe(IMPORT_PROBLEMS[code]);
+    }
   });
 });

@@ -58,9 +58,10 @@ export async function importXlsForm(
         'survey',
         sheets.map((s) => s.name),
       );
-      const hint = guess ? ` (is "${guess}" meant to be "survey"?)` : '';
       throw new ImportStop([
-        problem(null, null, null, `the workbook has no sheet named "survey"${hint}; its sheets are ${names}`),
+        guess
+          ? coded(null, null, null, 'form.xlsform.sheet.no_survey_guess', { guess, sheets: names })
+          : coded(null, null, null, 'form.xlsform.sheet.no_survey', { sheets: names }),
       ]);
     }
     const choicesSheet = byName('choices');

@@ -140,7 +140,9 @@ export function validateSurvey(
       const dynamicDefault = item.bind.default && isExpression('default', item.bind.default);
       const column = header({ kind: 'bind', field: 'calculation' }, 'calculation');
       if (!dynamicDefault)
-        errors.push(problem(sheetName, row, column, `the calculate "${item.name}" has no calculation`));
+        errors.push(
+          coded(sheetName, row, column, 'form.xlsform.calculate.no_calculation', { name: item.name }),
+        );
     }
     if (item.kind === 'question') {
       const message = labelProblem(item);
@@ -290,7 +292,7 @@ function checkList(
     return;
   }
   if (!form.choices[list]) {
-    errors.push(problem(sheetName, row, typeHeader, `the choice list "${list}" is not in the choices sheet`));
+    errors.push(coded(sheetName, row, typeHeader, 'form.xlsform.select.unknown_list', { list }));
   }
   if (item.type === 'select_multiple' && form.choices[list]) {
     const spaced = form.choices[list].find((c) => /\s/.test(c.name));
