@@ -82,7 +82,7 @@ export function FormsListScreen({ workspaceId }: { workspaceId: string }): JSX.E
                 <span class={`badge badge-${f.status}`}>{t(`forms.status.${f.status}`)}</span>{' '}
                 {t('forms.list.meta', { questions: f.questionCount, languages: f.languages.length })}
                 {f.latestVersion &&
-                  ` · ${t('forms.list.published', { version: f.latestVersion.version, date: date(f.latestVersion.publishedAt) })}`}
+                  ` · ${t('forms.list.published', { number: f.latestVersion.number, date: date(f.latestVersion.publishedAt) })}`}
                 {f.openThreads > 0 && ` · ${t('forms.list.openThreads', { count: f.openThreads })}`}
               </p>
             </li>
