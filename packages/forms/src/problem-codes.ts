@@ -12,6 +12,23 @@ export const IMPORT_PROBLEMS = {
   'form.xlsform.survey.no_type_column': 'the survey sheet has no "type" column',
   'form.xlsform.choices.no_column': 'the choices sheet has no "{column}" column',
   'form.xlsform.choices.no_name': 'a choice in the list "{list}" has no name',
+  // References, labels and expressions.
+  'form.xlsform.reference.unknown': '${{name}} refers to no question: no row is named "{name}"',
+  'form.xlsform.reference.ambiguous': '${{name}} is ambiguous: {count} rows are named "{name}"',
+  'form.xlsform.label.missing': '"{name}" has no label or hint: add the question text',
+  'form.xlsform.label.missing_guidance':
+    '"{name}" has no label or hint (a guidance_hint alone is not shown by default): add the question text',
+  'form.xlsform.media.big_image_alone': '"{name}" has a big-image but no image: add the smaller image too',
+  'form.xlsform.expression.syntax': 'bad expression at character {position}: {detail}',
+  'form.xlsform.type.kept': '"{type}" is kept in the form but not supported yet',
+  'form.xlsform.column.kept': 'the column "{column}" is kept but not supported yet',
+  'form.xlsform.sheet.kept': 'the "{sheet}" sheet is kept but not supported yet',
+  'form.xlsform.sheet.ignored_guess': 'the sheet "{sheet}" is ignored: did you mean "{guess}"?',
+  'form.xlsform.select.multiple_space':
+    'the choice "{choice}" of the list "{list}" has a space in its name, which select_multiple cannot store',
+  'form.xlsform.select.or_other_filter': 'or_other cannot be used together with a choice_filter (pyxform)',
+  'form.xlsform.file.not_attached':
+    'the file "{list}" is not attached to the form: attach it before publishing',
   // Rows of the survey sheet.
   'form.xlsform.type.missing': '"{name}" has no type',
   'form.xlsform.type.missing_labelled': 'this labelled row has no type',
