@@ -9,6 +9,7 @@ import {
   UsernameSchema,
 } from '@coproduce/contract';
 import { IMPORT_PROBLEMS, importXlsForm } from '@coproduce/forms';
+import { IntlMessageFormat } from 'intl-messageformat';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import en from './en.json';
@@ -109,7 +110,18 @@ describe('validation issues in the reader’s language', () => {
 });
 
 describe('spreadsheet import problems in the reader’s language', () => {
-  const placeholders = (text: string) => new Set([...text.matchAll(/\{(\w+)\s*[,}]/g)].map((m) => m[1]));
+  // The arguments a message reads, from its parsed form (plural and select branches are text).
+  type Element = { type: number; value?: unknown; options?: Record<string, { value: Element[] }> };
+  const argumentsOf = (elements: Element[], into: Set<string>): Set<string> => {
+    for (const element of elements) {
+      if (element.type >= 1 && element.type <= 6 && typeof element.value === 'string')
+        into.add(element.value);
+      for (const option of Object.values(element.options ?? {})) argumentsOf(option.value, into);
+    }
+    return into;
+  };
+  const placeholders = (text: string) =>
+    argumentsOf(new IntlMessageFormat(text, 'en').getAst() as Element[], new Set());
 
   it('words a real import’s problems from their codes, in isiZulu and Hindi', async () => {
     const text = [
@@ -138,12 +150,18 @@ describe('spreadsheet import problems in the reader’s language', () => {
     expect(issueMessage(t.hi, nameless)).toBe('इस सवाल का कोई नाम नहीं है: हर पंक्ति को नाम चाहिए।');
   });
 
+  it('has a message for every code the forms package sends', () => {
+    const lacking = Object.keys(IMPORT_PROBLEMS).filter((code) => !(`issue.${code}` in en));
+    expect(lacking).toEqual([]);
+  });
+
   it('names only codes the forms package has, with only the parameters it sends', () => {
     for (const [key, message] of Object.entries(en)) {
       if (!key.startsWith('issue.form.xlsform.')) continue;
       const code = key.slice('issue.'.length) as keyof typeof IMPORT_PROBLEMS;
       expect(IMPORT_PROBLEMS[code], key).toBeDefined();
-      const sent = placeholders(IMPORT_PROBLEMS[code]);
+      // The forms package's sentences use only simple {name} arguments (and are not all ICU).
+      const sent = new Set([...IMPORT_PROBLEMS[code].matchAll(/\{(\w+)\}/g)].map((m) => m[1]));
       for (const catalogue of [en, zu, hi] as Record<string, string>[])
         for (const name of placeholders(catalogue[key]!)) expect(sent, `${key}: {${name}}`).toContain(name);
       expect(message).not.toBe(IMPORT_PROBLEMS[code]);
