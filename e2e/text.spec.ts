@@ -21,6 +21,7 @@ let server: ChildProcess;
 let dataDir = '';
 let base = '';
 let workspaceId = '';
+let formId = '';
 let page: Page;
 const pageErrors: string[] = [];
 
@@ -82,6 +83,7 @@ test.beforeAll(async ({ browser }: { browser: Browser }) => {
     { templateId: 'household-enumeration' },
     session.csrfToken,
   );
+  formId = form.id;
   await api(admin, 'POST', `/api/workspaces/${workspaceId}/forms/${form.id}/publish`, {}, session.csrfToken);
   const context = await browser.newContext({
     baseURL: base,
@@ -140,6 +142,15 @@ test('the forms list reads versions, dates and counts in isiZulu, and menu words
   );
   expect(await brokenMenuWords(page)).toEqual([]);
   await screenshots(page, 'text-zu-forms-list');
+});
+
+test('the changes screen names the version as people do, in isiZulu', async () => {
+  await page.goto(`/w/${workspaceId}/forms/${formId}?view=changes`);
+  await expect(page.locator('main')).toContainText(/Kusukela enguqulweni 1, \d{1,2} [A-Z][a-z]+ 20\d\d:/);
+  await expect(page.locator('main')).not.toContainText(/\d{14}/);
+  expect(await brokenMenuWords(page)).toEqual([]);
+  await screenshots(page, 'text-zu-changes');
+  await page.goto(`/w/${workspaceId}/forms`);
 });
 
 test('a broken spreadsheet is worded in isiZulu, each problem once', async () => {
