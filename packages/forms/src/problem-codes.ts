@@ -29,6 +29,28 @@ export const IMPORT_PROBLEMS = {
   'form.xlsform.select.or_other_filter': 'or_other cannot be used together with a choice_filter (pyxform)',
   'form.xlsform.file.not_attached':
     'the file "{list}" is not attached to the form: attach it before publishing',
+  // The file itself.
+  'form.xlsform.file.empty': 'the file is empty',
+  'form.xlsform.file.too_large': 'the file is {size}, more than the {maximum} allowed for a form',
+  'form.xlsform.file.not_spreadsheet':
+    '"{file}" is not a spreadsheet: upload an Excel workbook (.xlsx or .xlsm)',
+  'form.xlsform.file.not_spreadsheet_or_text':
+    '"{file}" is not a spreadsheet: upload an Excel workbook (.xlsx, .xlsm or .xls), or a form as UTF-8 .csv or .md',
+  'form.xlsform.file.unpacks_too_large':
+    'the workbook unpacks to more than {maximum} (a zip bomb or a very large file): remove unused sheets, images or formatting',
+  'form.xlsform.file.damaged':
+    'the workbook is damaged (an entry cannot be unpacked): save it again as .xlsx',
+  'form.xlsform.file.unreadable':
+    'the workbook is damaged and cannot be read ({detail}): save it again as .xlsx',
+  'form.xlsform.file.xls_damaged': 'the .xls workbook is damaged and cannot be read: save it again as .xlsx',
+  'form.xlsform.file.macros': 'the workbook contains macros; they are ignored',
+  'form.xlsform.cell.formula_without_result':
+    'this cell holds a formula with no saved result: open the file in Excel or LibreOffice, let it calculate, and save it',
+  'form.xlsform.column.twice': 'the column "{column}" appears twice: delete or rename one of them',
+  'form.xlsform.column.synonym': 'the columns "{earlier}" and "{column}" mean the same thing: keep only one',
+  'form.xlsform.survey.empty': 'the survey sheet is empty: add a header row and at least one question',
+  'form.xlsform.sensitivity.invalid': 'sensitivity must be "personal" or "special", not "{value}"',
+  'form.xlsform.parameters.syntax': 'parameters must be written as key=value pairs, e.g. "start=1 end=10"',
   // Rows of the survey sheet.
   'form.xlsform.type.missing': '"{name}" has no type',
   'form.xlsform.type.missing_labelled': 'this labelled row has no type',

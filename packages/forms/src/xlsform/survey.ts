@@ -1,5 +1,12 @@
 import type { Question, Section, Sensitivity, SurveyItem } from '../model.ts';
-import { coded, type ImportProblemCode, type Problem, type ProblemParams, problem } from '../problems.ts';
+import {
+  because,
+  coded,
+  type ImportProblemCode,
+  type Problem,
+  type ProblemParams,
+  problem,
+} from '../problems.ts';
 import { maxSectionDepth } from '../survey-tree.ts';
 import { type Column, parseParameters, readColumns } from './columns.ts';
 import type { RawSheet } from './sheets.ts';
@@ -64,15 +71,7 @@ function readFields(
       case 'parameters': {
         const parsed = parseParameters(text);
         if (parsed) fields.parameters = parsed;
-        else
-          problems.push(
-            problem(
-              sheet,
-              row,
-              header,
-              'parameters must be written as key=value pairs, e.g. "start=1 end=10"',
-            ),
-          );
+        else problems.push(problem(sheet, row, header, because('form.xlsform.parameters.syntax')));
         break;
       }
       case 'sensitivity': {
@@ -80,7 +79,7 @@ function readFields(
         if (value === 'personal' || value === 'special') fields.sensitivity = value as Sensitivity;
         else
           problems.push(
-            problem(sheet, row, header, `sensitivity must be "personal" or "special", not "${text}"`),
+            problem(sheet, row, header, because('form.xlsform.sensitivity.invalid', { value: text })),
           );
         break;
       }
@@ -125,14 +124,7 @@ export function readSurvey(
   const open: { section: Section; row: number }[] = [];
   const siblings = () => open.at(-1)?.section.children ?? root;
   if (sheet.headers.length === 0 || sheet.rows.length === 0) {
-    problems.push(
-      problem(
-        sheet.name,
-        null,
-        null,
-        'the survey sheet is empty: add a header row and at least one question',
-      ),
-    );
+    problems.push(problem(sheet.name, null, null, because('form.xlsform.survey.empty')));
     return { survey: root, places: { rowOf, columns } };
   }
   if (!typeHeader) {
