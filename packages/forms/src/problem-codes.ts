@@ -51,6 +51,15 @@ export const IMPORT_PROBLEMS = {
   'form.xlsform.survey.empty': 'the survey sheet is empty: add a header row and at least one question',
   'form.xlsform.sensitivity.invalid': 'sensitivity must be "personal" or "special", not "{value}"',
   'form.xlsform.parameters.syntax': 'parameters must be written as key=value pairs, e.g. "start=1 end=10"',
+  'form.xlsform.end.mismatched':
+    '"{type}" closes the {section} "{name}" begun on row {otherRow}: use end_{section}',
+  'form.xlsform.section.too_deep':
+    'groups and repeats nest more than {maximum} deep here: close some with end_group or end_repeat',
+  'form.xlsform.section.unclosed': 'begin_{section} "{name}" is never closed with end_{section}',
+  'form.xlsform.choices.duplicate':
+    'the list "{list}" has the choice name "{name}" more than once: rename one, or set allow_choice_duplicates to yes in settings',
+  'form.xlsform.logic.circular_calculation': 'circular calculation: {chain}',
+  'form.xlsform.logic.circular': 'circular logic (calculation or relevance): {chain}',
   // Rows of the survey sheet.
   'form.xlsform.type.missing': '"{name}" has no type',
   'form.xlsform.type.missing_labelled': 'this labelled row has no type',

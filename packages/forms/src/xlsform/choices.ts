@@ -1,5 +1,5 @@
 import type { Choice, Settings } from '../model.ts';
-import { coded, type Problem, problem } from '../problems.ts';
+import { because, coded, type Problem, problem } from '../problems.ts';
 import { type Column, readColumns } from './columns.ts';
 import type { RawSheet } from './sheets.ts';
 
@@ -87,8 +87,7 @@ export function checkDuplicateChoices(
             sheetName,
             rowOf.get(choice) ?? null,
             nameHeader,
-            `the list "${list}" has the choice name "${choice.name}" more than once: rename one, ` +
-              'or set allow_choice_duplicates to yes in settings',
+            because('form.xlsform.choices.duplicate', { list, name: choice.name }),
           ),
         );
       }

@@ -164,13 +164,12 @@ export function readSurvey(
         );
       } else if (top.section.kind !== parsed.section) {
         problems.push(
-          problem(
-            sheet.name,
-            row,
-            typeHeader,
-            `"${typeText}" closes the ${top.section.kind} "${top.section.name}" begun on row ${top.row}: ` +
-              `use end_${top.section.kind}`,
-          ),
+          coded(sheet.name, row, typeHeader, 'form.xlsform.end.mismatched', {
+            type: typeText,
+            section: top.section.kind,
+            name: top.section.name,
+            otherRow: top.row,
+          }),
         );
         open.pop();
       } else {
@@ -199,7 +198,7 @@ export function readSurvey(
           sheet.name,
           row,
           typeHeader,
-          `groups and repeats nest more than ${maxSectionDepth} deep here: close some with end_group or end_repeat`,
+          because('form.xlsform.section.too_deep', { maximum: maxSectionDepth }),
         ),
       );
       return { survey: root, places: { rowOf, columns } };
@@ -234,7 +233,7 @@ export function readSurvey(
         sheet.name,
         row,
         typeHeader,
-        `begin_${section.kind} "${section.name}" is never closed with end_${section.kind}`,
+        because('form.xlsform.section.unclosed', { section: section.kind, name: section.name }),
       ),
     );
   }

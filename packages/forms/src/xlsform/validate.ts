@@ -241,11 +241,11 @@ export function validateSurvey(
     const first = cycle.items[0]!;
     const chain = cycle.names.map((n) => `\${${n}}`).join(' → ');
     const column = cycle.calculationsOnly && first.bind.calculation ? 'calculation' : 'relevant';
-    const what = cycle.calculationsOnly
-      ? 'circular calculation'
-      : 'circular logic (calculation or relevance)';
+    const code = cycle.calculationsOnly
+      ? 'form.xlsform.logic.circular_calculation'
+      : 'form.xlsform.logic.circular';
     errors.push(
-      problem(sheetName, rowOf(first), header({ kind: 'bind', field: column }, column), `${what}: ${chain}`),
+      coded(sheetName, rowOf(first), header({ kind: 'bind', field: column }, column), code, { chain }),
     );
   }
   return { errors, warnings };
