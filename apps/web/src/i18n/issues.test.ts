@@ -9,6 +9,7 @@ import {
   UsernameSchema,
 } from '@coproduce/contract';
 import { IMPORT_PROBLEMS, importXlsForm } from '@coproduce/forms';
+import fc from 'fast-check';
 import { IntlMessageFormat } from 'intl-messageformat';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
@@ -166,5 +167,30 @@ describe('spreadsheet import problems in the reader’s language', () => {
         for (const name of placeholders(catalogue[key]!)) expect(sent, `${key}: {${name}}`).toContain(name);
       expect(message).not.toBe(IMPORT_PROBLEMS[code]);
     }
+  });
+});
+
+describe('any issue the server may send', () => {
+  const codes = Object.keys(en)
+    .filter((key) => key.startsWith('issue.'))
+    .map((key) => key.slice('issue.'.length));
+  it('is worded without throwing and never as a bare catalogue key, whatever its params', () => {
+    const value = fc.oneof(fc.string({ maxLength: 20 }), fc.integer(), fc.double({ noNaN: true }));
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...codes, 'unknown.code'),
+        fc.dictionary(fc.constantFrom('minimum', 'maximum', 'origin', 'name', 'count', 'list', 'x'), value),
+        fc.constantFrom('body.name', 'body.a.0.b', undefined),
+        (code, params, path) => {
+          const issue = { code, params, message: 'the server’s English', ...(path ? { path } : {}) };
+          for (const translate of [t.en, t.zu, t.hi]) {
+            const text = issueMessage(translate, issue);
+            expect(text.length).toBeGreaterThan(0);
+            expect(text.startsWith('issue.')).toBe(false);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

@@ -38,7 +38,7 @@ function candidateKeys(issue: Issue): string[] {
 export function issueMessage(t: Translate, issue: Issue): string {
   const key = candidateKeys(issue).find(known);
   if (!key) return issue.message;
-  // Only numbers and short texts come as params; a missing one reads as empty, never as a crash.
+  // A params set that does not fit the message (a missing or odd value) falls back to the server's English.
   try {
     return t(key, (issue.params ?? {}) as Values);
   } catch {
