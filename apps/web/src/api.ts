@@ -52,8 +52,8 @@ export class ApiError extends Error {
     return this.problem.code;
   }
   /**
-   * Field messages keyed by their path in the body ("contactChannels.0.address"), for showing next
-   * to a field. Validation errors name the request part first ("body.contactChannels.0.address").
+   * The server's English field messages keyed by their path in the body ("contactChannels.0.address");
+   * screens show `fieldMessages` (i18n/issues.ts), worded from each issue's code in the reader's language.
    */
   get fieldErrors(): Record<string, string> {
     const out: Record<string, string> = {};

@@ -129,11 +129,12 @@ export function App(): JSX.Element {
     [account, offline, workspaces, reloadWorkspaces, refreshSession, locale],
   );
 
-  const i18n: I18n = useMemo(
-    () => ({
+  const i18n: I18n = useMemo(() => {
+    const translate = translator(locale, catalogue);
+    return {
       locale,
-      t: translator(locale, catalogue),
-      date: dateFormatter(locale),
+      t: translate,
+      date: dateFormatter(locale, translate),
       setLocale: (next) => {
         void applyLocale(next).catch(() => {});
         if (account) {
@@ -142,9 +143,8 @@ export function App(): JSX.Element {
             .catch(() => {});
         }
       },
-    }),
-    [locale, catalogue, applyLocale, account],
-  );
+    };
+  }, [locale, catalogue, applyLocale, account]);
 
   // Send people where they can be: setup first, then sign-in, then their last workspace.
   useEffect(() => {

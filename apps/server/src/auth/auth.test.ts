@@ -109,12 +109,32 @@ describe('setup and sign-in', () => {
     const malformed = await agent.post('/api/auth/sign-in', undefined, { rawBody: '{"login":' });
     expect(malformed.statusCode).toBe(400);
     expect(malformed.body.code).toBe('request.invalid');
+    expect(malformed.body.errors).toEqual([
+      { path: 'body', message: 'not valid JSON', code: 'body.not_json' },
+    ]);
+    const quoted = await agent.post('/api/auth/sign-in', undefined, { rawBody: 'my secret words' });
+    expect(JSON.stringify(quoted.body)).not.toContain('secret');
     const unknown = await agent.post('/api/auth/sign-in', { login: 'a', password: 'b', extra: 1 });
     expect(unknown.statusCode).toBe(400);
-    expect(unknown.body.errors).toEqual([{ path: 'body.extra', message: 'unknown field "extra"' }]);
+    expect(unknown.body.errors).toEqual([
+      { path: 'body.extra', message: 'unknown field "extra"', code: 'unrecognized_keys' },
+    ]);
     const wrongType = await agent.post('/api/auth/sign-in', { login: 5, password: 'b' });
     expect(wrongType.statusCode).toBe(400);
-    expect(wrongType.body.errors[0].path).toBe('body.login');
+    expect(wrongType.body.errors[0]).toMatchObject({
+      path: 'body.login',
+      code: 'invalid_type',
+      params: { expected: 'string' },
+    });
+    // A stable code with its parameters, so screens word it in the reader's language; never the value.
+    const empty = await agent.post('/api/auth/sign-in', { login: '', password: 'secret words' });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.body.errors[0]).toMatchObject({
+      path: 'body.login',
+      code: 'too_small',
+      params: { minimum: 1, origin: 'string' },
+    });
+    expect(JSON.stringify(empty.body)).not.toContain('secret words');
     const huge = await agent.post('/api/auth/sign-in', { login: 'a', password: 'x'.repeat(1_100_000) });
     expect(huge.statusCode).toBe(413);
   });

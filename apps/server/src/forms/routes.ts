@@ -187,7 +187,14 @@ export function formRoutes(api: Registrar) {
       ? (JSON.parse(latest.model) as Form)
       : { settings: { extra: {} }, survey: [], choices: {}, choiceColumns: [], otherSheets: [] };
     return {
-      since: latest ? { id: latest.id, version: latest.version, publishedAt: latest.published_at } : null,
+      since: latest
+        ? {
+            id: latest.id,
+            number: Number(latest.number),
+            version: latest.version,
+            publishedAt: latest.published_at,
+          }
+        : null,
       ...diffForms(before, draftOf(row)),
     };
   });

@@ -177,6 +177,8 @@ describe('importing XLSForm workbooks', () => {
         row: 3,
         column: 'bind::odk:length',
         message: 'the column "bind::odk:length" is kept but not supported yet',
+        code: 'form.xlsform.column.kept',
+        params: { column: 'bind::odk:length' },
       },
     ]);
   });
