@@ -188,6 +188,12 @@ const expectations: Record<string, Expectation> = {
     build: async (p) =>
       at(`${ws(p)}/invites/${p === places.own ? (await freshInvite(p)).invite.id : p.inviteId}`),
   },
+  reissueInviteCode: {
+    anonymous: 401,
+    own: only(['coordinator', 'staff']),
+    build: async (p) =>
+      at(`${ws(p)}/invites/${p === places.own ? (await freshInvite(p)).invite.id : p.inviteId}/code`, {}),
+  },
   listPeople: {
     anonymous: 401,
     own: only(['coordinator', 'staff', 'researcher', 'member']),

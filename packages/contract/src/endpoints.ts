@@ -297,6 +297,17 @@ export const endpoints = {
     summary: 'Revoke an invite that is not yet used',
     params: InviteParamsSchema,
   }),
+  reissueInviteCode: endpoint({
+    id: 'reissueInviteCode',
+    method: 'POST',
+    path: `${ws}/invites/:inviteId/code`,
+    tag: 'members',
+    access: 'workspace',
+    status: 200,
+    summary: 'Print a slip again: a new code replaces the old one, which stops working',
+    params: InviteParamsSchema,
+    response: CreatedInviteSchema,
+  }),
   previewInvite: endpoint({
     id: 'previewInvite',
     method: 'POST',

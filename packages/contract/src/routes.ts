@@ -27,6 +27,7 @@ export const routes = {
   listInvites: ['GET', '/api/workspaces/:workspaceId/invites'],
   createInvite: ['POST', '/api/workspaces/:workspaceId/invites'],
   revokeInvite: ['DELETE', '/api/workspaces/:workspaceId/invites/:inviteId'],
+  reissueInviteCode: ['POST', '/api/workspaces/:workspaceId/invites/:inviteId/code'],
   previewInvite: ['POST', '/api/invites/preview'],
   redeemInvite: ['POST', '/api/invites/redeem'],
   listPeople: ['GET', '/api/workspaces/:workspaceId/people'],
