@@ -244,6 +244,19 @@ export function FormView({
               {t('forms.fill.done')}
             </h2>
             <p>{t('forms.fill.doneHint')}</p>
+            {/* Finishing is not the end of looking: go back to the last screen to check or change. */}
+            <div class="fill-nav">
+              <button
+                type="button"
+                class="button button-secondary"
+                onClick={() => {
+                  moved.current = true;
+                  setDone(false);
+                }}
+              >
+                {t('forms.fill.back')}
+              </button>
+            </div>
           </div>
         ) : step ? (
           <form
