@@ -36,6 +36,7 @@ export const routes = {
   updatePerson: ['PATCH', '/api/workspaces/:workspaceId/people/:personId'],
   deletePerson: ['DELETE', '/api/workspaces/:workspaceId/people/:personId'],
   listAudit: ['GET', '/api/workspaces/:workspaceId/audit'],
+  exportAuditCsv: ['POST', '/api/workspaces/:workspaceId/audit/export'],
   listApiTokens: ['GET', '/api/workspaces/:workspaceId/tokens'],
   createApiToken: ['POST', '/api/workspaces/:workspaceId/tokens'],
   revokeApiToken: ['DELETE', '/api/workspaces/:workspaceId/tokens/:tokenId'],
