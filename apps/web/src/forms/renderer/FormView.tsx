@@ -6,6 +6,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../../i18n/i18n.ts';
 import type { Form } from '../lib.ts';
 import { Fill, type FillContext, useFill, useWatch } from './context.ts';
+import { useFormLanguage } from './formLanguage.ts';
 import { RepeatPage } from './RepeatPage.tsx';
 import {
   innerSteps,
@@ -36,12 +37,6 @@ export interface FormViewProps {
 }
 
 const noUrls: Record<string, string> = {};
-
-function firstLanguage(form: Form, languages: string[], uiLocale: string): string {
-  const wanted = form.settings.defaultLanguage;
-  if (wanted && languages.includes(wanted)) return wanted;
-  return languages.find((l) => languageCode(l) === uiLocale) ?? languages[0] ?? 'default';
-}
 
 /** Text size and layout are a person's choice on their device: kept across forms. */
 function remembered(key: 'mode' | 'largeText', value?: string): string | null {
@@ -104,10 +99,17 @@ export function FormView({
   onSession,
   initialMode,
 }: FormViewProps): JSX.Element {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const languages = useMemo(() => languagesOf(form), [form]);
-  const [language, setLanguage] = useState(() => firstLanguage(form, languages, locale));
+  const [language, chooseLanguage] = useFormLanguage(form, languages);
   const session = useMemo(() => new FormSession(form, { ...options, language }), [form]);
+  // The interface language can change under an open form: the form follows it (unless picked).
+  const shownLanguage = useRef(language);
+  useEffect(() => {
+    if (shownLanguage.current === language) return;
+    shownLanguage.current = language;
+    session.setLanguage(language);
+  }, [language, session]);
   const [mode, setMode] = useState<Mode>(
     () => initialMode ?? (remembered('mode') === 'single' ? 'single' : 'pages'),
   );
@@ -201,10 +203,7 @@ export function FormView({
     setDone(true);
     onSubmit?.(session.finish(), session);
   };
-  const changeLanguage = (next: string) => {
-    setLanguage(next);
-    session.setLanguage(next);
-  };
+  const changeLanguage = (next: string) => chooseLanguage(next);
   const changeMode = (next: Mode) => {
     const path = step?.nodes[0]?.path;
     setMode(next);
