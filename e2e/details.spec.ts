@@ -192,7 +192,7 @@ test('the audit log reads as sentences, codes under a visible marker', async () 
 /** Where the first question's label starts, on a 360 × 640 phone, in one-question mode. */
 async function questionTop(page: Page): Promise<{ header: number; question: number }> {
   const header = (await page.locator('.app-header').boundingBox())?.height ?? 0;
-  const label = page.locator('.fill-step label, .fill-step legend').first();
+  const label = page.locator('.fill-step .fq').first();
   await expect(label).toBeVisible();
   return { header, question: (await label.boundingBox())?.y ?? 0 };
 }
@@ -200,11 +200,24 @@ async function questionTop(page: Page): Promise<{ header: number; question: numb
 test('at 360 × 640 a one-question screen starts on the first screen', async () => {
   const page = coordinatorPage;
   await page.setViewportSize({ width: 360, height: 640 });
-  await page.goto(`/w/${workspaceId}/forms/${formId}/preview`);
+  await page.goto(`/w/${workspaceId}/forms/${formId}?view=preview`);
+  // On a phone the fill settings are folded under one line.
+  await page.locator('.fill-settings > summary').click();
   await page.locator('#fill-single').check();
+  await page.locator('.fill-settings > summary').click();
   const { header, question } = await questionTop(page);
   console.log(`360x640 coordinator: header ${header} px, question label at ${question} px`);
   expect(question).toBeLessThan(640 - 120);
   await page.setViewportSize({ width: 1280, height: 800 });
   await checkScreen(page, 'details-preview-single');
+});
+
+test('a member meets one question per screen by default, on the first screen at 360 × 640', async () => {
+  const page = memberPage;
+  await page.goto(`/w/${workspaceId}/forms/${formId}?view=preview`);
+  await expect(page.locator('#fill-single')).toBeChecked();
+  const { header, question } = await questionTop(page);
+  console.log(`360x640 member: header ${header} px, question label at ${question} px`);
+  expect(question).toBeLessThan(640 - 120);
+  await checkScreen(page, 'details-member-preview');
 });

@@ -34,6 +34,8 @@ export interface FormViewProps {
   /** Lets a caller (a benchmark, a test) reach the session. */
   onSession?: (session: FormSession) => void;
   initialMode?: Mode;
+  /** The layout when this device has no remembered choice (members: one question per screen). */
+  defaultMode?: Mode;
 }
 
 const noUrls: Record<string, string> = {};
@@ -98,6 +100,7 @@ export function FormView({
   onSubmit,
   onSession,
   initialMode,
+  defaultMode = 'pages',
 }: FormViewProps): JSX.Element {
   const { t } = useI18n();
   const languages = useMemo(() => languagesOf(form), [form]);
@@ -110,9 +113,10 @@ export function FormView({
     shownLanguage.current = language;
     session.setLanguage(language);
   }, [language, session]);
-  const [mode, setMode] = useState<Mode>(
-    () => initialMode ?? (remembered('mode') === 'single' ? 'single' : 'pages'),
-  );
+  const [mode, setMode] = useState<Mode>(() => {
+    const chosen = remembered('mode');
+    return initialMode ?? (chosen === 'single' || chosen === 'pages' ? chosen : defaultMode);
+  });
   const [largeText, setLargeText] = useState(() => remembered('largeText') === 'yes');
   const steps = useMemo(() => buildSteps(session.tree, mode), [session, mode]);
   const [at, setAt] = useState(0);
