@@ -73,7 +73,8 @@ export function App(): JSX.Element {
       try {
         const status = await call('setupStatus', {});
         setSetupNeeded(status.needed);
-        if (status.needed) {
+        // Signed out: asking for the session would only answer 401 (a red line in the console).
+        if (status.needed || !status.signedIn) {
           setAccountState(null);
           return;
         }

@@ -59,6 +59,7 @@ export const problemCodes = [
   'invite.expired',
   'invite.used',
   'invite.revoked',
+  'invite.not_code',
   'rate_limited',
   'internal',
 ] as const;

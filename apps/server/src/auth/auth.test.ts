@@ -13,7 +13,7 @@ afterAll(() => server.close());
 describe('setup and sign-in', () => {
   it('offers setup only while no account exists, then signs the admin in', async () => {
     const anonymous = new Agent(server.app);
-    expect((await anonymous.get('/api/setup')).body).toEqual({ needed: true });
+    expect((await anonymous.get('/api/setup')).body).toEqual({ needed: true, signedIn: false });
     const admin = await createAdmin(server.app, { email: 'Admin@Example.org' });
     expect(admin.sessionCookie).toBeTruthy();
     const session = await admin.get('/api/auth/session');
@@ -23,7 +23,8 @@ describe('setup and sign-in', () => {
       email: 'Admin@Example.org',
       isAdmin: true,
     });
-    expect((await anonymous.get('/api/setup')).body).toEqual({ needed: false });
+    expect((await anonymous.get('/api/setup')).body).toEqual({ needed: false, signedIn: false });
+    expect((await admin.get('/api/setup')).body).toEqual({ needed: false, signedIn: true });
     const again = await anonymous.post('/api/setup', {
       username: 'second',
       password: 'another long password',

@@ -232,6 +232,7 @@ export function TextArea({
   value,
   onValue,
   rows = 3,
+  disabled,
 }: {
   id: string;
   label: string;
@@ -240,12 +241,14 @@ export function TextArea({
   value: string;
   onValue: (value: string) => void;
   rows?: number;
+  disabled?: boolean;
 }): JSX.Element {
   return (
     <FieldFrame id={id} label={label} hint={hint} error={error}>
       <textarea
         id={id}
         rows={rows}
+        disabled={disabled}
         value={value}
         onInput={(event) => onValue(event.currentTarget.value)}
         aria-invalid={error ? 'true' : undefined}
