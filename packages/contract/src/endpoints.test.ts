@@ -48,7 +48,7 @@ describe('endpoint registry', () => {
     for (const [, definition] of all) {
       if (!('produces' in definition) || definition.produces === undefined) continue;
       expect(definition.method, definition.id).toBe(documentPosts.has(definition.id) ? 'POST' : 'GET');
-      expect(definition.produces, definition.id).toMatch(/^[\w.+-]+\/[\w.+-]+$/);
+      expect(definition.produces, definition.id).toMatch(/^[\w.+-]+\/[\w.+-]+(; [\w-]+=[\w.-]+)*$/);
     }
   });
 });
