@@ -5,6 +5,7 @@ import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { ServerDeps } from './context.ts';
+import { rewriteDeviceUrl } from './device-access/url.ts';
 import { domainRoutes } from './domains.ts';
 import { clientErrorHandler, frameworkErrors, installErrorHandling } from './http/errors.ts';
 import { createRegistrar, type Registrar } from './http/register.ts';
@@ -25,6 +26,7 @@ export async function buildApp(deps: ServerDeps, options: { serveWeb?: boolean }
     trustProxy: deps.config.trustProxy as boolean | string,
     // Ids in paths are UUIDs; nothing needs case-insensitive or very long URLs.
     routerOptions: { maxParamLength: 200 },
+    rewriteUrl: rewriteDeviceUrl,
     frameworkErrors,
     clientErrorHandler,
   });

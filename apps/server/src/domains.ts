@@ -2,6 +2,7 @@ import { accountRoutes } from './account/routes.ts';
 import { assignmentRoutes } from './assignments/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { authRoutes } from './auth/routes.ts';
+import { deviceAccessRoutes } from './device-access/routes.ts';
 import { exportRoutes } from './exports/routes.ts';
 import { formRoutes } from './forms/routes.ts';
 import type { Registrar } from './http/register.ts';
@@ -32,6 +33,7 @@ export const domainRoutes: Array<(api: Registrar) => void> = [
   submissionRoutes,
   submissionReviewRoutes,
   openRosaSubmissionRoutes,
+  deviceAccessRoutes,
   assignmentRoutes,
   syncRoutes,
   jobRoutes,

@@ -65,6 +65,7 @@ export const collectionEndpoints = {
   openRosaSubmissionCheck: endpoint({
     ...base,
     id: 'openRosaSubmissionCheck',
+    devices: true,
     method: 'GET',
     path: `${ws}/submission`,
     status: 204,
@@ -74,6 +75,7 @@ export const collectionEndpoints = {
   openRosaSubmission: endpoint({
     ...base,
     id: 'openRosaSubmission',
+    devices: true,
     method: 'POST',
     path: `${ws}/submission`,
     status: 201,

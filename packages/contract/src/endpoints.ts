@@ -12,6 +12,7 @@ import {
 } from './account.ts';
 import { AuditEntrySchema, AuditExportInputSchema, AuditQuerySchema } from './audit.ts';
 import { collectionEndpoints } from './collection-endpoints.ts';
+import { deviceAccessEndpoints } from './device-access.ts';
 import { endpoint } from './endpoint.ts';
 import { formEndpoints } from './form-endpoints.ts';
 import { BinaryResponseSchema } from './forms.ts';
@@ -450,6 +451,7 @@ export const endpoints = {
   }),
   ...formEndpoints,
   ...collectionEndpoints,
+  ...deviceAccessEndpoints,
 } as const;
 
 export type EndpointId = keyof typeof endpoints;

@@ -98,6 +98,9 @@ export const routes = {
   createExport: ['POST', '/api/workspaces/:workspaceId/forms/:formId/exports'],
   getJob: ['GET', '/api/workspaces/:workspaceId/jobs/:jobId'],
   downloadJobFile: ['GET', '/api/workspaces/:workspaceId/jobs/:jobId/file'],
+  listDeviceAccess: ['GET', '/api/workspaces/:workspaceId/device-access'],
+  createDeviceAccess: ['POST', '/api/workspaces/:workspaceId/device-access'],
+  revokeDeviceAccess: ['DELETE', '/api/workspaces/:workspaceId/device-access/:deviceAccessId'],
 } as const satisfies { [K in EndpointId]: readonly [HttpMethod, string] };
 
 export type RouteId = keyof typeof routes;

@@ -122,6 +122,7 @@ export async function subjectsOf(db: Db, workspaceId: string, entries: Entry[]) 
   }
   for (const [type, table] of [
     ['api_token', 'api_tokens'],
+    ['device_access', 'device_accesses'],
     ['team', 'teams'],
     ['workspace', 'workspaces'],
   ] as const) {

@@ -130,7 +130,7 @@ export function authRoutes(api: Registrar) {
     },
     {
       prepare: ({ body, deps, caller }) => {
-        if (!caller) throw signedIn();
+        if (!caller?.actor) throw signedIn();
         return checkPasswordChange(deps, caller.actor.accountId, body.currentPassword, body.newPassword);
       },
     },

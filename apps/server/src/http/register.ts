@@ -180,6 +180,10 @@ function refuseBadText(request: FastifyRequest) {
 function checkAccess(definition: Endpoint, caller: Caller | null) {
   if (definition.access === 'public') return;
   if (!caller) throw new AppError('auth.required', 401, 'Sign in to continue.');
+  // A phone's device access fetches its forms and sends submissions, and nothing else.
+  if (caller.device && !definition.devices) {
+    throw forbidden('A phone set up with a QR code can only download its forms and send submissions.');
+  }
   // A script's token is for its workspace's endpoints only, never for account settings.
   if (caller.token && definition.access !== 'workspace') {
     throw forbidden('An API token can only be used on its workspace.');

@@ -26,6 +26,8 @@ export function openRosaSubmissionRoutes(api: Registrar) {
           role: caller.role,
           personId: caller.personId,
           accountId: ctx.actor?.accountId ?? null,
+          deviceAccessId: caller.device?.id ?? null,
+          deviceFormIds: caller.device?.formIds ?? null,
         },
         prepared,
       );

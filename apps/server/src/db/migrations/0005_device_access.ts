@@ -1,0 +1,31 @@
+import type { Kysely } from 'kysely';
+
+/**
+ * Device access (issue #9.3): phones running ODK Collect without an account. Only the secret's
+ * SHA-256 is kept; the forms it may collect are a JSON list of form ids.
+ */
+export async function up(db: Kysely<unknown>): Promise<void> {
+  await db.schema
+    .createTable('device_accesses')
+    .addColumn('workspace_id', 'text', (c) => c.notNull().references('workspaces.id'))
+    .addColumn('id', 'text', (c) => c.notNull())
+    .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('person_id', 'text', (c) => c.notNull())
+    .addColumn('form_ids', 'text', (c) => c.notNull())
+    .addColumn('secret_hash', 'text', (c) => c.notNull().unique())
+    .addColumn('created_by_account_id', 'text', (c) => c.notNull().references('accounts.id'))
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('last_used_at', 'text')
+    .addColumn('revoked_at', 'text')
+    .addPrimaryKeyConstraint('device_accesses_pk', ['workspace_id', 'id'])
+    .addForeignKeyConstraint('device_accesses_person', ['workspace_id', 'person_id'], 'people', [
+      'workspace_id',
+      'id',
+    ])
+    .execute();
+  await db.schema
+    .createIndex('device_accesses_created')
+    .on('device_accesses')
+    .columns(['workspace_id', 'created_at', 'id'])
+    .execute();
+}
