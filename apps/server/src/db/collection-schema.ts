@@ -41,6 +41,8 @@ export interface SubmissionVersionsTable {
   created_by_account_id: string | null;
   created_by_person_id: string | null;
   created_at: string;
+  /** The OpenRosa instanceID an edit came with (migration 0005); null otherwise. */
+  instance_id: string | null;
 }
 
 export interface SubmissionFilesTable {

@@ -20,3 +20,13 @@ export async function versionsByKey(trx: Tx, workspaceId: string, formKey: strin
     .where('forms.deleted_at', 'is', null)
     .execute();
 }
+
+/** The version an ODK client's instanceID names: an edit's, recorded as it came. */
+export function versionByInstanceId(trx: Tx, workspaceId: string, instanceId: string) {
+  return trx
+    .selectFrom('submission_versions')
+    .select(['id', 'submission_id'])
+    .where('workspace_id', '=', workspaceId)
+    .where('instance_id', '=', instanceId)
+    .executeTakeFirst();
+}

@@ -24,8 +24,13 @@ afterAll(() => world.server.close());
 
 const openRosa = { 'x-openrosa-version': '1.0' };
 
-function instanceXml(id: string, fields: string, options: { formKey?: string; label?: string } = {}) {
-  return `<?xml version="1.0"?><${root} xmlns:jr="http://openrosa.org/javarosa" xmlns:orx="http://openrosa.org/xforms" id="${options.formKey ?? 'household_count'}" version="${options.label ?? version}">${fields}<meta><instanceID>uuid:${id}</instanceID></meta></${root}>`;
+function instanceXml(
+  id: string,
+  fields: string,
+  options: { formKey?: string; label?: string; replaces?: string } = {},
+) {
+  const deprecated = options.replaces ? `<deprecatedID>uuid:${options.replaces}</deprecatedID>` : '';
+  return `<?xml version="1.0"?><${root} xmlns:jr="http://openrosa.org/javarosa" xmlns:orx="http://openrosa.org/xforms" id="${options.formKey ?? 'household_count'}" version="${options.label ?? version}">${fields}<meta><instanceID>uuid:${id}</instanceID>${deprecated}</meta></${root}>`;
 }
 
 const householdFields = (door = '', size = '3') =>
@@ -145,6 +150,82 @@ describe('OpenRosa submissions (ODK Collect)', () => {
     const detail = await world.as.coordinator.get(world.url(`/submissions/${id}`));
     expect(detail.body.versions[0].answers.members).toEqual([{ age: '34', sex: 'female' }]);
     expect(detail.body.state).toBe('received');
+  });
+});
+
+describe('edited instances (deprecatedID, as Enketo and ODK Central send them)', () => {
+  const sizes = async (id: string) => {
+    const detail = await world.as.coordinator.get(world.url(`/submissions/${id}`));
+    return {
+      hasConflict: detail.body.hasConflict,
+      versions: detail.body.versions.map((v: { kind: string; answers: { size: string } }) => [
+        v.kind,
+        v.answers.size,
+      ]),
+    };
+  };
+
+  it('become new versions of the submission they replace, each edit replacing the one before', async () => {
+    const original = v4();
+    const first = v4();
+    const second = v4();
+    expect((await post([xmlPart(instanceXml(original, householdFields('', '3')))])).statusCode).toBe(201);
+    const edited = await post([
+      xmlPart(instanceXml(first, householdFields('', '4'), { replaces: original })),
+    ]);
+    expect(edited.statusCode, edited.payload).toBe(201);
+    const again = await post([xmlPart(instanceXml(second, householdFields('', '5'), { replaces: first }))]);
+    expect(again.statusCode, again.payload).toBe(201);
+    // The same edit sent twice (a retry) is stored once.
+    const resent = await post([xmlPart(instanceXml(second, householdFields('', '5'), { replaces: first }))]);
+    expect(resent.payload).toContain('nothing new');
+    expect(await sizes(original)).toEqual({
+      hasConflict: false,
+      versions: [
+        ['original', '3'],
+        ['edit', '4'],
+        ['edit', '5'],
+      ],
+    });
+    const separate = await world.server.deps.db
+      .selectFrom('submissions')
+      .select('id')
+      .where('id', 'in', [first, second])
+      .execute();
+    expect(separate).toEqual([]);
+  });
+
+  it('an edit of a version that is no longer current is kept and flagged as a conflict', async () => {
+    const original = v4();
+    await post([xmlPart(instanceXml(original, householdFields('', '3')))]);
+    await post([xmlPart(instanceXml(v4(), householdFields('', '4'), { replaces: original }))]);
+    const late = await post([xmlPart(instanceXml(v4(), householdFields('', '6'), { replaces: original }))]);
+    expect(late.statusCode, late.payload).toBe(201);
+    expect(late.payload).toContain('both are kept');
+    expect(await sizes(original)).toMatchObject({
+      hasConflict: true,
+      versions: [
+        ['original', '3'],
+        ['edit', '4'],
+        ['edit', '6'],
+      ],
+    });
+  });
+
+  it('only coordinators and staff edit what was sent; an edit of something not here is kept as its own', async () => {
+    const original = v4();
+    await post([xmlPart(instanceXml(original, householdFields('', '3')))]);
+    const byResearcher = await post(
+      [xmlPart(instanceXml(v4(), householdFields('', '9'), { replaces: original }))],
+      world.as.researcher,
+    );
+    expect(byResearcher.statusCode).toBe(403);
+    expect(byResearcher.payload).toContain('Only coordinators and staff edit');
+    expect((await sizes(original)).versions).toHaveLength(1);
+    const orphan = v4();
+    const kept = await post([xmlPart(instanceXml(orphan, householdFields('', '2'), { replaces: v4() }))]);
+    expect(kept.statusCode, kept.payload).toBe(201);
+    expect((await sizes(orphan)).versions).toEqual([['original', '2']]);
   });
 });
 

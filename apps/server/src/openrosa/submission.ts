@@ -12,6 +12,7 @@ import { receivePart } from '../submissions/files.ts';
 import { ingestBatch, type Submitter } from '../submissions/ingest.ts';
 import { filesOf, findSubmission, updateSubmissionRow, upsertFileRefs } from '../submissions/queries.ts';
 import { answersFrom } from './answers.ts';
+import { receiveEdit } from './edit.ts';
 import { childNamed, readXml } from './instance.ts';
 import type { OpenRosaPost, ReceivedFile } from './multipart.ts';
 import { versionsByKey } from './queries.ts';
@@ -82,6 +83,15 @@ export async function receiveSubmission(
       `The form "${formKey}" has no published version "${label}": update the form on the phone.`,
     );
   const { answers, fileNames } = answersFrom(root, JSON.parse(version.model) as Form);
+  const deprecatedId = meta && childNamed(meta, 'deprecatedID')?.text.trim();
+  if (deprecatedId) {
+    const edit = { deprecatedId, instanceId, formId: version.form_id, answers };
+    const edited = await receiveEdit(ctx, submitter, edit, submissionIdFor(deprecatedId));
+    if (edited) {
+      const added = await attachFiles(ctx, submitter.workspaceId, edited.submissionId, fileNames, post.files);
+      return { outcome: edited.outcome, ...added };
+    }
+  }
   const id = submissionIdFor(instanceId);
   const deviceId = meta && childNamed(meta, 'deviceID')?.text.trim();
   const [outcome] = await ingestBatch(

@@ -1,8 +1,9 @@
 import type { Kysely } from 'kysely';
 
 /**
- * Device access (issue #9.3): phones running ODK Collect without an account. Only the secret's
- * SHA-256 is kept; the forms it may collect are a JSON list of form ids.
+ * ODK clients (issue #9): device access for phones running ODK Collect without an account (only
+ * the secret's SHA-256 is kept; the forms it may collect are a JSON list of form ids), and the
+ * instanceID each edit came with, so the next edit's deprecatedID finds the version it replaces.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
@@ -27,5 +28,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .createIndex('device_accesses_created')
     .on('device_accesses')
     .columns(['workspace_id', 'created_at', 'id'])
+    .execute();
+  await db.schema.alterTable('submission_versions').addColumn('instance_id', 'text').execute();
+  await db.schema
+    .createIndex('submission_versions_instance')
+    .on('submission_versions')
+    .columns(['workspace_id', 'instance_id'])
     .execute();
 }
