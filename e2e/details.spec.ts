@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { type APIRequestContext, type Browser, type Page, request } from '@playwright/test';
-import { checkScreen } from './pages/app.ts';
+import { checkScreen, chooseLanguage } from './pages/app.ts';
 import { expect, test } from './support/index.ts';
 
 const coordinator = { username: 'thandi', password: 'paper boat sunrise', displayName: 'Thandi Nkosi' };
@@ -221,3 +221,30 @@ test('a member meets one question per screen by default, on the first screen at 
   expect(question).toBeLessThan(640 - 120);
   await checkScreen(page, 'details-member-preview');
 });
+
+for (const language of ['en', 'zu', 'hi'] as const) {
+  test(`as a member in ${language} at 360 × 640, the question and its first answer need no scrolling`, async () => {
+    const page = memberPage;
+    await page.goto(`/w/${workspaceId}/forms/${formId}?view=preview`);
+    await chooseLanguage(page, language);
+    // The template opens with a note for the enumerator: move on to the first real question.
+    const question = page.locator('.fill-step .fq').first();
+    const answer = question.locator('input, select, textarea').first();
+    for (let screen = 0; screen < 5 && (await answer.count()) === 0; screen++) {
+      const progress = await page.locator('.fill-progress').textContent();
+      await page.locator('.fill-nav button[type="submit"]').click();
+      await expect(page.locator('.fill-progress')).not.toHaveText(progress ?? '');
+    }
+    await expect(answer).toBeVisible();
+    const label = question.locator('.fq-label');
+    await page.screenshot({ path: `/tmp/members-fold-${language}-360.png` });
+    const labelBox = await label.boundingBox();
+    const answerBox = await answer.boundingBox();
+    console.log(
+      `360x640 member ${language}: label at ${labelBox?.y} px, first answer ends at ${(answerBox?.y ?? 0) + (answerBox?.height ?? 0)} px`,
+    );
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+    expect(labelBox?.y ?? 0).toBeGreaterThanOrEqual(0);
+    expect((answerBox?.y ?? 0) + (answerBox?.height ?? 0)).toBeLessThanOrEqual(640);
+  });
+}

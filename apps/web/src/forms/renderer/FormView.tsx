@@ -132,10 +132,14 @@ export function FormView({
     if (moved.current) heading.current?.focus();
   }, [at, done, sub]);
 
-  const code = languageCode(language);
+  // The unnamed column is in the form's default language when the form says which.
+  const code =
+    languageCode(language) ??
+    (language === 'default' ? languageCode(form.settings.defaultLanguage ?? '') : undefined);
+  const name = languageName(language, t('forms.fill.languageDefault'));
   const fill: FillContext = useMemo(
-    () => ({ session, language, languageCode: code, fileLists, mediaUrls }),
-    [session, language, code, fileLists, mediaUrls],
+    () => ({ session, language, languageCode: code, languageName: name, fileLists, mediaUrls }),
+    [session, language, code, name, fileLists, mediaUrls],
   );
   const step = steps[Math.min(at, steps.length - 1)];
   const repeat = pagedRepeat(step, mode);
