@@ -4,6 +4,7 @@
 import type { JSX } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../../i18n/i18n.ts';
+import { languageName as ownLanguageName } from '../../i18n/language-names.ts';
 import type { Form } from '../lib.ts';
 import { Fill, type FillContext, useFill, useWatch } from './context.ts';
 import { useFormLanguage } from './formLanguage.ts';
@@ -136,7 +137,8 @@ export function FormView({
   const code =
     languageCode(language) ??
     (language === 'default' ? languageCode(form.settings.defaultLanguage ?? '') : undefined);
-  const name = languageName(language, t('forms.fill.languageDefault'));
+  // Messages name the language as its speakers write it (हिन्दी, not the column's "Hindi").
+  const name = code ? ownLanguageName(code) : languageName(language, t('forms.fill.languageDefault'));
   const fill: FillContext = useMemo(
     () => ({ session, language, languageCode: code, languageName: name, fileLists, mediaUrls }),
     [session, language, code, name, fileLists, mediaUrls],

@@ -1,5 +1,6 @@
 // What the renderer needs of a form beyond its nodes and engine fields (which come from
 // @coproduce/forms' submission module, shared with the server): languages, texts, choice rows, ids.
+import { languageName as ownLanguageName } from '../../i18n/language-names.ts';
 import type { Choice, Form, SurveyItem, Translated } from '../lib.ts';
 
 export { expandLoops } from '../../../../../packages/forms/src/loops.ts';
@@ -62,7 +63,9 @@ export function languageCode(language: string): string | undefined {
 /** The name a form language is shown with: `isiZulu (zu)` → isiZulu. */
 export function languageName(language: string, fallback: string): string {
   if (language === 'default') return fallback;
-  return language.replace(/\s*\([^)]*\)\s*$/, '') || language;
+  const name = language.replace(/\s*\([^)]*\)\s*$/, '') || language;
+  // A bare code as the column name (`label::zu`) is shown by the language's own name.
+  return /^[a-z]{2,3}$/i.test(name) ? ownLanguageName(name) : name;
 }
 
 export type ChoiceRow = Record<string, string> & { name: string };
