@@ -237,7 +237,13 @@ test('a member meets one question per screen by default, on the first screen at 
 for (const language of ['en', 'zu', 'hi'] as const) {
   test(`as a member in ${language} at 360 × 640, the question and its first answer need no scrolling`, async () => {
     const page = memberPage;
-    await page.goto(`/w/${workspaceId}/forms/${formId}?view=preview`);
+    // A member who tries to edit the form is taken to its comments (they may not edit, but may
+    // say what is unclear), and from there tries it out.
+    await page.goto(`/w/${workspaceId}/forms/${formId}`);
+    await expect(page).toHaveURL(/\?view=review$/);
+    await expect(page.locator('.fill-settings, .builder')).toHaveCount(0);
+    await page.locator('.form-tabs a[href$="view=preview"]').click();
+    await expect(page).toHaveURL(/\?view=preview$/);
     await chooseLanguage(page, language);
     // The template opens with a note for the enumerator: move on to the first real question.
     const question = page.locator('.fill-step .fq').first();

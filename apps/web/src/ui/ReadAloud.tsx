@@ -32,8 +32,15 @@ export function ReadAloud({
       setState('idle');
       return;
     }
-    const result = speak(spokenParts(parts()), lang, () => setState('idle'));
-    setState(result === 'noVoice' && !lang ? 'unknown' : result);
+    let ended = false;
+    const onEnd = () => {
+      ended = true;
+      setState('idle');
+    };
+    void speak(spokenParts(parts()), lang, onEnd).then((result) => {
+      if (result === 'speaking' && ended) return; // read (or failed) before we got here
+      setState(result === 'noVoice' && !lang ? 'unknown' : result);
+    });
   };
   return (
     <>

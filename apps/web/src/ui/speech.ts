@@ -27,10 +27,14 @@ export type SpeakResult = 'speaking' | 'noSpeech' | 'noVoice';
  * Reads the parts aloud, each as its own utterance so that the voice pauses between them.
  * `onEnd` runs when the last one has been read or reading was stopped.
  */
-export function speak(parts: readonly string[], code: string | undefined, onEnd: () => void): SpeakResult {
+export async function speak(
+  parts: readonly string[],
+  code: string | undefined,
+  onEnd: () => void,
+): Promise<SpeakResult> {
   const synth = globalThis.speechSynthesis;
   if (!synth || typeof SpeechSynthesisUtterance !== 'function') return 'noSpeech';
-  const voices = synth.getVoices();
+  const voices = await loadedVoices(synth);
   const voice = voices[voiceFor(code, voices)];
   if (!voice) return 'noVoice';
   synth.cancel();
@@ -47,6 +51,24 @@ export function speak(parts: readonly string[], code: string | undefined, onEnd:
     synth.speak(utterance);
   });
   return 'speaking';
+}
+
+/**
+ * Chromium lists no voices until it has loaded them ("voiceschanged"): an early press must not
+ * be told that there is no voice. Waits a moment for them, then takes what there is.
+ */
+function loadedVoices(synth: SpeechSynthesis): Promise<SpeechSynthesisVoice[]> {
+  const now = synth.getVoices();
+  if (now.length > 0 || typeof synth.addEventListener !== 'function') return Promise.resolve(now);
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      synth.removeEventListener('voiceschanged', done);
+      resolve(synth.getVoices());
+    };
+    const timer = setTimeout(done, 1500);
+    synth.addEventListener('voiceschanged', done);
+  });
 }
 
 export function stopSpeaking(): void {
