@@ -186,7 +186,7 @@ export function PersonScreen({
             <TextField
               id="person-display-name"
               label={t('person.displayName')}
-              hint={t('person.displayName.hint')}
+              hint={t(person?.isSelf ? 'person.displayName.hint.self' : 'person.displayName.hint')}
               value={draft.displayName}
               onValue={(displayName) => set({ displayName })}
               error={errors.displayName}

@@ -22,7 +22,7 @@ import { NodeView } from './Sections.tsx';
 import { FormSession, type SessionOptions } from './session.ts';
 import { buildSteps, fieldInstances, type Mode, type Step, stepOf, stepRelevant } from './steps.ts';
 import { FillToolbar } from './Toolbar.tsx';
-import { domId, languageCode, languageName, languagesOf, textIn } from './tree.ts';
+import { domId, languageCode, languageName, languageOptions, languagesOf, textIn } from './tree.ts';
 
 export interface FormViewProps {
   form: Form;
@@ -230,10 +230,7 @@ export function FormView({
     <Fill.Provider value={fill}>
       <div class={largeText ? 'fill fill-large' : 'fill'} lang={code}>
         <FillToolbar
-          languages={languages.map((l) => ({
-            value: l,
-            label: languageName(l, t('forms.fill.languageDefault')),
-          }))}
+          languages={languageOptions(languages, t('forms.fill.languageDefault'))}
           language={language}
           onLanguage={changeLanguage}
           mode={mode}

@@ -68,6 +68,25 @@ export function languageName(language: string, fallback: string): string {
   return /^[a-z]{2,3}$/i.test(name) ? ownLanguageName(name) : name;
 }
 
+/**
+ * A form's languages as offered to the people filling or reading it: by the language's own name
+ * in its own script when the column says which language it is (`Hindi (hi)` → हिन्दी), unless two
+ * columns share a language; else as the column is named.
+ */
+export function languageOptions(
+  languages: readonly string[],
+  fallback: string,
+): { value: string; label: string }[] {
+  const codes = languages.map(languageCode);
+  return languages.map((value, i) => {
+    const code = codes[i];
+    const shared = code !== undefined && codes.filter((c) => c === code).length > 1;
+    const label =
+      code && !shared && value !== 'default' ? ownLanguageName(code) : languageName(value, fallback);
+    return { value, label };
+  });
+}
+
 export type ChoiceRow = Record<string, string> & { name: string };
 
 export function choiceRows(choices: Choice[]): ChoiceRow[] {
