@@ -161,7 +161,6 @@ export function PersonScreen({
             }
             lang={locale}
             languageName={languageName(locale)}
-            label={t('readAloud.label', { text: t('nav.myDetails') })}
           />
         </div>
       )}

@@ -10,7 +10,7 @@ export function ReadAloud({
   parts,
   lang,
   languageName,
-  label,
+  describedBy,
 }: {
   /** What to read, asked for at the moment of reading (answers and language may have changed). */
   parts: () => readonly (string | undefined | null)[];
@@ -18,8 +18,8 @@ export function ReadAloud({
   lang: string | undefined;
   /** The language's name for the "no voice" message. */
   languageName: string;
-  /** A fuller accessible name, starting with the visible words (e.g. "Read aloud: Age"). */
-  label?: string;
+  /** The id of what it reads (a question's label): its description, so that buttons differ. */
+  describedBy?: string;
 }): JSX.Element {
   const { t } = useI18n();
   const [state, setState] = useState<'idle' | 'speaking' | 'noSpeech' | 'noVoice' | 'unknown'>('idle');
@@ -47,7 +47,7 @@ export function ReadAloud({
       <button
         type="button"
         class="button button-secondary read-aloud"
-        aria-label={speaking ? undefined : label}
+        aria-describedby={describedBy}
         onClick={onClick}
       >
         <Icon name={speaking ? 'stop' : 'speaker'} />

@@ -92,7 +92,7 @@ export function QuestionView({
             }
             lang={languageCode}
             languageName={languageName}
-            label={t('readAloud.label', { text: label })}
+            describedBy={`${id}-label`}
           />
         )}
       </div>
