@@ -242,9 +242,18 @@ for (const language of ['en', 'zu', 'hi'] as const) {
     await page.goto(`/w/${workspaceId}/forms/${formId}`);
     await expect(page).toHaveURL(/\?view=review$/);
     await expect(page.locator('.fill-settings, .builder')).toHaveCount(0);
+    await chooseLanguage(page, language);
+    // Each question to comment on can be heard too.
+    await expect(
+      page
+        .locator('.review-item')
+        .first()
+        .getByRole('button', { name: catalogues[language]['readAloud.button'] }),
+    ).toBeVisible();
+    await expectAccessible(page, `member-review-${language}-360`, withExperimental);
+    await page.screenshot({ path: `/tmp/members-review-${language}-360.png` });
     await page.locator('.form-tabs a[href$="view=preview"]').click();
     await expect(page).toHaveURL(/\?view=preview$/);
-    await chooseLanguage(page, language);
     // The template opens with a note for the enumerator: move on to the first real question.
     const question = page.locator('.fill-step .fq').first();
     const answer = question.locator('input, select, textarea').first();
