@@ -8,8 +8,20 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { type APIRequestContext, type Browser, type Page, request } from '@playwright/test';
-import { checkScreen } from './pages/app.ts';
-import { expect, test } from './support/index.ts';
+import en from '../apps/web/src/i18n/en.json' with { type: 'json' };
+import hi from '../apps/web/src/i18n/hi.json' with { type: 'json' };
+import zu from '../apps/web/src/i18n/zu.json' with { type: 'json' };
+import { checkScreen, chooseLanguage } from './pages/app.ts';
+import { expect, expectAccessible, screenshots, test } from './support/index.ts';
+
+const catalogues = { en, zu, hi };
+/** axe with its experimental rules too, as issue 6 will check the member screens. */
+const withExperimental = {
+  runOnly: {
+    type: 'tag' as const,
+    values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'experimental'],
+  },
+};
 
 const coordinator = { username: 'thandi', password: 'paper boat sunrise', displayName: 'Thandi Nkosi' };
 const member = { username: 'lindiwe', password: 'green mango window', displayName: 'Lindiwe Zulu' };
@@ -221,3 +233,115 @@ test('a member meets one question per screen by default, on the first screen at 
   expect(question).toBeLessThan(640 - 120);
   await checkScreen(page, 'details-member-preview');
 });
+
+for (const language of ['en', 'zu', 'hi'] as const) {
+  test(`as a member in ${language} at 360 × 640, the question and its first answer need no scrolling`, async () => {
+    const page = memberPage;
+    // A member who tries to edit the form is taken to its comments (they may not edit, but may
+    // say what is unclear), and from there tries it out.
+    await page.goto(`/w/${workspaceId}/forms/${formId}`);
+    await expect(page).toHaveURL(/\?view=review$/);
+    await expect(page.locator('.fill-settings, .builder')).toHaveCount(0);
+    await chooseLanguage(page, language);
+    // Each question to comment on can be heard too.
+    await expect(
+      page
+        .locator('.review-item')
+        .first()
+        .getByRole('button', { name: catalogues[language]['readAloud.button'] }),
+    ).toBeVisible();
+    await expectAccessible(page, `member-review-${language}-360`, withExperimental);
+    await page.screenshot({ path: `/tmp/members-review-${language}-360.png` });
+    await page.locator('.form-tabs a[href$="view=preview"]').click();
+    await expect(page).toHaveURL(/\?view=preview$/);
+    // The template opens with a note for the enumerator: move on to the first real question.
+    const question = page.locator('.fill-step .fq').first();
+    const answer = question.locator('input, select, textarea').first();
+    for (let screen = 0; screen < 5 && (await answer.count()) === 0; screen++) {
+      const progress = await page.locator('.fill-progress').textContent();
+      await page.locator('.fill-nav button[type="submit"]').click();
+      await expect(page.locator('.fill-progress')).not.toHaveText(progress ?? '');
+    }
+    await expect(answer).toBeVisible();
+    // Measured as a screen opens: from the top of the page, before any scrolling.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const label = question.locator('.fq-label');
+    await page.screenshot({ path: `/tmp/members-fold-${language}-360.png` });
+    const labelBox = await label.boundingBox();
+    const answerBox = await answer.boundingBox();
+    console.log(
+      `360x640 member ${language}: label at ${labelBox?.y} px, first answer ends at ${(answerBox?.y ?? 0) + (answerBox?.height ?? 0)} px`,
+    );
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+    expect(labelBox?.y ?? 0).toBeGreaterThanOrEqual(0);
+    expect((answerBox?.y ?? 0) + (answerBox?.height ?? 0)).toBeLessThanOrEqual(640);
+    await expectReadAloud(page, question, language, { zu: 'isiZulu', hi: 'हिन्दी', en: 'English' }[language]);
+    await expectAccessible(page, `member-question-${language}-360`, withExperimental);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.screenshot({ path: `/tmp/members-question-${language}-1280.png`, fullPage: true });
+    await expectAccessible(page, `member-question-${language}-1280`, withExperimental);
+    await page.setViewportSize({ width: 360, height: 640 });
+  });
+}
+
+/**
+ * The "Read aloud" button is there, labelled in the interface language, and either reads (the
+ * device has a voice for the language: the button becomes "Stop reading") or says that there is
+ * no voice for it. Chromium under test usually has no voices at all: then the message path.
+ */
+async function expectReadAloud(
+  page: Page,
+  where: ReturnType<Page['locator']>,
+  language: 'en' | 'zu' | 'hi',
+  voiceName: string,
+): Promise<void> {
+  const words = catalogues[language];
+  const button = where.getByRole('button', { name: words['readAloud.button'] });
+  await expect(button).toBeVisible();
+  await expect(button).toContainText(words['readAloud.button']);
+  const code = await page.locator('.fill, html').first().getAttribute('lang');
+  const hasVoice = await page.evaluate(
+    (c) => speechSynthesis.getVoices().some((v) => v.lang.toLowerCase().split(/[-_]/)[0] === c),
+    code ?? language,
+  );
+  console.log(`read aloud in ${language}: ${hasVoice ? 'a voice' : 'no voice'} for ${code}`);
+  await button.click();
+  if (hasVoice) {
+    await expect(where.getByRole('button', { name: words['readAloud.stop'] })).toBeVisible();
+    await where.getByRole('button', { name: words['readAloud.stop'] }).click();
+  } else {
+    await expect(where.getByRole('status')).toHaveText(
+      words['readAloud.noVoice'].replaceAll('{language}', voiceName),
+    );
+  }
+}
+
+for (const language of ['en', 'zu', 'hi'] as const) {
+  test(`a member's own page speaks to them in ${language}, with languages by name and read-aloud`, async () => {
+    const page = memberPage;
+    await page.goto(`/w/${workspaceId}/forms`);
+    await chooseLanguage(page, language);
+    const words = catalogues[language];
+    await page.getByRole('link', { name: words['nav.myDetails'] }).click();
+    await expect(page.getByRole('heading', { level: 1, name: member.displayName })).toBeVisible();
+    await expect(page.getByText(words['channels.title.self'])).toBeVisible();
+    await expect(page.getByText(words['channels.none.self'])).toBeVisible();
+    await expect(page.getByLabel(words['channels.add.kind.self'])).toBeVisible();
+    // Languages by their own names, in their own script, whatever the interface language.
+    for (const name of ['isiZulu', 'isiXhosa', 'हिन्दी', 'मराठी', 'English'])
+      await expect(page.getByRole('checkbox', { name, exact: true })).toBeVisible();
+    await expect(page.getByText(/\b(zu|xh|hi|mr)\b/)).toHaveCount(0);
+    await expectReadAloud(
+      page,
+      page.locator('.self-intro'),
+      language,
+      { en: 'English', zu: 'isiZulu', hi: 'हिन्दी' }[language],
+    );
+    await expectAccessible(page, `member-details-${language}-360`, withExperimental);
+    await page.screenshot({ path: `/tmp/members-details-${language}-360.png`, fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await expectAccessible(page, `member-details-${language}-1280`, withExperimental);
+    await page.screenshot({ path: `/tmp/members-details-${language}-1280.png`, fullPage: true });
+    await page.setViewportSize({ width: 360, height: 640 });
+  });
+}

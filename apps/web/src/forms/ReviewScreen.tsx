@@ -10,7 +10,14 @@ import { SelectField, StatusMessage, useAction } from '../ui/forms.tsx';
 import { Loading, Screen } from '../ui/screen.tsx';
 import type { Form } from './lib.ts';
 import { useFormLanguage } from './renderer/formLanguage.ts';
-import { buildTree, isShown, languageName, languagesOf, type RenderNode, textIn } from './renderer/tree.ts';
+import {
+  buildTree,
+  isShown,
+  languageOptions,
+  languagesOf,
+  type RenderNode,
+  textIn,
+} from './renderer/tree.ts';
 import { QuestionCard } from './review/QuestionCard.tsx';
 import { draftOf, FormTabs, useFormDetail } from './shared.tsx';
 
@@ -86,10 +93,7 @@ export function ReviewScreen({ workspaceId, formId }: { workspaceId: string; for
                 id="review-language"
                 label={t('forms.fill.formLanguage')}
                 value={lang}
-                options={languages.map((l) => ({
-                  value: l,
-                  label: languageName(l, t('forms.fill.languageDefault')),
-                }))}
+                options={languageOptions(languages, t('forms.fill.languageDefault'))}
                 onValue={setLanguage}
               />
             )}

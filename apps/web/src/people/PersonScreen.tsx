@@ -8,12 +8,14 @@ import { useI18n } from '../i18n/i18n.ts';
 import { navigate, paths } from '../router.ts';
 import { Button, Checkbox, StatusMessage, TextArea, TextField, useAction } from '../ui/forms.tsx';
 import { Icon } from '../ui/icons.tsx';
+import { ReadAloud } from '../ui/ReadAloud.tsx';
 import { Loading, Screen } from '../ui/screen.tsx';
 import { useWorkspace } from '../workspaces/useWorkspace.ts';
 import { AccessNeedsEditor, noAccessNeeds } from './AccessNeedsEditor.tsx';
 import { ContactChannelsEditor } from './ContactChannelsEditor.tsx';
 import { type ChannelDraft, fromDraft, toDraft } from './channels.ts';
-import { commonLanguages } from './languages.ts';
+import { detailsSpeech } from './detailsSpeech.ts';
+import { commonLanguages, languageName, typedLanguages } from './languages.ts';
 import { PersonSummary } from './PersonSummary.tsx';
 
 interface Draft {
@@ -32,8 +34,10 @@ function draftOf(person: Person | null): Draft {
     displayName: person?.displayName ?? '',
     legalName: person?.legalName ?? '',
     languages: languages.filter((code) => (commonLanguages as readonly string[]).includes(code)),
+    // Shown by name ("Sesotho"), read back to codes on saving.
     otherLanguages: languages
       .filter((code) => !(commonLanguages as readonly string[]).includes(code))
+      .map(languageName)
       .join(', '),
     channels: (person?.contactChannels ?? []).map(toDraft),
     needs: person?.accessNeeds ?? noAccessNeeds,
@@ -51,7 +55,7 @@ export function PersonScreen({
   workspaceId: string;
   personId: string | null;
 }): JSX.Element {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const workspace = useWorkspace(workspaceId);
   const [person, setPerson] = useState<Person | null>(null);
   const [draft, setDraft] = useState<Draft>(() => draftOf(null));
@@ -88,13 +92,7 @@ export function PersonScreen({
   const errors = save.fieldErrors;
   const set = (patch: Partial<Draft>) => setDraft((current) => ({ ...current, ...patch }));
 
-  const languages = () => [
-    ...draft.languages,
-    ...draft.otherLanguages
-      .split(/[\s,]+/)
-      .map((code) => code.trim())
-      .filter(Boolean),
-  ];
+  const languages = () => [...new Set([...draft.languages, ...typedLanguages(draft.otherLanguages, locale)])];
 
   const submit = (event: Event) => {
     event.preventDefault();
@@ -148,7 +146,24 @@ export function PersonScreen({
           </a>
         </p>
       )}
-      {person?.isSelf && <p>{t('person.self.intro', { workspace: workspace.name })}</p>}
+      {person?.isSelf && (
+        <div class="self-intro">
+          <p>{t('person.self.intro', { workspace: workspace.name })}</p>
+          <ReadAloud
+            parts={() =>
+              detailsSpeech(t, {
+                workspace: workspace.name,
+                displayName: draft.displayName,
+                languages: languages(),
+                channels: draft.channels,
+                needs: draft.needs,
+              })
+            }
+            lang={locale}
+            languageName={languageName(locale)}
+          />
+        </div>
+      )}
       {!canEdit && !canEditContact && person ? (
         <PersonSummary person={person} />
       ) : (
@@ -170,7 +185,7 @@ export function PersonScreen({
             <TextField
               id="person-display-name"
               label={t('person.displayName')}
-              hint={t('person.displayName.hint')}
+              hint={t(person?.isSelf ? 'person.displayName.hint.self' : 'person.displayName.hint')}
               value={draft.displayName}
               onValue={(displayName) => set({ displayName })}
               error={errors.displayName}
@@ -195,7 +210,8 @@ export function PersonScreen({
                 <Checkbox
                   key={code}
                   id={`person-lang-${code}`}
-                  label={t(`lang.${code}`)}
+                  label={languageName(code)}
+                  lang={code}
                   checked={draft.languages.includes(code)}
                   onChecked={(checked) =>
                     set({
@@ -236,7 +252,7 @@ export function PersonScreen({
               <TextArea
                 id="person-notes"
                 label={t('person.notes.label')}
-                hint={t('person.notes.hint')}
+                hint={t(person?.isSelf ? 'person.notes.hint.self' : 'person.notes.hint')}
                 value={draft.notes}
                 onValue={(notes) => set({ notes })}
                 error={errors.notes}

@@ -130,16 +130,21 @@ export function Checkbox({
   label,
   checked,
   onChecked,
+  lang,
 }: {
   id: string;
   label: string;
   checked: boolean;
   onChecked: (checked: boolean) => void;
+  /** The label's language when it is not the page's (a language's own name). */
+  lang?: string;
 }): JSX.Element {
   return (
     <div class="check">
       <input id={id} type="checkbox" checked={checked} onChange={(e) => onChecked(e.currentTarget.checked)} />
-      <label for={id}>{label}</label>
+      <label for={id} lang={lang}>
+        {label}
+      </label>
     </div>
   );
 }

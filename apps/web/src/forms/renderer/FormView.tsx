@@ -4,6 +4,7 @@
 import type { JSX } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../../i18n/i18n.ts';
+import { languageName as ownLanguageName } from '../../i18n/language-names.ts';
 import type { Form } from '../lib.ts';
 import { Fill, type FillContext, useFill, useWatch } from './context.ts';
 import { useFormLanguage } from './formLanguage.ts';
@@ -21,7 +22,7 @@ import { NodeView } from './Sections.tsx';
 import { FormSession, type SessionOptions } from './session.ts';
 import { buildSteps, fieldInstances, type Mode, type Step, stepOf, stepRelevant } from './steps.ts';
 import { FillToolbar } from './Toolbar.tsx';
-import { domId, languageCode, languageName, languagesOf, textIn } from './tree.ts';
+import { domId, languageCode, languageName, languageOptions, languagesOf, textIn } from './tree.ts';
 
 export interface FormViewProps {
   form: Form;
@@ -132,10 +133,15 @@ export function FormView({
     if (moved.current) heading.current?.focus();
   }, [at, done, sub]);
 
-  const code = languageCode(language);
+  // The unnamed column is in the form's default language when the form says which.
+  const code =
+    languageCode(language) ??
+    (language === 'default' ? languageCode(form.settings.defaultLanguage ?? '') : undefined);
+  // Messages name the language as its speakers write it (हिन्दी, not the column's "Hindi").
+  const name = code ? ownLanguageName(code) : languageName(language, t('forms.fill.languageDefault'));
   const fill: FillContext = useMemo(
-    () => ({ session, language, languageCode: code, fileLists, mediaUrls }),
-    [session, language, code, fileLists, mediaUrls],
+    () => ({ session, language, languageCode: code, languageName: name, fileLists, mediaUrls }),
+    [session, language, code, name, fileLists, mediaUrls],
   );
   const step = steps[Math.min(at, steps.length - 1)];
   const repeat = pagedRepeat(step, mode);
@@ -224,10 +230,7 @@ export function FormView({
     <Fill.Provider value={fill}>
       <div class={largeText ? 'fill fill-large' : 'fill'} lang={code}>
         <FillToolbar
-          languages={languages.map((l) => ({
-            value: l,
-            label: languageName(l, t('forms.fill.languageDefault')),
-          }))}
+          languages={languageOptions(languages, t('forms.fill.languageDefault'))}
           language={language}
           onLanguage={changeLanguage}
           mode={mode}
