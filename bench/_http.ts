@@ -56,19 +56,22 @@ export class Client {
   private csrf = '';
   constructor(readonly base: string) {}
 
-  send(
+  send(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown) {
+    const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
+    return this.sendRaw(method, path, payload, payload ? { 'content-type': 'application/json' } : {});
+  }
+
+  /** Any body with its own headers (an OpenRosa multipart POST), with the session's cookie and CSRF token. */
+  sendRaw(
     method: 'GET' | 'POST' | 'PUT',
     path: string,
-    body?: unknown,
+    payload: Buffer | undefined,
+    extra: Record<string, string>,
   ): Promise<{ status: number; text: string; bytes: number; body: Record<string, unknown> }> {
-    const headers: Record<string, string> = { accept: 'application/json' };
+    const headers: Record<string, string> = { accept: 'application/json', ...extra };
     if (this.cookie) headers.cookie = this.cookie;
     if (method !== 'GET' && this.csrf) headers['x-csrf-token'] = this.csrf;
-    const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
-    if (payload) {
-      headers['content-type'] = 'application/json';
-      headers['content-length'] = String(payload.length);
-    }
+    if (payload) headers['content-length'] = String(payload.length);
     return new Promise((resolve, reject) => {
       const req = request(`${this.base}${path}`, { method, headers, agent: this.agent }, (res) => {
         const chunks: Buffer[] = [];

@@ -131,11 +131,13 @@ describe('OpenRosa submissions (ODK Collect)', () => {
     const bad = await post([xmlPart(instanceXml(id, householdFields('', '-2')))]);
     expect(bad.statusCode, bad.payload).toBe(201);
     expect(bad.payload).toContain('need attention');
-    const other = await post([xmlPart(instanceXml(id, householdFields('', '5')))]);
+    // The other copy came with a photo: it is kept with it (what people sent is never dropped).
+    const other = await post([xmlPart(instanceXml(id, householdFields('door.jpg', '5'))), photo('door.jpg')]);
     expect(other.statusCode, other.payload).toBe(201);
     expect(other.payload).toContain('both are kept');
     const detail = await world.as.coordinator.get(world.url(`/submissions/${id}`));
     expect(detail.body).toMatchObject({ state: 'needs_attention', hasConflict: true });
+    expect(detail.body.files).toEqual([expect.objectContaining({ name: 'door.jpg', complete: true })]);
     expect(detail.body.versions.map((v: { answers: { size: string } }) => v.answers.size)).toEqual([
       '-2',
       '5',

@@ -119,7 +119,8 @@ export async function receiveSubmission(
       problem?.errors,
     );
   }
-  if (outcome.status === 'conflict') return { outcome, filesAdded: 0, filesMissing: [] };
+  // A conflicting copy's files are kept too when the stored submission lacks them (a file of the
+  // same name already received is not replaced: the stored answers name it).
   const added = await attachFiles(ctx, submitter.workspaceId, id, fileNames, post.files);
   return { outcome, ...added };
 }

@@ -3,6 +3,7 @@
 // read a form the same way. `or_other` gets its companion text question here, as pyxform does.
 import type { EngineField } from '../engine/index.ts';
 import type { Question, Section, SurveyItem } from '../model.ts';
+import { xformType } from '../xform/types.ts';
 
 export interface QuestionNode {
   kind: 'question';
@@ -80,7 +81,11 @@ export function engineFields(nodes: RenderNode[], repeat?: string): EngineField[
     if (repeat) field.repeat = repeat;
     if (b.calculation) field.calculate = b.calculation;
     if (b.relevant) field.relevant = b.relevant;
-    if (b.constraint) field.constraint = b.constraint;
+    // A type may imply a constraint (phone number: digits only): joined with the row's own exactly
+    // as the XForm joins them (xform/model-part.ts), so we judge an answer as ODK does.
+    const implied = node.kind === 'question' ? xformType(item.type).constraint : undefined;
+    const constraint = [implied, b.constraint].filter(Boolean).join(' and ');
+    if (constraint) field.constraint = constraint;
     if (b.required) field.required = b.required;
     if (b.readOnly) field.readOnly = b.readOnly;
     if (b.default !== undefined && b.default !== '') field.default = b.default;

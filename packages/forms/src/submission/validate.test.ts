@@ -54,6 +54,24 @@ describe('submission validation', () => {
   const codes = (answers: AnswerTree) =>
     validateAnswers(compiled, answers).map((i) => `${i.code} ${i.path} ${i.repeatIndexes.join('.')}`.trim());
 
+  it('checks the constraint a type implies, as the XForm does (phone number: digits only), with the row’s own', () => {
+    const phones = compileForm({
+      ...household,
+      survey: [
+        question('phone number', 'phone'),
+        question('phone number', 'mobile', { bind: { constraint: 'string-length(.) = 10' } }),
+      ],
+    });
+    const flagged = (answers: AnswerTree) =>
+      validateAnswers(phones, answers).map((i) => `${i.code} ${i.path}`);
+    expect(flagged({ phone: '0821234567', mobile: '0821234567' })).toEqual([]);
+    expect(flagged({ phone: '082 123 4567', mobile: '08212' })).toEqual([
+      'constraint /phone',
+      'constraint /mobile',
+    ]);
+    expect(flagged({ mobile: 'abcdefghij' })).toEqual(['constraint /mobile']);
+  });
+
   it('accepts a complete, well-typed submission', () => {
     expect(
       codes({
