@@ -1,6 +1,7 @@
-// The phone's local store of unsent work (IndexedDB through `idb`): per user, drafts and the
-// outbox, every record sealed with that user's data key (crypto.ts). In clear are only the owner's
-// account id, the record's instance id and whether it is a draft or waiting to send.
+// The phone's local store of unsent work (IndexedDB through `idb`): per user, drafts, the outbox,
+// receipts of what the server confirmed, and the downloaded forms; every record sealed with that
+// user's data key (crypto.ts). In clear are only the owner's account id and the name shown on the
+// "who is collecting" list, each record's instance id and whether it is a draft, waiting or sent.
 import type { SubmissionItem } from '@coproduce/contract';
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
 import {
@@ -14,19 +15,48 @@ import {
   wrapDataKey,
 } from './crypto.ts';
 
-export type WorkKind = 'draft' | 'outbox';
+export type WorkKind = 'draft' | 'outbox' | 'sent';
+
+/** The last time the outbox tried to send an item and why it is still here, as a problem code. */
+export interface Attempt {
+  at: string;
+  /** `network`, `refused` (the server said no: see code), `server` (5xx), `signed_out`. */
+  failure: 'network' | 'refused' | 'server' | 'signed_out';
+  code: string;
+  detail?: string;
+}
 
 /** A submission being filled in (draft) or finalized and waiting for the server (outbox). */
 export interface Work {
   workspaceId: string;
   item: SubmissionItem;
   savedAt: string;
+  lastAttempt?: Attempt;
+}
+
+/** What stays on the phone once the server confirmed an item: no answers, only what happened. */
+export interface Receipt {
+  workspaceId: string;
+  id: string;
+  formId: string;
+  formVersion: number;
+  outcome: 'stored' | 'needs_attention' | 'duplicate' | 'conflict';
+  issueCount: number;
+  finishedAt?: string;
+  sentAt: string;
 }
 
 interface KeyRow {
   userId: string;
   password: WrappedKey;
   pin?: WrappedKey;
+  /** The name on the "who is collecting" list of a shared phone (it opens nothing). */
+  label?: string;
+}
+
+interface CacheRow extends Sealed {
+  userId: string;
+  workspaceId: string;
 }
 
 interface WorkRow extends Sealed {
@@ -38,6 +68,8 @@ interface WorkRow extends Sealed {
 interface OfflineSchema extends DBSchema {
   keys: { key: string; value: KeyRow };
   work: { key: [string, string]; value: WorkRow; indexes: { byKind: [string, WorkKind] } };
+  /** Per user and workspace: the downloaded forms and assignments with the change-feed cursor. */
+  cache: { key: [string, string]; value: CacheRow };
 }
 
 export type OfflineDb = IDBPDatabase<OfflineSchema>;
@@ -45,11 +77,14 @@ export type OfflineDb = IDBPDatabase<OfflineSchema>;
 export const offlineDbName = 'coproduce-offline';
 
 export function openOfflineDb(name = offlineDbName): Promise<OfflineDb> {
-  return openDB<OfflineSchema>(name, 1, {
-    upgrade(db) {
-      db.createObjectStore('keys', { keyPath: 'userId' });
-      const work = db.createObjectStore('work', { keyPath: ['userId', 'id'] });
-      work.createIndex('byKind', ['userId', 'kind']);
+  return openDB<OfflineSchema>(name, 2, {
+    upgrade(db, oldVersion) {
+      if (oldVersion < 1) {
+        db.createObjectStore('keys', { keyPath: 'userId' });
+        const work = db.createObjectStore('work', { keyPath: ['userId', 'id'] });
+        work.createIndex('byKind', ['userId', 'kind']);
+      }
+      if (oldVersion < 2) db.createObjectStore('cache', { keyPath: ['userId', 'workspaceId'] });
     },
   });
 }
@@ -82,6 +117,8 @@ export interface UnlockOptions {
    */
   createIfMissing?: boolean;
   iterations?: number;
+  /** The name to show on this phone's list of people collecting (kept up to date on each unlock). */
+  label?: string;
 }
 
 /** Opens one user's work with their password or PIN; WrongSecretError when it does not fit. */
@@ -96,14 +133,26 @@ export async function unlock(
   if (!row) {
     if (!('password' in secret) || !options.createIfMissing) throw new NoKeyError('key');
     const key = await newDataKey();
-    await db.put('keys', { userId, password: await wrapDataKey(key, secret.password, iterations) });
+    const password = await wrapDataKey(key, secret.password, iterations);
+    await db.put('keys', { userId, password, ...(options.label ? { label: options.label } : {}) });
     return new UserStore(db, userId, key, iterations);
   }
+  if (options.label && row.label !== options.label) await db.put('keys', { ...row, label: options.label });
   if ('pin' in secret) {
     if (!row.pin) throw new NoKeyError('pin');
     return new UserStore(db, userId, await unwrapDataKey(row.pin, secret.pin), iterations);
   }
   return new UserStore(db, userId, await unwrapDataKey(row.password, secret.password), iterations);
+}
+
+/** The people with work on this phone, for the "who is collecting" list when offline. */
+export async function usersOnDevice(db: OfflineDb): Promise<Array<{ userId: string; label: string }>> {
+  const rows = await db.getAll('keys');
+  return rows.map((row) => ({ userId: row.userId, label: row.label ?? row.userId }));
+}
+
+export async function hasKey(db: OfflineDb, userId: string): Promise<boolean> {
+  return Boolean(await db.get('keys', userId));
 }
 
 export async function hasPin(db: OfflineDb, userId: string): Promise<boolean> {
@@ -180,9 +229,53 @@ export class UserStore {
     return { kind: row.kind, work: await unseal<Work>(this.key, row, this.binding(id, row.kind)) };
   }
 
-  async list(kind: WorkKind): Promise<Work[]> {
+  async list(kind: 'draft' | 'outbox'): Promise<Work[]> {
     const rows = await this.db.getAllFromIndex('work', 'byKind', [this.userId, kind]);
     return Promise.all(rows.map((row) => unseal<Work>(this.key, row, this.binding(row.id, kind))));
+  }
+
+  async listSent(): Promise<Receipt[]> {
+    const rows = await this.db.getAllFromIndex('work', 'byKind', [this.userId, 'sent']);
+    return Promise.all(rows.map((row) => unseal<Receipt>(this.key, row, this.binding(row.id, 'sent'))));
+  }
+
+  /** Notes why an item is still waiting; skipped if it left the outbox meanwhile (another send). */
+  async recordAttempt(id: string, attempt: Attempt): Promise<void> {
+    const current = await this.get(id);
+    if (current?.kind !== 'outbox') return;
+    const sealed = await seal(
+      this.key,
+      { ...current.work, lastAttempt: attempt },
+      this.binding(id, 'outbox'),
+    );
+    const tx = this.db.transaction('work', 'readwrite');
+    if ((await tx.store.get([this.userId, id]))?.kind === 'outbox')
+      await tx.store.put({ userId: this.userId, id, kind: 'outbox', ...sealed });
+    await tx.done;
+  }
+
+  /**
+   * The server confirmed the item: its answers leave the phone and a receipt takes their place,
+   * in one put of the same row, so it is never both waiting and sent, nor neither.
+   */
+  async confirmSent(receipt: Receipt): Promise<void> {
+    const sealed = await seal(this.key, receipt, this.binding(receipt.id, 'sent'));
+    const tx = this.db.transaction('work', 'readwrite');
+    const current = await tx.store.get([this.userId, receipt.id]);
+    if (current?.kind === 'outbox')
+      await tx.store.put({ userId: this.userId, id: receipt.id, kind: 'sent', ...sealed });
+    await tx.done;
+  }
+
+  /** The downloaded forms and assignments of one workspace with the feed cursor (cache.ts). */
+  async readCache<T>(workspaceId: string): Promise<T | null> {
+    const row = await this.db.get('cache', [this.userId, workspaceId]);
+    return row ? unseal<T>(this.key, row, `${this.userId}/cache/${workspaceId}`) : null;
+  }
+
+  async writeCache(workspaceId: string, value: unknown): Promise<void> {
+    const sealed = await seal(this.key, value, `${this.userId}/cache/${workspaceId}`);
+    await this.db.put('cache', { userId: this.userId, workspaceId, ...sealed });
   }
 
   async deleteDraft(id: string): Promise<void> {
