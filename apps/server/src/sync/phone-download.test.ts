@@ -76,7 +76,7 @@ describe('incremental download through the change feed', () => {
     expect(Object.keys(cache.forms)).toEqual([world.formId]);
     expect(latestVersion(cache, world.formId)).toMatchObject({ number: 1 });
     expect(
-      (latestVersion(cache, world.formId)?.model as { survey: unknown[] }).survey.length,
+      (latestVersion(cache, world.formId)?.model as { survey?: unknown[] } | undefined)?.survey?.length,
     ).toBeGreaterThan(0);
     expect(Object.keys(cache.assignments)).toEqual([assignmentId]);
     expect(cache.cursor).toBeTruthy();
