@@ -100,24 +100,27 @@ export function WaitingList({ collection }: { collection: Collection }): JSX.Ele
 
 export function NeedsFixList({ collection }: { collection: Collection }): JSX.Element | null {
   const { t } = useI18n();
-  const list = Object.values(collection.cache.submissions).filter(
-    (s) => s.state === 'needs_attention' || s.state === 'rejected',
-  );
+  const list = Object.values(collection.cache.submissions)
+    .filter((s) => s.state === 'needs_attention' || s.state === 'rejected')
+    .sort((a, b) => b.receivedAt.localeCompare(a.receivedAt));
   if (list.length === 0) return null;
   return (
     <section aria-labelledby="collect-fix">
       <h2 id="collect-fix">{t('collect.fix.title', { count: list.length })}</h2>
       <p class="hint">{t('collect.fix.hint')}</p>
-      <ul class="collect-list">
-        {list.slice(0, 50).map((s) => (
-          <li key={s.id}>
-            <strong>{s.instanceName ?? formTitle(collection, s.formId)}</strong>{' '}
-            <span class="collect-reason error">
-              {s.state === 'rejected' ? t('collect.state.rejected') : t('collect.state.needs_attention')}
-            </span>
-          </li>
-        ))}
-      </ul>
+      <details>
+        <summary>{t('collect.fix.show')}</summary>
+        <ul class="collect-list">
+          {list.slice(0, 50).map((s) => (
+            <li key={s.id}>
+              <strong>{s.instanceName ?? formTitle(collection, s.formId)}</strong>{' '}
+              <span class="collect-reason error">
+                {s.state === 'rejected' ? t('collect.state.rejected') : t('collect.state.needs_attention')}
+              </span>
+            </li>
+          ))}
+        </ul>
+      </details>
     </section>
   );
 }
@@ -136,7 +139,7 @@ export function SentList({ collection }: { collection: Collection }): JSX.Elemen
       <h2 id="collect-sent">{t('collect.sent.title', { count: collection.sent.length })}</h2>
       {collection.sent.length === 0 && <p class="muted">{t('collect.sent.none')}</p>}
       <ul class="collect-list">
-        {collection.sent.slice(0, 100).map((receipt) => (
+        {collection.sent.slice(0, 20).map((receipt) => (
           <li key={receipt.id}>
             <span>
               <strong>{formTitle(collection, receipt.formId)}</strong>{' '}

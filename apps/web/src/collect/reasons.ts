@@ -5,6 +5,7 @@ import type { Attempt } from '../offline/store.ts';
 
 const known: Record<string, MessageKey> = {
   network: 'collect.reason.network',
+  'auth.csrf': 'collect.reason.signed_out',
   'submission.form_unknown': 'collect.reason.form_unknown',
   'submission.form_archived': 'collect.reason.form_archived',
   'submission.form_unpublished': 'collect.reason.form_unpublished',

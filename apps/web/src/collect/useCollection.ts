@@ -6,6 +6,7 @@ import { type CollectCache, downloadChanges, emptyCache, readCollectCache } from
 import { requestPersistentStorage, type StorageState } from '../offline/storage.ts';
 import type { Attempt, Receipt, UserStore, Work } from '../offline/store.ts';
 import { attemptFrom, type SendReport, sendOutbox } from '../offline/sync.ts';
+import { useApp } from '../state.ts';
 
 export interface Collection {
   drafts: Work[];
@@ -35,6 +36,7 @@ export function useCollection(store: UserStore, workspaceId: string): Collection
   const [lastSend, setLastSend] = useState<SendReport | null>(null);
   const [downloadFailure, setDownloadFailure] = useState<Attempt | null>(null);
   const syncing = useRef(false);
+  const { account, refreshSession } = useApp();
 
   const reload = useCallback(async () => {
     const inWorkspace = (w: { workspaceId: string }) => w.workspaceId === workspaceId;
@@ -57,6 +59,8 @@ export function useCollection(store: UserStore, workspaceId: string): Collection
     syncing.current = true;
     setBusy(true);
     try {
+      // Opened offline: the session (and its CSRF token) was never read, so read it before sending.
+      if (!account) await refreshSession();
       setLastSend(await sendOutbox(store));
       try {
         await downloadChanges(store, workspaceId);
@@ -69,7 +73,7 @@ export function useCollection(store: UserStore, workspaceId: string): Collection
       setBusy(false);
       await reload();
     }
-  }, [store, workspaceId, reload]);
+  }, [store, workspaceId, reload, account, refreshSession]);
 
   useEffect(() => {
     void reload();

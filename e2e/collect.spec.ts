@@ -1,0 +1,285 @@
+// Offline collection on a phone, in Chromium against a real server of its own with the demo
+// workspace: a demo researcher signs in, the phone downloads their forms, the network goes off,
+// the app reloads from the service worker, three submissions are filled (one left as a draft), the
+// page is closed and reopened, the network comes back and the outbox sends: the server has exactly
+// the two finalized ones and the draft stays on the phone. A second researcher on the same browser
+// profile sees none of it and cannot open it. Every screen is checked with axe and photographed.
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { type APIRequestContext, type BrowserContext, type Page, request } from '@playwright/test';
+import { form, question } from '../apps/server/src/test/form-models.ts';
+import { checkScreen } from './pages/app.ts';
+import { expect, test } from './support/index.ts';
+
+test.describe.configure({ mode: 'serial' });
+test.setTimeout(240_000);
+
+let server: ChildProcess;
+let dataDir = '';
+let base = '';
+let workspaceId = '';
+let formId = '';
+let password = '';
+let researcher = '';
+let coordinator = '';
+const second = { username: 'ayanda', password: 'yellow bicycle river', displayName: 'Ayanda Dlamini' };
+let context: BrowserContext;
+let page: Page;
+const finalizedStructures = ['B-001', 'B-002'];
+const draftStructure = 'B-003 Nomvula behind the clinic';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+async function api(ctx: APIRequestContext, method: string, path: string, body?: unknown, csrf = '') {
+  const response = await ctx.fetch(path, { method, data: body, headers: { 'x-csrf-token': csrf } });
+  expect(response.ok(), `${method} ${path}: ${await response.text()}`).toBe(true);
+  return response.status() === 204 ? null : response.json();
+}
+
+async function signInApi(login: string, secret: string) {
+  const ctx = await request.newContext({ baseURL: base });
+  const session = await api(ctx, 'POST', '/api/auth/sign-in', { login, password: secret });
+  return { ctx, csrf: session.csrfToken as string };
+}
+
+const doorForm = () => {
+  const model = form(
+    [
+      question('structure', 'text', { default: 'Structure number' }, { bind: { required: 'yes' } }),
+      question('size', 'integer', { default: 'People living here' }),
+    ],
+    {},
+    'door_count',
+  );
+  model.settings.formTitle = 'Door count';
+  return model;
+};
+
+test.beforeAll(async ({ browser }) => {
+  const port = await freePort();
+  dataDir = mkdtempSync(`${tmpdir()}/coproduce-e2e-collect-`);
+  base = `http://127.0.0.1:${port}`;
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DATA_DIR: dataDir, PUBLIC_URL: base };
+  delete env.DATABASE_URL;
+  // The demo workspace, made by the CLI as an operator would; it prints one password for all.
+  const printed = execFileSync(process.execPath, ['apps/server/bin/coproduce.mjs', 'demo'], {
+    env,
+    encoding: 'utf8',
+  });
+  password = /^\s*password\s+(\S+)$/m.exec(printed)?.[1] ?? '';
+  researcher = /^\s*researcher\s+(\S+)$/m.exec(printed)?.[1] ?? '';
+  coordinator = /^\s*coordinator\s+(\S+)$/m.exec(printed)?.[1] ?? '';
+  expect(password && researcher && coordinator, printed).toBeTruthy();
+  server = spawn(process.execPath, ['apps/server/bin/coproduce.mjs', 'serve'], {
+    env,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  await expect
+    .poll(
+      async () =>
+        (await fetch(`${base}/health`, { signal: AbortSignal.timeout(5000) }).catch(() => null))?.ok ?? false,
+      { timeout: 60_000 },
+    )
+    .toBe(true);
+
+  // A small form for both researchers, and a second researcher invited into the demo workspace.
+  const admin = await signInApi(coordinator, password);
+  workspaceId = (await api(admin.ctx, 'GET', '/api/workspaces')).items[0].id;
+  const ws = `/api/workspaces/${workspaceId}`;
+  formId = (await api(admin.ctx, 'POST', `${ws}/forms`, { model: doorForm() }, admin.csrf)).id;
+  await api(admin.ctx, 'POST', `${ws}/forms/${formId}/publish`, {}, admin.csrf);
+  const invite = await api(
+    admin.ctx,
+    'POST',
+    `${ws}/invites`,
+    { role: 'researcher', delivery: 'code', displayName: second.displayName },
+    admin.csrf,
+  );
+  const other = await request.newContext({ baseURL: base });
+  await api(other, 'POST', '/api/invites/redeem', { code: invite.code, ...second });
+  for (const [login, secret] of [
+    [researcher, password],
+    [second.username, second.password],
+  ] as const) {
+    const r = await signInApi(login, secret);
+    const personId = (await api(r.ctx, 'GET', '/api/workspaces')).items[0].personId;
+    await api(admin.ctx, 'POST', `${ws}/assignments`, { formId, personId, targetCount: 10 }, admin.csrf);
+    await r.ctx.dispose();
+  }
+  await admin.ctx.dispose();
+  await other.dispose();
+  context = await browser.newContext({ baseURL: base, viewport: { width: 360, height: 740 } });
+  page = await context.newPage();
+});
+
+test.afterAll(async () => {
+  await context?.close();
+  if (server && server.exitCode === null && server.signalCode === null) {
+    const exited = new Promise((resolve) => server?.once('exit', resolve));
+    server.kill('SIGTERM');
+    const killLater = setTimeout(() => server?.kill('SIGKILL'), 10_000);
+    await exited;
+    clearTimeout(killLater);
+  }
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function signIn(p: Page, login: string, secret: string) {
+  await p.goto('/sign-in');
+  await p.getByLabel('Username, email or phone number').fill(login);
+  await p.getByLabel('Password', { exact: true }).fill(secret);
+  await p.getByRole('button', { name: 'Sign in' }).click();
+}
+
+const home = () => `/w/${workspaceId}/collect`;
+const doorCard = (p: Page) =>
+  p.getByRole('listitem').filter({ has: p.getByRole('heading', { name: 'Door count' }) });
+
+test('a demo researcher signs in and the phone downloads their forms', async () => {
+  // The service worker first, so the shell is cached before the network goes.
+  await page.goto('/sign-in');
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  await signIn(page, researcher, password);
+  await expect(page).toHaveURL(new RegExp(`${home()}$`));
+  await expect(page.getByRole('heading', { level: 1, name: 'My collection work' })).toBeVisible();
+  await expect(doorCard(page).getByRole('link', { name: 'Start a new form' })).toBeVisible({
+    timeout: 20_000,
+  });
+  await expect(page.getByTestId('storage-state')).toContainText(/free/);
+  await checkScreen(page, 'collect-home');
+});
+
+async function unlockOffline(p: Page, who: string, secret: string) {
+  await expect(p.getByRole('heading', { level: 1, name: 'Open my work on this phone' })).toBeVisible();
+  await p.getByLabel(who).check();
+  await p.getByLabel('Password', { exact: true }).fill(secret);
+  await p.getByRole('button', { name: 'Open my work' }).click();
+}
+
+async function fill(p: Page, structure: string, size: string, finish: boolean) {
+  await doorCard(p).getByRole('link', { name: 'Start a new form' }).click();
+  await p.getByLabel('Structure number').fill(structure);
+  await p.getByLabel('People living here').fill(size);
+  if (finish) await p.getByRole('button', { name: 'Finish' }).click();
+  else await p.getByRole('button', { name: 'Save draft' }).click();
+  await expect(p.getByRole('heading', { level: 1, name: 'My collection work' })).toBeVisible();
+}
+
+test('offline: reload, unlock, fill two and leave one as a draft, close and reopen', async () => {
+  await context.setOffline(true);
+  await page.reload();
+  await unlockOffline(page, 'Imran Shaikh', password);
+  await expect(page.getByText('No connection: your work is kept safely on this phone.')).toBeVisible();
+  await fill(page, finalizedStructures[0]!, '3', true);
+  await expect(doorCard(page).getByRole('link', { name: 'Start a new form' })).toBeVisible();
+  await fill(page, finalizedStructures[1]!, '5', true);
+  await doorCard(page).getByRole('link', { name: 'Start a new form' }).click();
+  await expect(page.getByLabel('Structure number')).toBeVisible();
+  await checkScreen(page, 'collect-fill');
+  await page.getByLabel('Structure number').fill(draftStructure);
+  await page.getByRole('button', { name: 'Save draft' }).click();
+  await expect(page.getByRole('heading', { name: 'Waiting to send (2)' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Drafts (1)' })).toBeVisible();
+  await expect(page.getByText('Not sent yet').first()).toBeVisible();
+
+  await page.close();
+  page = await context.newPage();
+  await page.goto(home());
+  await unlockOffline(page, 'Imran Shaikh', password);
+  await expect(page.getByRole('heading', { name: 'Waiting to send (2)' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Drafts (1)' })).toBeVisible();
+  // The draft resumes with its answers.
+  await page.getByRole('link', { name: 'Continue' }).click();
+  await expect(page.getByLabel('Structure number')).toHaveValue(draftStructure);
+  await page.getByRole('link', { name: 'Back to my work' }).click();
+  await checkScreen(page, 'collect-home-offline');
+});
+
+test('back online, the outbox sends: the server has exactly the two finalized', async () => {
+  await context.setOffline(false);
+  await expect(page.getByRole('heading', { name: 'Waiting to send (0)' })).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByRole('heading', { name: 'Sent (2)' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Drafts (1)' })).toBeVisible();
+  await page.getByRole('button', { name: 'Send now' }).click();
+  await expect(page.getByText('Nothing new was sent.')).toBeVisible();
+  await checkScreen(page, 'collect-home-sent');
+
+  const admin = await signInApi(coordinator, password);
+  const listing = await api(
+    admin.ctx,
+    'GET',
+    `/api/workspaces/${workspaceId}/submissions?formId=${formId}&limit=100`,
+  );
+  expect(listing.total).toBe(2);
+  const structures: string[] = [];
+  for (const item of listing.items) {
+    const detail = await api(admin.ctx, 'GET', `/api/workspaces/${workspaceId}/submissions/${item.id}`);
+    structures.push(detail.versions[0].answers.structure);
+  }
+  expect(structures.sort()).toEqual(finalizedStructures);
+  await admin.ctx.dispose();
+});
+
+test('a second researcher on the same phone cannot see or open the first one’s unsent work', async () => {
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page).toHaveURL(/\/sign-in$/);
+  await signIn(page, second.username, second.password);
+  await expect(page).toHaveURL(new RegExp(`${home()}$`));
+  await expect(doorCard(page).getByRole('link', { name: 'Start a new form' })).toBeVisible({
+    timeout: 20_000,
+  });
+  await expect(page.getByRole('heading', { name: 'Drafts (0)' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Sent (0)' })).toBeVisible();
+  await expect(page.getByText(draftStructure)).toHaveCount(0);
+
+  // Nothing in the browser's database reads as the draft's answers, nor as either password.
+  const raw = await page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('coproduce-offline');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const dump: unknown[] = [];
+    for (const name of Array.from(db.objectStoreNames)) {
+      dump.push(
+        await new Promise((resolve) => {
+          const all = db.transaction(name).objectStore(name).getAll();
+          all.onsuccess = () => resolve(all.result);
+        }),
+      );
+    }
+    db.close();
+    const latin1 = new TextDecoder('latin1');
+    return JSON.stringify(dump, (_key, value) =>
+      value instanceof ArrayBuffer || ArrayBuffer.isView(value)
+        ? latin1.decode(value instanceof ArrayBuffer ? new Uint8Array(value) : new Uint8Array(value.buffer))
+        : value,
+    );
+  });
+  expect(raw).not.toContain('Nomvula');
+  expect(raw).not.toContain('B-00');
+  expect(raw).not.toContain(password);
+  expect(raw).not.toContain(second.password);
+
+  // Offline, choosing the first researcher with the second one's password opens nothing.
+  await context.setOffline(true);
+  try {
+    await page.reload();
+    await unlockOffline(page, 'Imran Shaikh', second.password);
+    await expect(page.getByText('That password does not open this work.', { exact: false })).toBeVisible();
+    await checkScreen(page, 'collect-unlock-refused');
+  } finally {
+    await context.setOffline(false);
+  }
+});
