@@ -77,7 +77,7 @@ function SyncPanel({ collection }: { collection: Collection }): JSX.Element {
             : ''}{' '}
         {downloadFailure ? reasonText(t, downloadFailure) : ''}{' '}
         {cache.syncedAt
-          ? t('collect.sync.downloadedAt', { when: date(cache.syncedAt) })
+          ? t('collect.sync.downloadedAt', { when: date(cache.syncedAt, true) })
           : t('collect.sync.neverDownloaded')}
       </p>
     </section>

@@ -83,7 +83,7 @@ export function UnlockScreen(): JSX.Element {
           <fieldset class="field collect-who">
             <legend>{t('collect.unlock.who')}</legend>
             {users.map((user) => (
-              <div class="checkbox" key={user.userId}>
+              <div class="check" key={user.userId}>
                 <input
                   type="radio"
                   id={`who-${user.userId}`}

@@ -42,7 +42,7 @@ export function DraftList({
           <li key={work.item.id}>
             <span>
               <strong>{formTitle(collection, work.item.formId)}</strong>{' '}
-              <span class="muted">{t('collect.drafts.saved', { when: date(work.savedAt) })}</span>
+              <span class="muted">{t('collect.drafts.saved', { when: date(work.savedAt, true) })}</span>
             </span>
             {asking === work.item.id ? (
               <span class="collect-confirm" role="alert">
@@ -84,7 +84,7 @@ export function WaitingList({ collection }: { collection: Collection }): JSX.Ele
               <strong>{formTitle(collection, work.item.formId)}</strong>{' '}
               <span class="muted">
                 {t('collect.waiting.finished', {
-                  when: date(work.item.finishedAt ?? work.savedAt),
+                  when: date(work.item.finishedAt ?? work.savedAt, true),
                 })}
               </span>
             </span>
@@ -143,7 +143,7 @@ export function SentList({ collection }: { collection: Collection }): JSX.Elemen
           <li key={receipt.id}>
             <span>
               <strong>{formTitle(collection, receipt.formId)}</strong>{' '}
-              <span class="muted">{t('collect.sent.at', { when: date(receipt.sentAt) })}</span>
+              <span class="muted">{t('collect.sent.at', { when: date(receipt.sentAt, true) })}</span>
             </span>
             <span class={receipt.outcome === 'conflict' ? 'collect-reason error' : 'collect-reason'}>
               {t(outcomeKey[receipt.outcome])}
