@@ -170,4 +170,23 @@ describe('the phone outbox against a listening server', () => {
     expect(offline.stopped).toMatchObject({ failure: 'network' });
     expect((await store.list('outbox')).map((w) => w.item.id)).toEqual([bad]);
   });
+
+  it('a conflicting resend leaves the phone as a conflict the screen shows, and the server keeps both', async () => {
+    const first = await openStore();
+    const id = await finalizeOne(first, true);
+    await sendOutbox(first, transport(['none'], Math.random));
+    // Another phone (a restored backup, a bug) sends the same id with other answers.
+    const other = await openStore();
+    await other.saveDraft({
+      workspaceId: world.workspaceId,
+      item: { ...household(world), id, answers: { ...household(world).answers, structure: 'B-9999' } },
+      savedAt: new Date().toISOString(),
+    });
+    await other.finalize(id);
+    const report = await sendOutbox(other, transport(['none'], Math.random));
+    expect(report.confirmed).toMatchObject([{ id, outcome: 'conflict' }]);
+    expect(await other.list('outbox')).toEqual([]);
+    const rows = await serverRows([id]);
+    expect(rows.map((r) => r.kind).sort()).toEqual(['conflict', 'original']);
+  });
 });
