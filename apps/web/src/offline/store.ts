@@ -46,7 +46,7 @@ export interface Receipt {
   sentAt: string;
 }
 
-interface KeyRow {
+export interface KeyRow {
   userId: string;
   password: WrappedKey;
   pin?: WrappedKey;
@@ -59,7 +59,7 @@ interface CacheRow extends Sealed {
   workspaceId: string;
 }
 
-interface WorkRow extends Sealed {
+export interface WorkRow extends Sealed {
   userId: string;
   id: string;
   kind: WorkKind;
@@ -155,6 +155,9 @@ export async function hasKey(db: OfflineDb, userId: string): Promise<boolean> {
   return Boolean(await db.get('keys', userId));
 }
 
+/** What a sealed work record is bound to (its AES-GCM additional data): owner, id and kind. */
+export const workBinding = (userId: string, id: string, kind: WorkKind) => `${userId}/${id}/${kind}`;
+
 export async function hasPin(db: OfflineDb, userId: string): Promise<boolean> {
   return Boolean((await db.get('keys', userId))?.pin);
 }
@@ -178,7 +181,7 @@ export class UserStore {
   }
 
   private binding(id: string, kind: WorkKind): string {
-    return `${this.userId}/${id}/${kind}`;
+    return workBinding(this.userId, id, kind);
   }
 
   lock(): void {
@@ -265,6 +268,28 @@ export class UserStore {
     if (current?.kind === 'outbox')
       await tx.store.put({ userId: this.userId, id: receipt.id, kind: 'sent', ...sealed });
     await tx.done;
+  }
+
+  /** For a backup file: this user's wrapped keys and unsent rows exactly as sealed here. */
+  async backupRows(): Promise<{ keys: KeyRow; rows: WorkRow[] }> {
+    const keys = await this.db.get('keys', this.userId);
+    if (!keys) throw new NoKeyError('key');
+    const rows = await Promise.all(
+      (['draft', 'outbox'] as const).map((kind) =>
+        this.db.getAllFromIndex('work', 'byKind', [this.userId, kind]),
+      ),
+    );
+    return { keys, rows: rows.flat() };
+  }
+
+  /** Puts restored work back unless this phone already has that id (in any state): idempotent. */
+  async restore(work: Work, kind: 'draft' | 'outbox'): Promise<boolean> {
+    const sealed = await seal(this.key, work, this.binding(work.item.id, kind));
+    const tx = this.db.transaction('work', 'readwrite');
+    const fresh = !(await tx.store.get([this.userId, work.item.id]));
+    if (fresh) await tx.store.put({ userId: this.userId, id: work.item.id, kind, ...sealed });
+    await tx.done;
+    return fresh;
   }
 
   /** The downloaded forms and assignments of one workspace with the feed cursor (cache.ts). */
