@@ -5,7 +5,7 @@
 // the two finalized ones and the draft stays on the phone. A second researcher on the same browser
 // profile sees none of it and cannot open it. Every screen is checked with axe and photographed.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { type APIRequestContext, type BrowserContext, type Page, request } from '@playwright/test';
@@ -27,6 +27,7 @@ let coordinator = '';
 const second = { username: 'ayanda', password: 'yellow bicycle river', displayName: 'Ayanda Dlamini' };
 let context: BrowserContext;
 let page: Page;
+let backupPath = '';
 const finalizedStructures = ['B-001', 'B-002'];
 const draftStructure = 'B-003 Nomvula behind the clinic';
 
@@ -215,6 +216,19 @@ test('back online, the outbox sends: the server has exactly the two finalized', 
   await expect(page.getByText('Nothing new was sent.')).toBeVisible();
   await checkScreen(page, 'collect-home-sent');
 
+  // A backup of the unsent draft; restoring it on the same phone adds nothing.
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Save a backup file' }).click();
+  backupPath = `${dataDir}/backup.json`;
+  await (await download).saveAs(backupPath);
+  await expect(page.getByText('Backup file saved with 1 form.')).toBeVisible();
+  expect(readFileSync(backupPath, 'utf8')).not.toContain('Nomvula');
+  await page.getByLabel('Backup file to restore').setInputFiles(backupPath);
+  await page.getByLabel('Password the backup was made with').fill(password);
+  await page.getByRole('button', { name: 'Restore from the file' }).click();
+  await expect(page.getByText('Restored 0; 1 were already on this phone.')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Drafts (1)' })).toBeVisible();
+
   const admin = await signInApi(coordinator, password);
   const listing = await api(
     admin.ctx,
@@ -242,6 +256,12 @@ test('a second researcher on the same phone cannot see or open the first one’s
   await expect(page.getByRole('heading', { name: 'Drafts (0)' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Sent (0)' })).toBeVisible();
   await expect(page.getByText(draftStructure)).toHaveCount(0);
+  // The first researcher's backup file does not open for the second, even with the right password.
+  await page.getByLabel('Backup file to restore').setInputFiles(backupPath);
+  await page.getByLabel('Password the backup was made with').fill(password);
+  await page.getByRole('button', { name: 'Restore from the file' }).click();
+  await expect(page.getByText('This backup file belongs to someone else.', { exact: false })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Drafts (0)' })).toBeVisible();
 
   // Nothing in the browser's database reads as the draft's answers, nor as either password.
   const raw = await page.evaluate(async () => {

@@ -9,6 +9,7 @@ import type { UserStore } from '../offline/store.ts';
 import { paths } from '../router.ts';
 import { Button } from '../ui/forms.tsx';
 import { Screen } from '../ui/screen.tsx';
+import { BackupSection } from './BackupSection.tsx';
 import { reasonText } from './reasons.ts';
 import { type Collection, useCollection } from './useCollection.ts';
 import { DraftList, NeedsFixList, PinSection, SentList, WaitingList } from './WorkLists.tsx';
@@ -45,6 +46,7 @@ export function HomeScreen({ store, workspaceId }: { store: UserStore; workspace
       <SentList collection={collection} />
       <StorageNote storage={collection.storage} />
       <PinSection store={store} />
+      <BackupSection store={store} onRestored={() => void collection.reload()} />
     </Screen>
   );
 }
