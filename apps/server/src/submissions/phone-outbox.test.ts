@@ -7,6 +7,7 @@ import 'fake-indexeddb/auto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError } from '../../../web/src/api.ts';
+import { type FileTransport, keptFile } from '../../../web/src/offline/files.ts';
 import { newInstanceId } from '../../../web/src/offline/ids.ts';
 import { openOfflineDb, type UserStore, unlock } from '../../../web/src/offline/store.ts';
 import { type SendBatch, sendOutbox } from '../../../web/src/offline/sync.ts';
@@ -188,5 +189,58 @@ describe('the phone outbox against a listening server', () => {
     expect(await other.list('outbox')).toEqual([]);
     const rows = await serverRows([id]);
     expect(rows.map((r) => r.kind).sort()).toEqual(['conflict', 'original']);
+  });
+
+  it('sends a photo in parts after its submission and resumes a cut upload without resending a part', async () => {
+    const headers = () => ({
+      'content-type': 'application/json',
+      cookie: [...world.as.researcher.cookies].map(([name, value]) => `${name}=${value}`).join('; '),
+      'x-csrf-token': world.as.researcher.csrfToken ?? '',
+    });
+    const offsets: number[] = [];
+    let cutAfter = 1;
+    const files: FileTransport = {
+      async progress(ws, id, name) {
+        const r = await fetch(`${base}/api/workspaces/${ws}/submissions/${id}/files/${name}`, {
+          headers: headers(),
+        });
+        return r.json();
+      },
+      async put(ws, id, name, offset, contentBase64) {
+        if (cutAfter-- <= 0) throw new ApiError(0, { code: 'network', title: 'network' });
+        offsets.push(offset);
+        const r = await fetch(`${base}/api/workspaces/${ws}/submissions/${id}/files/${name}`, {
+          method: 'PUT',
+          headers: headers(),
+          body: JSON.stringify({ offset, contentBase64 }),
+        });
+        if (!r.ok) throw new ApiError(r.status, await r.json());
+        return r.json();
+      },
+    };
+    const photo = new Uint8Array(
+      Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(700_000, 7)]),
+    );
+    const kept = await keptFile('door.jpg', photo, 'image/jpeg');
+    const store = await openStore();
+    const id = newInstanceId();
+    const base0 = household(world);
+    await store.saveDraft({
+      workspaceId: world.workspaceId,
+      item: { ...base0, id, answers: { ...base0.answers, door: 'door.jpg' }, files: [kept.ref] },
+      savedAt: new Date().toISOString(),
+      fileData: { 'door.jpg': kept.base64 },
+    });
+    await store.finalize(id);
+    const cut = await sendOutbox(store, transport(['none'], Math.random), { files });
+    expect(cut.confirmed).toEqual([]);
+    expect((await store.list('outbox'))[0]?.lastAttempt).toMatchObject({ failure: 'network' });
+    cutAfter = 10;
+    const resumed = await sendOutbox(store, transport(['none'], Math.random), { files });
+    expect(resumed.confirmed).toMatchObject([{ id, outcome: 'duplicate' }]);
+    expect(offsets).toEqual([0, 512 * 1024]); // the first part went once, the second after the cut
+    const detail = await world.as.coordinator.get(world.url(`/submissions/${id}`));
+    expect(detail.body.files).toMatchObject([{ name: 'door.jpg', complete: true, size: photo.length }]);
+    expect(detail.body.filesReceived).toBe(1);
   });
 });

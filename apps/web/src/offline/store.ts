@@ -32,6 +32,8 @@ export interface Work {
   item: SubmissionItem;
   savedAt: string;
   lastAttempt?: Attempt;
+  /** The bytes of the files the item names (photos already made smaller), base64, by file name. */
+  fileData?: Record<string, string>;
 }
 
 /** What stays on the phone once the server confirmed an item: no answers, only what happened. */

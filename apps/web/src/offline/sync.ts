@@ -4,6 +4,7 @@
 // stored, flagged, duplicate or conflict; anything else leaves it waiting with the reason.
 import type { IngestOutcome, SubmissionItem } from '@coproduce/contract';
 import { ApiError, call } from '../api.ts';
+import { type FileTransport, filesWithApi, uploadFiles } from './files.ts';
 import type { Attempt, Receipt, UserStore, Work } from './store.ts';
 
 /** Sends one batch and returns the server's outcomes; throws ApiError (or anything) on failure. */
@@ -22,6 +23,7 @@ export interface SendReport {
 
 export interface SendOptions {
   batchSize?: number;
+  files?: FileTransport;
   now?: () => Date;
 }
 
@@ -107,7 +109,7 @@ async function sendRound(store: UserStore, send: SendBatch, options: SendOptions
         }
         continue;
       }
-      await applyOutcomes(store, batch, outcomes, now(), report);
+      await applyOutcomes(store, batch, outcomes, now(), report, options.files ?? filesWithApi);
     }
   }
   report.waiting = (await store.list('outbox')).length;
@@ -120,6 +122,7 @@ async function applyOutcomes(
   outcomes: IngestOutcome[],
   at: string,
   report: SendReport,
+  files: FileTransport,
 ): Promise<void> {
   // Matched by id, not only by position: an outcome that does not name the item confirms nothing.
   const byId = new Map<string, IngestOutcome>();
@@ -133,13 +136,26 @@ async function applyOutcomes(
       await store.confirmSent(receipt);
       report.confirmed.push(receipt);
     } else if (confirmedStatuses.has(outcome.status)) {
-      // Stored, but it counts as received only when its files are: it waits for them.
-      await store.recordAttempt(work.item.id, {
-        at,
-        failure: 'refused',
-        code: 'files_missing',
-        detail: outcome.filesMissing.join(', '),
-      });
+      // Stored, but it counts as received only when its files are: send them, resuming.
+      let done = false;
+      try {
+        done = await uploadFiles(work, outcome.filesMissing, files);
+      } catch (error) {
+        await store.recordAttempt(work.item.id, attemptFrom(error, at));
+        continue;
+      }
+      if (done) {
+        const receipt = receiptOf(work, outcome, at);
+        await store.confirmSent(receipt);
+        report.confirmed.push(receipt);
+      } else {
+        await store.recordAttempt(work.item.id, {
+          at,
+          failure: 'refused',
+          code: 'files_missing',
+          detail: outcome.filesMissing.join(', '),
+        });
+      }
     } else {
       const detail = outcome.problem?.detail;
       await store.recordAttempt(work.item.id, {
