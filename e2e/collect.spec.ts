@@ -57,6 +57,7 @@ const doorForm = () => {
     [
       question('structure', 'text', { default: 'Structure number' }, { bind: { required: 'yes' } }),
       question('size', 'integer', { default: 'People living here' }),
+      question('door', 'image', { default: 'Photo of the door' }),
     ],
     {},
     'door_count',
@@ -168,10 +169,43 @@ async function unlockOffline(p: Page, who: string, secret: string) {
   await p.getByRole('button', { name: 'Open my work' }).click();
 }
 
-async function fill(p: Page, structure: string, size: string, finish: boolean) {
+/** A 2400 × 1800 photo made in the page (a canvas PNG), as a camera would hand it over. */
+async function cameraPhoto(p: Page): Promise<Buffer> {
+  const base64 = await p.evaluate(() => {
+    const canvas = document.createElement('canvas');
+    canvas.width = 2400;
+    canvas.height = 1800;
+    const g = canvas.getContext('2d')!;
+    const gradient = g.createLinearGradient(0, 0, 2400, 1800);
+    gradient.addColorStop(0, '#1f4e79');
+    gradient.addColorStop(1, '#ffd166');
+    g.fillStyle = gradient;
+    g.fillRect(0, 0, 2400, 1800);
+    return canvas.toDataURL('image/png').split(',')[1]!;
+  });
+  return Buffer.from(base64, 'base64');
+}
+
+/** Width and height of a JPEG, read from its start-of-frame marker. */
+function jpegSize(bytes: Buffer): { width: number; height: number } {
+  for (let i = 2; i < bytes.length - 9; ) {
+    if (bytes[i] !== 0xff) throw new Error('not a JPEG marker');
+    const marker = bytes[i + 1]!;
+    if (marker >= 0xc0 && marker <= 0xc2)
+      return { height: bytes.readUInt16BE(i + 5), width: bytes.readUInt16BE(i + 7) };
+    i += 2 + bytes.readUInt16BE(i + 2);
+  }
+  throw new Error('no frame in the JPEG');
+}
+
+async function fill(p: Page, structure: string, size: string, finish: boolean, photo = false) {
   await doorCard(p).getByRole('link', { name: 'Start a new form' }).click();
   await p.getByLabel('Structure number').fill(structure);
   await p.getByLabel('People living here').fill(size);
+  if (photo)
+    await p
+      .getByLabel('Photo of the door')
+      .setInputFiles({ name: 'IMG_0001.png', mimeType: 'image/png', buffer: await cameraPhoto(p) });
   if (finish) await p.getByRole('button', { name: 'Finish' }).click();
   else await p.getByRole('button', { name: 'Save draft' }).click();
   await expect(p.getByRole('heading', { level: 1, name: 'My collection work' })).toBeVisible();
@@ -182,7 +216,7 @@ test('offline: reload, unlock, fill two and leave one as a draft, close and reop
   await page.reload();
   await unlockOffline(page, 'Imran Shaikh', password);
   await expect(page.getByText('No connection: your work is kept safely on this phone.')).toBeVisible();
-  await fill(page, finalizedStructures[0]!, '3', true);
+  await fill(page, finalizedStructures[0]!, '3', true, true);
   await expect(doorCard(page).getByRole('link', { name: 'Start a new form' })).toBeVisible();
   await fill(page, finalizedStructures[1]!, '5', true);
   await doorCard(page).getByRole('link', { name: 'Start a new form' }).click();
@@ -242,6 +276,14 @@ test('back online, the outbox sends: the server has exactly the two finalized', 
     structures.push(detail.versions[0].answers.structure);
   }
   expect(structures.sort()).toEqual(finalizedStructures);
+  // The photo arrived whole, made smaller on the phone: at most 1,600 px on its long side.
+  const withPhoto = listing.items.find((item: { filesExpected: number }) => item.filesExpected === 1);
+  expect(withPhoto?.filesReceived).toBe(1);
+  const photo = await admin.ctx.get(
+    `/api/workspaces/${workspaceId}/submissions/${withPhoto.id}/files/door.jpg/content`,
+  );
+  expect(photo.ok()).toBe(true);
+  expect(jpegSize(await photo.body())).toEqual({ width: 1600, height: 1200 });
   await admin.ctx.dispose();
 });
 
@@ -289,6 +331,7 @@ test('a second researcher on the same phone cannot see or open the first one’s
   });
   expect(raw).not.toContain('Nomvula');
   expect(raw).not.toContain('B-00');
+  expect(raw).not.toContain('JFIF'); // nor the photo
   expect(raw).not.toContain(password);
   expect(raw).not.toContain(second.password);
 

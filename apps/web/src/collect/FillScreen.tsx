@@ -1,7 +1,7 @@
 // Filling a form on the phone, online or not: the shared renderer on the downloaded version, the
 // answers saved as a sealed draft ("Save draft", and resumed from it), and on finishing moved to the
 // outbox and sent at once when there is a connection.
-import type { AnswerTree, SubmissionItem } from '@coproduce/contract';
+import type { SubmissionItem } from '@coproduce/contract';
 import type { JSX } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Form } from '../forms/lib.ts';
@@ -15,6 +15,7 @@ import { sendOutbox } from '../offline/sync.ts';
 import { navigate, paths } from '../router.ts';
 import { Button } from '../ui/forms.tsx';
 import { Loading, Screen } from '../ui/screen.tsx';
+import { keepFiles } from './photos.ts';
 
 type Start = { formId: string } | { workId: string };
 
@@ -77,12 +78,13 @@ export function FillScreen({
     void open(store, workspaceId, start).then(setOpened);
   }, [store, workspaceId, key]);
 
-  const save = async (answers: AnswerTree, finalize: boolean) => {
+  const save = async (filled: FormSession, finalize: boolean) => {
     if (!opened || typeof opened === 'string') return;
     setSaving(true);
     try {
       const savedAt = new Date().toISOString();
-      await store.saveDraft({ workspaceId, item: { ...opened.item, answers }, savedAt });
+      const { answers, files, fileData } = await keepFiles(filled, opened.draft);
+      await store.saveDraft({ workspaceId, item: { ...opened.item, answers, files }, savedAt, fileData });
       if (finalize) {
         await store.finalize(opened.item.id);
         if (navigator.onLine) void sendOutbox(store).catch(() => {});
@@ -105,7 +107,7 @@ export function FillScreen({
             s.refresh();
           }
         }}
-        onSubmit={(answers) => void save(answers as AnswerTree, true)}
+        onSubmit={(_answers, filled) => void save(filled, true)}
       />
     );
   }, [opened]);
@@ -127,7 +129,7 @@ export function FillScreen({
         <Button
           variant="secondary"
           disabled={saving}
-          onClick={() => session.current && void save(session.current.engine.answers() as AnswerTree, false)}
+          onClick={() => session.current && void save(session.current, false)}
         >
           {t('collect.fill.saveDraft')}
         </Button>
