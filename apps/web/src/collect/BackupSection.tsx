@@ -50,7 +50,7 @@ export function BackupSection({
   };
 
   return (
-    <section aria-labelledby="collect-backup">
+    <section class="collect-backup" aria-labelledby="collect-backup">
       <h2 id="collect-backup">{t('collect.backup.title')}</h2>
       <p class="hint">{t('collect.backup.hint')}</p>
       <div class="status" role="alert" aria-live="assertive">
