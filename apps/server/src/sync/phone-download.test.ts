@@ -9,6 +9,7 @@ import { ApiError } from '../../../web/src/api.ts';
 import {
   downloadChanges,
   type FetchChanges,
+  type FetchMedia,
   latestVersion,
   readCollectCache,
 } from '../../../web/src/offline/download.ts';
@@ -87,6 +88,7 @@ describe('incremental download through the change feed', () => {
       pages: 1,
       items: 0,
       reset: false,
+      files: 0,
     });
 
     // The coordinator changes the target: exactly that assignment comes down.
@@ -137,5 +139,48 @@ describe('incremental download through the change feed', () => {
     const cache = await readCollectCache(store, world.workspaceId);
     expect(Object.keys(cache.forms)).toEqual([world.formId]);
     expect(Object.keys(cache.assignments)).toEqual([assignmentId]);
+  });
+
+  it('brings the bytes of a published attachment once, checked against its hash', async () => {
+    const cookie = () =>
+      [...world.as.researcher.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+    let fetched = 0;
+    const media: FetchMedia = {
+      async list(ws, formId) {
+        const r = await fetch(`${base}/api/workspaces/${ws}/forms/${formId}/attachments`, {
+          headers: { cookie: cookie() },
+        });
+        if (!r.ok) throw new Error(await r.text());
+        return (await r.json()).items;
+      },
+      async bytes(ws, formId, id) {
+        fetched++;
+        const r = await fetch(`${base}/api/workspaces/${ws}/forms/${formId}/attachments/${id}`, {
+          headers: { cookie: cookie() },
+        });
+        return new Uint8Array(await r.arrayBuffer());
+      },
+    };
+    const csv = 'name,label\nsonop,Sonop\nkennedy,Kennedy Road\n';
+    const uploaded = await world.as.coordinator.post(world.url(`/forms/${world.formId}/attachments`), {
+      fileName: 'settlements.csv',
+      contentBase64: Buffer.from(csv).toString('base64'),
+    });
+    expect(uploaded.statusCode, uploaded.payload).toBe(201);
+    const published = await world.as.coordinator.post(world.url(`/forms/${world.formId}/publish`), {});
+    expect(published.statusCode, published.payload).toBe(201);
+
+    const store = await openStore();
+    const first = await downloadChanges(store, world.workspaceId, feed().fetchPage, undefined, media);
+    expect(first.files).toBe(1);
+    const cache = await readCollectCache(store, world.workspaceId);
+    const kept = Object.values(cache.media);
+    expect(kept.map((m) => [m.fileName, Buffer.from(m.base64, 'base64').toString()])).toEqual([
+      ['settlements.csv', csv],
+    ]);
+    expect(latestVersion(cache, world.formId)?.number).toBe(2);
+    const again = await downloadChanges(store, world.workspaceId, feed().fetchPage, undefined, media);
+    expect(again).toMatchObject({ items: 0, files: 0 });
+    expect(fetched).toBe(1);
   });
 });

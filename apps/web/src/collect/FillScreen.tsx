@@ -5,10 +5,12 @@ import type { SubmissionItem } from '@coproduce/contract';
 import type { JSX } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Form } from '../forms/lib.ts';
+import { parseCsv } from '../forms/renderer/csv.ts';
 import { FormView } from '../forms/renderer/FormView.tsx';
 import type { FormSession } from '../forms/renderer/session.ts';
 import { useI18n } from '../i18n/i18n.ts';
-import { latestVersion, readCollectCache, versionOf } from '../offline/download.ts';
+import { type CollectCache, latestVersion, readCollectCache, versionOf } from '../offline/download.ts';
+import { fromBase64 } from '../offline/files.ts';
 import { newInstanceId } from '../offline/ids.ts';
 import type { UserStore, Work } from '../offline/store.ts';
 import { sendOutbox } from '../offline/sync.ts';
@@ -20,10 +22,25 @@ import { keepFiles } from './photos.ts';
 type Start = { formId: string } | { workId: string };
 
 interface Opened {
+  /** Media by file name (object URLs of the downloaded bytes) and the parsed CSVs of the form. */
+  media: { mediaUrls: Record<string, string>; fileLists: Record<string, Record<string, string>[]> };
   form: Form;
   title: string;
   item: SubmissionItem;
   draft: Work | null;
+}
+
+function mediaOf(cache: CollectCache, formId: string): Opened['media'] {
+  const mediaUrls: Record<string, string> = {};
+  const fileLists: Record<string, Record<string, string>[]> = {};
+  for (const file of Object.values(cache.media)) {
+    if (file.formId !== formId) continue;
+    const bytes = fromBase64(file.base64);
+    if (file.fileName.toLowerCase().endsWith('.csv'))
+      fileLists[file.fileName] = parseCsv(new TextDecoder().decode(bytes));
+    else mediaUrls[file.fileName] = URL.createObjectURL(new Blob([bytes], { type: file.contentType }));
+  }
+  return { mediaUrls, fileLists };
 }
 
 async function open(store: UserStore, workspaceId: string, start: Start): Promise<Opened | string> {
@@ -36,7 +53,13 @@ async function open(store: UserStore, workspaceId: string, start: Start): Promis
     const version = versionOf(cache, item.formId, item.formVersion);
     if (!version) return 'collect.fill.noVersion';
     const title = cache.forms[item.formId]?.title ?? '';
-    return { form: version.model as unknown as Form, title, item, draft: found.work };
+    return {
+      form: version.model as unknown as Form,
+      title,
+      item,
+      draft: found.work,
+      media: mediaOf(cache, item.formId),
+    };
   }
   const version = latestVersion(cache, start.formId);
   if (!version) return 'collect.fill.noVersion';
@@ -55,6 +78,7 @@ async function open(store: UserStore, workspaceId: string, start: Start): Promis
   return {
     form: version.model as unknown as Form,
     title: cache.forms[start.formId]?.title ?? '',
+    media: mediaOf(cache, start.formId),
     item,
     draft: null,
   };
@@ -100,6 +124,8 @@ export function FillScreen({
     return (
       <FormView
         form={opened.form}
+        mediaUrls={opened.media.mediaUrls}
+        fileLists={opened.media.fileLists}
         onSession={(s) => {
           session.current = s;
           if (opened.draft) {

@@ -12,7 +12,8 @@ import type {
   FormVersion,
   SubmissionSummary,
 } from '@coproduce/contract';
-import { call } from '../api.ts';
+import { buildPath, call, routes } from '../api.ts';
+import { toBase64 } from './files.ts';
 import type { UserStore } from './store.ts';
 
 export interface CollectCache {
@@ -25,6 +26,11 @@ export interface CollectCache {
   assignments: Record<string, Assignment>;
   /** This researcher's sent submissions as the server sees them (review state, needs a fix). */
   submissions: Record<string, SubmissionSummary>;
+  /** The bytes of the forms' media and CSV files, by attachment id, checked against their SHA-256. */
+  media: Record<
+    string,
+    { formId: string; fileName: string; contentType: string; sha256: string; base64: string }
+  >;
 }
 
 export type FetchChanges = (workspaceId: string, since: string | null) => Promise<ChangesPage>;
@@ -43,6 +49,7 @@ export const emptyCache = (): CollectCache => ({
   attachments: {},
   assignments: {},
   submissions: {},
+  media: {},
 });
 
 export async function readCollectCache(store: UserStore, workspaceId: string): Promise<CollectCache> {
@@ -71,6 +78,60 @@ export interface DownloadReport {
   pages: number;
   items: number;
   reset: boolean;
+  /** Attachment files fetched this time (only new or changed ones). */
+  files: number;
+}
+
+/** Lists a form's attachments and fetches one file's bytes (the app's API, or a test's HTTP). */
+export interface FetchMedia {
+  list(workspaceId: string, formId: string): Promise<FormAttachment[]>;
+  bytes(workspaceId: string, formId: string, attachmentId: string): Promise<Uint8Array>;
+}
+
+export const mediaFromApi: FetchMedia = {
+  list: async (workspaceId, formId) =>
+    (await call('listFormAttachments', { params: { workspaceId, formId } })).items,
+  async bytes(workspaceId, formId, attachmentId) {
+    const url = buildPath(routes.downloadFormAttachment[1], { workspaceId, formId, attachmentId });
+    const response = await fetch(url, { credentials: 'same-origin' });
+    if (!response.ok) throw new Error(`attachment ${attachmentId}: ${response.status}`);
+    return new Uint8Array(await response.arrayBuffer());
+  },
+};
+
+async function sha256(bytes: Uint8Array): Promise<string> {
+  const digest = await globalThis.crypto.subtle.digest('SHA-256', bytes as BufferSource);
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * Fetches the files of attachments the feed announced that the phone does not hold yet (or holds
+ * in another version). The feed does not say which form an attachment belongs to, so the forms
+ * are asked for their lists, once per download and only when something is missing.
+ */
+async function downloadMedia(workspaceId: string, cache: CollectCache, media: FetchMedia): Promise<number> {
+  for (const id of Object.keys(cache.media)) if (!cache.attachments[id]) delete cache.media[id];
+  const missing = Object.values(cache.attachments).filter((a) => cache.media[a.id]?.sha256 !== a.sha256);
+  if (missing.length === 0) return 0;
+  const wanted = new Set(missing.map((a) => a.id));
+  let fetched = 0;
+  for (const formId of Object.keys(cache.forms)) {
+    for (const attachment of await media.list(workspaceId, formId)) {
+      if (!wanted.has(attachment.id)) continue;
+      const bytes = await media.bytes(workspaceId, formId, attachment.id);
+      if ((await sha256(bytes)) !== attachment.sha256) throw new Error(`attachment ${attachment.id} damaged`);
+      const { fileName, contentType } = attachment;
+      cache.media[attachment.id] = {
+        formId,
+        fileName,
+        contentType,
+        sha256: attachment.sha256,
+        base64: toBase64(bytes),
+      };
+      fetched++;
+    }
+  }
+  return fetched;
 }
 
 /** Downloads what changed since the stored cursor; safe to interrupt at any point. */
@@ -79,9 +140,10 @@ export async function downloadChanges(
   workspaceId: string,
   fetchPage: FetchChanges = changesFromApi,
   now: () => Date = () => new Date(),
+  media: FetchMedia = mediaFromApi,
 ): Promise<DownloadReport> {
   let cache = await readCollectCache(store, workspaceId);
-  const report: DownloadReport = { pages: 0, items: 0, reset: false };
+  const report: DownloadReport = { pages: 0, items: 0, reset: false, files: 0 };
   for (let guard = 0; guard < 10_000; guard++) {
     const page = await fetchPage(workspaceId, cache.cursor);
     if (page.reset) {
@@ -96,6 +158,8 @@ export async function downloadChanges(
     report.items += page.items.length;
     if (!page.hasMore) break;
   }
+  report.files = await downloadMedia(workspaceId, cache, media);
+  if (report.files > 0) await store.writeCache(workspaceId, cache);
   return report;
 }
 
