@@ -67,6 +67,8 @@ const doorForm = () => {
 };
 
 test.beforeAll(async ({ browser }) => {
+  // The hook's own budget: the demo CLI and PBKDF2 sign-ins are slow on a loaded 2-core machine.
+  test.setTimeout(240_000);
   const port = await freePort();
   dataDir = mkdtempSync(`${tmpdir()}/coproduce-e2e-collect-`);
   base = `http://127.0.0.1:${port}`;
