@@ -5,42 +5,28 @@ import type { SubmissionItem } from '@coproduce/contract';
 import type { JSX } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Form } from '../forms/lib.ts';
-import { parseCsv } from '../forms/renderer/csv.ts';
 import { FormView } from '../forms/renderer/FormView.tsx';
 import type { FormSession } from '../forms/renderer/session.ts';
 import { useI18n } from '../i18n/i18n.ts';
 import { type CollectCache, latestVersion, readCollectCache, versionOf } from '../offline/download.ts';
-import { fromBase64 } from '../offline/files.ts';
 import { newInstanceId } from '../offline/ids.ts';
 import type { UserStore, Work } from '../offline/store.ts';
 import { sendOutbox } from '../offline/sync.ts';
 import { navigate, paths } from '../router.ts';
 import { Button } from '../ui/forms.tsx';
 import { Loading, Screen } from '../ui/screen.tsx';
+import { type FormMedia, openMedia } from './media.ts';
 import { keepFiles } from './photos.ts';
 
 type Start = { formId: string } | { workId: string };
 
 interface Opened {
-  /** Media by file name (object URLs of the downloaded bytes) and the parsed CSVs of the form. */
-  media: { mediaUrls: Record<string, string>; fileLists: Record<string, Record<string, string>[]> };
+  /** Media by file name (object URLs of the downloaded bytes, released on close) and parsed CSVs. */
+  media: FormMedia;
   form: Form;
   title: string;
   item: SubmissionItem;
   draft: Work | null;
-}
-
-function mediaOf(cache: CollectCache, formId: string): Opened['media'] {
-  const mediaUrls: Record<string, string> = {};
-  const fileLists: Record<string, Record<string, string>[]> = {};
-  for (const file of Object.values(cache.media)) {
-    if (file.formId !== formId) continue;
-    const bytes = fromBase64(file.base64);
-    if (file.fileName.toLowerCase().endsWith('.csv'))
-      fileLists[file.fileName] = parseCsv(new TextDecoder().decode(bytes));
-    else mediaUrls[file.fileName] = URL.createObjectURL(new Blob([bytes], { type: file.contentType }));
-  }
-  return { mediaUrls, fileLists };
 }
 
 async function open(store: UserStore, workspaceId: string, start: Start): Promise<Opened | string> {
@@ -58,7 +44,7 @@ async function open(store: UserStore, workspaceId: string, start: Start): Promis
       title,
       item,
       draft: found.work,
-      media: mediaOf(cache, item.formId),
+      media: openMedia(cache, item.formId),
     };
   }
   const version = latestVersion(cache, start.formId);
@@ -78,7 +64,7 @@ async function open(store: UserStore, workspaceId: string, start: Start): Promis
   return {
     form: version.model as unknown as Form,
     title: cache.forms[start.formId]?.title ?? '',
-    media: mediaOf(cache, start.formId),
+    media: openMedia(cache, start.formId),
     item,
     draft: null,
   };
@@ -99,7 +85,18 @@ export function FillScreen({
   const session = useRef<FormSession | null>(null);
   const key = 'workId' in start ? start.workId : start.formId;
   useEffect(() => {
-    void open(store, workspaceId, start).then(setOpened);
+    let opening: Opened | string | null = null;
+    let closed = false;
+    void open(store, workspaceId, start).then((o) => {
+      opening = o;
+      // Closed before the cache was read: nobody will show these URLs, give them back now.
+      if (closed && typeof o !== 'string') o.media.release();
+      else setOpened(o);
+    });
+    return () => {
+      closed = true;
+      if (opening && typeof opening !== 'string') opening.media.release();
+    };
   }, [store, workspaceId, key]);
 
   const save = async (filled: FormSession, finalize: boolean) => {
