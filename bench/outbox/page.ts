@@ -1,8 +1,10 @@
 // The page half of the outbox benchmark: the phone's real store and sender, bundled and served on
 // the server's own origin so `call()` reaches it with the session cookie, driven through `window.bench`.
 import { setCsrfToken } from '../../apps/web/src/api.ts';
+import { openOfflineDb } from '../../apps/web/src/offline/db.ts';
 import { newInstanceId } from '../../apps/web/src/offline/ids.ts';
-import { openOfflineDb, type UserStore, unlock } from '../../apps/web/src/offline/store.ts';
+import { unlock } from '../../apps/web/src/offline/keys.ts';
+import type { UserStore } from '../../apps/web/src/offline/store.ts';
 import { sendOutbox } from '../../apps/web/src/offline/sync.ts';
 
 let store: UserStore | null = null;

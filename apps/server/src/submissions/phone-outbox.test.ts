@@ -7,9 +7,11 @@ import 'fake-indexeddb/auto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError } from '../../../web/src/api.ts';
+import { openOfflineDb } from '../../../web/src/offline/db.ts';
 import { type FileTransport, keptFile } from '../../../web/src/offline/files.ts';
 import { newInstanceId } from '../../../web/src/offline/ids.ts';
-import { openOfflineDb, type UserStore, unlock } from '../../../web/src/offline/store.ts';
+import { unlock } from '../../../web/src/offline/keys.ts';
+import type { UserStore } from '../../../web/src/offline/store.ts';
 import { type SendBatch, sendOutbox } from '../../../web/src/offline/sync.ts';
 import { type CollectionWorld, collectionWorld, household } from '../test/collection-world.ts';
 

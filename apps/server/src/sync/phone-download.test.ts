@@ -6,6 +6,7 @@ import 'fake-indexeddb/auto';
 import type { ChangesPage } from '@coproduce/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError } from '../../../web/src/api.ts';
+import { openOfflineDb } from '../../../web/src/offline/db.ts';
 import {
   downloadChanges,
   type FetchChanges,
@@ -13,7 +14,8 @@ import {
   latestVersion,
   readCollectCache,
 } from '../../../web/src/offline/download.ts';
-import { openOfflineDb, type UserStore, unlock } from '../../../web/src/offline/store.ts';
+import { unlock } from '../../../web/src/offline/keys.ts';
+import type { UserStore } from '../../../web/src/offline/store.ts';
 import { type CollectionWorld, collectionWorld, household } from '../test/collection-world.ts';
 
 let world: CollectionWorld;

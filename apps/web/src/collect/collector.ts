@@ -1,7 +1,9 @@
 // Who is collecting on this phone right now: the one unlocked store, held in memory only. Signing
 // in unlocks it (or makes it, once the server accepted the password); signing out forgets the key
 // and keeps the work; offline, the owner reopens it with their password or PIN.
-import { type OfflineDb, openOfflineDb, type Secret, type UserStore, unlock } from '../offline/store.ts';
+import { type OfflineDb, openOfflineDb } from '../offline/db.ts';
+import { type Secret, unlock } from '../offline/keys.ts';
+import type { UserStore } from '../offline/store.ts';
 
 let db: Promise<OfflineDb> | null = null;
 let current: UserStore | null = null;

@@ -6,8 +6,9 @@ import 'fake-indexeddb/auto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { backupFormat, makeBackup, readBackup, restoreBackup } from './backup.ts';
+import { openOfflineDb } from './db.ts';
 import { newInstanceId } from './ids.ts';
-import { openOfflineDb, unlock } from './store.ts';
+import { unlock } from './keys.ts';
 
 let phones = 0;
 const phone = async (userId = 'researcher-1', password = 'river stone') =>

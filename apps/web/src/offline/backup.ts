@@ -4,7 +4,9 @@
 // the phone does not already have, so restoring the same file twice adds nothing, and what was
 // sent since (a receipt holds its id) is not brought back to be sent again.
 import { type Sealed, unseal, unwrapDataKey, type WrappedKey } from './crypto.ts';
-import { type Secret, type UserStore, type Work, workBinding } from './store.ts';
+import { workBinding } from './db.ts';
+import type { Secret } from './keys.ts';
+import type { UserStore, Work } from './store.ts';
 
 export const backupFormat = 'coproduce-unsent-work';
 

@@ -1,21 +1,16 @@
-// The phone's local store of unsent work (IndexedDB through `idb`): per user, drafts, the outbox,
-// receipts of what the server confirmed, and the downloaded forms; every record sealed with that
-// user's data key (crypto.ts). In clear are only the owner's account id and the name shown on the
-// "who is collecting" list, each record's instance id and whether it is a draft, waiting or sent.
+// One unlocked user's drafts, outbox and receipts of what the server confirmed, and their downloaded
+// cache, sealed with that user's data key (crypto.ts) in the offline database (db.ts).
 import type { SubmissionItem } from '@coproduce/contract';
-import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
+import { type Sealed, seal, unseal, wrapDataKey } from './crypto.ts';
 import {
-  newDataKey,
-  pbkdf2Iterations,
-  type Sealed,
-  seal,
-  unseal,
-  unwrapDataKey,
-  type WrappedKey,
-  wrapDataKey,
-} from './crypto.ts';
-
-export type WorkKind = 'draft' | 'outbox' | 'sent';
+  type KeyRow,
+  NoKeyError,
+  type OfflineDb,
+  type WorkKind,
+  type WorkRow,
+  WorkStateError,
+  workBinding,
+} from './db.ts';
 
 /** The last time the outbox tried to send an item and why it is still here, as a problem code. */
 export interface Attempt {
@@ -48,121 +43,8 @@ export interface Receipt {
   sentAt: string;
 }
 
-export interface KeyRow {
-  userId: string;
-  password: WrappedKey;
-  pin?: WrappedKey;
-  /** The name on the "who is collecting" list of a shared phone (it opens nothing). */
-  label?: string;
-}
-
-interface CacheRow extends Sealed {
-  userId: string;
-  workspaceId: string;
-}
-
-export interface WorkRow extends Sealed {
-  userId: string;
-  id: string;
-  kind: WorkKind;
-}
-
-interface OfflineSchema extends DBSchema {
-  keys: { key: string; value: KeyRow };
-  work: { key: [string, string]; value: WorkRow; indexes: { byKind: [string, WorkKind] } };
-  /** Per user and workspace: the downloaded forms and assignments with the change-feed cursor. */
-  cache: { key: [string, string]; value: CacheRow };
-}
-
-export type OfflineDb = IDBPDatabase<OfflineSchema>;
-
-export const offlineDbName = 'coproduce-offline';
-
-export function openOfflineDb(name = offlineDbName): Promise<OfflineDb> {
-  return openDB<OfflineSchema>(name, 2, {
-    upgrade(db, oldVersion) {
-      if (oldVersion < 1) {
-        db.createObjectStore('keys', { keyPath: 'userId' });
-        const work = db.createObjectStore('work', { keyPath: ['userId', 'id'] });
-        work.createIndex('byKind', ['userId', 'kind']);
-      }
-      if (oldVersion < 2) db.createObjectStore('cache', { keyPath: ['userId', 'workspaceId'] });
-    },
-  });
-}
-
-/** This user has no key on this phone, so nothing of theirs is here (or no PIN was set). */
-export class NoKeyError extends Error {
-  constructor(readonly what: 'key' | 'pin') {
-    super(`no ${what} on this device`);
-    this.name = 'NoKeyError';
-  }
-}
-
-/** The work is not in the state the action needs (e.g. deleting something already finalized). */
-export class WorkStateError extends Error {
-  constructor(
-    readonly id: string,
-    readonly state: WorkKind | 'missing',
-  ) {
-    super(`work ${id} is ${state}`);
-    this.name = 'WorkStateError';
-  }
-}
-
-export type Secret = { password: string } | { pin: string };
-
-export interface UnlockOptions {
-  /**
-   * Make a key when this user has none here: only after the server accepted the password, so an
-   * offline guess can never create a key under someone else's account id.
-   */
-  createIfMissing?: boolean;
-  iterations?: number;
-  /** The name to show on this phone's list of people collecting (kept up to date on each unlock). */
-  label?: string;
-}
-
-/** Opens one user's work with their password or PIN; WrongSecretError when it does not fit. */
-export async function unlock(
-  db: OfflineDb,
-  userId: string,
-  secret: Secret,
-  options: UnlockOptions = {},
-): Promise<UserStore> {
-  const iterations = options.iterations ?? pbkdf2Iterations;
-  const row = await db.get('keys', userId);
-  if (!row) {
-    if (!('password' in secret) || !options.createIfMissing) throw new NoKeyError('key');
-    const key = await newDataKey();
-    const password = await wrapDataKey(key, secret.password, iterations);
-    await db.put('keys', { userId, password, ...(options.label ? { label: options.label } : {}) });
-    return new UserStore(db, userId, key, iterations);
-  }
-  if (options.label && row.label !== options.label) await db.put('keys', { ...row, label: options.label });
-  if ('pin' in secret) {
-    if (!row.pin) throw new NoKeyError('pin');
-    return new UserStore(db, userId, await unwrapDataKey(row.pin, secret.pin), iterations);
-  }
-  return new UserStore(db, userId, await unwrapDataKey(row.password, secret.password), iterations);
-}
-
-/** The people with work on this phone, for the "who is collecting" list when offline. */
-export async function usersOnDevice(db: OfflineDb): Promise<Array<{ userId: string; label: string }>> {
-  const rows = await db.getAll('keys');
-  return rows.map((row) => ({ userId: row.userId, label: row.label ?? row.userId }));
-}
-
-export async function hasKey(db: OfflineDb, userId: string): Promise<boolean> {
-  return Boolean(await db.get('keys', userId));
-}
-
-/** What a sealed work record is bound to (its AES-GCM additional data): owner, id and kind. */
-export const workBinding = (userId: string, id: string, kind: WorkKind) => `${userId}/${id}/${kind}`;
-
-export async function hasPin(db: OfflineDb, userId: string): Promise<boolean> {
-  return Boolean((await db.get('keys', userId))?.pin);
-}
+/** How long the phone keeps a receipt of a sent submission. */
+export const receiptDays = 30;
 
 /** One unlocked user's drafts and outbox. `lock()` on sign-out forgets the key, never the work. */
 export class UserStore {
@@ -303,6 +185,22 @@ export class UserStore {
   async writeCache(workspaceId: string, value: unknown): Promise<void> {
     const sealed = await seal(this.key, value, `${this.userId}/cache/${workspaceId}`);
     await this.db.put('cache', { userId: this.userId, workspaceId, ...sealed });
+  }
+
+  /**
+   * Receipts bridge the time until the download brings the server's own state of a sent submission
+   * (the server keeps instance ids for good, so a resend is a duplicate however late); after
+   * `receiptDays` they go, so a phone used for years does not fill with them. Returns how many.
+   */
+  async dropOldReceipts(now = new Date(), days = receiptDays): Promise<number> {
+    const cutoff = new Date(now.getTime() - days * 86_400_000).toISOString();
+    const old = (await this.listSent()).filter((r) => r.sentAt < cutoff).map((r) => r.id);
+    if (old.length === 0) return 0;
+    const tx = this.db.transaction('work', 'readwrite');
+    for (const id of old)
+      if ((await tx.store.get([this.userId, id]))?.kind === 'sent') await tx.store.delete([this.userId, id]);
+    await tx.done;
+    return old.length;
   }
 
   async deleteDraft(id: string): Promise<void> {

@@ -80,6 +80,8 @@ export function sendOutbox(
 async function sendRound(store: UserStore, send: SendBatch, options: SendOptions): Promise<SendReport> {
   const batchSize = options.batchSize ?? 50;
   const now = () => (options.now ?? (() => new Date()))().toISOString();
+  // Housekeeping once per round: receipts older than receiptDays leave (store.ts).
+  await store.dropOldReceipts(new Date(now()));
   const waiting = await store.list('outbox');
   // UUIDv7 ids sort by when the submission was started: oldest work goes first.
   waiting.sort((a, b) => (a.item.id < b.item.id ? -1 : 1));
