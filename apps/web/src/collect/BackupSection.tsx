@@ -1,5 +1,7 @@
 // "Save a backup file" and its restore on the researcher's home: the file stays sealed, so it can
 // be kept on a memory card or sent to oneself; restoring asks for the password or PIN it was made with.
+// Someone who collects for the whole workspace may take in another person's file the same way: its
+// finished forms join their outbox and go to the server as any other (the same ids are duplicates).
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import { useI18n } from '../i18n/i18n.ts';
@@ -10,9 +12,12 @@ import { Button, TextField } from '../ui/forms.tsx';
 
 export function BackupSection({
   store,
+  othersWork,
   onRestored,
 }: {
   store: UserStore;
+  /** The caller's role collects for the whole workspace (coordinator, staff). */
+  othersWork: boolean;
   onRestored: () => void;
 }): JSX.Element {
   const { t } = useI18n();
@@ -35,8 +40,13 @@ export function BackupSection({
     event.preventDefault();
     if (!file || !password) return setMessage({ ok: false, text: t('collect.backup.missing') });
     try {
-      const result = await restoreBackup(store, readBackup(await file.text()), { password });
-      setMessage({ ok: true, text: t('collect.backup.restored', result) });
+      const backup = readBackup(await file.text());
+      const result = await restoreBackup(store, backup, { password }, { othersWork });
+      const mine = backup.userId === store.userId;
+      setMessage({
+        ok: true,
+        text: t(mine ? 'collect.backup.restored' : 'collect.backup.imported', { ...result }),
+      });
       onRestored();
     } catch (error) {
       const key =
@@ -53,6 +63,7 @@ export function BackupSection({
     <section class="collect-backup" aria-labelledby="collect-backup">
       <h2 id="collect-backup">{t('collect.backup.title')}</h2>
       <p class="hint">{t('collect.backup.hint')}</p>
+      {othersWork && <p class="hint">{t('collect.backup.othersHint')}</p>}
       <div class="status" role="alert" aria-live="assertive">
         {message && (
           <p class={message.ok ? 'notice notice-success' : 'notice notice-error'}>{message.text}</p>

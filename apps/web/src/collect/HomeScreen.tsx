@@ -7,6 +7,7 @@ import { latestVersion } from '../offline/download.ts';
 import type { StorageState } from '../offline/storage.ts';
 import type { UserStore } from '../offline/store.ts';
 import { paths } from '../router.ts';
+import { useApp } from '../state.ts';
 import { Button } from '../ui/forms.tsx';
 import { Screen } from '../ui/screen.tsx';
 import { BackupSection } from './BackupSection.tsx';
@@ -17,6 +18,8 @@ import { DraftList, NeedsFixList, PinSection, SentList, WaitingList } from './Wo
 export function HomeScreen({ store, workspaceId }: { store: UserStore; workspaceId: string }): JSX.Element {
   const { t } = useI18n();
   const collection = useCollection(store, workspaceId);
+  const { workspaces } = useApp();
+  const role = workspaces?.find((w) => w.id === workspaceId)?.role;
   const assignments = Object.values(collection.cache.assignments).filter((a) => a.status === 'active');
   return (
     <Screen title={t('collect.home.title')}>
@@ -46,7 +49,11 @@ export function HomeScreen({ store, workspaceId }: { store: UserStore; workspace
       <SentList collection={collection} />
       <StorageNote storage={collection.storage} />
       <PinSection store={store} />
-      <BackupSection store={store} onRestored={() => void collection.reload()} />
+      <BackupSection
+        store={store}
+        othersWork={role === 'coordinator' || role === 'staff'}
+        onRestored={() => void collection.reload()}
+      />
     </Screen>
   );
 }

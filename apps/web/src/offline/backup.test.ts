@@ -52,10 +52,12 @@ describe('backup file of unsent work', () => {
         expect(await restoreBackup(second, file, { password: 'river stone' })).toEqual({
           restored: finalized.length,
           alreadyHere: 0,
+          draftsLeft: 0,
         });
         expect(await restoreBackup(second, file, { password: 'river stone' })).toEqual({
           restored: 0,
           alreadyHere: finalized.length,
+          draftsLeft: 0,
         });
         expect(await restoreBackup(first, file, { password: 'river stone' })).toMatchObject({ restored: 0 });
         const sorted = (list: { item: { id: string } }[]) => list.map((w) => w.item.id).sort();
@@ -84,6 +86,7 @@ describe('backup file of unsent work', () => {
     expect(await restoreBackup(first, file, { password: 'river stone' })).toEqual({
       restored: 0,
       alreadyHere: 1,
+      draftsLeft: 0,
     });
     expect(await first.list('outbox')).toEqual([]);
 
@@ -100,5 +103,44 @@ describe('backup file of unsent work', () => {
     expect(() => readBackup('not json')).toThrow('not_backup');
     expect(await fresh.list('outbox')).toEqual([]);
     expect(await fresh.list('draft')).toEqual([]); // nothing half-restored
+  });
+
+  it("lets a coordinator take in another person's finished work once, never their drafts", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.boolean(), { maxLength: 6 }), async (finalized) => {
+        const researcher = await phone();
+        const finished: string[] = [];
+        for (const [n, done] of finalized.entries()) {
+          const work = draft(`Answer ${n}`);
+          await researcher.saveDraft(work);
+          if (done) {
+            await researcher.finalize(work.item.id);
+            finished.push(work.item.id);
+          }
+        }
+        const file = readBackup(JSON.stringify(await makeBackup(researcher)));
+        const coordinator = await phone('coordinator-1', 'green door');
+        const drafts = finalized.length - finished.length;
+        const secret = { password: 'river stone' };
+        // The coordinator's own password does not open it; the researcher's does.
+        await expect(
+          restoreBackup(coordinator, file, { password: 'green door' }, { othersWork: true }),
+        ).rejects.toThrow('wrong secret');
+        expect(await restoreBackup(coordinator, file, secret, { othersWork: true })).toEqual({
+          restored: finished.length,
+          alreadyHere: 0,
+          draftsLeft: drafts,
+        });
+        expect(await restoreBackup(coordinator, file, secret, { othersWork: true })).toEqual({
+          restored: 0,
+          alreadyHere: finished.length,
+          draftsLeft: drafts,
+        });
+        const outbox = await coordinator.list('outbox');
+        expect(outbox.map((w) => w.item.id).sort()).toEqual([...finished].sort());
+        expect(await coordinator.list('draft')).toEqual([]);
+      }),
+      { numRuns: 6 },
+    );
   });
 });

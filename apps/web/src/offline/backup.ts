@@ -2,7 +2,8 @@
 // keep, still sealed exactly as on the phone, with their data key wrapped by their password (and
 // PIN). Restoring it, on this phone or another, needs that password or PIN; it puts back only what
 // the phone does not already have, so restoring the same file twice adds nothing, and what was
-// sent since (a receipt holds its id) is not brought back to be sent again.
+// sent since (a receipt holds its id) is not brought back to be sent again. A coordinator may take in
+// another person's finished work from their file, with that person's password (RestoreOptions).
 import { type Sealed, unseal, unwrapDataKey, type WrappedKey } from './crypto.ts';
 import { workBinding } from './db.ts';
 import type { Secret } from './keys.ts';
@@ -111,13 +112,35 @@ export function readBackup(text: string): BackupFile {
   return file;
 }
 
-/** Puts a backup's work back; WrongSecretError when the password or PIN does not open it. */
+export interface RestoreOptions {
+  /**
+   * Someone who collects for the whole workspace (coordinator, staff) may take in another person's
+   * file, opened with that person's password or PIN, to send their finished work (a phone lost or
+   * broken in the field). Only finished work comes in; drafts stay with the person who made them.
+   */
+  othersWork?: boolean;
+}
+
+export interface RestoreResult {
+  restored: number;
+  alreadyHere: number;
+  /** Drafts in another person's file, not taken in. */
+  draftsLeft: number;
+}
+
+/**
+ * Puts a backup's work back; WrongSecretError when the password or PIN does not open it. What comes
+ * back goes to the outbox as it was and is sent by it, so an id the server already has is a
+ * duplicate there, never a second copy.
+ */
 export async function restoreBackup(
   store: UserStore,
   file: BackupFile,
   secret: Secret,
-): Promise<{ restored: number; alreadyHere: number }> {
-  if (file.userId !== store.userId) throw new BackupError('other_user');
+  options: RestoreOptions = {},
+): Promise<RestoreResult> {
+  const mine = file.userId === store.userId;
+  if (!mine && !options.othersWork) throw new BackupError('other_user');
   const wrap = 'pin' in secret ? file.keys.pin : file.keys.password;
   if (!wrap) throw new BackupError('not_backup');
   const key = await unwrapDataKey(wrapFromText(wrap), 'pin' in secret ? secret.pin : secret.password);
@@ -134,11 +157,11 @@ export async function restoreBackup(
     if (work.item.id !== row.id) throw new BackupError('not_backup');
     works.push({ work, kind: row.kind });
   }
-  let restored = 0;
-  let alreadyHere = 0;
+  const result: RestoreResult = { restored: 0, alreadyHere: 0, draftsLeft: 0 };
   for (const { work, kind } of works) {
-    if (await store.restore(work, kind)) restored++;
-    else alreadyHere++;
+    if (!mine && kind === 'draft') result.draftsLeft++;
+    else if (await store.restore(work, kind)) result.restored++;
+    else result.alreadyHere++;
   }
-  return { restored, alreadyHere };
+  return result;
 }
