@@ -3,7 +3,9 @@
 // the app reloads from the service worker, three submissions are filled (one left as a draft), the
 // page is closed and reopened, the network comes back and the outbox sends: the server has exactly
 // the two finalized ones and the draft stays on the phone. A second researcher on the same browser
-// profile sees none of it and cannot open it. Every screen is checked with axe and photographed.
+// profile sees none of it and cannot open it. A phone is lost: the coordinator takes in its backup
+// file with the researcher's password and the server has each submission once. Every screen is
+// checked with axe and photographed.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -28,6 +30,8 @@ const second = { username: 'ayanda', password: 'yellow bicycle river', displayNa
 let context: BrowserContext;
 let page: Page;
 let backupPath = '';
+/** Saved offline, before anything was sent: two finished forms and the draft. */
+let offlineBackupPath = '';
 const finalizedStructures = ['B-001', 'B-002'];
 const draftStructure = 'B-003 Nomvula behind the clinic';
 
@@ -241,6 +245,13 @@ test('offline: reload, unlock, fill two and leave one as a draft, close and reop
   await expect(page.getByLabel('Structure number')).toHaveValue(draftStructure);
   await page.getByRole('link', { name: 'Back to my work' }).click();
   await checkScreen(page, 'collect-home-offline');
+
+  // Offline, a backup of all of it (for the coordinator's import at the end).
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Save a backup file' }).click();
+  offlineBackupPath = `${dataDir}/backup-offline.json`;
+  await (await download).saveAs(offlineBackupPath);
+  await expect(page.getByText('Backup file saved with 3 forms.')).toBeVisible();
 });
 
 test('back online, the outbox sends: the server has exactly the two finalized', async () => {
@@ -347,4 +358,91 @@ test('a second researcher on the same phone cannot see or open the first one’s
   } finally {
     await context.setOffline(false);
   }
+});
+
+/** Takes in a backup file on the collection home with the password it was made with. */
+async function takeIn(p: Page, path: string, secret: string) {
+  await p.getByLabel('Backup file to restore').setInputFiles(path);
+  await p.getByLabel('Password the backup was made with').fill(secret);
+  await p.getByRole('button', { name: 'Restore from the file' }).click();
+}
+
+test('a phone is lost: the coordinator takes in its backup file and the server has each submission once', async ({
+  browser,
+}) => {
+  // The researcher on a new phone: one form finished offline, saved to a backup file, then the
+  // phone and everything in its store is gone.
+  const lost = await browser.newContext({ baseURL: base, viewport: { width: 360, height: 740 } });
+  const phone = await lost.newPage();
+  await signIn(phone, researcher, password);
+  await expect(phone).toHaveURL(new RegExp(`${home()}$`));
+  await expect(doorCard(phone).getByRole('link', { name: 'Start a new form' })).toBeVisible({
+    timeout: 20_000,
+  });
+  await lost.setOffline(true);
+  await fill(phone, 'B-010', '2', true);
+  await expect(phone.getByRole('heading', { name: 'Waiting to send (1)' })).toBeVisible();
+  const download = phone.waitForEvent('download');
+  await phone.getByRole('button', { name: 'Save a backup file' }).click();
+  const lostPath = `${dataDir}/backup-lost.json`;
+  await (await download).saveAs(lostPath);
+  expect(readFileSync(lostPath, 'utf8')).not.toContain('B-010');
+  await lost.close();
+
+  // The coordinator, on a clean browser, opens it with the researcher's password and sends it.
+  const office = await browser.newContext({ baseURL: base, viewport: { width: 1280, height: 900 } });
+  const desk = await office.newPage();
+  await signIn(desk, coordinator, password);
+  await expect(desk).not.toHaveURL(/\/sign-in$/);
+  // No menu link for a coordinator: the address, and (the page reloaded) their own password once more.
+  await desk.goto(home());
+  await expect(desk.getByRole('heading', { level: 1, name: 'Open my work on this phone' })).toBeVisible();
+  await desk.getByLabel('Password', { exact: true }).fill(password);
+  await desk.getByRole('button', { name: 'Open my work' }).click();
+  await expect(desk.getByRole('heading', { level: 1, name: 'My collection work' })).toBeVisible({
+    timeout: 20_000,
+  });
+  await expect(desk.getByText("take in another person's backup file", { exact: false })).toBeVisible();
+  await takeIn(desk, lostPath, password);
+  await expect(
+    desk.getByText("1 finished form from another person's file is in your outbox; 0 were already here."),
+  ).toBeVisible();
+  await expect(desk.getByRole('heading', { name: 'Waiting to send (1)' })).toBeVisible();
+  await desk.getByRole('button', { name: 'Send now' }).click();
+  await expect(desk.getByRole('heading', { name: 'Waiting to send (0)' })).toBeVisible({ timeout: 20_000 });
+  await expect(desk.getByRole('heading', { name: 'Sent (1)' })).toBeVisible();
+
+  // The offline backup's two finished forms reached the server already: they come in, go out
+  // again and are duplicates there; its draft stays with the researcher. The lost file again adds nothing.
+  await takeIn(desk, offlineBackupPath, password);
+  await expect(
+    desk.getByText(
+      "2 finished forms from another person's file are in your outbox; 0 were already here. 1 draft stays with the person who made it.",
+    ),
+  ).toBeVisible();
+  await desk.getByRole('button', { name: 'Send now' }).click();
+  await expect(desk.getByRole('heading', { name: 'Sent (3)' })).toBeVisible({ timeout: 20_000 });
+  await expect(desk.getByRole('heading', { name: 'Waiting to send (0)' })).toBeVisible();
+  await expect(desk.getByRole('heading', { name: 'Drafts (0)' })).toBeVisible();
+  await takeIn(desk, lostPath, password);
+  await expect(desk.getByText('0 finished forms', { exact: false })).toBeVisible();
+  await expect(desk.getByRole('heading', { name: 'Waiting to send (0)' })).toBeVisible();
+  await checkScreen(desk, 'collect-home-import');
+  await office.close();
+
+  const admin = await signInApi(coordinator, password);
+  const listing = await api(
+    admin.ctx,
+    'GET',
+    `/api/workspaces/${workspaceId}/submissions?formId=${formId}&limit=100`,
+  );
+  const structures: string[] = [];
+  for (const item of listing.items) {
+    const detail = await api(admin.ctx, 'GET', `/api/workspaces/${workspaceId}/submissions/${item.id}`);
+    expect(detail.versions).toHaveLength(1); // a duplicate, never a second version
+    structures.push(detail.versions[0].answers.structure);
+  }
+  expect(structures.sort()).toEqual([...finalizedStructures, 'B-010']);
+  expect(listing.total).toBe(3);
+  await admin.ctx.dispose();
 });
