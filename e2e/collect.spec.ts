@@ -403,6 +403,8 @@ test('a phone is lost: the coordinator takes in its backup file and the server h
     timeout: 20_000,
   });
   await expect(desk.getByText("take in another person's backup file", { exact: false })).toBeVisible();
+  // Their download holds everyone's assignments; "My assignments" shows only those naming them.
+  await expect(doorCard(desk)).toHaveCount(0);
   await takeIn(desk, lostPath, password);
   await expect(
     desk.getByText("1 finished form from another person's file is in your outbox; 0 were already here."),

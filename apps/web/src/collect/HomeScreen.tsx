@@ -19,8 +19,12 @@ export function HomeScreen({ store, workspaceId }: { store: UserStore; workspace
   const { t } = useI18n();
   const collection = useCollection(store, workspaceId);
   const { workspaces } = useApp();
-  const role = workspaces?.find((w) => w.id === workspaceId)?.role;
-  const assignments = Object.values(collection.cache.assignments).filter((a) => a.status === 'active');
+  const workspace = workspaces?.find((w) => w.id === workspaceId);
+  const collectsForAll = workspace?.role === 'coordinator' || workspace?.role === 'staff';
+  // A coordinator's download holds everyone's assignments; "My assignments" are the ones naming them.
+  const assignments = Object.values(collection.cache.assignments).filter(
+    (a) => a.status === 'active' && (!collectsForAll || a.personId === workspace?.personId),
+  );
   return (
     <Screen title={t('collect.home.title')}>
       <SyncPanel collection={collection} />
@@ -49,11 +53,7 @@ export function HomeScreen({ store, workspaceId }: { store: UserStore; workspace
       <SentList collection={collection} />
       <StorageNote storage={collection.storage} />
       <PinSection store={store} />
-      <BackupSection
-        store={store}
-        othersWork={role === 'coordinator' || role === 'staff'}
-        onRestored={() => void collection.reload()}
-      />
+      <BackupSection store={store} othersWork={collectsForAll} onRestored={() => void collection.reload()} />
     </Screen>
   );
 }
