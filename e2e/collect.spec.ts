@@ -126,7 +126,7 @@ test('back online, the outbox sends: the server has exactly the two finalized', 
   await page.getByLabel('Backup file to restore').setInputFiles(backupPath);
   await page.getByLabel('Password the backup was made with').fill(password);
   await page.getByRole('button', { name: 'Restore from the file' }).click();
-  await expect(page.getByText('Restored 0; 1 were already on this phone.')).toBeVisible();
+  await expect(page.getByText('Restored 0; 1 was already on this phone.')).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Drafts (1)' })).toBeVisible();
 
   const admin = await signInApi(base, coordinator, password);
