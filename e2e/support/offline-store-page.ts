@@ -1,8 +1,11 @@
 // Test-only entry bundled by e2e/offline-store.spec.ts: puts the phone's offline store on
 // `window.offline` so the spec drives the real module in Chromium's IndexedDB and WebCrypto.
+
+import { offlineDbName, openOfflineDb } from '../../apps/web/src/offline/db.ts';
 import { newInstanceId } from '../../apps/web/src/offline/ids.ts';
+import { unlock } from '../../apps/web/src/offline/keys.ts';
 import { requestPersistentStorage } from '../../apps/web/src/offline/storage.ts';
-import { offlineDbName, openOfflineDb, type UserStore, unlock } from '../../apps/web/src/offline/store.ts';
+import type { UserStore } from '../../apps/web/src/offline/store.ts';
 
 const open: Record<string, UserStore> = {};
 

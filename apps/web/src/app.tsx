@@ -7,6 +7,8 @@ import { AccountScreen } from './account/AccountScreen.tsx';
 import { ApiError, call, callAllPages, setCsrfToken, whenSignedOut } from './api.ts';
 import { AuditScreen } from './audit/AuditScreen.tsx';
 import { SignInScreen } from './auth/SignInScreen.tsx';
+import { lockCollector } from './collect/collector.ts';
+import { CollectRoute } from './collect/lazy.tsx';
 import { FormsRoute } from './forms/lazy.tsx';
 import en from './i18n/en.json';
 import {
@@ -26,7 +28,7 @@ import { JoinScreen } from './members/JoinScreen.tsx';
 import { MembersScreen } from './members/MembersScreen.tsx';
 import { PeopleScreen } from './people/PeopleScreen.tsx';
 import { PersonScreen } from './people/PersonScreen.tsx';
-import { navigate, paths, type Route, useRoute } from './router.ts';
+import { isCollectRoute, navigate, paths, type Route, useRoute } from './router.ts';
 import { SetupScreen } from './setup/SetupScreen.tsx';
 import { AppContext, type AppState, lastWorkspace, useApp } from './state.ts';
 import { Header } from './ui/Header.tsx';
@@ -121,6 +123,7 @@ export function App(): JSX.Element {
         }
       },
       signedOut: () => {
+        lockCollector(); // the key leaves memory; the work stays on the phone
         setCsrfToken(null);
         setAccountState(null);
         setWorkspaces(null);
@@ -176,7 +179,10 @@ export function App(): JSX.Element {
         </a>
         <Header route={route} />
         <main id="main" tabIndex={-1}>
-          {offline && !account ? (
+          {isCollectRoute(route) && account !== undefined ? (
+            // Collection works with no connection: it opens the phone's store, not the server.
+            <CollectRoute route={route} />
+          ) : offline && !account ? (
             <OfflineScreen />
           ) : account === undefined ? (
             <Loading />
@@ -248,5 +254,9 @@ function CurrentScreen({ route }: { route: Route }): JSX.Element {
     case 'forms':
     case 'form':
       return <FormsRoute route={route} />;
+    case 'collect':
+    case 'collectNew':
+    case 'collectWork':
+      return <CollectRoute route={route} />;
   }
 }

@@ -16,7 +16,16 @@ export type Route =
   | { name: 'audit'; workspaceId: string }
   | { name: 'forms'; workspaceId: string }
   | { name: 'form'; workspaceId: string; formId: string; view: FormView }
+  | { name: 'collect'; workspaceId: string }
+  | { name: 'collectNew'; workspaceId: string; formId: string }
+  | { name: 'collectWork'; workspaceId: string; workId: string }
   | { name: 'notFound' };
+
+/** The collection screens: they work with no connection, so the shell lets them draw offline. */
+export type CollectRoute = Extract<Route, { name: 'collect' | 'collectNew' | 'collectWork' }>;
+export function isCollectRoute(route: Route): route is CollectRoute {
+  return route.name === 'collect' || route.name === 'collectNew' || route.name === 'collectWork';
+}
 
 /** Builds the address of each route, so links cannot drift from the matcher below. */
 export const paths = {
@@ -35,6 +44,9 @@ export const paths = {
   forms: (workspaceId: string) => `/w/${workspaceId}/forms`,
   form: (workspaceId: string, formId: string, view: FormView = 'build') =>
     `/w/${workspaceId}/forms/${formId}${view === 'build' ? '' : `?view=${view}`}`,
+  collect: (workspaceId: string) => `/w/${workspaceId}/collect`,
+  collectNew: (workspaceId: string, formId: string) => `/w/${workspaceId}/collect/new/${formId}`,
+  collectWork: (workspaceId: string, workId: string) => `/w/${workspaceId}/collect/work/${workId}`,
 };
 
 /** A form's screens: the builder, the preview, co-design comments, and changes since the last version. */
@@ -55,6 +67,11 @@ export function matchRoute(pathname: string, search: string): Route {
     if (first === 'workspaces') return { name: 'workspaces' };
     if (first === 'account') return { name: 'account' };
     if (first === 'join') return { name: 'join', code: new URLSearchParams(search).get('code') ?? '' };
+  }
+  if (first === 'w' && workspaceId && area === 'collect' && parts.length <= 5) {
+    if (id === undefined) return { name: 'collect', workspaceId };
+    if (id === 'new' && extra) return { name: 'collectNew', workspaceId, formId: extra };
+    if (id === 'work' && extra) return { name: 'collectWork', workspaceId, workId: extra };
   }
   if (first === 'w' && workspaceId && extra === undefined) {
     if (area === 'people' && id === undefined) return { name: 'people', workspaceId };

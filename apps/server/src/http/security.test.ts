@@ -21,4 +21,14 @@ describe('transport security', () => {
     expect(onHttp.headers['strict-transport-security']).toBeUndefined();
     expect(onHttp.headers['x-content-type-options']).toBe('nosniff');
   });
+
+  it('lets the phone preview kept photos and recordings from object URLs, and nothing from elsewhere', async () => {
+    const response = await plain.app.inject({ method: 'GET', url: '/health' });
+    const directives = String(response.headers['content-security-policy']).split('; ');
+    expect(directives).toContain("media-src 'self' blob:");
+    expect(directives).toContain("img-src 'self' data: blob:");
+    expect(
+      directives.filter((d) => d.startsWith('media-src') || d.startsWith('img-src')).join(' '),
+    ).not.toMatch(/https?:|\*/);
+  });
 });

@@ -2,6 +2,7 @@
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import { call } from '../api.ts';
+import { unlockAfterSignIn } from '../collect/collector.ts';
 import { useI18n } from '../i18n/i18n.ts';
 import { navigate, paths } from '../router.ts';
 import { useApp } from '../state.ts';
@@ -21,6 +22,8 @@ export function SignInScreen(): JSX.Element {
     void action.run(async () => {
       const session = await call('signIn', { body: { login, password } });
       signedIn(session);
+      // Opens (or first makes) this person's sealed work on the phone while the password is at hand.
+      unlockAfterSignIn(session.account, password);
       navigate(paths.home());
     });
   };

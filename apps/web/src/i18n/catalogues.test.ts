@@ -49,9 +49,10 @@ describe('message catalogues', () => {
 
   it('counts things with ICU plurals, never "(s)" or a bare count before a word', () => {
     // A count read as a word ("3 questions", "1 भाषा") must choose its form by plural category.
-    // A numeral alone in brackets ("Comments (3 open)", "Added (3)") or a position ("Screen 2 of 5") needs none.
+    // A numeral alone in brackets ("Comments (3 open)", "Added (3)"), a position ("Screen 2 of 5") or
+    // a fraction of a target under its own heading ("Sent: 3 of 10") needs none.
     const counts = /\{(count|questions|languages|problems|warnings|open)\}/g;
-    const positions = new Set(['forms.fill.progress']);
+    const positions = new Set(['forms.fill.progress', 'collect.count.ofTarget']);
     const bare: string[] = [];
     for (const [locale, catalogue] of Object.entries(catalogues)) {
       for (const [key, message] of Object.entries(catalogue)) {

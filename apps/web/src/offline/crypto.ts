@@ -78,7 +78,8 @@ export async function unwrapDataKey(wrap: WrappedKey, secret: string): Promise<C
       ['encrypt', 'decrypt'],
     );
   } catch (error) {
-    if (error instanceof DOMException && error.name === 'OperationError') throw new WrongSecretError();
+    // By name, not instanceof: a DOMException from another realm (a test DOM, a worker) is still one.
+    if ((error as { name?: unknown } | null)?.name === 'OperationError') throw new WrongSecretError();
     throw error;
   }
 }

@@ -1,114 +1,50 @@
-// The phone's local store of unsent work (IndexedDB through `idb`): per user, drafts and the
-// outbox, every record sealed with that user's data key (crypto.ts). In clear are only the owner's
-// account id, the record's instance id and whether it is a draft or waiting to send.
+// One unlocked user's drafts, outbox and receipts of what the server confirmed, and their downloaded
+// cache, sealed with that user's data key (crypto.ts) in the offline database (db.ts).
 import type { SubmissionItem } from '@coproduce/contract';
-import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
+import { type Sealed, seal, unseal, wrapDataKey } from './crypto.ts';
 import {
-  newDataKey,
-  pbkdf2Iterations,
-  type Sealed,
-  seal,
-  unseal,
-  unwrapDataKey,
-  type WrappedKey,
-  wrapDataKey,
-} from './crypto.ts';
+  type KeyRow,
+  NoKeyError,
+  type OfflineDb,
+  type WorkKind,
+  type WorkRow,
+  WorkStateError,
+  workBinding,
+} from './db.ts';
 
-export type WorkKind = 'draft' | 'outbox';
+/** The last time the outbox tried to send an item and why it is still here, as a problem code. */
+export interface Attempt {
+  at: string;
+  /** `network`, `refused` (the server said no: see code), `server` (5xx), `signed_out`. */
+  failure: 'network' | 'refused' | 'server' | 'signed_out';
+  code: string;
+  detail?: string;
+}
 
 /** A submission being filled in (draft) or finalized and waiting for the server (outbox). */
 export interface Work {
   workspaceId: string;
   item: SubmissionItem;
   savedAt: string;
+  lastAttempt?: Attempt;
+  /** The bytes of the files the item names (photos already made smaller), base64, by file name. */
+  fileData?: Record<string, string>;
 }
 
-interface KeyRow {
-  userId: string;
-  password: WrappedKey;
-  pin?: WrappedKey;
-}
-
-interface WorkRow extends Sealed {
-  userId: string;
+/** What stays on the phone once the server confirmed an item: no answers, only what happened. */
+export interface Receipt {
+  workspaceId: string;
   id: string;
-  kind: WorkKind;
+  formId: string;
+  formVersion: number;
+  outcome: 'stored' | 'needs_attention' | 'duplicate' | 'conflict';
+  issueCount: number;
+  finishedAt?: string;
+  sentAt: string;
 }
 
-interface OfflineSchema extends DBSchema {
-  keys: { key: string; value: KeyRow };
-  work: { key: [string, string]; value: WorkRow; indexes: { byKind: [string, WorkKind] } };
-}
-
-export type OfflineDb = IDBPDatabase<OfflineSchema>;
-
-export const offlineDbName = 'coproduce-offline';
-
-export function openOfflineDb(name = offlineDbName): Promise<OfflineDb> {
-  return openDB<OfflineSchema>(name, 1, {
-    upgrade(db) {
-      db.createObjectStore('keys', { keyPath: 'userId' });
-      const work = db.createObjectStore('work', { keyPath: ['userId', 'id'] });
-      work.createIndex('byKind', ['userId', 'kind']);
-    },
-  });
-}
-
-/** This user has no key on this phone, so nothing of theirs is here (or no PIN was set). */
-export class NoKeyError extends Error {
-  constructor(readonly what: 'key' | 'pin') {
-    super(`no ${what} on this device`);
-    this.name = 'NoKeyError';
-  }
-}
-
-/** The work is not in the state the action needs (e.g. deleting something already finalized). */
-export class WorkStateError extends Error {
-  constructor(
-    readonly id: string,
-    readonly state: WorkKind | 'missing',
-  ) {
-    super(`work ${id} is ${state}`);
-    this.name = 'WorkStateError';
-  }
-}
-
-export type Secret = { password: string } | { pin: string };
-
-export interface UnlockOptions {
-  /**
-   * Make a key when this user has none here: only after the server accepted the password, so an
-   * offline guess can never create a key under someone else's account id.
-   */
-  createIfMissing?: boolean;
-  iterations?: number;
-}
-
-/** Opens one user's work with their password or PIN; WrongSecretError when it does not fit. */
-export async function unlock(
-  db: OfflineDb,
-  userId: string,
-  secret: Secret,
-  options: UnlockOptions = {},
-): Promise<UserStore> {
-  const iterations = options.iterations ?? pbkdf2Iterations;
-  const row = await db.get('keys', userId);
-  if (!row) {
-    if (!('password' in secret) || !options.createIfMissing) throw new NoKeyError('key');
-    const key = await newDataKey();
-    await db.put('keys', { userId, password: await wrapDataKey(key, secret.password, iterations) });
-    return new UserStore(db, userId, key, iterations);
-  }
-  if ('pin' in secret) {
-    if (!row.pin) throw new NoKeyError('pin');
-    return new UserStore(db, userId, await unwrapDataKey(row.pin, secret.pin), iterations);
-  }
-  return new UserStore(db, userId, await unwrapDataKey(row.password, secret.password), iterations);
-}
-
-export async function hasPin(db: OfflineDb, userId: string): Promise<boolean> {
-  return Boolean((await db.get('keys', userId))?.pin);
-}
+/** How long the phone keeps a receipt of a sent submission. */
+export const receiptDays = 30;
 
 /** One unlocked user's drafts and outbox. `lock()` on sign-out forgets the key, never the work. */
 export class UserStore {
@@ -129,7 +65,7 @@ export class UserStore {
   }
 
   private binding(id: string, kind: WorkKind): string {
-    return `${this.userId}/${id}/${kind}`;
+    return workBinding(this.userId, id, kind);
   }
 
   lock(): void {
@@ -180,9 +116,91 @@ export class UserStore {
     return { kind: row.kind, work: await unseal<Work>(this.key, row, this.binding(id, row.kind)) };
   }
 
-  async list(kind: WorkKind): Promise<Work[]> {
+  async list(kind: 'draft' | 'outbox'): Promise<Work[]> {
     const rows = await this.db.getAllFromIndex('work', 'byKind', [this.userId, kind]);
     return Promise.all(rows.map((row) => unseal<Work>(this.key, row, this.binding(row.id, kind))));
+  }
+
+  async listSent(): Promise<Receipt[]> {
+    const rows = await this.db.getAllFromIndex('work', 'byKind', [this.userId, 'sent']);
+    return Promise.all(rows.map((row) => unseal<Receipt>(this.key, row, this.binding(row.id, 'sent'))));
+  }
+
+  /** Notes why an item is still waiting; skipped if it left the outbox meanwhile (another send). */
+  async recordAttempt(id: string, attempt: Attempt): Promise<void> {
+    const current = await this.get(id);
+    if (current?.kind !== 'outbox') return;
+    const sealed = await seal(
+      this.key,
+      { ...current.work, lastAttempt: attempt },
+      this.binding(id, 'outbox'),
+    );
+    const tx = this.db.transaction('work', 'readwrite');
+    if ((await tx.store.get([this.userId, id]))?.kind === 'outbox')
+      await tx.store.put({ userId: this.userId, id, kind: 'outbox', ...sealed });
+    await tx.done;
+  }
+
+  /**
+   * The server confirmed the item: its answers leave the phone and a receipt takes their place,
+   * in one put of the same row, so it is never both waiting and sent, nor neither.
+   */
+  async confirmSent(receipt: Receipt): Promise<void> {
+    const sealed = await seal(this.key, receipt, this.binding(receipt.id, 'sent'));
+    const tx = this.db.transaction('work', 'readwrite');
+    const current = await tx.store.get([this.userId, receipt.id]);
+    if (current?.kind === 'outbox')
+      await tx.store.put({ userId: this.userId, id: receipt.id, kind: 'sent', ...sealed });
+    await tx.done;
+  }
+
+  /** For a backup file: this user's wrapped keys and unsent rows exactly as sealed here. */
+  async backupRows(): Promise<{ keys: KeyRow; rows: WorkRow[] }> {
+    const keys = await this.db.get('keys', this.userId);
+    if (!keys) throw new NoKeyError('key');
+    const rows = await Promise.all(
+      (['draft', 'outbox'] as const).map((kind) =>
+        this.db.getAllFromIndex('work', 'byKind', [this.userId, kind]),
+      ),
+    );
+    return { keys, rows: rows.flat() };
+  }
+
+  /** Puts restored work back unless this phone already has that id (in any state): idempotent. */
+  async restore(work: Work, kind: 'draft' | 'outbox'): Promise<boolean> {
+    const sealed = await seal(this.key, work, this.binding(work.item.id, kind));
+    const tx = this.db.transaction('work', 'readwrite');
+    const fresh = !(await tx.store.get([this.userId, work.item.id]));
+    if (fresh) await tx.store.put({ userId: this.userId, id: work.item.id, kind, ...sealed });
+    await tx.done;
+    return fresh;
+  }
+
+  /** The downloaded forms and assignments of one workspace with the feed cursor (cache.ts). */
+  async readCache<T>(workspaceId: string): Promise<T | null> {
+    const row = await this.db.get('cache', [this.userId, workspaceId]);
+    return row ? unseal<T>(this.key, row, `${this.userId}/cache/${workspaceId}`) : null;
+  }
+
+  async writeCache(workspaceId: string, value: unknown): Promise<void> {
+    const sealed = await seal(this.key, value, `${this.userId}/cache/${workspaceId}`);
+    await this.db.put('cache', { userId: this.userId, workspaceId, ...sealed });
+  }
+
+  /**
+   * Receipts bridge the time until the download brings the server's own state of a sent submission
+   * (the server keeps instance ids for good, so a resend is a duplicate however late); after
+   * `receiptDays` they go, so a phone used for years does not fill with them. Returns how many.
+   */
+  async dropOldReceipts(now = new Date(), days = receiptDays): Promise<number> {
+    const cutoff = new Date(now.getTime() - days * 86_400_000).toISOString();
+    const old = (await this.listSent()).filter((r) => r.sentAt < cutoff).map((r) => r.id);
+    if (old.length === 0) return 0;
+    const tx = this.db.transaction('work', 'readwrite');
+    for (const id of old)
+      if ((await tx.store.get([this.userId, id]))?.kind === 'sent') await tx.store.delete([this.userId, id]);
+    await tx.done;
+    return old.length;
   }
 
   async deleteDraft(id: string): Promise<void> {

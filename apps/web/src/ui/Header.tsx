@@ -39,6 +39,13 @@ export function Header({ route }: { route: Route }): JSX.Element {
         label: t('nav.myDetails'),
         current: route.name === 'person',
       });
+    if (workspace.role === 'researcher' || workspace.role === 'staff')
+      links.push({
+        href: paths.collect(workspace.id),
+        icon: 'forms',
+        label: t('collect.nav'),
+        current: route.name === 'collect' || route.name === 'collectNew' || route.name === 'collectWork',
+      });
     links.push({
       href: paths.forms(workspace.id),
       icon: 'forms',

@@ -12,6 +12,7 @@ export function hasOwnDetails(workspace: Workspace): boolean {
 
 /** Where a workspace opens: the register for those who may read it, else one's own details or membership. */
 export function workspaceHome(workspace: Workspace): string {
+  if (workspace.role === 'researcher') return paths.collect(workspace.id);
   if (workspace.abilities.readPeople) return paths.people(workspace.id);
   if (hasOwnDetails(workspace)) return paths.person(workspace.id, workspace.personId);
   return paths.members(workspace.id);
