@@ -2,21 +2,28 @@
 // two templates published, people, submissions) on a server of its own, and the walk fails on any
 // control whose request the server would refuse for that role. Controls that write carry
 // `data-endpoint`; support/refusals.ts answers for each with the server's own policy functions.
-// Then a member tries to edit a form on a phone, and is shown reading and commenting instead.
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+// Each role walks every screen in English and its main screens in isiZulu and Hindi, with axe's
+// experimental rules on (support/axe.ts). Then a member tries to edit a form on a phone, and is
+// shown reading and commenting instead; a save sent anyway is refused and nothing on screen is lost.
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
+import { promisify } from 'node:util';
 import type { Role } from '@coproduce/contract';
 import { type Browser, type BrowserContext, type Page, request } from '@playwright/test';
 import { expect, expectAccessible, screenshots, test } from './support/index.ts';
 import { serverAccepts } from './support/refusals.ts';
 
-test.describe.configure({ mode: 'serial' });
-test.setTimeout(300_000);
+// The walks only read, so each test stands alone on the shared demo data and a failure in one
+// role does not hide the others.
+test.setTimeout(180_000);
 
 const roles: Role[] = ['coordinator', 'staff', 'researcher', 'member', 'partner'];
+const languages = ['en', 'zu', 'hi'] as const;
+type Language = (typeof languages)[number];
 let server: ChildProcess;
+let serverLog = '';
 let dataDir = '';
 let base = '';
 let password = '';
@@ -50,14 +57,18 @@ function freePort(): Promise<number> {
 }
 
 test.beforeAll(async () => {
+  test.setTimeout(180_000);
   dataDir = mkdtempSync(`${tmpdir()}/coproduce-e2e-roles-`);
   const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir };
   delete env.DATABASE_URL;
-  // The demo writes its accounts before the server starts, as an operator would.
-  const printed = execFileSync(process.execPath, ['apps/server/bin/coproduce.mjs', 'demo'], {
-    env,
-    encoding: 'utf8',
-  });
+  delete env.PORT;
+  // The demo writes its accounts before the server starts, as an operator would. Bounded and not
+  // synchronous, so a stuck demo fails here with its output instead of eating the test's time.
+  const { stdout: printed } = await promisify(execFile)(
+    process.execPath,
+    ['apps/server/bin/coproduce.mjs', 'demo'],
+    { env, encoding: 'utf8', timeout: 90_000 },
+  );
   password = /^\s+password\s+(\S+)$/m.exec(printed)?.[1] ?? '';
   for (const role of roles) {
     usernames.set(role, new RegExp(`^\\s+${role}\\s+(\\S+)$`, 'm').exec(printed)?.[1] ?? '');
@@ -66,11 +77,19 @@ test.beforeAll(async () => {
   base = `http://127.0.0.1:${port}`;
   server = spawn(process.execPath, ['apps/server/bin/coproduce.mjs', 'serve'], {
     env: { ...env, PORT: String(port), PUBLIC_URL: base },
-    stdio: 'ignore',
+    stdio: ['ignore', 'ignore', 'pipe'],
   });
+  server.stderr?.on('data', (chunk) => {
+    serverLog = (serverLog + chunk).slice(-4000);
+  });
+  const healthy = async () =>
+    (await fetch(`${base}/health`, { signal: AbortSignal.timeout(5_000) }).catch(() => null))?.ok ?? false;
   await expect
-    .poll(async () => (await fetch(`${base}/health`).catch(() => null))?.ok ?? false, { timeout: 60_000 })
-    .toBe(true);
+    .poll(healthy, { timeout: 60_000, message: 'the roles server answers /health' })
+    .toBe(true)
+    .catch((error: Error) => {
+      throw new Error(`${error.message}\nThe server said:\n${serverLog}`);
+    });
 });
 
 test.afterAll(async () => {
@@ -84,15 +103,24 @@ test.afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function signedIn(browser: Browser, role: Role, width = 1280): Promise<BrowserContext> {
+async function signedIn(
+  browser: Browser,
+  role: Role,
+  { width = 1280, language = 'en' }: { width?: number; language?: Language } = {},
+): Promise<BrowserContext> {
   const api = await request.newContext({ baseURL: base });
   const answer = await api.post('/api/auth/sign-in', {
     data: { login: usernames.get(role), password },
   });
   expect(answer.ok(), `${role} signs in`).toBe(true);
+  const { cookies } = await api.storageState();
   const context = await browser.newContext({
     baseURL: base,
-    storageState: await api.storageState(),
+    // The interface language as the header's switch remembers it on this device.
+    storageState: {
+      cookies,
+      origins: [{ origin: base, localStorage: [{ name: 'coproduce.locale', value: language }] }],
+    },
     viewport: { width, height: 800 },
   });
   await api.dispose();
@@ -117,86 +145,150 @@ async function settled(page: Page, url: string): Promise<void> {
   await expect(page.locator('.loading, [aria-busy="true"]')).toHaveCount(0);
 }
 
-for (const role of roles) {
-  test(`a ${role} is offered only what the server accepts from a ${role}`, async ({ browser }) => {
-    const context = await signedIn(browser, role);
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    const workspaces = await (await page.request.get('/api/workspaces')).json();
-    const workspace = workspaces.items[0];
-    const ws = `/w/${workspace.id}`;
-    const screens = [
-      '/workspaces',
-      '/account',
-      `${ws}/people`,
-      `${ws}/members`,
-      `${ws}/audit`,
-      `${ws}/forms`,
-    ];
-    screens.push(`${ws}/people/${workspace.personId}`);
-    if (workspace.abilities.writePeople) screens.push(`${ws}/people/new`);
-    if (workspace.abilities.readPeople) {
-      const people = await (await page.request.get(`/api${ws.replace('/w/', '/workspaces/')}/people`)).json();
-      const other = people.items.find((p: { id: string }) => p.id !== workspace.personId);
-      if (other) screens.push(`${ws}/people/${other.id}`);
-    }
-    const forms = await (await page.request.get(`/api/workspaces/${workspace.id}/forms`)).json();
-    for (const form of forms.items) {
-      for (const view of ['', '?view=preview', '?view=review', '?view=changes']) {
-        screens.push(`${ws}/forms/${form.id}${view}`);
-      }
-    }
+/** The screens a role walks: every one in English, the main ones in the other languages. */
+async function screensOf(page: Page, language: Language) {
+  const workspaces = await (await page.request.get('/api/workspaces')).json();
+  const workspace = workspaces.items[0];
+  const ws = `/w/${workspace.id}`;
+  const api = `/api/workspaces/${workspace.id}`;
+  const forms = (await (await page.request.get(`${api}/forms`)).json()).items as { id: string }[];
+  let other: string | undefined;
+  if (workspace.abilities.readPeople) {
+    const people = await (await page.request.get(`${api}/people`)).json();
+    other = people.items.find((p: { id: string }) => p.id !== workspace.personId)?.id;
+  }
+  const person = (id: string | undefined) => (id ? [`${ws}/people/${id}`] : []);
+  const main = [
+    `${ws}/forms`,
+    ...forms.slice(0, 1).map((form) => `${ws}/forms/${form.id}`),
+    ...person(workspace.personId),
+    ...person(other),
+    `${ws}/members`,
+  ];
+  if (language !== 'en') return { workspace, screens: main };
+  const screens = [
+    '/workspaces',
+    `${ws}/people`,
+    ...main,
+    `${ws}/audit`,
+    ...(workspace.abilities.writePeople ? [`${ws}/people/new`] : []),
+    // The first form in every view; the second (the same screens again) where it opens.
+    ...forms
+      .slice(0, 1)
+      .flatMap((form) =>
+        ['?view=preview', '?view=review', '?view=changes'].map((view) => `${ws}/forms/${form.id}${view}`),
+      ),
+    ...forms.slice(1).map((form) => `${ws}/forms/${form.id}`),
+    // After a workspace screen: the account's tokens are those of the last workspace opened.
+    '/account',
+  ];
+  return { workspace, screens };
+}
 
-    const refused: string[] = [];
-    const seen = new Set<string>();
-    for (const url of screens) {
-      await settled(page, url);
-      // Judged where the screen ended up: a member's "People" is their own record.
-      const own = new URL(page.url()).pathname.endsWith(`/people/${workspace.personId}`);
-      const check = async (where: string) => {
-        for (const endpoint of await visibleControls(page)) {
-          seen.add(endpoint);
-          const accepts = serverAccepts[endpoint];
-          if (!accepts) refused.push(`${where}: "${endpoint}" is not in support/refusals.ts`);
-          else if (!accepts({ role, own })) refused.push(`${where}: ${endpoint}`);
+for (const role of roles) {
+  for (const language of languages) {
+    const which = language === 'en' ? 'every screen' : 'the main screens';
+    test(`a ${role} is offered only what the server accepts, on ${which} in ${language}`, async ({
+      browser,
+    }) => {
+      const context = await signedIn(browser, role, { language });
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      const { workspace, screens } = await screensOf(page, language);
+      const refused: string[] = [];
+      const seen = new Set<string>();
+      for (const url of screens) {
+        await settled(page, url);
+        await expect(page.locator('html')).toHaveAttribute('lang', language);
+        // Judged where the screen ended up: a member's "People" is their own record.
+        const own = new URL(page.url()).pathname.endsWith(`/people/${workspace.personId}`);
+        const check = async (where: string) => {
+          for (const endpoint of await visibleControls(page)) {
+            seen.add(endpoint);
+            const accepts = serverAccepts[endpoint];
+            if (!accepts) refused.push(`${where}: "${endpoint}" is not in support/refusals.ts`);
+            else if (!accepts({ role, own })) refused.push(`${where}: ${endpoint}`);
+          }
+        };
+        await check(url);
+        await expectAccessible(page, `${role} ${language} ${url}`);
+        // The builder's other panels (translations, attachments) are switched, not addressed.
+        const panels = page.locator('.panel-switch button');
+        for (let i = 0; i < (await panels.count()); i++) {
+          await panels.nth(i).click();
+          await page.waitForLoadState('networkidle');
+          await check(`${url} (panel ${i + 1})`);
+          await expectAccessible(page, `${role} ${language} ${url} (panel ${i + 1})`);
         }
-      };
-      await check(url);
-      await expectAccessible(page, `${role} ${url}`);
-      // The builder's other panels (translations, attachments) are switched, not addressed.
-      const panels = page.locator('.panel-switch button');
-      for (let i = 0; i < (await panels.count()); i++) {
-        await panels.nth(i).click();
-        await page.waitForLoadState('networkidle');
-        await check(`${url} (panel ${i + 1})`);
       }
-    }
-    expect([...seen], `controls a ${role} must meet`).toEqual(expect.arrayContaining(mustMeet[role] ?? []));
-    expect(refused, `controls the server would refuse a ${role}`).toEqual([]);
-    expect(errors, 'uncaught errors in the page').toEqual([]);
-    await context.close();
-  });
+      if (language === 'en') {
+        const missed = (mustMeet[role] ?? []).filter((endpoint) => !seen.has(endpoint));
+        expect(missed, `controls a ${role} must meet and did not`).toEqual([]);
+      }
+      expect(refused, `controls the server would refuse a ${role}`).toEqual([]);
+      expect(errors, 'uncaught errors in the page').toEqual([]);
+      await context.close();
+    });
+  }
 }
 
 test('a member who tries to edit a form on a phone reads and comments instead', async ({ browser }) => {
-  const context = await signedIn(browser, 'member', 360);
+  const context = await signedIn(browser, 'member', { width: 360 });
   const page = await context.newPage();
   const workspaces = await (await page.request.get('/api/workspaces')).json();
-  await settled(page, `/w/${workspaces.items[0].id}/forms`);
+  const workspaceId = workspaces.items[0].id;
+  await settled(page, `/w/${workspaceId}/forms`);
   await expect(page.getByRole('heading', { name: 'Start a new form' })).toHaveCount(0);
   await expect(page.getByRole('heading', { name: 'Start from a template' })).toHaveCount(0);
+  await expect(page.locator('[data-endpoint="importForm"], [data-endpoint="createForm"]')).toHaveCount(0);
   await screenshots(page, 'roles-member-forms-list');
   await page.locator('.card-link').first().click();
   await expect(page).toHaveURL(/\?view=review$/);
+  const formId = /\/forms\/([^/?]+)/.exec(page.url())?.[1] ?? '';
   const tabs = page.getByRole('navigation', { name: 'Parts of this form' });
   await expect(tabs.getByRole('link', { name: 'Build' })).toHaveCount(0);
   await expect(tabs.getByRole('link', { name: /^Comments/ })).toHaveAttribute('aria-current', 'page');
   // Typing the builder's address takes the member back to reading.
   await page.goto(page.url().replace('?view=review', ''));
   await expect(page).toHaveURL(/\?view=review$/);
-  await expect(page.getByRole('button', { name: /Save|Add question|Delete/ })).toHaveCount(0);
-  await expect(page.getByRole('button', { name: /Comment/ }).first()).toBeVisible();
+  await expect(page.locator('h1')).toBeVisible();
+  const building = /^(Save|Add question|Delete|Remove|Publish|Archive|Replace from XLSForm|Up|Down)\b/;
+  await expect(page.getByRole('button', { name: building })).toHaveCount(0);
+  await expect(page.locator('input[type=file]')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Comment' }).first()).toBeVisible();
+
+  // The member starts a comment, then a save of the draft is sent anyway, as a script would.
+  const card = page.locator('.review-item').first();
+  await card.getByRole('button', { name: 'Comment' }).click();
+  await card.getByLabel('Your comment').fill('Can we ask this in isiZulu first?');
+  const refused = await page.evaluate(
+    async ({ workspaceId, formId }) => {
+      const session = await (await fetch('/api/auth/session')).json();
+      const url = `/api/workspaces/${workspaceId}/forms/${formId}`;
+      const form = await (await fetch(url)).json();
+      const model = { ...form.draft, title: 'Changed by a member' };
+      const answer = await fetch(`${url}/draft`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
+        body: JSON.stringify({ model, baseRevision: form.revision }),
+      });
+      const after = await (await fetch(url)).json();
+      return {
+        status: answer.status,
+        type: answer.headers.get('content-type'),
+        titleBefore: form.draft.title,
+        titleAfter: after.draft.title,
+      };
+    },
+    { workspaceId, formId },
+  );
+  expect(refused.status, 'a member saving a draft').toBe(403);
+  expect(refused.type).toContain('application/problem+json');
+  expect(refused.titleAfter, 'the draft is unchanged').toBe(refused.titleBefore);
+  // Nothing on screen is lost: the comment being written is still there and can be sent.
+  await expect(card.getByLabel('Your comment')).toHaveValue('Can we ask this in isiZulu first?');
+  await expectAccessible(page, 'member 360 writing a comment');
   await screenshots(page, 'roles-member-form');
   await context.close();
 });
