@@ -165,24 +165,28 @@ async function screensOf(page: Page, language: Language) {
     ...person(other),
     `${ws}/members`,
   ];
-  if (language !== 'en') return { workspace, screens: main };
+  if (language !== 'en') return { workspace, screens: main, again: new Set<string>() };
   const screens = [
     '/workspaces',
     `${ws}/people`,
     ...main,
     `${ws}/audit`,
     ...(workspace.abilities.writePeople ? [`${ws}/people/new`] : []),
-    // The first form in every view; the second (the same screens again) where it opens.
+    // The first form in every view; the builder and comments again for the second form below.
     ...forms
       .slice(0, 1)
       .flatMap((form) =>
         ['?view=preview', '?view=review', '?view=changes'].map((view) => `${ws}/forms/${form.id}${view}`),
       ),
-    ...forms.slice(1).map((form) => `${ws}/forms/${form.id}`),
     // After a workspace screen: the account's tokens are those of the last workspace opened.
     '/account',
   ];
-  return { workspace, screens };
+  // The other forms open the same screens with other data: their controls are checked, while axe
+  // and the builder's panels, costly on this machine, are left to the first form.
+  const again = forms
+    .slice(1)
+    .flatMap((form) => [`${ws}/forms/${form.id}`, `${ws}/forms/${form.id}?view=review`]);
+  return { workspace, screens: [...screens, ...again], again: new Set(again) };
 }
 
 for (const role of roles) {
@@ -195,7 +199,7 @@ for (const role of roles) {
       const page = await context.newPage();
       const errors: string[] = [];
       page.on('pageerror', (error) => errors.push(error.message));
-      const { workspace, screens } = await screensOf(page, language);
+      const { workspace, screens, again } = await screensOf(page, language);
       const refused: string[] = [];
       const seen = new Set<string>();
       for (const url of screens) {
@@ -212,10 +216,12 @@ for (const role of roles) {
           }
         };
         await check(url);
+        if (again.has(url)) continue;
         await expectAccessible(page, `${role} ${language} ${url}`);
         // The builder's other panels (translations, attachments) are switched, not addressed.
         const panels = page.locator('.panel-switch button');
         for (let i = 0; i < (await panels.count()); i++) {
+          if ((await panels.nth(i).getAttribute('aria-pressed')) === 'true') continue;
           await panels.nth(i).click();
           await page.waitForLoadState('networkidle');
           await check(`${url} (panel ${i + 1})`);
