@@ -190,13 +190,13 @@ test('a person with no email is added with a postal address', async () => {
 test('the audit log and own account screens', async () => {
   await page.getByRole('link', { name: 'Audit log' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Audit log' })).toBeVisible();
-  await expect(page.locator('.audit-list li').first()).toContainText('on behalf of Thandi');
+  await expect(page.locator('.audit-list li').first()).toContainText('Nomsa Dlamini for Thandi changed');
   await checkScreen(page, 'audit');
   await page.getByText('Filter the log').click();
   await page.getByLabel('Action').fill('invite.create');
   await page.getByRole('button', { name: 'Filter', exact: true }).click();
   await expect(page.locator('.audit-list li')).toHaveCount(1);
-  await expect(page.locator('.audit-list li')).toContainText('By Nomsa Dlamini');
+  await expect(page.locator('.audit-list li')).toContainText('Nomsa Dlamini invited');
   await checkScreen(page, 'audit-filtered');
   await page.getByRole('link', { name: 'My account' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'My account' })).toBeVisible();

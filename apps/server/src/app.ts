@@ -1,9 +1,11 @@
 import { limits } from '@coproduce/contract';
 import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { ServerDeps } from './context.ts';
+import { rewriteDeviceUrl } from './device-access/url.ts';
 import { domainRoutes } from './domains.ts';
 import { clientErrorHandler, frameworkErrors, installErrorHandling } from './http/errors.ts';
 import { createRegistrar, type Registrar } from './http/register.ts';
@@ -24,6 +26,7 @@ export async function buildApp(deps: ServerDeps, options: { serveWeb?: boolean }
     trustProxy: deps.config.trustProxy as boolean | string,
     // Ids in paths are UUIDs; nothing needs case-insensitive or very long URLs.
     routerOptions: { maxParamLength: 200 },
+    rewriteUrl: rewriteDeviceUrl,
     frameworkErrors,
     clientErrorHandler,
   });
@@ -32,6 +35,8 @@ export async function buildApp(deps: ServerDeps, options: { serveWeb?: boolean }
   installErrorHandling(app);
   installSecurityHeaders(app, deps.config.publicUrl);
   await app.register(fastifyCookie);
+  // Only OpenRosa submissions are multipart; each route reads its parts with its own limits.
+  await app.register(fastifyMultipart);
   await app.register(fastifySwagger, {
     openapi: {
       info: {

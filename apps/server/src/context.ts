@@ -42,9 +42,12 @@ export interface Actor {
 /** The caller's place in the workspace named by the path (API tokens may narrow the role). */
 export interface Membership {
   workspaceId: string;
+  /** For a phone's device access, the access's id: it is no member, and reaches no member endpoint. */
   membershipId: string;
   personId: string;
   role: Role;
+  /** Set for a phone's device access: the forms it may collect, instead of assignments. */
+  device: { id: string; formIds: string[] } | null;
 }
 
 /** One audit entry the request will append when it succeeds (ids and field names only). */

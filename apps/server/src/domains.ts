@@ -2,12 +2,14 @@ import { accountRoutes } from './account/routes.ts';
 import { assignmentRoutes } from './assignments/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { authRoutes } from './auth/routes.ts';
+import { deviceAccessRoutes } from './device-access/routes.ts';
 import { exportRoutes } from './exports/routes.ts';
 import { formRoutes } from './forms/routes.ts';
 import type { Registrar } from './http/register.ts';
 import { inviteRoutes } from './invites/routes.ts';
 import { jobRoutes } from './jobs/routes.ts';
 import { memberRoutes } from './members/routes.ts';
+import { openRosaSubmissionRoutes } from './openrosa/routes.ts';
 import { peopleRoutes } from './people/routes.ts';
 import { submissionReviewRoutes } from './submissions/review-routes.ts';
 import { submissionRoutes } from './submissions/routes.ts';
@@ -30,6 +32,8 @@ export const domainRoutes: Array<(api: Registrar) => void> = [
   formRoutes,
   submissionRoutes,
   submissionReviewRoutes,
+  openRosaSubmissionRoutes,
+  deviceAccessRoutes,
   assignmentRoutes,
   syncRoutes,
   jobRoutes,

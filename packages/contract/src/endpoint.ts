@@ -31,6 +31,8 @@ export interface Endpoint<
   response?: R;
   /** Set for endpoints answering with a file, not JSON: its content type (the handler may narrow it). */
   produces?: string;
+  /** A device access (ODK Collect without an account) may call it: forms, media, submissions. */
+  devices?: true;
   /** A larger request body limit in bytes than the server default, e.g. for file uploads. */
   bodyLimit?: number;
 }

@@ -199,6 +199,7 @@ export const formEndpoints = {
   getFormVersionXForm: endpoint({
     ...base,
     id: 'getFormVersionXForm',
+    devices: true,
     method: 'GET',
     path: `${form}/versions/:versionId/form.xml`,
     status: 200,
@@ -210,6 +211,7 @@ export const formEndpoints = {
   getFormVersionManifest: endpoint({
     ...base,
     id: 'getFormVersionManifest',
+    devices: true,
     method: 'GET',
     path: `${form}/versions/:versionId/manifest`,
     status: 200,
@@ -221,6 +223,7 @@ export const formEndpoints = {
   openRosaFormList: endpoint({
     ...base,
     id: 'openRosaFormList',
+    devices: true,
     method: 'GET',
     path: '/api/workspaces/:workspaceId/formList',
     status: 200,
@@ -264,6 +267,7 @@ export const formEndpoints = {
   downloadFormAttachment: endpoint({
     ...base,
     id: 'downloadFormAttachment',
+    devices: true,
     method: 'GET',
     path: `${form}/attachments/:attachmentId`,
     status: 200,

@@ -2,6 +2,7 @@ export * from './account.ts';
 export * from './audit.ts';
 export * from './collection.ts';
 export * from './collection-endpoints.ts';
+export * from './device-access.ts';
 export * from './endpoint.ts';
 export * from './endpoints.ts';
 export * from './feed.ts';

@@ -15,4 +15,6 @@ export const limits = {
   inviteDaysMax: 90,
   apiTokenDaysDefault: 90,
   apiTokenDaysMax: 365,
+  /** Forms one device access may collect. */
+  deviceAccessFormsMax: 100,
 } as const;

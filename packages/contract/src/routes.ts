@@ -27,6 +27,7 @@ export const routes = {
   listInvites: ['GET', '/api/workspaces/:workspaceId/invites'],
   createInvite: ['POST', '/api/workspaces/:workspaceId/invites'],
   revokeInvite: ['DELETE', '/api/workspaces/:workspaceId/invites/:inviteId'],
+  reissueInviteCode: ['POST', '/api/workspaces/:workspaceId/invites/:inviteId/code'],
   previewInvite: ['POST', '/api/invites/preview'],
   redeemInvite: ['POST', '/api/invites/redeem'],
   listPeople: ['GET', '/api/workspaces/:workspaceId/people'],
@@ -35,6 +36,7 @@ export const routes = {
   updatePerson: ['PATCH', '/api/workspaces/:workspaceId/people/:personId'],
   deletePerson: ['DELETE', '/api/workspaces/:workspaceId/people/:personId'],
   listAudit: ['GET', '/api/workspaces/:workspaceId/audit'],
+  exportAuditCsv: ['POST', '/api/workspaces/:workspaceId/audit/export'],
   listApiTokens: ['GET', '/api/workspaces/:workspaceId/tokens'],
   createApiToken: ['POST', '/api/workspaces/:workspaceId/tokens'],
   revokeApiToken: ['DELETE', '/api/workspaces/:workspaceId/tokens/:tokenId'],
@@ -69,6 +71,8 @@ export const routes = {
   resolveFormThread: ['POST', '/api/workspaces/:workspaceId/forms/:formId/threads/:threadId/resolve'],
   listChanges: ['GET', '/api/workspaces/:workspaceId/changes'],
   ingestSubmissions: ['POST', '/api/workspaces/:workspaceId/submissions'],
+  openRosaSubmissionCheck: ['GET', '/api/workspaces/:workspaceId/submission'],
+  openRosaSubmission: ['POST', '/api/workspaces/:workspaceId/submission'],
   uploadSubmissionFilePart: ['PUT', '/api/workspaces/:workspaceId/submissions/:submissionId/files/:fileName'],
   getSubmissionFileProgress: [
     'GET',
@@ -94,6 +98,9 @@ export const routes = {
   createExport: ['POST', '/api/workspaces/:workspaceId/forms/:formId/exports'],
   getJob: ['GET', '/api/workspaces/:workspaceId/jobs/:jobId'],
   downloadJobFile: ['GET', '/api/workspaces/:workspaceId/jobs/:jobId/file'],
+  listDeviceAccess: ['GET', '/api/workspaces/:workspaceId/device-access'],
+  createDeviceAccess: ['POST', '/api/workspaces/:workspaceId/device-access'],
+  revokeDeviceAccess: ['DELETE', '/api/workspaces/:workspaceId/device-access/:deviceAccessId'],
 } as const satisfies { [K in EndpointId]: readonly [HttpMethod, string] };
 
 export type RouteId = keyof typeof routes;

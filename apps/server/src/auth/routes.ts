@@ -22,7 +22,10 @@ const signedIn = () => new AppError('auth.required', 401, 'Sign in to continue.'
 
 export function authRoutes(api: Registrar) {
   warmUpDummyHash();
-  api.register(endpoints.setupStatus, async ({ ctx }) => ({ needed: (await countAccounts(ctx.db)) === 0 }));
+  api.register(endpoints.setupStatus, async ({ ctx }) => ({
+    needed: (await countAccounts(ctx.db)) === 0,
+    signedIn: ctx.actor !== null,
+  }));
 
   api.register<typeof endpoints.setup, string>(
     endpoints.setup,
@@ -127,7 +130,7 @@ export function authRoutes(api: Registrar) {
     },
     {
       prepare: ({ body, deps, caller }) => {
-        if (!caller) throw signedIn();
+        if (!caller?.actor) throw signedIn();
         return checkPasswordChange(deps, caller.actor.accountId, body.currentPassword, body.newPassword);
       },
     },

@@ -41,6 +41,8 @@ export interface SubmissionVersionsTable {
   created_by_account_id: string | null;
   created_by_person_id: string | null;
   created_at: string;
+  /** The OpenRosa instanceID an edit came with (migration 0005); null otherwise. */
+  instance_id: string | null;
 }
 
 export interface SubmissionFilesTable {
@@ -137,4 +139,20 @@ export type CollectionTables = {
   teams: TeamsTable;
   assignments: AssignmentsTable;
   jobs: JobsTable;
+  device_accesses: DeviceAccessesTable;
 };
+
+/** A phone collecting with ODK Collect without an account (migration 0005). */
+export interface DeviceAccessesTable {
+  workspace_id: string;
+  id: string;
+  name: string;
+  person_id: string;
+  /** JSON: the ids of the forms it may collect. */
+  form_ids: string;
+  secret_hash: string;
+  created_by_account_id: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}

@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 import { endpoints } from '@coproduce/contract';
 import { xmlElement as el, type Form, generateXForm, serializeXml } from '@coproduce/forms';
-import type { FastifyReply } from 'fastify';
+import type { FastifyRequest } from 'fastify';
+import { deviceSecretHeader } from '../auth/resolve.ts';
 import type { RequestContext } from '../context.ts';
+import { deviceLinkBase } from '../device-access/settings.ts';
 import { notFound } from '../errors.ts';
 import type { Registrar } from '../http/register.ts';
 import { canSubmissions, mustBeAssigned } from '../submissions/policy.ts';
@@ -23,11 +25,7 @@ interface StoredAttachment {
   sha256: string;
 }
 
-/** Headers every OpenRosa response carries (Collect checks the version header). */
-export function openRosaHeaders(reply: FastifyReply) {
-  reply.header('x-openrosa-version', '1.0');
-  reply.header('cache-control', 'private, no-store');
-}
+import { openRosaHeaders } from '../openrosa/response.ts';
 
 const encode = (xml: string) => new TextEncoder().encode(xml);
 
@@ -37,9 +35,9 @@ export function versionXForm(formKey: string, row: { model: string; version: str
 }
 
 /** Published, unarchived forms the caller may collect: none for members and partners, assigned ones for researchers. */
-export async function formList(ctx: RequestContext): Promise<Uint8Array> {
+export async function formList(ctx: RequestContext, linkBase: string): Promise<Uint8Array> {
   const caller = formCaller(ctx);
-  const base = `${ctx.deps.config.publicUrl}/api/workspaces/${caller.workspaceId}/forms`;
+  const base = `${linkBase}/api/workspaces/${caller.workspaceId}/forms`;
   const forms = canSubmissions(caller.role, 'submit')
     ? await listForms(ctx.db, {
         workspaceId: caller.workspaceId,
@@ -50,9 +48,7 @@ export async function formList(ctx: RequestContext): Promise<Uint8Array> {
         .orderBy('form_key')
         .execute()
     : [];
-  const assigned = mustBeAssigned(caller.role)
-    ? await assignedFormIds(ctx.db, caller.workspaceId, caller.personId)
-    : null;
+  const assigned = await collectableForms(ctx);
   const entries = [];
   for (const form of forms) {
     if (form.status === 'archived' || !form.latest_version_id) continue;
@@ -76,12 +72,18 @@ export async function formList(ctx: RequestContext): Promise<Uint8Array> {
 }
 
 /** The media files published with a version, with their md5 and where to download each. */
-export async function manifest(ctx: RequestContext, formId: string, versionId: string): Promise<Uint8Array> {
+export async function manifest(
+  ctx: RequestContext,
+  linkBase: string,
+  formId: string,
+  versionId: string,
+): Promise<Uint8Array> {
   const caller = formCaller(ctx);
+  refuseOtherForms(ctx, formId);
   await visibleForm(ctx.db, caller, formId);
   const version = await findVersion(ctx.db, caller.workspaceId, formId, versionId);
   if (!version) throw notFound('That version');
-  const base = `${ctx.deps.config.publicUrl}/api/workspaces/${caller.workspaceId}/forms/${formId}/attachments`;
+  const base = `${linkBase}/api/workspaces/${caller.workspaceId}/forms/${formId}/attachments`;
   const files = [];
   for (const media of JSON.parse(version.attachments) as StoredAttachment[]) {
     const row = await findAttachment(ctx.db, caller.workspaceId, formId, media.id);
@@ -97,13 +99,36 @@ export async function manifest(ctx: RequestContext, formId: string, versionId: s
   return encode(serializeXml(el('manifest', { xmlns: 'http://openrosa.org/xforms/xformsManifest' }, files)));
 }
 
+/**
+ * The forms a caller may collect when not every published one: a phone's device access has its
+ * own list, a researcher their assignments; null for staff and coordinators (any published form).
+ */
+export async function collectableForms(ctx: RequestContext): Promise<Set<string> | null> {
+  const caller = formCaller(ctx);
+  const device = ctx.membership?.device;
+  if (device) return new Set(device.formIds);
+  return mustBeAssigned(caller.role) ? assignedFormIds(ctx.db, caller.workspaceId, caller.personId) : null;
+}
+
+/** A phone asking for a form it was not given is told it is not there, as for another workspace's. */
+export function refuseOtherForms(ctx: RequestContext, formId: string) {
+  const device = ctx.membership?.device;
+  if (device && !device.formIds.includes(formId)) throw notFound('That form');
+}
+
+/** Links in OpenRosa documents: a phone's carry its secret, since Collect follows them as given. */
+const linkBaseOf = (ctx: RequestContext, request: FastifyRequest) => {
+  const secret = ctx.membership?.device ? request.headers[deviceSecretHeader] : undefined;
+  return deviceLinkBase(ctx.deps.config.publicUrl, typeof secret === 'string' ? secret : null);
+};
+
 export function openRosaRoutes(api: Registrar) {
-  api.register(endpoints.openRosaFormList, async ({ ctx, reply }) => {
+  api.register(endpoints.openRosaFormList, async ({ ctx, reply, request }) => {
     openRosaHeaders(reply);
-    return formList(ctx);
+    return formList(ctx, linkBaseOf(ctx, request));
   });
-  api.register(endpoints.getFormVersionManifest, async ({ ctx, params, reply }) => {
+  api.register(endpoints.getFormVersionManifest, async ({ ctx, params, reply, request }) => {
     openRosaHeaders(reply);
-    return manifest(ctx, params.formId, params.versionId);
+    return manifest(ctx, linkBaseOf(ctx, request), params.formId, params.versionId);
   });
 }

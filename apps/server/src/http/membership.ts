@@ -12,6 +12,13 @@ export async function resolveMembership(
   workspaceId: string,
 ): Promise<Membership> {
   if (caller.token && caller.token.workspaceId !== workspaceId) throw notFound('That workspace');
+  if (caller.device) {
+    if (caller.device.workspaceId !== workspaceId) throw notFound('That workspace');
+    // A phone collects as a researcher would, limited to its own forms rather than to assignments.
+    const { id, personId, formIds } = caller.device;
+    return { workspaceId, membershipId: id, personId, role: 'researcher', device: { id, formIds } };
+  }
+  if (!caller.actor) throw notFound('That workspace');
   const row = await findMembership(deps.db, workspaceId, caller.actor.accountId);
   if (!row) throw notFound('That workspace');
   const memberRole = row.role as Role;
@@ -23,7 +30,7 @@ export async function resolveMembership(
     }
     role = caller.token.role;
   }
-  return { workspaceId, membershipId: row.id, personId: row.person_id, role };
+  return { workspaceId, membershipId: row.id, personId: row.person_id, role, device: null };
 }
 
 /**

@@ -33,6 +33,8 @@ export interface Submitter {
   personId: string;
   accountId: string | null;
   deviceAccessId?: string | null;
+  /** A phone's device access collects these forms only, instead of the person's assignments. */
+  deviceFormIds?: string[] | null;
 }
 
 export type IngestSource = SubmissionsTable['source'];
@@ -125,9 +127,11 @@ export async function ingestBatch(
     ).map((r) => [r.id, r]),
   );
   const hashes = existing.size ? await contentHashes(ctx.db, ws, [...existing.keys()]) : [];
-  const assigned = mustBeAssigned(submitter.role)
-    ? await assignedFormIds(ctx.db, ws, submitter.personId)
-    : null;
+  const assigned = submitter.deviceFormIds
+    ? new Set(submitter.deviceFormIds)
+    : mustBeAssigned(submitter.role)
+      ? await assignedFormIds(ctx.db, ws, submitter.personId)
+      : null;
   const layouts = new Map<string, AnswerLayout>();
   const outcomes = new Map<number, IngestOutcome>();
   for (const p of parsed) if ('outcome' in p) outcomes.set(p.index, p.outcome);
@@ -187,7 +191,9 @@ export async function ingestBatch(
           index,
           item.id,
           'submission.not_assigned',
-          'You are not assigned to collect this form. Ask a coordinator.',
+          submitter.deviceFormIds
+            ? 'This phone was not given this form to collect. Ask a coordinator.'
+            : 'You are not assigned to collect this form. Ask a coordinator.',
           [{ path: `items.${index}.formId`, message: 'not assigned to you' }],
         ),
       );

@@ -97,8 +97,12 @@ export async function reviewSubmission(
   return submissionDetail(ctx, caller, { ...row, state, revision });
 }
 
-/** Writes a new current version (an edit or a resolution) and the typed rows that follow from it. */
-async function newCurrentVersion(
+/**
+ * Writes a new current version (an edit or a resolution) and the typed rows that follow from it.
+ * `instanceId` is set for an edit from an ODK client; `conflict` flags the submission when the edit
+ * was made on a version that is no longer the current one (both are kept, for a coordinator).
+ */
+export async function newCurrentVersion(
   ctx: RequestContext,
   caller: Reviewer,
   row: SubmissionRow,
@@ -106,6 +110,7 @@ async function newCurrentVersion(
   kind: 'edit' | 'merge',
   baseVersionId: string,
   reason: string,
+  options: { instanceId?: string; conflict?: boolean } = {},
 ) {
   const number = await versionModel(ctx.db, caller.workspaceId, row.form_version_id);
   if (!number) throw notFound('That form version');
@@ -134,6 +139,7 @@ async function newCurrentVersion(
       created_by_account_id: ctx.actor?.accountId ?? null,
       created_by_person_id: caller.personId,
       created_at: ctx.now,
+      instance_id: options.instanceId ?? null,
     },
   ]);
   const layout = prepared.layout as AnswerLayout;
@@ -157,6 +163,7 @@ async function newCurrentVersion(
     updated_at: ctx.now,
     revision,
     ...(kind === 'merge' ? { has_conflict: 0 } : {}),
+    ...(options.conflict ? { has_conflict: 1 } : {}),
   };
   await updateSubmissionRow(ctx.db, caller.workspaceId, row.id, changes);
   return { ...row, ...changes };
@@ -218,7 +225,7 @@ export async function resolveConflict(
     const chosen = parts.versions.find((v) => v.id === input.chosenVersionId);
     if (!chosen)
       throw new AppError('not_found', 404, 'That version is not one of this submission’s.', [
-        { path: 'body.chosenVersionId', message: 'not a version of this submission' },
+        { path: 'body.chosenVersionId', message: 'not a version of this submission', code: 'value.unknown' },
       ]);
     answers = JSON.parse(chosen.answers) as AnswerTree;
   }

@@ -105,6 +105,11 @@ export function collectionMatrix(admin: () => Agent): Record<string, Row> {
     return (await call('POST', `${ws(place)}/assignments`, { formId, teamId, targetCount: 5 })).id as string;
   };
   const row = (own: Record<Role, Outcome>, build: Row['build']): Row => ({ anonymous: 401, own, build });
+  const deviceAccessInput = async (place: { id: string }) => {
+    const { formId } = await sharedRows(place);
+    const people = await call('GET', `${ws(place)}/people`);
+    return { name: `Phone ${++n}`, personId: people.items[0].id, formIds: [formId] };
+  };
 
   return {
     listChanges: row(outcomes({}, 'ok'), async (p) => ({ url: `${ws(p)}/changes` })),
@@ -115,6 +120,12 @@ export function collectionMatrix(admin: () => Agent): Record<string, Row> {
         body: { items: [{ id: v7(), formId, formVersion: 1, answers: { rooms: '2' } }] },
       };
     }),
+    openRosaSubmissionCheck: row(collectors, async (p) => ({ url: `${ws(p)}/submission` })),
+    // The matrix sends JSON: a collector is told it is not multipart (400), anyone else is refused first.
+    openRosaSubmission: row(outcomes({ coordinator: 400, staff: 400, researcher: 400 }), async (p) => ({
+      url: `${ws(p)}/submission`,
+      body: {},
+    })),
     // Researchers may add files to their own submissions only: the coordinator's is not theirs (404).
     uploadSubmissionFilePart: row(
       outcomes({ coordinator: 'ok', staff: 'ok', researcher: 404 }),
@@ -185,6 +196,16 @@ export function collectionMatrix(admin: () => Agent): Record<string, Row> {
     getJob: row(outcomes({ coordinator: 'ok' }, 404), async (p) => ({
       url: `${ws(p)}/jobs/${(await sharedRows(p)).jobId}`,
     })),
+    // Phones that collect without an account: coordinators only (device-access.test.ts covers the phone).
+    listDeviceAccess: row(outcomes({ coordinator: 'ok' }), async (p) => ({ url: `${ws(p)}/device-access` })),
+    createDeviceAccess: row(outcomes({ coordinator: 'ok' }), async (p) => ({
+      url: `${ws(p)}/device-access`,
+      body: await deviceAccessInput(p),
+    })),
+    revokeDeviceAccess: row(outcomes({ coordinator: 'ok' }), async (p) => {
+      const made = await call('POST', `${ws(p)}/device-access`, await deviceAccessInput(p));
+      return { url: `${ws(p)}/device-access/${made.access.id}` };
+    }),
     // The file exists once a runner has run the job: collection.test.ts checks it per role.
     downloadJobFile: {
       anonymous: 401,

@@ -7,7 +7,7 @@ import { call } from '../api.ts';
 import { useI18n } from '../i18n/i18n.ts';
 import { StatusMessage, useAction } from '../ui/forms.tsx';
 import { Loading, Screen } from '../ui/screen.tsx';
-import { textIn } from './renderer/tree.ts';
+import { languageName, textIn } from './renderer/tree.ts';
 import { FormTabs, useFormDetail } from './shared.tsx';
 
 export function ChangesScreen({ workspaceId, formId }: { workspaceId: string; formId: string }): JSX.Element {
@@ -41,7 +41,7 @@ export function ChangesScreen({ workspaceId, formId }: { workspaceId: string; fo
           <p>
             {changes.since
               ? t('forms.changes.since', {
-                  version: changes.since.version,
+                  number: changes.since.number,
                   date: date(changes.since.publishedAt),
                 })
               : t('forms.changes.never')}
@@ -79,7 +79,8 @@ export function ChangesScreen({ workspaceId, formId }: { workspaceId: string; fo
                   <li key={i}>
                     <p class="change-where">
                       <code>{c.path}</code> · {t(`forms.field.${c.field}`)}
-                      {c.choiceName ? ` (${c.choiceName})` : ''} · {c.language}
+                      {c.choiceName ? ` (${c.choiceName})` : ''} ·{' '}
+                      {languageName(c.language, t('forms.fill.languageDefault'))}
                     </p>
                     <p>
                       <span class="visually-hidden">{t('forms.changes.before')}</span>

@@ -5,6 +5,7 @@ import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { call, callAllPages } from '../api.ts';
 import { useI18n } from '../i18n/i18n.ts';
+import { PhonesSection } from '../phones/PhonesSection.tsx';
 import { navigate, paths } from '../router.ts';
 import { useApp } from '../state.ts';
 import { Button, StatusMessage, useAction } from '../ui/forms.tsx';
@@ -26,6 +27,7 @@ export function MembersScreen({ workspaceId }: { workspaceId: string }): JSX.Ele
       {seesMembers ? <MemberList workspace={workspace} /> : <OwnMembership workspace={workspace} />}
       {workspace.abilities.inviteMembers && <InvitesSection workspace={workspace} />}
       {workspace.abilities.manageWorkspace && <WorkspaceSettingsSection workspace={workspace} />}
+      {workspace.abilities.manageWorkspace && <PhonesSection workspace={workspace} />}
     </Screen>
   );
 }

@@ -37,11 +37,11 @@ export function ContactChannelsEditor({
   return (
     <fieldset class="group">
       <legend>{t(self ? 'channels.title.self' : 'channels.title')}</legend>
-      <p class="hint">{t('channels.hint')}</p>
+      <p class="hint">{t(self ? 'channels.hint.self' : 'channels.hint')}</p>
       <p class="visually-hidden" aria-live="polite">
         {announce}
       </p>
-      {channels.length === 0 && <p>{t('channels.none')}</p>}
+      {channels.length === 0 && <p>{t(self ? 'channels.none.self' : 'channels.none')}</p>}
       {channels.length > 0 && (
         <ol class="channel-list">
           {channels.map((channel, index) => {
@@ -77,7 +77,11 @@ export function ContactChannelsEditor({
                           key={field}
                           id={`${id}-${field}`}
                           type={field === 'phone' ? 'tel' : 'text'}
-                          label={t(`channels.field.${field}`)}
+                          label={t(
+                            self && field === 'where'
+                              ? 'channels.field.where.self'
+                              : `channels.field.${field}`,
+                          )}
                           value={channel[field]}
                           onValue={(value) => update(index, { [field]: value })}
                           error={errors[`${path}.${field}`]}
@@ -133,7 +137,7 @@ export function ContactChannelsEditor({
         <div class="add-row">
           <SelectField
             id="channel-new-kind"
-            label={t('channels.add.kind')}
+            label={t(self ? 'channels.add.kind.self' : 'channels.add.kind')}
             value={newKind}
             onValue={setNewKind}
             options={kindOptions}

@@ -88,7 +88,7 @@ export function PeopleScreen({ workspaceId }: { workspaceId: string }): JSX.Elem
                 {person.displayName}
               </a>
               <span class="muted">
-                {person.languages.map((code) => languageName(t, code)).join(', ')}
+                {person.languages.map((code) => languageName(code)).join(', ')}
                 {person.contactChannels?.[0] && ` · ${t(`channel.${person.contactChannels[0].kind}`)}`}
               </span>
             </li>

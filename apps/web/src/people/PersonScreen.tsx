@@ -8,12 +8,14 @@ import { useI18n } from '../i18n/i18n.ts';
 import { navigate, paths } from '../router.ts';
 import { Button, Checkbox, StatusMessage, TextArea, TextField, useAction } from '../ui/forms.tsx';
 import { Icon } from '../ui/icons.tsx';
+import { ReadAloud } from '../ui/ReadAloud.tsx';
 import { Loading, Screen } from '../ui/screen.tsx';
 import { useWorkspace } from '../workspaces/useWorkspace.ts';
 import { AccessNeedsEditor, noAccessNeeds } from './AccessNeedsEditor.tsx';
 import { ContactChannelsEditor } from './ContactChannelsEditor.tsx';
 import { type ChannelDraft, fromDraft, toDraft } from './channels.ts';
-import { commonLanguages } from './languages.ts';
+import { detailsSpeech } from './detailsSpeech.ts';
+import { commonLanguages, languageName, typedLanguages } from './languages.ts';
 import { PersonSummary } from './PersonSummary.tsx';
 
 interface Draft {
@@ -32,14 +34,19 @@ function draftOf(person: Person | null): Draft {
     displayName: person?.displayName ?? '',
     legalName: person?.legalName ?? '',
     languages: languages.filter((code) => (commonLanguages as readonly string[]).includes(code)),
+    // Shown by name ("Sesotho"), read back to codes on saving.
     otherLanguages: languages
       .filter((code) => !(commonLanguages as readonly string[]).includes(code))
+      .map(languageName)
       .join(', '),
     channels: (person?.contactChannels ?? []).map(toDraft),
     needs: person?.accessNeeds ?? noAccessNeeds,
     notes: person?.notes ?? '',
   };
 }
+
+/** Said once on the new person's page after Add person, so the coordinator knows it was saved. */
+let justAdded: string | null = null;
 
 export function PersonScreen({
   workspaceId,
@@ -48,7 +55,7 @@ export function PersonScreen({
   workspaceId: string;
   personId: string | null;
 }): JSX.Element {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const workspace = useWorkspace(workspaceId);
   const [person, setPerson] = useState<Person | null>(null);
   const [draft, setDraft] = useState<Draft>(() => draftOf(null));
@@ -60,6 +67,8 @@ export function PersonScreen({
   useEffect(() => {
     setPerson(null);
     setDraft(draftOf(null));
+    setSaved(justAdded);
+    justAdded = null;
     if (!personId) return;
     void load.run(async () => {
       const found = await call('getPerson', { params: { workspaceId, personId } });
@@ -83,13 +92,7 @@ export function PersonScreen({
   const errors = save.fieldErrors;
   const set = (patch: Partial<Draft>) => setDraft((current) => ({ ...current, ...patch }));
 
-  const languages = () => [
-    ...draft.languages,
-    ...draft.otherLanguages
-      .split(/[\s,]+/)
-      .map((code) => code.trim())
-      .filter(Boolean),
-  ];
+  const languages = () => [...new Set([...draft.languages, ...typedLanguages(draft.otherLanguages, locale)])];
 
   const submit = (event: Event) => {
     event.preventDefault();
@@ -107,6 +110,7 @@ export function PersonScreen({
           params: { workspaceId },
           body: { ...body, displayName: draft.displayName },
         });
+        justAdded = t('person.added', { name: created.displayName });
         navigate(paths.person(workspaceId, created.id), { replace: true });
         return;
       }
@@ -142,7 +146,24 @@ export function PersonScreen({
           </a>
         </p>
       )}
-      {person?.isSelf && <p>{t('person.self.intro', { workspace: workspace.name })}</p>}
+      {person?.isSelf && (
+        <div class="self-intro">
+          <p>{t('person.self.intro', { workspace: workspace.name })}</p>
+          <ReadAloud
+            parts={() =>
+              detailsSpeech(t, {
+                workspace: workspace.name,
+                displayName: draft.displayName,
+                languages: languages(),
+                channels: draft.channels,
+                needs: draft.needs,
+              })
+            }
+            lang={locale}
+            languageName={languageName(locale)}
+          />
+        </div>
+      )}
       {!canEdit && !canEditContact && person ? (
         <PersonSummary person={person} />
       ) : (
@@ -164,7 +185,7 @@ export function PersonScreen({
             <TextField
               id="person-display-name"
               label={t('person.displayName')}
-              hint={t('person.displayName.hint')}
+              hint={t(person?.isSelf ? 'person.displayName.hint.self' : 'person.displayName.hint')}
               value={draft.displayName}
               onValue={(displayName) => set({ displayName })}
               error={errors.displayName}
@@ -189,7 +210,8 @@ export function PersonScreen({
                 <Checkbox
                   key={code}
                   id={`person-lang-${code}`}
-                  label={t(`lang.${code}`)}
+                  label={languageName(code)}
+                  lang={code}
                   checked={draft.languages.includes(code)}
                   onChecked={(checked) =>
                     set({
@@ -226,18 +248,17 @@ export function PersonScreen({
                 errors={errors}
                 readOnly={!canEditContact}
               />
-              <fieldset class="group" disabled={!canEditContact}>
-                <legend>{t('person.notes')}</legend>
-                <TextArea
-                  id="person-notes"
-                  label={t('person.notes.label')}
-                  hint={t('person.notes.hint')}
-                  value={draft.notes}
-                  onValue={(notes) => set({ notes })}
-                  error={errors.notes}
-                  rows={4}
-                />
-              </fieldset>
+              {/* One labelled box, not a "Notes" group around a "Notes" field. */}
+              <TextArea
+                id="person-notes"
+                label={t('person.notes.label')}
+                hint={t(person?.isSelf ? 'person.notes.hint.self' : 'person.notes.hint')}
+                value={draft.notes}
+                onValue={(notes) => set({ notes })}
+                error={errors.notes}
+                rows={4}
+                disabled={!canEditContact}
+              />
             </>
           )}
           {canEdit && (

@@ -28,7 +28,7 @@ export function PersonSummary({ person }: { person: Person }): JSX.Element {
         </>
       )}
       <dt>{t('person.languages')}</dt>
-      <dd>{person.languages.map((code) => languageName(t, code)).join(', ') || '—'}</dd>
+      <dd>{person.languages.map((code) => languageName(code)).join(', ') || '—'}</dd>
       {person.contactChannels && (
         <>
           <dt>{t('channels.title')}</dt>

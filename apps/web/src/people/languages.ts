@@ -1,9 +1,23 @@
-import type { MessageKey, Translate } from '../i18n/i18n.ts';
-
-/** Languages our users speak most, offered as tick boxes; others can be typed as codes. */
+/** Languages our users speak most, offered as tick boxes; others are typed by name or code. */
 export const commonLanguages = ['zu', 'xh', 'hi', 'mr', 'en'] as const;
 
-export function languageName(t: Translate, code: string): string {
-  if ((commonLanguages as readonly string[]).includes(code)) return t(`lang.${code}` as MessageKey);
-  return code;
+import { languageCodeFor } from '../i18n/language-names.ts';
+
+export { languageName } from '../i18n/language-names.ts';
+
+/**
+ * Codes for the typed languages, by name or code, separated by commas ("Sesotho, tn"); a piece
+ * that is no name is read as several codes ("st tn"). What is not known goes to the server as
+ * typed, which names it in its refusal.
+ */
+export function typedLanguages(text: string, locale: string): string[] {
+  return text
+    .split(/[,،、;]/)
+    .map((piece) => piece.trim())
+    .filter(Boolean)
+    .flatMap((piece) => {
+      const whole = languageCodeFor(piece, locale);
+      if (whole) return [whole];
+      return piece.split(/\s+/).map((word) => languageCodeFor(word, locale) ?? word);
+    });
 }

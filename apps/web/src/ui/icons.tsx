@@ -24,6 +24,9 @@ const shapes = {
   check: 'M5 12l5 5L20 7',
   save: 'M5 3h11l3 3v15H5zM8 3v6h8M8 21v-7h8v7',
   join: 'M15 3h4v18h-4M10 8l4 4-4 4M4 12h10',
+  download: 'M12 3v12M7 10l5 5 5-5M5 21h14',
+  speaker: 'M4 9v6h4l5 4V5L8 9zM16 8a5 5 0 0 1 0 8M18.5 5.5a8.5 8.5 0 0 1 0 13',
+  stop: 'M6 6h12v12H6z',
 } as const;
 
 export type IconName = keyof typeof shapes;

@@ -3,6 +3,7 @@ import * as foundation from './0001_foundation.ts';
 import * as forms from './0002_forms.ts';
 import * as hardening from './0003_hardening.ts';
 import * as collection from './0004_collection.ts';
+import * as deviceAccess from './0005_device_access.ts';
 
 /** Every migration in order. Names sort; never edit or remove one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '0002_forms': forms,
   '0003_hardening': hardening,
   '0004_collection': collection,
+  '0005_device_access': deviceAccess,
 };

@@ -4,8 +4,10 @@
 import type { JSX } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../../i18n/i18n.ts';
+import { languageName as ownLanguageName } from '../../i18n/language-names.ts';
 import type { Form } from '../lib.ts';
 import { Fill, type FillContext, useFill, useWatch } from './context.ts';
+import { useFormLanguage } from './formLanguage.ts';
 import { RepeatPage } from './RepeatPage.tsx';
 import {
   innerSteps,
@@ -20,7 +22,7 @@ import { NodeView } from './Sections.tsx';
 import { FormSession, type SessionOptions } from './session.ts';
 import { buildSteps, fieldInstances, type Mode, type Step, stepOf, stepRelevant } from './steps.ts';
 import { FillToolbar } from './Toolbar.tsx';
-import { domId, languageCode, languageName, languagesOf, textIn } from './tree.ts';
+import { domId, languageCode, languageName, languageOptions, languagesOf, textIn } from './tree.ts';
 
 export interface FormViewProps {
   form: Form;
@@ -33,15 +35,11 @@ export interface FormViewProps {
   /** Lets a caller (a benchmark, a test) reach the session. */
   onSession?: (session: FormSession) => void;
   initialMode?: Mode;
+  /** The layout when this device has no remembered choice (members: one question per screen). */
+  defaultMode?: Mode;
 }
 
 const noUrls: Record<string, string> = {};
-
-function firstLanguage(form: Form, languages: string[], uiLocale: string): string {
-  const wanted = form.settings.defaultLanguage;
-  if (wanted && languages.includes(wanted)) return wanted;
-  return languages.find((l) => languageCode(l) === uiLocale) ?? languages[0] ?? 'default';
-}
 
 /** Text size and layout are a person's choice on their device: kept across forms. */
 function remembered(key: 'mode' | 'largeText', value?: string): string | null {
@@ -103,14 +101,23 @@ export function FormView({
   onSubmit,
   onSession,
   initialMode,
+  defaultMode = 'pages',
 }: FormViewProps): JSX.Element {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const languages = useMemo(() => languagesOf(form), [form]);
-  const [language, setLanguage] = useState(() => firstLanguage(form, languages, locale));
+  const [language, chooseLanguage] = useFormLanguage(form, languages);
   const session = useMemo(() => new FormSession(form, { ...options, language }), [form]);
-  const [mode, setMode] = useState<Mode>(
-    () => initialMode ?? (remembered('mode') === 'single' ? 'single' : 'pages'),
-  );
+  // The interface language can change under an open form: the form follows it (unless picked).
+  const shownLanguage = useRef(language);
+  useEffect(() => {
+    if (shownLanguage.current === language) return;
+    shownLanguage.current = language;
+    session.setLanguage(language);
+  }, [language, session]);
+  const [mode, setMode] = useState<Mode>(() => {
+    const chosen = remembered('mode');
+    return initialMode ?? (chosen === 'single' || chosen === 'pages' ? chosen : defaultMode);
+  });
   const [largeText, setLargeText] = useState(() => remembered('largeText') === 'yes');
   const steps = useMemo(() => buildSteps(session.tree, mode), [session, mode]);
   const [at, setAt] = useState(0);
@@ -126,10 +133,15 @@ export function FormView({
     if (moved.current) heading.current?.focus();
   }, [at, done, sub]);
 
-  const code = languageCode(language);
+  // The unnamed column is in the form's default language when the form says which.
+  const code =
+    languageCode(language) ??
+    (language === 'default' ? languageCode(form.settings.defaultLanguage ?? '') : undefined);
+  // Messages name the language as its speakers write it (हिन्दी, not the column's "Hindi").
+  const name = code ? ownLanguageName(code) : languageName(language, t('forms.fill.languageDefault'));
   const fill: FillContext = useMemo(
-    () => ({ session, language, languageCode: code, fileLists, mediaUrls }),
-    [session, language, code, fileLists, mediaUrls],
+    () => ({ session, language, languageCode: code, languageName: name, fileLists, mediaUrls }),
+    [session, language, code, name, fileLists, mediaUrls],
   );
   const step = steps[Math.min(at, steps.length - 1)];
   const repeat = pagedRepeat(step, mode);
@@ -201,10 +213,7 @@ export function FormView({
     setDone(true);
     onSubmit?.(session.finish(), session);
   };
-  const changeLanguage = (next: string) => {
-    setLanguage(next);
-    session.setLanguage(next);
-  };
+  const changeLanguage = (next: string) => chooseLanguage(next);
   const changeMode = (next: Mode) => {
     const path = step?.nodes[0]?.path;
     setMode(next);
@@ -221,10 +230,7 @@ export function FormView({
     <Fill.Provider value={fill}>
       <div class={largeText ? 'fill fill-large' : 'fill'} lang={code}>
         <FillToolbar
-          languages={languages.map((l) => ({
-            value: l,
-            label: languageName(l, t('forms.fill.languageDefault')),
-          }))}
+          languages={languageOptions(languages, t('forms.fill.languageDefault'))}
           language={language}
           onLanguage={changeLanguage}
           mode={mode}
@@ -244,6 +250,19 @@ export function FormView({
               {t('forms.fill.done')}
             </h2>
             <p>{t('forms.fill.doneHint')}</p>
+            {/* Finishing is not the end of looking: go back to the last screen to check or change. */}
+            <div class="fill-nav">
+              <button
+                type="button"
+                class="button button-secondary"
+                onClick={() => {
+                  moved.current = true;
+                  setDone(false);
+                }}
+              >
+                {t('forms.fill.back')}
+              </button>
+            </div>
           </div>
         ) : step ? (
           <form

@@ -2,10 +2,11 @@
 // It watches its own state in the session, so answering elsewhere does not re-render it.
 import type { JSX } from 'preact';
 import { useI18n } from '../../i18n/i18n.ts';
+import { ReadAloud } from '../../ui/ReadAloud.tsx';
 import { useFill, useWatch } from './context.ts';
 import { GuidanceView, MediaView } from './MediaView.tsx';
 import { type Indexes, keyOf } from './session.ts';
-import { speak, useVoice } from './speech.ts';
+import { questionSpeech } from './speech.ts';
 import { domId, type QuestionNode, textIn } from './tree.ts';
 import { optionsOf } from './widgets/choices.tsx';
 import { selectGrouped, widgetFor } from './widgets/index.tsx';
@@ -18,7 +19,7 @@ export function QuestionView({
   node: QuestionNode;
   indexes: Indexes;
 }): JSX.Element | null {
-  const { session, language, languageCode, fileLists } = useFill();
+  const { session, language, languageCode, languageName, fileLists } = useFill();
   const { t } = useI18n();
   const { path, item } = node;
   const key = keyOf(path, indexes);
@@ -45,7 +46,6 @@ export function QuestionView({
     ]);
   };
   const state = useWatch(key, read);
-  const voice = useVoice(languageCode);
   if (state === '') return null;
   const [value, required, readOnly, problem, label, hint] = JSON.parse(state) as [
     string,
@@ -77,22 +77,23 @@ export function QuestionView({
             </span>
           )}
         </span>
-        {voice && (label || hint) && (
-          <button
-            type="button"
-            class="fq-speak"
-            aria-label={t('forms.fill.readAloud', { text: label })}
-            onClick={() => speak([label, hint].filter(Boolean).join('. '), voice)}
-          >
-            <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
-              <path
-                d="M4 9v6h4l5 4V5L8 9zM16 8a5 5 0 0 1 0 8M18.5 5.5a8.5 8.5 0 0 1 0 13"
-                fill="none"
-                stroke="currentColor"
-                stroke-width="2"
-              />
-            </svg>
-          </button>
+        {(label || hint) && (
+          <ReadAloud
+            parts={() =>
+              questionSpeech({
+                label,
+                hint,
+                choices: item.list
+                  ? optionsOf(session, node, indexes, language, fileLists, t('forms.fill.other')).map(
+                      (o) => o.label,
+                    )
+                  : [],
+              })
+            }
+            lang={languageCode}
+            languageName={languageName}
+            describedBy={`${id}-label`}
+          />
         )}
       </div>
       {hint && (

@@ -9,6 +9,8 @@ export interface FillContext {
   language: string;
   /** BCP-47 code of the form language when known, for lang= and read-aloud. */
   languageCode: string | undefined;
+  /** The form language's name as people read it (`isiZulu (zu)` → isiZulu), for messages. */
+  languageName: string;
   /** Files of select_*_from_file lists by file name, parsed by whoever loaded the form. */
   fileLists: Record<string, Record<string, string>[]>;
   /** Download addresses of the form's attachments by file name, for question and choice media. */

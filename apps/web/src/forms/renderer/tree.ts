@@ -1,7 +1,9 @@
 // What the renderer needs of a form beyond its nodes and engine fields (which come from
 // @coproduce/forms' submission module, shared with the server): languages, texts, choice rows, ids.
+import { languageName as ownLanguageName } from '../../i18n/language-names.ts';
 import type { Choice, Form, SurveyItem, Translated } from '../lib.ts';
 
+export { expandLoops } from '../../../../../packages/forms/src/loops.ts';
 export {
   buildTree,
   engineFields,
@@ -61,7 +63,28 @@ export function languageCode(language: string): string | undefined {
 /** The name a form language is shown with: `isiZulu (zu)` → isiZulu. */
 export function languageName(language: string, fallback: string): string {
   if (language === 'default') return fallback;
-  return language.replace(/\s*\([^)]*\)\s*$/, '') || language;
+  const name = language.replace(/\s*\([^)]*\)\s*$/, '') || language;
+  // A bare code as the column name (`label::zu`) is shown by the language's own name.
+  return /^[a-z]{2,3}$/i.test(name) ? ownLanguageName(name) : name;
+}
+
+/**
+ * A form's languages as offered to the people filling or reading it: by the language's own name
+ * in its own script when the column says which language it is (`Hindi (hi)` → हिन्दी), unless two
+ * columns share a language; else as the column is named.
+ */
+export function languageOptions(
+  languages: readonly string[],
+  fallback: string,
+): { value: string; label: string }[] {
+  const codes = languages.map(languageCode);
+  return languages.map((value, i) => {
+    const code = codes[i];
+    const shared = code !== undefined && codes.filter((c) => c === code).length > 1;
+    const label =
+      code && !shared && value !== 'default' ? ownLanguageName(code) : languageName(value, fallback);
+    return { value, label };
+  });
 }
 
 export type ChoiceRow = Record<string, string> & { name: string };

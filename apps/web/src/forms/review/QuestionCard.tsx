@@ -5,9 +5,12 @@ import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import { call } from '../../api.ts';
 import { useI18n } from '../../i18n/i18n.ts';
+import { languageName as ownLanguageName } from '../../i18n/language-names.ts';
 import { Button, SelectField, StatusMessage, TextArea, useAction } from '../../ui/forms.tsx';
+import { ReadAloud } from '../../ui/ReadAloud.tsx';
 import type { Form } from '../lib.ts';
-import { domId, languageCode, type RenderNode, textIn } from '../renderer/tree.ts';
+import { questionSpeech } from '../renderer/speech.ts';
+import { domId, languageCode, languageName, type RenderNode, textIn } from '../renderer/tree.ts';
 import { ThreadView } from './ThreadView.tsx';
 
 type Field = 'label' | 'hint' | 'choiceLabel';
@@ -96,6 +99,23 @@ export function QuestionCard(props: {
           ))}
         </ul>
       )}
+      {/* Members read the question before saying what is unclear: they may hear it instead. */}
+      <div class="review-read">
+        <ReadAloud
+          parts={() =>
+            questionSpeech({
+              label: props.label,
+              hint,
+              choices: choices.map((c) => textIn(c.label, language) || c.name),
+            })
+          }
+          lang={code}
+          languageName={
+            code ? ownLanguageName(code) : languageName(language, t('forms.fill.languageDefault'))
+          }
+          describedBy={`${id}-q`}
+        />
+      </div>
       {props.threads.length > 0 && (
         <details class="review-threads" open={openCount > 0}>
           <summary>{t('forms.review.threads', { count: props.threads.length, open: openCount })}</summary>

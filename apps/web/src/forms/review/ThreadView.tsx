@@ -6,6 +6,7 @@ import { useState } from 'preact/hooks';
 import { call } from '../../api.ts';
 import { useI18n } from '../../i18n/i18n.ts';
 import { Button, StatusMessage, TextArea, useAction } from '../../ui/forms.tsx';
+import { languageName } from '../renderer/tree.ts';
 
 export function ThreadView({
   thread,
@@ -39,7 +40,10 @@ export function ThreadView({
       {s && (
         <div class="thread-suggestion">
           <p class="muted">
-            {t('forms.thread.suggests', { field: t(`forms.field.${s.field}`), language: s.language })}
+            {t('forms.thread.suggests', {
+              field: t(`forms.field.${s.field}`),
+              language: languageName(s.language, t('forms.fill.languageDefault')),
+            })}
             {s.choiceName ? ` (${s.choiceName})` : ''}
           </p>
           <p>

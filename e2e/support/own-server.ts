@@ -1,0 +1,51 @@
+// A `coproduce serve` of a spec's own, on a fresh data folder and a free port, so its story does
+// not depend on, or disturb, another spec's database. Stop it in afterAll.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { expect } from './fixtures.ts';
+
+export interface OwnServer {
+  base: string;
+  stop(): Promise<void>;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+export async function startOwnServer(name: string): Promise<OwnServer> {
+  const port = await freePort();
+  const dataDir = mkdtempSync(`${tmpdir()}/coproduce-e2e-${name}-`);
+  const base = `http://127.0.0.1:${port}`;
+  const server: ChildProcess = spawn(process.execPath, ['apps/server/bin/coproduce.mjs', 'serve'], {
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, PUBLIC_URL: base },
+    stdio: 'ignore',
+  });
+  await expect
+    .poll(
+      async () =>
+        (await fetch(`${base}/health`, { signal: AbortSignal.timeout(5000) }).catch(() => null))?.ok ?? false,
+      { timeout: 60_000 },
+    )
+    .toBe(true);
+  return {
+    base,
+    async stop() {
+      if (server.exitCode === null && server.signalCode === null) {
+        const exited = new Promise((resolve) => server.once('exit', resolve));
+        server.kill('SIGTERM');
+        const killLater = setTimeout(() => server.kill('SIGKILL'), 10_000);
+        await exited;
+        clearTimeout(killLater);
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
