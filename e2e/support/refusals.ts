@@ -3,6 +3,7 @@
 // A screen marks each control that writes with `data-endpoint="<endpoint id>"`; an id missing here
 // fails the walk, so a new control has to be placed in this table.
 import type { Role } from '@coproduce/contract';
+import { mayManageDeviceAccess } from '../../apps/server/src/device-access/policy.ts';
 import { can, type FormAction } from '../../apps/server/src/forms/policy.ts';
 import { canListInvites, canManageMembers } from '../../apps/server/src/members/policy.ts';
 import { canCreatePerson, canDeletePerson, writableFields } from '../../apps/server/src/people/policy.ts';
@@ -46,6 +47,10 @@ export const serverAccepts: Record<string, (seen: Seen) => boolean> = {
   removeMember: ({ role }) => canManageMembers(role),
   updateWorkspace: ({ role }) => abilitiesFor(role).manageWorkspace,
   leaveWorkspace: () => true,
+  reissueInviteCode: ({ role }) => canListInvites(role),
+  exportAuditCsv: ({ role }) => abilitiesFor(role).readAudit,
+  createDeviceAccess: ({ role }) => mayManageDeviceAccess(role),
+  revokeDeviceAccess: ({ role }) => mayManageDeviceAccess(role),
   createApiToken: ({ role }) => abilitiesFor(role).manageTokens,
   revokeApiToken: ({ role }) => abilitiesFor(role).manageTokens,
 };
