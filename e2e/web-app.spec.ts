@@ -169,7 +169,7 @@ test('a person with no email is added with a postal address', async () => {
   await expect(page.getByRole('heading', { level: 1, name: 'Thandi' })).toBeVisible();
   await expect(page.getByRole('textbox', { name: 'Address', exact: true })).toHaveValue(/14 Sonop Road/);
   // In person first, then post: the order is the person's preference.
-  await page.getByRole('button', { name: 'Move In person only (number 2) up' }).click();
+  await page.getByRole('button', { name: 'Up In person only (number 2)' }).click();
   await expect(page.locator('.channel-title').first()).toHaveText('1. In person only');
   await page.getByRole('button', { name: 'Save changes' }).click();
   await expect(page.getByText('Saved the changes for Thandi.')).toBeVisible();

@@ -9,7 +9,10 @@ const axePath = fileURLToPath(new URL('../../node_modules/axe-core/axe.min.js', 
 let axeSource: string | undefined;
 const blocking: ImpactValue[] = ['serious', 'critical'];
 
-/** Runs axe on the current page (WCAG 2.x A/AA rules) and returns every violation found. */
+/**
+ * Runs axe on the current page (WCAG 2.x A/AA rules, plus axe's experimental rules such as
+ * label-content-name-mismatch, WCAG 2.5.3 "label in name") and returns every violation found.
+ */
 export async function axeViolations(page: Page, options: RunOptions = {}): Promise<Result[]> {
   const loaded = await page.evaluate(() => 'axe' in window);
   // Evaluated through the DevTools protocol, not added as a <script>: the app's CSP (script-src
@@ -23,7 +26,10 @@ export async function axeViolations(page: Page, options: RunOptions = {}): Promi
       return axe.run(document, runOptions);
     },
     {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+      runOnly: {
+        type: 'tag',
+        values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'experimental'],
+      },
       ...options,
     } satisfies RunOptions,
   );

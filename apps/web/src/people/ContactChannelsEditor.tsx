@@ -48,6 +48,8 @@ export function ContactChannelsEditor({
             const id = `channel-${channel.key}`;
             const path = `contactChannels.${index}`;
             const kind = t(`channel.${channel.kind}`);
+            // Said after the visible word, so the spoken name starts with what is seen (WCAG 2.5.3).
+            const which = t('channels.which', { kind, position: index + 1 });
             return (
               <li key={channel.key} class="card channel">
                 <p class="channel-title">
@@ -98,30 +100,30 @@ export function ContactChannelsEditor({
                         variant="secondary"
                         icon={<Icon name="up" />}
                         disabled={index === 0}
-                        aria-label={t('channels.up.label', { kind, position: index + 1 })}
                         onClick={() => reorder(index, index - 1)}
                       >
                         {t('channels.up')}
+                        <span class="visually-hidden"> {which}</span>
                       </Button>
                       <Button
                         variant="secondary"
                         icon={<Icon name="down" />}
                         disabled={index === channels.length - 1}
-                        aria-label={t('channels.down.label', { kind, position: index + 1 })}
                         onClick={() => reorder(index, index + 1)}
                       >
                         {t('channels.down')}
+                        <span class="visually-hidden"> {which}</span>
                       </Button>
                       <Button
                         variant="danger"
                         icon={<Icon name="trash" />}
-                        aria-label={t('channels.remove.label', { kind, position: index + 1 })}
                         onClick={() => {
                           onChange(channels.filter((_, i) => i !== index));
                           setAnnounce(t('channels.removed', { kind }));
                         }}
                       >
                         {t('channels.remove')}
+                        <span class="visually-hidden"> {which}</span>
                       </Button>
                     </div>
                   </>
