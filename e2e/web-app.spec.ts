@@ -72,7 +72,7 @@ test('the coordinator creates a workspace', async () => {
 test('an invite code is created and its slip opened for printing', async () => {
   await page.getByRole('link', { name: 'Members' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Members and invites' })).toBeVisible();
-  await expect(page.getByText(coordinator.name)).toBeVisible();
+  await expect(page.getByRole('strong').filter({ hasText: coordinator.name })).toBeVisible();
   await checkScreen(page, 'members');
 
   // The server's answer to a bad field is shown next to that field.

@@ -71,7 +71,7 @@ export function FormsListScreen({ workspaceId }: { workspaceId: string }): JSX.E
   };
 
   return (
-    <Screen title={t('forms.list.title')}>
+    <Screen title={t('forms.list.title')} busy={action.busy}>
       <StatusMessage error={action.error} />
       <LocatedErrors error={action.error} />
       {forms === null ? (

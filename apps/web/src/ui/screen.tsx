@@ -11,11 +11,14 @@ export function Screen({
   children,
   actions,
   wide = false,
+  busy = false,
 }: {
   title: string;
   children: ComponentChildren;
   actions?: ComponentChildren;
   wide?: boolean;
+  /** Still loading part of the screen: told to screen readers (and to tests waiting for it). */
+  busy?: boolean;
 }): JSX.Element {
   const heading = useRef<HTMLHeadingElement>(null);
   const { t } = useI18n();
@@ -27,7 +30,7 @@ export function Screen({
     else heading.current?.focus();
   }, []);
   return (
-    <div class={wide ? 'screen screen-wide' : 'screen'}>
+    <div class={wide ? 'screen screen-wide' : 'screen'} aria-busy={busy ? 'true' : undefined}>
       <div class="screen-head">
         <h1 ref={heading} tabIndex={-1}>
           {title}
