@@ -4,10 +4,10 @@
 // fails the walk, so a new control has to be placed in this table.
 import type { Role } from '@coproduce/contract';
 import { mayManageDeviceAccess } from '../../apps/server/src/device-access/policy.ts';
-import { canSubmissions } from '../../apps/server/src/submissions/policy.ts';
 import { can, type FormAction } from '../../apps/server/src/forms/policy.ts';
 import { canListInvites, canManageMembers } from '../../apps/server/src/members/policy.ts';
 import { canCreatePerson, canDeletePerson, writableFields } from '../../apps/server/src/people/policy.ts';
+import { canSubmissions } from '../../apps/server/src/submissions/policy.ts';
 import { abilitiesFor } from '../../apps/server/src/workspaces/policy.ts';
 
 /** Where the control was seen: `own` when the screen is the caller's own person record. */

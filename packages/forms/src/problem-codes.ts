@@ -72,6 +72,8 @@ export const IMPORT_PROBLEMS = {
     '"{name}" is not a valid name: start with a letter or "_", then only letters, digits, "_", "-" or "."',
   'form.xlsform.select.unknown_list': 'the choice list "{list}" is not in the choices sheet',
   'form.xlsform.loop.unknown_list': 'the loop\'s list "{list}" is not in the choices sheet',
+  'form.xlsform.loop.repeat_copied':
+    'the repeat "{name}" is inside a loop, which copies it once per choice: a repeat\'s name must be unique in the whole form',
   'form.xlsform.loop.no_list': 'begin_loop needs a list to loop over: "begin_loop over LIST"',
   'form.xlsform.calculate.no_calculation': 'the calculate "{name}" has no calculation',
   // Names on the survey sheet (pyxform 4.5 unique_names).

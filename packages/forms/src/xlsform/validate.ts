@@ -94,8 +94,18 @@ function isExpression(field: string, text: string): boolean {
 export function nameCounts(form: Form): Map<string, number> {
   // pyxform adds meta/instanceID to every form and lets expressions name it.
   const counts = new Map<string, number>([['instanceID', 1]]);
-  for (const { item } of walkSurvey(form.survey)) counts.set(item.name, (counts.get(item.name) ?? 0) + 1);
+  // A loop's body is copied once per choice (pyxform), so a name inside it is that many names.
+  for (const { item, parents } of walkSurvey(form.survey)) {
+    const copies = parents.reduce((n, parent) => n * loopCopies(form, parent), 1);
+    counts.set(item.name, (counts.get(item.name) ?? 0) + copies);
+  }
   return counts;
+}
+
+/** How many times pyxform copies a section's body: once per choice of a loop's list, else once. */
+export function loopCopies(form: Form, section: SurveyItem): number {
+  if (section.kind !== 'loop' || !section.list) return 1;
+  return Math.max(1, form.choices[section.list]?.length ?? 1);
 }
 
 /** Why `${name}` cannot be resolved, or null when it names exactly one row. */
