@@ -1,8 +1,8 @@
 /**
  * Every coded import problem, in one place: its stable code and its English sentence, with
  * `{param}` placeholders (ICU MessageFormat simple arguments, so a screen can show the same
- * problem in the user's language from `code` and `params`). Problems made before codes existed
- * carry only their message.
+ * problem in the user's language from `code` and `params`). Every import problem has a code: `problem()`
+ * takes no plain sentence.
  */
 export const IMPORT_PROBLEMS = {
   // The workbook's shape: the sheets and columns every form needs.
@@ -20,6 +20,8 @@ export const IMPORT_PROBLEMS = {
     '"{name}" has no label or hint (a guidance_hint alone is not shown by default): add the question text',
   'form.xlsform.media.big_image_alone': '"{name}" has a big-image but no image: add the smaller image too',
   'form.xlsform.expression.syntax': 'bad expression at character {position}: {detail}',
+  'form.xlsform.expression.kept': '{detail}; kept as written',
+  'form.xlsform.function.unsupported': 'the function {name}() is kept but not supported yet',
   'form.xlsform.type.kept': '"{type}" is kept in the form but not supported yet',
   'form.xlsform.column.kept': 'the column "{column}" is kept but not supported yet',
   'form.xlsform.sheet.kept': 'the "{sheet}" sheet is kept but not supported yet',
@@ -27,6 +29,9 @@ export const IMPORT_PROBLEMS = {
   'form.xlsform.select.multiple_space':
     'the choice "{choice}" of the list "{list}" has a space in its name, which select_multiple cannot store',
   'form.xlsform.select.or_other_filter': 'or_other cannot be used together with a choice_filter (pyxform)',
+  'form.xlsform.select.file_name': '"{list}" must be a file name ending in .csv, .xml or .geojson',
+  'form.xlsform.select.file_not_csv':
+    'choices from an XML or GeoJSON file ("{list}") are kept but only CSV is supported yet',
   'form.xlsform.file.not_attached':
     'the file "{list}" is not attached to the form: attach it before publishing',
   // The file itself.
@@ -36,6 +41,10 @@ export const IMPORT_PROBLEMS = {
     '"{file}" is not a spreadsheet: upload an Excel workbook (.xlsx or .xlsm)',
   'form.xlsform.file.not_spreadsheet_or_text':
     '"{file}" is not a spreadsheet: upload an Excel workbook (.xlsx, .xlsm or .xls), or a form as UTF-8 .csv or .md',
+  'form.xlsform.file.not_markdown_form':
+    '"{file}" does not look like a markdown table of sheets (| survey | … rows for markdown, "survey" then ",type,name" rows for CSV): upload an Excel workbook, or write the form as pyxform does',
+  'form.xlsform.file.not_csv_form':
+    '"{file}" does not look like a CSV form (| survey | … rows for markdown, "survey" then ",type,name" rows for CSV): upload an Excel workbook, or write the form as pyxform does',
   'form.xlsform.file.unpacks_too_large':
     'the workbook unpacks to more than {maximum} (a zip bomb or a very large file): remove unused sheets, images or formatting',
   'form.xlsform.file.damaged':
@@ -43,6 +52,16 @@ export const IMPORT_PROBLEMS = {
   'form.xlsform.file.unreadable':
     'the workbook is damaged and cannot be read ({detail}): save it again as .xlsx',
   'form.xlsform.file.xls_damaged': 'the .xls workbook is damaged and cannot be read: save it again as .xlsx',
+  'form.xlsform.file.zip_damaged':
+    'the workbook is damaged (its zip directory cannot be read): save it again as .xlsx',
+  'form.xlsform.file.zip_not_workbook':
+    '"{file}" is a zip file but not an Excel workbook: upload an .xlsx or .xlsm file',
+  'form.xlsform.file.password_protected':
+    'the workbook is password-protected: remove the password in Excel (File → Info) and upload it again',
+  'form.xlsform.file.xls_too_old':
+    'the .xls workbook is from Excel 95 or older: open it in Excel or LibreOffice and save it as .xlsx',
+  'form.xlsform.file.office_not_workbook':
+    'the file is an old Office document, not an Excel workbook: save it as .xlsx',
   'form.xlsform.file.macros': 'the workbook contains macros; they are ignored',
   'form.xlsform.cell.formula_without_result':
     'this cell holds a formula with no saved result: open the file in Excel or LibreOffice, let it calculate, and save it',
@@ -51,6 +70,17 @@ export const IMPORT_PROBLEMS = {
   'form.xlsform.survey.empty': 'the survey sheet is empty: add a header row and at least one question',
   'form.xlsform.sensitivity.invalid': 'sensitivity must be "personal" or "special", not "{value}"',
   'form.xlsform.parameters.syntax': 'parameters must be written as key=value pairs, e.g. "start=1 end=10"',
+  'form.xlsform.parameters.none_taken': '"{type}" takes no parameters; they are kept as written',
+  'form.xlsform.parameters.unknown':
+    '"{type}" does not take the parameter "{parameter}" (it takes {accepted})',
+  'form.xlsform.parameters.not_number': 'the parameter {parameter}={value} must be a number',
+  'form.xlsform.parameters.not_whole_number': 'the parameter {parameter}={value} must be a whole number',
+  'form.xlsform.parameters.not_boolean': 'the parameter {parameter}={value} must be true or false',
+  'form.xlsform.parameters.not_number_or_reference':
+    'the parameter {parameter}={value} must be a number or a ${reference}',
+  'form.xlsform.parameters.not_one_of': 'the parameter {parameter}={value} must be one of {values}',
+  'form.xlsform.parameters.seed_without_randomize': 'the parameter seed needs randomize=true too',
+  'form.xlsform.parameters.step_zero': 'the parameter step=0 must not be zero',
   'form.xlsform.end.mismatched':
     '"{type}" closes the {section} "{name}" begun on row {otherRow}: use end_{section}',
   'form.xlsform.section.too_deep':
@@ -65,6 +95,8 @@ export const IMPORT_PROBLEMS = {
   'form.xlsform.type.missing_labelled': 'this labelled row has no type',
   'form.xlsform.type.unknown': 'unknown question type "{type}"',
   'form.xlsform.type.unknown_guess': 'unknown question type "{type}" (did you mean "{suggestion}"?)',
+  'form.xlsform.type.include':
+    '"include" is not supported: pyxform only resolves it with the included form beside it; copy its rows in',
   'form.xlsform.type.missing_list': '"{type}" needs the name of a choice list after it, e.g. "{example}"',
   'form.xlsform.end.unmatched': '"{type}" has no matching begin_{section}',
   'form.xlsform.name.missing': 'this {what} has no name: every row needs one',
@@ -72,6 +104,8 @@ export const IMPORT_PROBLEMS = {
     '"{name}" is not a valid name: start with a letter or "_", then only letters, digits, "_", "-" or "."',
   'form.xlsform.select.unknown_list': 'the choice list "{list}" is not in the choices sheet',
   'form.xlsform.loop.unknown_list': 'the loop\'s list "{list}" is not in the choices sheet',
+  'form.xlsform.loop.repeat_copied':
+    'the repeat "{name}" is inside a loop, which copies it once per choice: a repeat\'s name must be unique in the whole form',
   'form.xlsform.loop.no_list': 'begin_loop needs a list to loop over: "begin_loop over LIST"',
   'form.xlsform.calculate.no_calculation': 'the calculate "{name}" has no calculation',
   // Names on the survey sheet (pyxform 4.5 unique_names).

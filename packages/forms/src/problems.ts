@@ -11,8 +11,8 @@ export interface Problem {
   column: string | null;
   message: string;
   /** Stable code (see problem-codes.ts) for showing the problem in the user's language. */
-  code?: ImportProblemCode;
-  params?: ProblemParams;
+  code: ImportProblemCode;
+  params: ProblemParams;
 }
 
 /** A problem's code and parameters, before it is given its place. */
@@ -22,15 +22,14 @@ export interface Coded {
 }
 export const because = (code: ImportProblemCode, params: ProblemParams = {}): Coded => ({ code, params });
 
-/** A problem at its place: a coded one (see `because`), or an English sentence not coded yet. */
+/** A problem at its place, from its code (see `because`): every problem has one. */
 export function problem(
   sheet: string | null,
   row: number | null,
   column: string | null,
-  message: string | Coded,
+  why: Coded,
 ): Problem {
-  if (typeof message !== 'string') return coded(sheet, row, column, message.code, message.params);
-  return { sheet, row, column, message };
+  return coded(sheet, row, column, why.code, why.params);
 }
 
 /** A problem with a stable code: its English message is made from the code's sentence. */
@@ -45,7 +44,7 @@ export function coded(
 }
 
 /** `survey row 12, type: unknown question type …` — for logs and plain-text displays. */
-export function describeProblem(p: Problem): string {
+export function describeProblem(p: Pick<Problem, 'sheet' | 'row' | 'column' | 'message'>): string {
   const where = [p.sheet, p.row === null ? null : `row ${p.row}`].filter(Boolean).join(' ');
   const place = [where, p.column].filter(Boolean).join(', ');
   return place ? `${place}: ${p.message}` : p.message;

@@ -26,6 +26,8 @@ describe('files that are not a readable workbook', () => {
       column: null,
       message:
         'the workbook is password-protected: remove the password in Excel (File → Info) and upload it again',
+      code: 'form.xlsform.file.password_protected',
+      params: {},
     });
     expect((await firstError(ole2({ WordDocument: new Uint8Array(64) }), 'letter.doc'))?.message).toBe(
       'the file is an old Office document, not an Excel workbook: save it as .xlsx',

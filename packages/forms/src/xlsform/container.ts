@@ -83,7 +83,7 @@ function readCentralDirectory(bytes: Uint8Array): ZipSummary | null {
 
 /** The checks every upload gets first, whatever its format. */
 export function checkFileSize(bytes: Uint8Array, limits: SizeLimits): void {
-  const stop = (message: string | Coded): never => {
+  const stop = (message: Coded): never => {
     throw new ImportStop([problem(null, null, null, message)]);
   };
   if (bytes.length > limits.maxFileBytes) {
@@ -99,7 +99,7 @@ export function checkFileSize(bytes: Uint8Array, limits: SizeLimits): void {
  * workbook-formats.ts): a zip that is not an Excel workbook, or that unpacks too large, stops here.
  */
 export function inspectContainer(bytes: Uint8Array, fileName: string, limits: SizeLimits): ZipSummary {
-  const stop = (message: string | Coded): never => {
+  const stop = (message: Coded): never => {
     throw new ImportStop([problem(null, null, null, message)]);
   };
   checkFileSize(bytes, limits);
@@ -107,13 +107,13 @@ export function inspectContainer(bytes: Uint8Array, fileName: string, limits: Si
     stop(because('form.xlsform.file.not_spreadsheet', { file: fileName }));
   }
   const summary = readCentralDirectory(bytes);
-  if (!summary) stop('the workbook is damaged (its zip directory cannot be read): save it again as .xlsx');
+  if (!summary) stop(because('form.xlsform.file.zip_damaged'));
   const ok = summary as ZipSummary;
   if (ok.uncompressedBytes > limits.maxUncompressedBytes) {
     throw unpacksTooLarge(limits);
   }
   if (!ok.entryNames.includes('xl/workbook.xml')) {
-    stop(`"${fileName}" is a zip file but not an Excel workbook: upload an .xlsx or .xlsm file`);
+    stop(because('form.xlsform.file.zip_not_workbook', { file: fileName }));
   }
   return ok;
 }

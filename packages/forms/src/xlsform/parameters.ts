@@ -1,16 +1,28 @@
 import type { Question } from '../model.ts';
+import type { ImportProblemCode } from '../problem-codes.ts';
+import { because, type Coded } from '../problems.ts';
 
 /** The `parameters` each type takes (pyxform 4.5), with a check of each value. */
-const NUMBER = (v: string) => (Number.isFinite(Number(v)) ? null : 'must be a number');
-const INTEGER = (v: string) => (/^\d+$/.test(v) ? null : 'must be a whole number');
-const BOOLEAN = (v: string) => (v === 'true' || v === 'false' ? null : 'must be true or false');
-const SEED = (v: string) =>
-  v.startsWith('${') || Number.isFinite(Number(v)) ? null : 'must be a number or a ${reference}';
-const ANY = () => null;
-const oneOf = (values: string[]) => (v: string) =>
-  values.includes(v) ? null : `must be one of ${values.join(', ')}`;
+type Check = (parameter: string, value: string) => Coded | null;
+const unless =
+  (ok: (value: string) => boolean, code: ImportProblemCode): Check =>
+  (parameter, value) =>
+    ok(value) ? null : because(code, { parameter, value });
+const NUMBER = unless((v) => Number.isFinite(Number(v)), 'form.xlsform.parameters.not_number');
+const INTEGER = unless((v) => /^\d+$/.test(v), 'form.xlsform.parameters.not_whole_number');
+const BOOLEAN = unless((v) => v === 'true' || v === 'false', 'form.xlsform.parameters.not_boolean');
+const SEED = unless(
+  (v) => v.startsWith('${') || Number.isFinite(Number(v)),
+  'form.xlsform.parameters.not_number_or_reference',
+);
+const ANY: Check = () => null;
+const oneOf =
+  (values: string[]): Check =>
+  (parameter, value) =>
+    values.includes(value)
+      ? null
+      : because('form.xlsform.parameters.not_one_of', { parameter, value, values: values.join(', ') });
 
-type Check = (value: string) => string | null;
 const SELECT: Record<string, Check> = { randomize: BOOLEAN, seed: SEED };
 const ACCURACY: Record<string, Check> = {
   'capture-accuracy': NUMBER,
@@ -53,35 +65,37 @@ const BY_TYPE: Record<string, Record<string, Check>> = {
  * Errors for bad values and for parameters a type does not take (pyxform validates these types);
  * other types take no parameters, which pyxform ignores: kept with a warning.
  */
-export function checkParameters(question: Question): { errors: string[]; warnings: string[] } {
-  const errors: string[] = [];
-  const warnings: string[] = [];
+export function checkParameters(question: Question): { errors: Coded[]; warnings: Coded[] } {
+  const errors: Coded[] = [];
+  const warnings: Coded[] = [];
   const accepted = BY_TYPE[question.type];
   const entries = Object.entries(question.parameters);
   if (!accepted) {
-    if (entries.length > 0) warnings.push(`"${question.type}" takes no parameters; they are kept as written`);
+    if (entries.length > 0)
+      warnings.push(because('form.xlsform.parameters.none_taken', { type: question.type }));
     return { errors, warnings };
   }
   for (const [key, value] of entries) {
     const check = accepted[key];
     if (!check) {
+      const takes = Object.keys(accepted).join(', ');
       errors.push(
-        `"${question.type}" does not take the parameter "${key}" (it takes ${Object.keys(accepted).join(', ')})`,
+        because('form.xlsform.parameters.unknown', { type: question.type, parameter: key, accepted: takes }),
       );
       continue;
     }
-    const problem = check(value);
-    if (problem) errors.push(`the parameter ${key}=${value} ${problem}`);
+    const refused = check(key, value);
+    if (refused) errors.push(refused);
   }
   if (
     question.parameters.seed !== undefined &&
     question.parameters.randomize === undefined &&
     accepted.seed
   ) {
-    errors.push('the parameter seed needs randomize=true too');
+    errors.push(because('form.xlsform.parameters.seed_without_randomize'));
   }
   if (question.type === 'range' && Number(question.parameters.step) === 0) {
-    errors.push('the parameter step=0 must not be zero');
+    errors.push(because('form.xlsform.parameters.step_zero'));
   }
   return { errors, warnings };
 }

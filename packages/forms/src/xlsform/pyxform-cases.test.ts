@@ -29,12 +29,6 @@ const DIFFERENCES: Record<string, string> = {
   'test_sheet_columns::TestColumnAliases::test_duplicate_header_raises_error#1':
     'the same header twice: pyxform refuses it in .xlsx and .xls but its markdown reader keeps the last column; ' +
     'we refuse it in every format, at the second header',
-  'test_loop::TestLoopParsing::test_loop__repeats_error#1':
-    'begin_loop is kept, not expanded: pyxform copies the loop body once per choice, so a repeat inside it is ' +
-    'named twice; we do not copy it (loops are not supported yet)',
-  'test_loop::TestLoopParsing::test_loop__references_error#1':
-    'begin_loop is kept, not expanded: pyxform copies the loop body once per choice, so ${q1} inside it becomes ' +
-    'ambiguous; we do not copy it (loops are not supported yet)',
 };
 
 /** Agreement asked of the importer: the share of cases whose outcome is pyxform's. */

@@ -1,6 +1,7 @@
 import type { Form, SurveyItem } from '../model.ts';
 import type { ImportProblemCode, ProblemParams } from '../problems.ts';
 import { walkSurvey } from '../survey-tree.ts';
+import { loopCopies } from './validate.ts';
 
 export interface NameProblem {
   item: SurveyItem;
@@ -24,10 +25,12 @@ export function sectionNameProblems(form: Form, rowOf: (item: SurveyItem) => num
   const problems: NameProblem[] = [];
   const root = rootName(form);
   const seen = new Map<string, SurveyItem>();
-  for (const { item } of walkSurvey(form.survey)) {
+  for (const { item, parents } of walkSurvey(form.survey)) {
     if (item.kind !== 'repeat') continue;
     const earlier = seen.get(item.name);
-    if (item.name === root) {
+    if (parents.some((parent) => loopCopies(form, parent) > 1)) {
+      problems.push({ item, code: 'form.xlsform.loop.repeat_copied', params: { name: item.name } });
+    } else if (item.name === root) {
       problems.push({ item, code: 'form.xlsform.name.repeat_is_root', params: { name: item.name } });
     } else if (earlier) {
       problems.push({

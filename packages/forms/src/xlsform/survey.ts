@@ -96,7 +96,7 @@ function typeProblem(
   parsed: ParsedType,
   typeText: string,
   at: (code: ImportProblemCode, params?: ProblemParams) => Problem,
-): Problem | string | null {
+): Problem | null {
   switch (parsed.kind) {
     case 'unknown':
       return parsed.suggestion
@@ -105,7 +105,7 @@ function typeProblem(
     case 'missingList':
       return at('form.xlsform.type.missing_list', { type: typeText, example: `${parsed.type} yes_no` });
     case 'include':
-      return '"include" is not supported: pyxform only resolves it with the included form beside it; copy its rows in';
+      return at('form.xlsform.type.include');
     default:
       return null;
   }
@@ -146,7 +146,7 @@ export function readSurvey(
       coded(sheet.name, row, typeHeader, code, params),
     );
     if (refused) {
-      problems.push(typeof refused === 'string' ? problem(sheet.name, row, typeHeader, refused) : refused);
+      problems.push(refused);
       continue;
     }
     if (saveTo !== undefined && (parsed.kind === 'begin' || parsed.kind === 'end')) {

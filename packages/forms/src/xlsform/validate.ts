@@ -1,4 +1,4 @@
-import { KNOWN_UNSUPPORTED_FUNCTIONS, SUPPORTED_FUNCTIONS } from '../expr/index.ts';
+import { SUPPORTED_FUNCTIONS } from '../expr/index.ts';
 import type { Form, Question, SurveyItem } from '../model.ts';
 import { because, type Coded, coded, type Problem, problem } from '../problems.ts';
 import { walkSurvey } from '../survey-tree.ts';
@@ -94,8 +94,18 @@ function isExpression(field: string, text: string): boolean {
 export function nameCounts(form: Form): Map<string, number> {
   // pyxform adds meta/instanceID to every form and lets expressions name it.
   const counts = new Map<string, number>([['instanceID', 1]]);
-  for (const { item } of walkSurvey(form.survey)) counts.set(item.name, (counts.get(item.name) ?? 0) + 1);
+  // A loop's body is copied once per choice (pyxform), so a name inside it is that many names.
+  for (const { item, parents } of walkSurvey(form.survey)) {
+    const copies = parents.reduce((n, parent) => n * loopCopies(form, parent), 1);
+    counts.set(item.name, (counts.get(item.name) ?? 0) + copies);
+  }
   return counts;
+}
+
+/** How many times pyxform copies a section's body: once per choice of a loop's list, else once. */
+export function loopCopies(form: Form, section: SurveyItem): number {
+  if (section.kind !== 'loop' || !section.list) return 1;
+  return Math.max(1, form.choices[section.list]?.length ?? 1);
 }
 
 /** Why `${name}` cannot be resolved, or null when it names exactly one row. */
@@ -196,18 +206,19 @@ export function validateSurvey(
         continue;
       }
       if (checked.warning)
-        warnings.push(problem(sheetName, row, column, `${checked.warning}; kept as written`));
+        warnings.push(
+          coded(sheetName, row, column, 'form.xlsform.expression.kept', { detail: checked.warning }),
+        );
       // choice_filter names choice columns and refers to questions only through ${…}
       for (const name of checked.references) checkReference(name, row, column);
       for (const name of lastSavedReferences(text)) {
         warnings.push(coded(sheetName, row, column, 'form.xlsform.last_saved', { reference: `\${${name}}` }));
       }
+      // The parser refuses functions it does not know (form.xlsform.expression.kept): the rest it
+      // evaluates, or keeps without evaluating.
       for (const fn of checked.functions) {
         if (SUPPORTED_FUNCTIONS.has(fn)) continue;
-        const known = KNOWN_UNSUPPORTED_FUNCTIONS.has(fn)
-          ? 'is kept but not supported yet'
-          : 'is not a known XLSForm function';
-        warnings.push(problem(sheetName, row, column, `the function ${fn}() ${known}`));
+        warnings.push(coded(sheetName, row, column, 'form.xlsform.function.unsupported', { name: fn }));
       }
     }
     for (const field of ['label', 'hint', 'guidanceHint', 'constraintMessage', 'requiredMessage'] as const) {
@@ -264,14 +275,11 @@ function checkList(
   const list = item.list!;
   if (item.type.endsWith('_from_file')) {
     if (!FROM_FILE.test(list)) {
-      errors.push(
-        problem(sheetName, row, typeHeader, `"${list}" must be a file name ending in .csv, .xml or .geojson`),
-      );
+      errors.push(coded(sheetName, row, typeHeader, 'form.xlsform.select.file_name', { list }));
       return;
     }
     if (!/\.csv$/i.test(list)) {
-      const message = `choices from an XML or GeoJSON file ("${list}") are kept but only CSV is supported yet`;
-      warnings.push(problem(sheetName, row, typeHeader, message));
+      warnings.push(coded(sheetName, row, typeHeader, 'form.xlsform.select.file_not_csv', { list }));
     }
     if (!(options.attachments ?? []).includes(list)) {
       (options.publish ? errors : warnings).push(

@@ -24,7 +24,7 @@ export interface ReadWorkbook {
   warnings: Problem[];
 }
 
-const stop = (message: string | Coded): never => {
+const stop = (message: Coded): never => {
   throw new ImportStop([problem(null, null, null, message)]);
 };
 
@@ -37,20 +37,16 @@ async function readXls(bytes: Uint8Array): Promise<RawSheet[]> {
   // Loaded only for .xls uploads, like exceljs for .xlsx.
   const { ole2Streams, readBiff8 } = await import('./xls.ts');
   const streams = ole2Streams(bytes);
-  if (!streams) return stop('the .xls workbook is damaged and cannot be read: save it again as .xlsx');
+  if (!streams) return stop(because('form.xlsform.file.xls_damaged'));
   if (streams.has('EncryptedPackage')) {
-    stop(
-      'the workbook is password-protected: remove the password in Excel (File → Info) and upload it again',
-    );
+    stop(because('form.xlsform.file.password_protected'));
   }
   const workbook = streams.get('Workbook');
   if (!workbook) {
     if (streams.has('Book')) {
-      stop(
-        'the .xls workbook is from Excel 95 or older: open it in Excel or LibreOffice and save it as .xlsx',
-      );
+      stop(because('form.xlsform.file.xls_too_old'));
     }
-    stop('the file is an old Office document, not an Excel workbook: save it as .xlsx');
+    stop(because('form.xlsform.file.office_not_workbook'));
   }
   let read: ReturnType<typeof readBiff8>;
   try {
@@ -58,7 +54,7 @@ async function readXls(bytes: Uint8Array): Promise<RawSheet[]> {
   } catch (error) {
     // A record shorter than its kind needs (a DataView read past its end) is damage, not a crash.
     if (error instanceof ImportStop || !(error instanceof RangeError)) throw error;
-    return stop('the .xls workbook is damaged and cannot be read: save it again as .xlsx');
+    return stop(because('form.xlsform.file.xls_damaged'));
   }
   return read.map(({ name, rows }) =>
     sheetFromCells(
@@ -92,11 +88,8 @@ function readText(bytes: Uint8Array, fileName: string): { format: WorkbookFormat
   if (extension !== 'md' && extension !== 'csv') {
     return stop(because('form.xlsform.file.not_spreadsheet_or_text', { file: fileName }));
   }
-  const what = markdown ? 'a markdown table of sheets' : 'a CSV form';
-  return stop(
-    `"${fileName}" does not look like ${what} (| survey | … rows for markdown, "survey" then ",type,name" rows for CSV): ` +
-      'upload an Excel workbook, or write the form as pyxform does',
-  );
+  const code = markdown ? 'form.xlsform.file.not_markdown_form' : 'form.xlsform.file.not_csv_form';
+  return stop(because(code, { file: fileName }));
 }
 
 /**

@@ -15,7 +15,7 @@ export interface XlsSheet {
   rows: Map<number, Map<number, string>>;
 }
 
-const stop = (message: string | Coded): never => {
+const stop = (message: Coded): never => {
   throw new ImportStop([problem(null, null, null, message)]);
 };
 
@@ -201,9 +201,7 @@ export function readBiff8(stream: Uint8Array): XlsSheet[] {
       if (record.type !== RECORD.BOF || record.data.length < 4) damaged();
       const version = view.getUint16(0, true);
       if (version !== 0x0600) {
-        stop(
-          'the .xls workbook is from Excel 95 or older: open it in Excel or LibreOffice and save it as .xlsx',
-        );
+        stop(because('form.xlsform.file.xls_too_old'));
       }
       continue;
     }
@@ -211,9 +209,7 @@ export function readBiff8(stream: Uint8Array): XlsSheet[] {
     const reader = new StringReader(record);
     switch (record.type) {
       case RECORD.FILEPASS:
-        stop(
-          'the workbook is password-protected: remove the password in Excel (File → Info) and upload it again',
-        );
+        stop(because('form.xlsform.file.password_protected'));
         break;
       case RECORD.DATEMODE:
         from1904 = view.getUint16(0, true) === 1;
