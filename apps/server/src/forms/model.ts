@@ -4,6 +4,7 @@ import {
   Form,
   formIdFromFileName,
   formLanguages,
+  type ImportResult,
   importXlsForm,
   jsonDepth,
   maxModelJsonDepth,
@@ -13,6 +14,7 @@ import {
   walkSurvey,
 } from '@coproduce/forms';
 import { AppError } from '../errors.ts';
+import { type ImportGate, importInWorker } from './import-worker/run.ts';
 
 /** A checked form, ready to store as a draft or a version. */
 export interface CheckedForm {
@@ -92,13 +94,27 @@ const describe = (problems: FormProblem[]) => {
   return `${place ? `${place}: ` : ''}${first.message}${more}`;
 };
 
-/** Reads an uploaded XLSForm; a workbook with problems is a 400 listing each, located. */
+/**
+ * Reads an uploaded XLSForm in a worker thread, within the gate's budget (import-worker/); a
+ * workbook with problems is a 400 listing each, located.
+ */
 export async function importUpload(
   bytes: Uint8Array,
   fileName: string,
   attachments: string[],
+  /** Uploads always give one; the shipped templates (our own files) are read in place. */
+  where?: { gate: ImportGate; workspaceId: string },
 ): Promise<CheckedForm> {
-  const result = await importXlsForm(bytes, fileName, { attachments });
+  let result: ImportResult;
+  if (!where) result = await importXlsForm(bytes, fileName, { attachments });
+  else {
+    const leave = where.gate.enter(where.workspaceId);
+    try {
+      result = await importInWorker(bytes, fileName, { attachments }, where.gate);
+    } finally {
+      leave();
+    }
+  }
   if (!result.ok) {
     const errors = located(result.errors);
     throw new AppError(

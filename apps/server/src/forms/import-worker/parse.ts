@@ -1,0 +1,46 @@
+// Runs inside a worker thread: reads workbooks one at a time and posts each result back. A hostile
+// workbook can only exhaust this thread's own heap and time, which the server watches (pool.ts).
+import { parentPort } from 'node:worker_threads';
+import { formLimits } from '@coproduce/contract';
+import { type ImportOptions, type ImportResult, importXlsForm, type Problem } from '@coproduce/forms';
+
+export interface ParseRequest {
+  bytes: Uint8Array;
+  fileName: string;
+  options: ImportOptions;
+}
+
+export type ParseAnswer = { ok: true; result: ImportResult } | { ok: false; message: string };
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+/**
+ * An import may not make a form larger than the builder may save (kept sheets count): measured
+ * here, so that the server never receives, stores or later exports a form of that size.
+ */
+function withinModelSize(result: ImportResult): ImportResult {
+  if (!result.ok) return result;
+  const size = Buffer.byteLength(JSON.stringify(result.form));
+  if (size <= formLimits.modelBodyBytes) return result;
+  const message =
+    `the form is ${mb(size)} once read, more than the ${mb(formLimits.modelBodyBytes)} a form can be: ` +
+    'remove sheets the form does not need, or split it';
+  return {
+    ok: false,
+    errors: [{ sheet: null, row: null, column: null, message } satisfies Problem],
+    warnings: result.warnings,
+  };
+}
+
+parentPort?.on('message', async (request: ParseRequest) => {
+  let answer: ParseAnswer;
+  try {
+    answer = {
+      ok: true,
+      result: withinModelSize(await importXlsForm(request.bytes, request.fileName, request.options)),
+    };
+  } catch (error) {
+    answer = { ok: false, message: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+  }
+  parentPort?.postMessage(answer);
+});

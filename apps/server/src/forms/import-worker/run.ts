@@ -1,0 +1,116 @@
+import type { ImportOptions, ImportResult } from '@coproduce/forms';
+import { AppError } from '../../errors.ts';
+import { type ImportBudget, importBudgetFrom } from './budget.ts';
+import { ParsePool } from './pool.ts';
+
+const retryAfterSeconds = 10;
+
+/**
+ * How many imports run, per workspace and in all. A full gate refuses at once (429 or 503 with
+ * Retry-After) rather than queueing: a queue of workbooks is memory held for requests nobody waits for.
+ */
+export class ImportGate {
+  private readonly running = new Map<string, number>();
+  private total = 0;
+
+  readonly pool: ParsePool;
+
+  constructor(readonly budget: ImportBudget) {
+    this.pool = new ParsePool(budget);
+  }
+
+  enter(workspaceId: string): () => void {
+    const here = this.running.get(workspaceId) ?? 0;
+    if (here >= this.budget.perWorkspace) {
+      throw new AppError(
+        'form.import.busy',
+        429,
+        `This workspace is already importing ${here} workbook(s); try again in a few seconds.`,
+        [{ path: 'body.contentBase64', message: 'another import is running', code: 'form.import.busy' }],
+        retryAfterSeconds,
+      );
+    }
+    if (this.total >= this.budget.perServer) {
+      throw new AppError(
+        'server.busy',
+        503,
+        'The server is reading other workbooks; try again in a few seconds.',
+        undefined,
+        retryAfterSeconds,
+      );
+    }
+    this.running.set(workspaceId, here + 1);
+    this.total++;
+    let left = false;
+    return () => {
+      if (left) return;
+      left = true;
+      this.total--;
+      const now = (this.running.get(workspaceId) ?? 1) - 1;
+      if (now > 0) this.running.set(workspaceId, now);
+      else this.running.delete(workspaceId);
+    };
+  }
+}
+
+/** One gate per server (its deps object), so that two servers in one process count apart. */
+const gates = new WeakMap<object, ImportGate>();
+export function importGate(owner: object): ImportGate {
+  let gate = gates.get(owner);
+  if (!gate) {
+    gate = new ImportGate(importBudgetFrom());
+    gates.set(owner, gate);
+  }
+  return gate;
+}
+
+const tooMuchMemory = (budget: ImportBudget) =>
+  new AppError(
+    'form.import.too_large',
+    413,
+    `Reading this workbook needs more than the ${budget.heapMb} MB a form may use: ` +
+      'remove images, formatting and unused rows, or split the form.',
+    [
+      {
+        path: 'body.contentBase64',
+        message: `needs more than ${budget.heapMb} MB`,
+        code: 'form.import.too_large',
+      },
+    ],
+  );
+
+const tooSlow = (budget: ImportBudget) =>
+  new AppError(
+    'form.import.too_slow',
+    422,
+    `Reading this workbook took longer than ${budget.timeMs / 1000} s, far longer than any form needs: ` +
+      'remove images, formatting and unused rows, or split the form.',
+    [
+      {
+        path: 'body.contentBase64',
+        message: `longer than ${budget.timeMs / 1000} s`,
+        code: 'form.import.too_slow',
+      },
+    ],
+  );
+
+/**
+ * Reads a workbook in a worker thread with its own heap limit and a wall-time limit, so that the
+ * event loop keeps answering everyone else. A worker past either budget is ended, never reused.
+ */
+export async function importInWorker(
+  bytes: Uint8Array,
+  fileName: string,
+  options: Omit<ImportOptions, 'limits'>,
+  gate: ImportGate,
+): Promise<ImportResult> {
+  const outcome = await gate.pool.run({
+    bytes,
+    fileName,
+    options: { ...options, limits: gate.budget.limits },
+  });
+  if (outcome.ok) return outcome.result;
+  if ('reason' in outcome && outcome.reason === 'memory') throw tooMuchMemory(gate.budget);
+  if ('reason' in outcome && outcome.reason === 'time') throw tooSlow(gate.budget);
+  throw new Error(`reading a workbook failed in its worker: ${outcome.message}`);
+}

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { AppError } from '../../errors.ts';
+import { manyQuestions, paddedWorkbook } from '../../test/hostile-workbooks.ts';
+import { importBudgetFrom } from './budget.ts';
+import { ImportGate, importInWorker } from './run.ts';
+
+const MB = 1024 * 1024;
+const gateWith = (env: Record<string, string>) => new ImportGate(importBudgetFrom(env));
+
+const refusal = async (work: Promise<unknown>) => {
+  const error = await work.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(AppError);
+  return error as AppError;
+};
+
+describe('reading workbooks in a worker thread', () => {
+  it('ends a worker past its heap budget with a 413, and the next import gets a fresh one', async () => {
+    const gate = gateWith({ IMPORT_HEAP_MB: '64' });
+    const error = await refusal(importInWorker(paddedWorkbook(40 * MB, 24 * MB), 'big.xlsx', {}, gate));
+    expect([error.status, error.code]).toEqual([413, 'form.import.too_large']);
+    const next = await importInWorker(manyQuestions(3), 'small.xlsx', {}, gate);
+    expect(next.ok).toBe(true);
+  }, 30_000);
+
+  it('ends a worker past its time budget with a 422', async () => {
+    const gate = gateWith({ IMPORT_TIME_MS: '200' });
+    const error = await refusal(importInWorker(paddedWorkbook(40 * MB, 24 * MB), 'slow.xlsx', {}, gate));
+    expect([error.status, error.code]).toEqual([422, 'form.import.too_slow']);
+  }, 30_000);
+
+  it('reads the configured limits: 5 questions at most is a located error at the sixth', async () => {
+    const gate = gateWith({ IMPORT_QUESTIONS: '5' });
+    const result = await importInWorker(manyQuestions(6), 'six.xlsx', {}, gate);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors[0]).toMatchObject({ sheet: 'survey', row: 7 });
+  }, 30_000);
+
+  it('refuses a budget that is not a whole number, naming the variable', () => {
+    expect(() => importBudgetFrom({ IMPORT_HEAP_MB: 'lots' })).toThrow(
+      /^IMPORT_HEAP_MB must be a whole number/,
+    );
+  });
+});
+
+describe('the import gate', () => {
+  it('lets through per workspace and per server only as many as configured, and frees on leave', () => {
+    const gate = gateWith({ IMPORT_PER_WORKSPACE: '1', IMPORT_PER_SERVER: '2' });
+    const leaveA = gate.enter('a');
+    expect(() => gate.enter('a')).toThrow(expect.objectContaining({ status: 429, retryAfterSeconds: 10 }));
+    const leaveB = gate.enter('b');
+    expect(() => gate.enter('c')).toThrow(expect.objectContaining({ status: 503, code: 'server.busy' }));
+    leaveA();
+    leaveA();
+    const leaveC = gate.enter('c');
+    expect(() => gate.enter('d')).toThrow(expect.objectContaining({ status: 503 }));
+    leaveB();
+    leaveC();
+    gate.enter('a')();
+  });
+});
