@@ -6,11 +6,22 @@ import { manyQuestions, paddedWorkbook } from '../test/hostile-workbooks.ts';
 
 const MB = 1024 * 1024;
 let world: FormsWorld;
+// Made once: writing 640,000 rows takes seconds of its own on a busy machine.
+let bomb: Uint8Array<ArrayBuffer>;
+let huge: Uint8Array<ArrayBuffer>;
+let padded: Uint8Array<ArrayBuffer>;
 beforeAll(async () => {
   // One import per server at a time, so that two workspaces are enough to fill the bound.
   process.env.IMPORT_PER_SERVER = '1';
   world = await formsWorld();
-});
+  bomb = paddedWorkbook(199 * MB, 60 * MB);
+  huge = manyQuestions(640_000);
+  padded = paddedWorkbook(63.9 * MB, 24 * MB);
+  // The first import starts the worker (about a second); the timings below are of the reading.
+  expect((await importFile(world, world.as.coordinator, 'warm.xlsx', manyQuestions(1))).statusCode).toBe(201);
+}, 120_000);
+/** Heavy tests: the machine is shared, and a timed-out test would leave its import holding the gate. */
+const heavy = { timeout: 60_000 };
 afterAll(async () => {
   delete process.env.IMPORT_PER_SERVER;
   await world.server.close();
@@ -41,55 +52,63 @@ async function whileHealthIsAsked<T>(work: Promise<T>) {
 }
 
 describe('hostile workbooks', () => {
-  it('refuses a workbook that unpacks to 199 MB at once, naming its sheet, while /health answers', async () => {
-    const before = await tableCounts(world);
-    const bomb = paddedWorkbook(199 * MB, 60 * MB);
-    expect(bomb.length).toBeLessThan(2 * MB);
-    const { answer, slowest, tookMs } = await whileHealthIsAsked(
-      importFile(world, world.as.coordinator, 'bomb.xlsx', bomb),
-    );
-    expect(answer.statusCode, answer.payload).toBe(400);
-    expect(answer.body.errors[0]).toMatchObject({
-      sheet: 'notes 1',
-      message: expect.stringMatching(/^the sheet "notes 1" unpacks to more than 24\.0 MB/),
-    });
-    expect(tookMs).toBeLessThan(3000);
-    expect(slowest).toBeLessThan(250);
-    expect(await tableCounts(world)).toEqual(before);
-  });
+  it(
+    'refuses a workbook that unpacks to 199 MB at once, naming its sheet, while /health answers',
+    heavy,
+    async () => {
+      const before = await tableCounts(world);
+      expect(bomb.length).toBeLessThan(2 * MB);
+      const { answer, slowest, tookMs } = await whileHealthIsAsked(
+        importFile(world, world.as.coordinator, 'bomb.xlsx', bomb),
+      );
+      expect(answer.statusCode, answer.payload).toBe(400);
+      expect(answer.body.errors[0]).toMatchObject({
+        sheet: 'notes 1',
+        message: expect.stringMatching(/^the sheet "notes 1" unpacks to more than 24\.0 MB/),
+      });
+      // Was 31–58 s on the event loop (issue 6); the scan stops at the first part over 24 MB.
+      expect(tookMs).toBeLessThan(3000);
+      expect(slowest).toBeLessThan(250);
+      expect(await tableCounts(world)).toEqual(before);
+    },
+  );
 
-  it('refuses a 640,000-question workbook at the survey row past the limit, on both import endpoints', async () => {
-    const bytes = manyQuestions(640_000);
-    expect(bytes.length).toBeLessThan(10 * MB);
-    const { answer, slowest } = await whileHealthIsAsked(
-      importFile(world, world.as.coordinator, 'huge.xlsx', bytes),
-    );
-    expect(answer.statusCode, answer.payload).toBe(400);
-    expect(answer.body.errors).toEqual([
-      {
-        sheet: 'survey',
-        row: 50_001,
-        message:
-          'the sheet "survey" has more than 50,000 rows: a form can have at most 10,000 questions and 40,000 choices',
-      },
-    ]);
-    expect(slowest).toBeLessThan(250);
+  it(
+    'refuses a 640,000-question workbook at the survey row past the limit, on both import endpoints',
+    heavy,
+    async () => {
+      const bytes = huge;
+      expect(bytes.length).toBeLessThan(10 * MB);
+      const { answer, slowest } = await whileHealthIsAsked(
+        importFile(world, world.as.coordinator, 'huge.xlsx', bytes),
+      );
+      expect(answer.statusCode, answer.payload).toBe(400);
+      expect(answer.body.errors).toEqual([
+        {
+          sheet: 'survey',
+          row: 50_001,
+          message:
+            'the sheet "survey" has more than 50,000 rows: a form can have at most 10,000 questions and 40,000 choices',
+        },
+      ]);
+      expect(slowest).toBeLessThan(250);
 
-    const created = await importFile(world, world.as.coordinator, 'small.xlsx', manyQuestions(3));
-    expect(created.statusCode, created.payload).toBe(201);
-    const replaced = await world.as.coordinator.request(
-      'PUT',
-      world.url(`/${created.body.id}/draft/xlsform`),
-      {
-        fileName: 'huge.xlsx',
-        contentBase64: base64(bytes),
-      },
-    );
-    expect(replaced.statusCode, replaced.payload).toBe(400);
-    expect(replaced.body.errors[0]).toMatchObject({ sheet: 'survey', row: 50_001 });
-  });
+      const created = await importFile(world, world.as.coordinator, 'small.xlsx', manyQuestions(3));
+      expect(created.statusCode, created.payload).toBe(201);
+      const replaced = await world.as.coordinator.request(
+        'PUT',
+        world.url(`/${created.body.id}/draft/xlsform`),
+        {
+          fileName: 'huge.xlsx',
+          contentBase64: base64(bytes),
+        },
+      );
+      expect(replaced.statusCode, replaced.payload).toBe(400);
+      expect(replaced.body.errors[0]).toMatchObject({ sheet: 'survey', row: 50_001 });
+    },
+  );
 
-  it('refuses 10,001 questions at the row of the one over', async () => {
+  it('refuses 10,001 questions at the row of the one over', heavy, async () => {
     const answer = await importFile(world, world.as.coordinator, 'many.xlsx', manyQuestions(10_001));
     expect(answer.statusCode, answer.payload).toBe(400);
     expect(answer.body.errors).toEqual([
@@ -101,48 +120,54 @@ describe('hostile workbooks', () => {
     ]);
   });
 
-  it('reads a workbook just under every unpacking limit off the event loop, and refuses the form it makes', async () => {
-    const before = await tableCounts(world);
-    const padded = paddedWorkbook(63.9 * MB, 24 * MB);
-    const { answer, slowest, asked } = await whileHealthIsAsked(
-      importFile(world, world.as.coordinator, 'padded.xlsx', padded),
-    );
-    // Whichever budget it meets first, the worker's heap or the form's size, it is refused in words.
-    expect(answer.headers['content-type']).toMatch(/^application\/problem\+json/);
-    if (answer.statusCode === 413) expect(answer.body.code).toBe('form.import.too_large');
-    else {
-      expect(answer.statusCode, answer.payload).toBe(400);
-      expect(answer.body.errors[0].message).toMatch(
-        /^the form is \d+\.\d MB once read, more than the 5\.0 MB/,
+  it(
+    'reads a workbook just under every unpacking limit off the event loop, and refuses the form it makes',
+    heavy,
+    async () => {
+      const before = await tableCounts(world);
+      const { answer, slowest, asked } = await whileHealthIsAsked(
+        importFile(world, world.as.coordinator, 'padded.xlsx', padded),
       );
-    }
-    expect(asked).toBeGreaterThan(5);
-    expect(slowest).toBeLessThan(250);
-    expect(await tableCounts(world)).toEqual(before);
-  });
+      // Whichever budget it meets first, the worker's heap or the form's size, it is refused in words.
+      expect(answer.headers['content-type']).toMatch(/^application\/problem\+json/);
+      if (answer.statusCode === 413) expect(answer.body.code).toBe('form.import.too_large');
+      else {
+        expect(answer.statusCode, answer.payload).toBe(400);
+        expect(answer.body.errors[0].message).toMatch(
+          /^the form is \d+\.\d MB once read, more than the 5\.0 MB/,
+        );
+      }
+      expect(asked).toBeGreaterThan(5);
+      expect(slowest).toBeLessThan(250);
+      expect(await tableCounts(world)).toEqual(before);
+    },
+  );
 
-  it('refuses an import beyond the bound with 429 (same workspace) or 503 (the server), with Retry-After', async () => {
-    const padded = paddedWorkbook(40 * MB, 24 * MB);
-    const first = importFile(world, world.as.coordinator, 'padded.xlsx', padded);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    const sameWorkspace = await importFile(world, world.as.staff, 'small.xlsx', manyQuestions(3));
-    expect(sameWorkspace.statusCode, sameWorkspace.payload).toBe(429);
-    expect(sameWorkspace.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(sameWorkspace.headers['retry-after']).toBe('10');
-    expect(sameWorkspace.body.code).toBe('form.import.busy');
-    const elsewhere = await world.as.outsider.post(world.url('/import', world.otherWorkspaceId), {
-      fileName: 'small.xlsx',
-      contentBase64: base64(manyQuestions(3)),
-    });
-    expect(elsewhere.statusCode, elsewhere.payload).toBe(503);
-    expect(elsewhere.headers['retry-after']).toBe('10');
-    expect(elsewhere.body.code).toBe('server.busy');
-    expect((await first).statusCode).toBe(400);
-    // The bound is released when an import ends, however it ended.
-    const after = await world.as.outsider.post(world.url('/import', world.otherWorkspaceId), {
-      fileName: 'small.xlsx',
-      contentBase64: base64(manyQuestions(3)),
-    });
-    expect(after.statusCode, after.payload).toBe(201);
-  });
+  it(
+    'refuses an import beyond the bound with 429 (same workspace) or 503 (the server), with Retry-After',
+    heavy,
+    async () => {
+      const first = importFile(world, world.as.coordinator, 'padded.xlsx', padded);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const sameWorkspace = await importFile(world, world.as.staff, 'small.xlsx', manyQuestions(3));
+      expect(sameWorkspace.statusCode, sameWorkspace.payload).toBe(429);
+      expect(sameWorkspace.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(sameWorkspace.headers['retry-after']).toBe('10');
+      expect(sameWorkspace.body.code).toBe('form.import.busy');
+      const elsewhere = await world.as.outsider.post(world.url('/import', world.otherWorkspaceId), {
+        fileName: 'small.xlsx',
+        contentBase64: base64(manyQuestions(3)),
+      });
+      expect(elsewhere.statusCode, elsewhere.payload).toBe(503);
+      expect(elsewhere.headers['retry-after']).toBe('10');
+      expect(elsewhere.body.code).toBe('server.busy');
+      expect([400, 413]).toContain((await first).statusCode);
+      // The bound is released when an import ends, however it ended.
+      const after = await world.as.outsider.post(world.url('/import', world.otherWorkspaceId), {
+        fileName: 'small.xlsx',
+        contentBase64: base64(manyQuestions(3)),
+      });
+      expect(after.statusCode, after.payload).toBe(201);
+    },
+  );
 });
