@@ -36,7 +36,7 @@ export const textProblemMessages: Record<TextProblem, string> = {
   control: 'contains an invisible control character',
 };
 
-const asciiOnly = /^[\x00-\x7f]*$/;
+const asciiOnly = /^\p{ASCII}*$/u;
 
 /**
  * Walks a parsed JSON value (without recursion, so deep input cannot overflow the stack), returns
