@@ -10,7 +10,7 @@ const retryAfterSeconds = 10;
  * Retry-After) rather than queueing: a queue of workbooks is memory held for requests nobody waits for.
  */
 export class ImportGate {
-  private readonly running = new Map<string, number>();
+  private readonly reading = new Map<string, number>();
   private total = 0;
 
   readonly pool: ParsePool;
@@ -19,8 +19,13 @@ export class ImportGate {
     this.pool = new ParsePool(budget);
   }
 
+  /** Imports of this workspace reading now (for logs, and for tests to wait on instead of sleeping). */
+  running(workspaceId: string): number {
+    return this.reading.get(workspaceId) ?? 0;
+  }
+
   enter(workspaceId: string): () => void {
-    const here = this.running.get(workspaceId) ?? 0;
+    const here = this.reading.get(workspaceId) ?? 0;
     if (here >= this.budget.perWorkspace) {
       throw new AppError(
         'form.import.busy',
@@ -39,16 +44,16 @@ export class ImportGate {
         retryAfterSeconds,
       );
     }
-    this.running.set(workspaceId, here + 1);
+    this.reading.set(workspaceId, here + 1);
     this.total++;
     let left = false;
     return () => {
       if (left) return;
       left = true;
       this.total--;
-      const now = (this.running.get(workspaceId) ?? 1) - 1;
-      if (now > 0) this.running.set(workspaceId, now);
-      else this.running.delete(workspaceId);
+      const now = (this.reading.get(workspaceId) ?? 1) - 1;
+      if (now > 0) this.reading.set(workspaceId, now);
+      else this.reading.delete(workspaceId);
     };
   }
 }
