@@ -3,7 +3,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { base64, type FormsWorld, formsWorld, importFile, tableCounts } from '../test/forms-world.ts';
 import { manyQuestions, paddedWorkbook } from '../test/hostile-workbooks.ts';
-import { importGate } from './import-worker/run.ts';
 
 const MB = 1024 * 1024;
 let world: FormsWorld;
@@ -53,7 +52,7 @@ async function whileHealthIsAsked<T>(work: Promise<T>) {
 
 /** Waits until the workspace's import has passed the gate, however slowly the machine gets there. */
 async function untilImporting(workspaceId: string) {
-  while (importGate(world.server.deps).running(workspaceId) === 0) {
+  while (world.server.deps.imports.running(workspaceId) === 0) {
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
 }
@@ -134,9 +133,11 @@ describe('hostile workbooks', () => {
       const { answer, answeredDuring } = await whileHealthIsAsked(
         importFile(world, world.as.coordinator, 'padded.xlsx', padded),
       );
-      // Whichever budget it meets first, the worker's heap or the form's size, it is refused in words.
+      // Whichever budget it meets first (the reader's heap, its time on a loaded machine, or the
+      // form's size), it is refused in words.
       expect(answer.headers['content-type']).toMatch(/^application\/problem\+json/);
       if (answer.statusCode === 413) expect(answer.body.code).toBe('form.import.too_large');
+      else if (answer.statusCode === 422) expect(answer.body.code).toBe('form.import.too_slow');
       else {
         expect(answer.statusCode, answer.payload).toBe(400);
         expect(answer.body.errors[0].message).toMatch(
@@ -166,7 +167,7 @@ describe('hostile workbooks', () => {
       expect(elsewhere.statusCode, elsewhere.payload).toBe(503);
       expect(elsewhere.headers['retry-after']).toBe('10');
       expect(elsewhere.body.code).toBe('server.busy');
-      expect([400, 413]).toContain((await first).statusCode);
+      expect([400, 413, 422]).toContain((await first).statusCode);
       // The bound is released when an import ends, however it ended.
       const after = await world.as.outsider.post(world.url('/import', world.otherWorkspaceId), {
         fileName: 'small.xlsx',

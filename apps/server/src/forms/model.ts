@@ -13,8 +13,9 @@ import {
   type SurveyItem,
   walkSurvey,
 } from '@coproduce/forms';
+import type { ServerDeps } from '../context.ts';
 import { AppError } from '../errors.ts';
-import { type ImportGate, importInWorker } from './import-worker/run.ts';
+import { importInWorker } from './import-worker/run.ts';
 
 /** A checked form, ready to store as a draft or a version. */
 export interface CheckedForm {
@@ -95,7 +96,7 @@ const describe = (problems: FormProblem[]) => {
 };
 
 /**
- * Reads an uploaded XLSForm in a worker thread, within the gate's budget (import-worker/); a
+ * Reads an uploaded XLSForm in a reader process, within the gate's budget (import-worker/); a
  * workbook with problems is a 400 listing each, located.
  */
 export async function importUpload(
@@ -103,14 +104,15 @@ export async function importUpload(
   fileName: string,
   attachments: string[],
   /** Uploads always give one; the shipped templates (our own files) are read in place. */
-  where?: { gate: ImportGate; workspaceId: string },
+  where?: { deps: Pick<ServerDeps, 'imports' | 'log'>; workspaceId: string },
 ): Promise<CheckedForm> {
   let result: ImportResult;
   if (!where) result = await importXlsForm(bytes, fileName, { attachments });
   else {
-    const leave = where.gate.enter(where.workspaceId);
+    const gate = where.deps.imports;
+    const leave = gate.enter(where.workspaceId);
     try {
-      result = await importInWorker(bytes, fileName, { attachments }, where.gate);
+      result = await importInWorker(bytes, fileName, { attachments }, gate, where.deps.log);
     } finally {
       leave();
     }

@@ -9,7 +9,6 @@ import { formCaller, require, requireBeforeWork } from './caller.ts';
 import { codesignRoutes } from './codesign-routes.ts';
 import { diffForms } from './diff.ts';
 import { archiveForm, createForm, saveDraft } from './drafts.ts';
-import { importGate } from './import-worker/run.ts';
 import { formPage } from './list.ts';
 import { type CheckedForm, checkModel, decodeUpload, importUpload } from './model.ts';
 import { openRosaHeaders, openRosaRoutes, versionXForm } from './openrosa.ts';
@@ -45,7 +44,7 @@ export function formRoutes(api: Registrar) {
       prepare: async ({ deps, caller, params, body }) => {
         await requireBeforeWork(deps, caller, params.workspaceId, 'create');
         return importUpload(decodeUpload(body.contentBase64), body.fileName, [], {
-          gate: importGate(deps),
+          deps,
           workspaceId: params.workspaceId,
         });
       },
@@ -99,7 +98,7 @@ export function formRoutes(api: Registrar) {
           decodeUpload(body.contentBase64),
           body.fileName,
           await namesBefore(deps.db, params.workspaceId, params.formId),
-          { gate: importGate(deps), workspaceId: params.workspaceId },
+          { deps, workspaceId: params.workspaceId },
         );
       },
     },

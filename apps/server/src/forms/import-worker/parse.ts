@@ -1,6 +1,5 @@
-// Runs inside a worker thread: reads workbooks one at a time and posts each result back. A hostile
-// workbook can only exhaust this thread's own heap and time, which the server watches (pool.ts).
-import { parentPort } from 'node:worker_threads';
+// Runs in a child process: reads workbooks one at a time and sends each result back. A hostile
+// workbook can only exhaust this process's own heap and time, which the server watches (pool.ts).
 import { formLimits } from '@coproduce/contract';
 import { type ImportOptions, type ImportResult, importXlsForm, type Problem } from '@coproduce/forms';
 
@@ -32,7 +31,10 @@ function withinModelSize(result: ImportResult): ImportResult {
   };
 }
 
-parentPort?.on('message', async (request: ParseRequest) => {
+// The server gone (even killed with -9) means nobody waits for an answer.
+process.on('disconnect', () => process.exit(0));
+
+process.on('message', async (request: ParseRequest) => {
   let answer: ParseAnswer;
   try {
     answer = {
@@ -42,5 +44,5 @@ parentPort?.on('message', async (request: ParseRequest) => {
   } catch (error) {
     answer = { ok: false, message: error instanceof Error ? (error.stack ?? error.message) : String(error) };
   }
-  parentPort?.postMessage(answer);
+  process.send?.(answer);
 });

@@ -1,4 +1,5 @@
 import type { ImportOptions, ImportResult } from '@coproduce/forms';
+import type { Logger } from 'pino';
 import { AppError } from '../../errors.ts';
 import { type ImportBudget, importBudgetFrom } from './budget.ts';
 import { ParsePool } from './pool.ts';
@@ -15,8 +16,13 @@ export class ImportGate {
 
   readonly pool: ParsePool;
 
-  constructor(readonly budget: ImportBudget) {
+  constructor(readonly budget: ImportBudget = importBudgetFrom()) {
     this.pool = new ParsePool(budget);
+  }
+
+  /** Ends the readers with the server, so that none outlives it. */
+  close() {
+    this.pool.close();
   }
 
   /** Imports of this workspace reading now (for logs, and for tests to wait on instead of sleeping). */
@@ -58,17 +64,6 @@ export class ImportGate {
   }
 }
 
-/** One gate per server (its deps object), so that two servers in one process count apart. */
-const gates = new WeakMap<object, ImportGate>();
-export function importGate(owner: object): ImportGate {
-  let gate = gates.get(owner);
-  if (!gate) {
-    gate = new ImportGate(importBudgetFrom());
-    gates.set(owner, gate);
-  }
-  return gate;
-}
-
 const tooMuchMemory = (budget: ImportBudget) =>
   new AppError(
     'form.import.too_large',
@@ -82,6 +77,15 @@ const tooMuchMemory = (budget: ImportBudget) =>
         code: 'form.import.too_large',
       },
     ],
+  );
+
+/** A reader that died for another reason: still the workbook's fault as far as anyone can tell. */
+const readerFailed = () =>
+  new AppError(
+    'form.import.failed',
+    422,
+    'This workbook could not be read: save it again as .xlsx in Excel or LibreOffice and upload that.',
+    [{ path: 'body.contentBase64', message: 'could not be read', code: 'form.import.failed' }],
   );
 
 const tooSlow = (budget: ImportBudget) =>
@@ -100,14 +104,16 @@ const tooSlow = (budget: ImportBudget) =>
   );
 
 /**
- * Reads a workbook in a worker thread with its own heap limit and a wall-time limit, so that the
- * event loop keeps answering everyone else. A worker past either budget is ended, never reused.
+ * Reads a workbook in a reader process with its own heap limit and a wall-time limit, so that the
+ * event loop keeps answering everyone else. However the reader fails, the import is refused in
+ * words (413 or 422) and the reader is ended, never reused.
  */
 export async function importInWorker(
   bytes: Uint8Array,
   fileName: string,
   options: Omit<ImportOptions, 'limits'>,
   gate: ImportGate,
+  log?: Pick<Logger, 'warn' | 'error'>,
 ): Promise<ImportResult> {
   const outcome = await gate.pool.run({
     bytes,
@@ -117,5 +123,8 @@ export async function importInWorker(
   if (outcome.ok) return outcome.result;
   if ('reason' in outcome && outcome.reason === 'memory') throw tooMuchMemory(gate.budget);
   if ('reason' in outcome && outcome.reason === 'time') throw tooSlow(gate.budget);
-  throw new Error(`reading a workbook failed in its worker: ${outcome.message}`);
+  if ('reason' in outcome) {
+    log?.warn({ reason: outcome.reason, detail: outcome.message }, 'a workbook reader stopped');
+  } else log?.error({ detail: outcome.message }, 'reading a workbook threw');
+  throw readerFailed();
 }
