@@ -1,5 +1,6 @@
 import { limits } from '@coproduce/contract';
 import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
@@ -32,6 +33,8 @@ export async function buildApp(deps: ServerDeps, options: { serveWeb?: boolean }
   installErrorHandling(app);
   installSecurityHeaders(app, deps.config.publicUrl);
   await app.register(fastifyCookie);
+  // Only OpenRosa submissions are multipart; each route reads its parts with its own limits.
+  await app.register(fastifyMultipart);
   await app.register(fastifySwagger, {
     openapi: {
       info: {

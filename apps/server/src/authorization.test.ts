@@ -188,6 +188,12 @@ const expectations: Record<string, Expectation> = {
     build: async (p) =>
       at(`${ws(p)}/invites/${p === places.own ? (await freshInvite(p)).invite.id : p.inviteId}`),
   },
+  reissueInviteCode: {
+    anonymous: 401,
+    own: only(['coordinator', 'staff']),
+    build: async (p) =>
+      at(`${ws(p)}/invites/${p === places.own ? (await freshInvite(p)).invite.id : p.inviteId}/code`, {}),
+  },
   listPeople: {
     anonymous: 401,
     own: only(['coordinator', 'staff', 'researcher', 'member']),
@@ -214,6 +220,11 @@ const expectations: Record<string, Expectation> = {
     build: async (p) => at(`${ws(p)}/people/${p === places.own ? await freshPerson(p) : p.personId}`),
   },
   listAudit: { anonymous: 401, own: only(['coordinator']), build: async (p) => at(`${ws(p)}/audit`) },
+  exportAuditCsv: {
+    anonymous: 401,
+    own: only(['coordinator']),
+    build: async (p) => at(`${ws(p)}/audit/export`, {}),
+  },
   listApiTokens: { anonymous: 401, own: all('ok'), build: async (p) => at(`${ws(p)}/tokens`) },
   createApiToken: {
     anonymous: 401,

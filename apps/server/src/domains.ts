@@ -8,6 +8,7 @@ import type { Registrar } from './http/register.ts';
 import { inviteRoutes } from './invites/routes.ts';
 import { jobRoutes } from './jobs/routes.ts';
 import { memberRoutes } from './members/routes.ts';
+import { openRosaSubmissionRoutes } from './openrosa/routes.ts';
 import { peopleRoutes } from './people/routes.ts';
 import { submissionReviewRoutes } from './submissions/review-routes.ts';
 import { submissionRoutes } from './submissions/routes.ts';
@@ -30,6 +31,7 @@ export const domainRoutes: Array<(api: Registrar) => void> = [
   formRoutes,
   submissionRoutes,
   submissionReviewRoutes,
+  openRosaSubmissionRoutes,
   assignmentRoutes,
   syncRoutes,
   jobRoutes,

@@ -52,8 +52,8 @@ export class ApiError extends Error {
     return this.problem.code;
   }
   /**
-   * Field messages keyed by their path in the body ("contactChannels.0.address"), for showing next
-   * to a field. Validation errors name the request part first ("body.contactChannels.0.address").
+   * The server's English field messages keyed by their path in the body ("contactChannels.0.address");
+   * screens show `fieldMessages` (i18n/issues.ts), worded from each issue's code in the reader's language.
    */
   get fieldErrors(): Record<string, string> {
     const out: Record<string, string> = {};
@@ -87,7 +87,8 @@ export function buildPath(template: string, params: Record<string, unknown> | un
   });
 }
 
-export async function call<K extends RouteId>(id: K, input: CallInput<K>): Promise<CallResult<K>> {
+/** Sends one contract call; a failed one throws ApiError with the server's problem. */
+async function send<K extends RouteId>(id: K, input: CallInput<K>): Promise<Response> {
   const [method, template] = routes[id];
   let url = buildPath(template, input.params as Record<string, unknown> | undefined);
   if (input.query) {
@@ -119,8 +120,27 @@ export async function call<K extends RouteId>(id: K, input: CallInput<K>): Promi
     if (problem.code === 'auth.required' && id !== 'session') onSignedOut?.();
     throw new ApiError(response.status, problem);
   }
+  return response;
+}
+
+export async function call<K extends RouteId>(id: K, input: CallInput<K>): Promise<CallResult<K>> {
+  const response = await send(id, input);
   if (response.status === 204) return undefined as CallResult<K>;
   return (await response.json()) as CallResult<K>;
+}
+
+/** A call that answers with a file (a CSV): saved by the browser under the server's name. */
+export async function saveFile<K extends RouteId>(id: K, input: CallInput<K>, fallbackName: string) {
+  const response = await send(id, input);
+  const named = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1];
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = named ?? fallbackName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 async function readProblem(response: Response): Promise<Problem> {

@@ -73,7 +73,8 @@ export function App(): JSX.Element {
       try {
         const status = await call('setupStatus', {});
         setSetupNeeded(status.needed);
-        if (status.needed) {
+        // Signed out: asking for the session would only answer 401 (a red line in the console).
+        if (status.needed || !status.signedIn) {
           setAccountState(null);
           return;
         }
@@ -129,11 +130,12 @@ export function App(): JSX.Element {
     [account, offline, workspaces, reloadWorkspaces, refreshSession, locale],
   );
 
-  const i18n: I18n = useMemo(
-    () => ({
+  const i18n: I18n = useMemo(() => {
+    const translate = translator(locale, catalogue);
+    return {
       locale,
-      t: translator(locale, catalogue),
-      date: dateFormatter(locale),
+      t: translate,
+      date: dateFormatter(locale, translate),
       setLocale: (next) => {
         void applyLocale(next).catch(() => {});
         if (account) {
@@ -142,9 +144,8 @@ export function App(): JSX.Element {
             .catch(() => {});
         }
       },
-    }),
-    [locale, catalogue, applyLocale, account],
-  );
+    };
+  }, [locale, catalogue, applyLocale, account]);
 
   // Send people where they can be: setup first, then sign-in, then their last workspace.
   useEffect(() => {

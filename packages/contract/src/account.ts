@@ -82,7 +82,8 @@ export const DeviceSessionSchema = z.object({
 });
 export type DeviceSession = z.infer<typeof DeviceSessionSchema>;
 
-export const SetupStatusSchema = z.object({ needed: z.boolean() });
+/** `signedIn` lets a signed-out page skip asking for the session (and logging a 401 for it). */
+export const SetupStatusSchema = z.object({ needed: z.boolean(), signedIn: z.boolean() });
 export const SetupInputSchema = z.strictObject({
   username: UsernameSchema,
   password: PasswordSchema,

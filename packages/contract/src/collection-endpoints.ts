@@ -27,7 +27,7 @@ import {
 } from './collection.ts';
 import { endpoint } from './endpoint.ts';
 import { ChangesPageSchema, ChangesQuerySchema } from './feed.ts';
-import { BinaryResponseSchema, FormParamsSchema } from './forms.ts';
+import { BinaryResponseSchema, FormParamsSchema, xformContentType } from './forms.ts';
 import { PageQuerySchema, pageOf } from './page.ts';
 import { WorkspaceParamsSchema } from './workspaces.ts';
 
@@ -59,6 +59,29 @@ export const collectionEndpoints = {
     body: IngestInputSchema,
     response: IngestResultSchema,
     bodyLimit: collectionLimits.batchItems * collectionLimits.answersBytes,
+  }),
+  // OpenRosa 1.0 for ODK Collect and KoboCollect: HEAD (Fastify answers it from this GET) tells the
+  // phone how large one POST may be; larger submissions come split over several POSTs.
+  openRosaSubmissionCheck: endpoint({
+    ...base,
+    id: 'openRosaSubmissionCheck',
+    method: 'GET',
+    path: `${ws}/submission`,
+    status: 204,
+    summary: 'OpenRosa submission check (HEAD): answers with X-OpenRosa-Accept-Content-Length',
+    params: WorkspaceParamsSchema,
+  }),
+  openRosaSubmission: endpoint({
+    ...base,
+    id: 'openRosaSubmission',
+    method: 'POST',
+    path: `${ws}/submission`,
+    status: 201,
+    summary:
+      'OpenRosa submission: multipart xml_submission_file plus its files, through the same ingest as the web (idempotent by instanceID)',
+    params: WorkspaceParamsSchema,
+    response: BinaryResponseSchema,
+    produces: xformContentType,
   }),
   uploadSubmissionFilePart: endpoint({
     ...base,

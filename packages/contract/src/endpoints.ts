@@ -10,10 +10,11 @@ import {
   SignOutInputSchema,
   UpdateAccountInputSchema,
 } from './account.ts';
-import { AuditEntrySchema, AuditQuerySchema } from './audit.ts';
+import { AuditEntrySchema, AuditExportInputSchema, AuditQuerySchema } from './audit.ts';
 import { collectionEndpoints } from './collection-endpoints.ts';
 import { endpoint } from './endpoint.ts';
 import { formEndpoints } from './form-endpoints.ts';
+import { BinaryResponseSchema } from './forms.ts';
 import { IdSchema } from './ids.ts';
 import {
   ChangeRoleInputSchema,
@@ -297,6 +298,17 @@ export const endpoints = {
     summary: 'Revoke an invite that is not yet used',
     params: InviteParamsSchema,
   }),
+  reissueInviteCode: endpoint({
+    id: 'reissueInviteCode',
+    method: 'POST',
+    path: `${ws}/invites/:inviteId/code`,
+    tag: 'members',
+    access: 'workspace',
+    status: 200,
+    summary: 'Print a slip again: a new code replaces the old one, which stops working',
+    params: InviteParamsSchema,
+    response: CreatedInviteSchema,
+  }),
   previewInvite: endpoint({
     id: 'previewInvite',
     method: 'POST',
@@ -387,6 +399,20 @@ export const endpoints = {
     params: WorkspaceParamsSchema,
     query: AuditQuerySchema,
     response: pageOf(AuditEntrySchema),
+  }),
+  exportAuditCsv: endpoint({
+    id: 'exportAuditCsv',
+    method: 'POST',
+    path: `${ws}/audit/export`,
+    tag: 'audit',
+    access: 'workspace',
+    status: 200,
+    // POST: taking a copy of the log is itself written to the log.
+    summary: 'The audit log as CSV (codes, ids and names), for coordinators; audited',
+    params: WorkspaceParamsSchema,
+    body: AuditExportInputSchema,
+    response: BinaryResponseSchema,
+    produces: 'text/csv; charset=utf-8',
   }),
   listApiTokens: endpoint({
     id: 'listApiTokens',

@@ -58,6 +58,14 @@ export const FormProblemSchema = z.object({
 });
 export type FormProblem = z.infer<typeof FormProblemSchema>;
 
+/** A published version as people name it: "version 3, 2 December 2026" (`version` is the XLSForm string). */
+const PublishedRefSchema = z.object({
+  id: IdSchema,
+  number: z.number().int().describe('1 for the first published version, then 2…'),
+  version: z.string(),
+  publishedAt: TimestampSchema,
+});
+
 export const FormAbilitiesSchema = z.object({
   readDraft: z.boolean(),
   edit: z.boolean().describe('change the draft, upload attachments'),
@@ -82,7 +90,7 @@ export const FormSummarySchema = z.object({
   status: FormStatusSchema,
   languages: z.array(z.string()),
   questionCount: z.number().int(),
-  latestVersion: z.object({ id: IdSchema, version: z.string(), publishedAt: TimestampSchema }).nullable(),
+  latestVersion: PublishedRefSchema.nullable(),
   openThreads: z.number().int().describe('open comment and suggestion threads on the draft'),
   createdAt: TimestampSchema,
   updatedAt: TimestampSchema,
@@ -315,7 +323,7 @@ export const DeclineFormSuggestionInputSchema = z.strictObject({
 
 /** What changed between the last published version and the draft. */
 export const FormChangesSchema = z.object({
-  since: z.object({ id: IdSchema, version: z.string(), publishedAt: TimestampSchema }).nullable(),
+  since: PublishedRefSchema.nullable(),
   added: z.array(z.object({ path: z.string(), type: z.string(), label: z.record(z.string(), z.string()) })),
   removed: z.array(z.object({ path: z.string(), type: z.string(), label: z.record(z.string(), z.string()) })),
   reworded: z.array(

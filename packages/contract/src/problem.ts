@@ -11,7 +11,12 @@ export const ProblemLocationSchema = z.object({
     .string()
     .optional()
     .describe('stable code of this error, e.g. "too_small" or "form.xlsform.unknown_type"'),
-  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+  params: z
+    .record(z.string(), z.union([z.string(), z.number()]))
+    .optional()
+    .describe(
+      'what the code needs to be worded, never the sent value: for zod codes minimum, maximum, origin (string, number, array), expected, format',
+    ),
 });
 export type ProblemLocation = z.infer<typeof ProblemLocationSchema>;
 
@@ -54,7 +59,25 @@ export const problemCodes = [
   'invite.expired',
   'invite.used',
   'invite.revoked',
+  'invite.not_code',
   'rate_limited',
   'internal',
 ] as const;
 export type ProblemCode = (typeof problemCodes)[number];
+
+/**
+ * The parameters a screen needs to word a validation issue in the reader's language (minimum,
+ * maximum, origin, expected type, format). Only these: the sent value itself is never echoed.
+ */
+const issueParamNames = ['minimum', 'maximum', 'origin', 'expected', 'format'] as const;
+export function issueParams(raw: unknown): { params?: Record<string, string | number> } {
+  if (!raw || typeof raw !== 'object') return {};
+  const params: Record<string, string | number> = {};
+  for (const name of issueParamNames) {
+    const value = (raw as Record<string, unknown>)[name];
+    if (typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value)))
+      params[name] = value;
+    else if (typeof value === 'bigint') params[name] = Number(value);
+  }
+  return Object.keys(params).length ? { params } : {};
+}

@@ -55,6 +55,8 @@ describe('checkXlsForm', () => {
           row: 9,
           column: 'type',
           message: '"barcode" is kept in the form but not supported yet',
+          code: 'form.xlsform.type.kept',
+          params: { type: 'barcode' },
         },
       ],
     });
@@ -75,6 +77,8 @@ describe('checkXlsForm', () => {
           row: 2,
           column: 'type',
           message: 'unknown question type "txt" (did you mean "text"?)',
+          code: 'form.xlsform.type.unknown_guess',
+          params: { type: 'txt', suggestion: 'text' },
         },
       ],
     });

@@ -1,5 +1,6 @@
 export { Answers, type AnswerValue } from './answers.ts';
 export { type CheckedQuestion, type CheckResult, checkXlsForm, formIdFromFileName } from './check.ts';
+export { expandLoops } from './loops.ts';
 export * from './model.ts';
 export { describeProblem, IMPORT_PROBLEMS, type ImportProblemCode, type Problem } from './problems.ts';
 export { generateXForm, type XFormOptions } from './xform/index.ts';

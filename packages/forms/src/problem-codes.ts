@@ -5,6 +5,75 @@
  * carry only their message.
  */
 export const IMPORT_PROBLEMS = {
+  // The workbook's shape: the sheets and columns every form needs.
+  'form.xlsform.sheet.no_survey': 'the workbook has no sheet named "survey"; its sheets are {sheets}',
+  'form.xlsform.sheet.no_survey_guess':
+    'the workbook has no sheet named "survey" (is "{guess}" meant to be "survey"?); its sheets are {sheets}',
+  'form.xlsform.survey.no_type_column': 'the survey sheet has no "type" column',
+  'form.xlsform.choices.no_column': 'the choices sheet has no "{column}" column',
+  'form.xlsform.choices.no_name': 'a choice in the list "{list}" has no name',
+  // References, labels and expressions.
+  'form.xlsform.reference.unknown': '${{name}} refers to no question: no row is named "{name}"',
+  'form.xlsform.reference.ambiguous': '${{name}} is ambiguous: {count} rows are named "{name}"',
+  'form.xlsform.label.missing': '"{name}" has no label or hint: add the question text',
+  'form.xlsform.label.missing_guidance':
+    '"{name}" has no label or hint (a guidance_hint alone is not shown by default): add the question text',
+  'form.xlsform.media.big_image_alone': '"{name}" has a big-image but no image: add the smaller image too',
+  'form.xlsform.expression.syntax': 'bad expression at character {position}: {detail}',
+  'form.xlsform.type.kept': '"{type}" is kept in the form but not supported yet',
+  'form.xlsform.column.kept': 'the column "{column}" is kept but not supported yet',
+  'form.xlsform.sheet.kept': 'the "{sheet}" sheet is kept but not supported yet',
+  'form.xlsform.sheet.ignored_guess': 'the sheet "{sheet}" is ignored: did you mean "{guess}"?',
+  'form.xlsform.select.multiple_space':
+    'the choice "{choice}" of the list "{list}" has a space in its name, which select_multiple cannot store',
+  'form.xlsform.select.or_other_filter': 'or_other cannot be used together with a choice_filter (pyxform)',
+  'form.xlsform.file.not_attached':
+    'the file "{list}" is not attached to the form: attach it before publishing',
+  // The file itself.
+  'form.xlsform.file.empty': 'the file is empty',
+  'form.xlsform.file.too_large': 'the file is {size}, more than the {maximum} allowed for a form',
+  'form.xlsform.file.not_spreadsheet':
+    '"{file}" is not a spreadsheet: upload an Excel workbook (.xlsx or .xlsm)',
+  'form.xlsform.file.not_spreadsheet_or_text':
+    '"{file}" is not a spreadsheet: upload an Excel workbook (.xlsx, .xlsm or .xls), or a form as UTF-8 .csv or .md',
+  'form.xlsform.file.unpacks_too_large':
+    'the workbook unpacks to more than {maximum} (a zip bomb or a very large file): remove unused sheets, images or formatting',
+  'form.xlsform.file.damaged':
+    'the workbook is damaged (an entry cannot be unpacked): save it again as .xlsx',
+  'form.xlsform.file.unreadable':
+    'the workbook is damaged and cannot be read ({detail}): save it again as .xlsx',
+  'form.xlsform.file.xls_damaged': 'the .xls workbook is damaged and cannot be read: save it again as .xlsx',
+  'form.xlsform.file.macros': 'the workbook contains macros; they are ignored',
+  'form.xlsform.cell.formula_without_result':
+    'this cell holds a formula with no saved result: open the file in Excel or LibreOffice, let it calculate, and save it',
+  'form.xlsform.column.twice': 'the column "{column}" appears twice: delete or rename one of them',
+  'form.xlsform.column.synonym': 'the columns "{earlier}" and "{column}" mean the same thing: keep only one',
+  'form.xlsform.survey.empty': 'the survey sheet is empty: add a header row and at least one question',
+  'form.xlsform.sensitivity.invalid': 'sensitivity must be "personal" or "special", not "{value}"',
+  'form.xlsform.parameters.syntax': 'parameters must be written as key=value pairs, e.g. "start=1 end=10"',
+  'form.xlsform.end.mismatched':
+    '"{type}" closes the {section} "{name}" begun on row {otherRow}: use end_{section}',
+  'form.xlsform.section.too_deep':
+    'groups and repeats nest more than {maximum} deep here: close some with end_group or end_repeat',
+  'form.xlsform.section.unclosed': 'begin_{section} "{name}" is never closed with end_{section}',
+  'form.xlsform.choices.duplicate':
+    'the list "{list}" has the choice name "{name}" more than once: rename one, or set allow_choice_duplicates to yes in settings',
+  'form.xlsform.logic.circular_calculation': 'circular calculation: {chain}',
+  'form.xlsform.logic.circular': 'circular logic (calculation or relevance): {chain}',
+  // Rows of the survey sheet.
+  'form.xlsform.type.missing': '"{name}" has no type',
+  'form.xlsform.type.missing_labelled': 'this labelled row has no type',
+  'form.xlsform.type.unknown': 'unknown question type "{type}"',
+  'form.xlsform.type.unknown_guess': 'unknown question type "{type}" (did you mean "{suggestion}"?)',
+  'form.xlsform.type.missing_list': '"{type}" needs the name of a choice list after it, e.g. "{example}"',
+  'form.xlsform.end.unmatched': '"{type}" has no matching begin_{section}',
+  'form.xlsform.name.missing': 'this {what} has no name: every row needs one',
+  'form.xlsform.name.invalid':
+    '"{name}" is not a valid name: start with a letter or "_", then only letters, digits, "_", "-" or "."',
+  'form.xlsform.select.unknown_list': 'the choice list "{list}" is not in the choices sheet',
+  'form.xlsform.loop.unknown_list': 'the loop\'s list "{list}" is not in the choices sheet',
+  'form.xlsform.loop.no_list': 'begin_loop needs a list to loop over: "begin_loop over LIST"',
+  'form.xlsform.calculate.no_calculation': 'the calculate "{name}" has no calculation',
   // Names on the survey sheet (pyxform 4.5 unique_names).
   'form.xlsform.name.duplicate':
     'the name "{name}" is already used on row {otherRow} in {parent}: names must be unique within their group',

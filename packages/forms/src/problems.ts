@@ -15,12 +15,21 @@ export interface Problem {
   params?: ProblemParams;
 }
 
+/** A problem's code and parameters, before it is given its place. */
+export interface Coded {
+  code: ImportProblemCode;
+  params: ProblemParams;
+}
+export const because = (code: ImportProblemCode, params: ProblemParams = {}): Coded => ({ code, params });
+
+/** A problem at its place: a coded one (see `because`), or an English sentence not coded yet. */
 export function problem(
   sheet: string | null,
   row: number | null,
   column: string | null,
-  message: string,
+  message: string | Coded,
 ): Problem {
+  if (typeof message !== 'string') return coded(sheet, row, column, message.code, message.params);
   return { sheet, row, column, message };
 }
 

@@ -24,17 +24,22 @@ describe.each(templates)('template %s', { timeout: 30_000 }, (file, definition) 
     expect(result.ok && Form.parse(result.form)).toEqual(Form.parse(definition));
   });
 
-  it('has every label in English and isiZulu, and marks personal data', async () => {
+  it('has every label, hint and constraint message in English, isiZulu and Hindi, and marks personal data', async () => {
     const check = await checkXlsForm(bytes(), file);
     if (!check.ok) throw new Error('template does not import');
-    expect(check.languages).toEqual(['English (en)', 'isiZulu (zu)']);
+    const languages = ['English (en)', 'isiZulu (zu)', 'Hindi (hi)'];
+    expect(check.languages).toEqual(languages);
     for (const { item } of walkSurvey(definition.survey)) {
       if (item.type === 'calculate' || ['start', 'end', 'today', 'deviceid', 'username'].includes(item.type))
         continue;
-      expect(Object.keys(item.label), item.name).toEqual(['English (en)', 'isiZulu (zu)']);
+      expect(Object.keys(item.label), item.name).toEqual(languages);
+      for (const texts of [item.hint, item.constraintMessage])
+        if (Object.keys(texts).length > 0) expect(Object.keys(texts), item.name).toEqual(languages);
+      // Devanagari, not English copied over.
+      expect(item.label['Hindi (hi)'], item.name).toMatch(/[\u0900-\u097F]|^[R0-9 ,–]+$/);
     }
     for (const list of Object.values(check.choices)) {
-      for (const choice of list) expect(Object.keys(choice.label)).toEqual(['English (en)', 'isiZulu (zu)']);
+      for (const choice of list) expect(Object.keys(choice.label)).toEqual(languages);
     }
     expect(check.questions.some((q) => q.sensitivity === 'personal')).toBe(true);
   });

@@ -8,14 +8,26 @@ import type {
   SurveyItem,
   Translated,
 } from '../src/model.ts';
+import { HINDI } from './hindi.ts';
 
-/** A small vocabulary to write questionnaires readably: every text in English and isiZulu. */
+/**
+ * A small vocabulary to write questionnaires readably: every text in English and isiZulu, written
+ * side by side; its Hindi comes from hindi.ts by the English, so a text without one fails the build.
+ */
 export type Text = [en: string, zu: string];
 
 export const EN = 'English (en)';
 export const ZU = 'isiZulu (zu)';
+export const HI = 'Hindi (hi)';
 
-const both = (text: Text | undefined): Translated => (text ? { [EN]: text[0], [ZU]: text[1] } : {});
+function hindi(english: string): string {
+  const text = HINDI[english];
+  if (!text) throw new Error(`templates/hindi.ts has no Hindi for "${english}"`);
+  return text;
+}
+
+const both = (text: Text | undefined): Translated =>
+  text ? { [EN]: text[0], [ZU]: text[1], [HI]: hindi(text[0]) } : {};
 
 export interface Options extends Omit<Bindings, 'required'> {
   hint?: Text;

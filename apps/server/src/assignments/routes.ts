@@ -77,7 +77,7 @@ export function assignmentRoutes(api: Registrar) {
     const [form] = await formsByIds(ctx.db, caller.workspaceId, [body.formId]);
     if (!form || form.deleted_at)
       throw new AppError('not_found', 404, 'There is no such form.', [
-        { path: 'body.formId', message: 'no such form' },
+        { path: 'body.formId', message: 'no such form', code: 'value.unknown' },
       ]);
     if (!form.latest_version_id || form.status === 'archived') {
       throw new AppError('request.invalid', 400, 'Only a published, not archived form can be assigned.', [
@@ -87,13 +87,13 @@ export function assignmentRoutes(api: Registrar) {
     if (body.personId) await checkCollectors(ctx, caller.workspaceId, [body.personId], 'body.personId');
     if (body.teamId && !(await findTeam(ctx.db, caller.workspaceId, body.teamId))) {
       throw new AppError('not_found', 404, 'There is no such team.', [
-        { path: 'body.teamId', message: 'no such team' },
+        { path: 'body.teamId', message: 'no such team', code: 'value.unknown' },
       ]);
     }
     const id = body.id ?? newId();
     if (body.id && (await findAssignment(ctx.db, caller.workspaceId, body.id))) {
       throw new AppError('conflict.id_reused', 409, 'Another assignment has that id.', [
-        { path: 'body.id', message: 'already used' },
+        { path: 'body.id', message: 'already used', code: 'id.reused' },
       ]);
     }
     await insertAssignment(ctx.db, {
@@ -200,7 +200,7 @@ export function assignmentRoutes(api: Registrar) {
     const id = body.id ?? newId();
     if (body.id && (await findTeam(ctx.db, caller.workspaceId, body.id))) {
       throw new AppError('conflict.id_reused', 409, 'Another team has that id.', [
-        { path: 'body.id', message: 'already used' },
+        { path: 'body.id', message: 'already used', code: 'id.reused' },
       ]);
     }
     await insertTeam(ctx.db, {

@@ -13,7 +13,7 @@ afterAll(() => server.close());
 describe('setup and sign-in', () => {
   it('offers setup only while no account exists, then signs the admin in', async () => {
     const anonymous = new Agent(server.app);
-    expect((await anonymous.get('/api/setup')).body).toEqual({ needed: true });
+    expect((await anonymous.get('/api/setup')).body).toEqual({ needed: true, signedIn: false });
     const admin = await createAdmin(server.app, { email: 'Admin@Example.org' });
     expect(admin.sessionCookie).toBeTruthy();
     const session = await admin.get('/api/auth/session');
@@ -23,7 +23,8 @@ describe('setup and sign-in', () => {
       email: 'Admin@Example.org',
       isAdmin: true,
     });
-    expect((await anonymous.get('/api/setup')).body).toEqual({ needed: false });
+    expect((await anonymous.get('/api/setup')).body).toEqual({ needed: false, signedIn: false });
+    expect((await admin.get('/api/setup')).body).toEqual({ needed: false, signedIn: true });
     const again = await anonymous.post('/api/setup', {
       username: 'second',
       password: 'another long password',
@@ -109,12 +110,32 @@ describe('setup and sign-in', () => {
     const malformed = await agent.post('/api/auth/sign-in', undefined, { rawBody: '{"login":' });
     expect(malformed.statusCode).toBe(400);
     expect(malformed.body.code).toBe('request.invalid');
+    expect(malformed.body.errors).toEqual([
+      { path: 'body', message: 'not valid JSON', code: 'body.not_json' },
+    ]);
+    const quoted = await agent.post('/api/auth/sign-in', undefined, { rawBody: 'my secret words' });
+    expect(JSON.stringify(quoted.body)).not.toContain('secret');
     const unknown = await agent.post('/api/auth/sign-in', { login: 'a', password: 'b', extra: 1 });
     expect(unknown.statusCode).toBe(400);
-    expect(unknown.body.errors).toEqual([{ path: 'body.extra', message: 'unknown field "extra"' }]);
+    expect(unknown.body.errors).toEqual([
+      { path: 'body.extra', message: 'unknown field "extra"', code: 'unrecognized_keys' },
+    ]);
     const wrongType = await agent.post('/api/auth/sign-in', { login: 5, password: 'b' });
     expect(wrongType.statusCode).toBe(400);
-    expect(wrongType.body.errors[0].path).toBe('body.login');
+    expect(wrongType.body.errors[0]).toMatchObject({
+      path: 'body.login',
+      code: 'invalid_type',
+      params: { expected: 'string' },
+    });
+    // A stable code with its parameters, so screens word it in the reader's language; never the value.
+    const empty = await agent.post('/api/auth/sign-in', { login: '', password: 'secret words' });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.body.errors[0]).toMatchObject({
+      path: 'body.login',
+      code: 'too_small',
+      params: { minimum: 1, origin: 'string' },
+    });
+    expect(JSON.stringify(empty.body)).not.toContain('secret words');
     const huge = await agent.post('/api/auth/sign-in', { login: 'a', password: 'x'.repeat(1_100_000) });
     expect(huge.statusCode).toBe(413);
   });

@@ -22,7 +22,10 @@ const signedIn = () => new AppError('auth.required', 401, 'Sign in to continue.'
 
 export function authRoutes(api: Registrar) {
   warmUpDummyHash();
-  api.register(endpoints.setupStatus, async ({ ctx }) => ({ needed: (await countAccounts(ctx.db)) === 0 }));
+  api.register(endpoints.setupStatus, async ({ ctx }) => ({
+    needed: (await countAccounts(ctx.db)) === 0,
+    signedIn: ctx.actor !== null,
+  }));
 
   api.register<typeof endpoints.setup, string>(
     endpoints.setup,

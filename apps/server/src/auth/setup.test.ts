@@ -23,7 +23,7 @@ describe('first-run setup', () => {
       expect(response.statusCode, JSON.stringify(body)).toBe(400);
       expect(response.body.errors[0].path).toBe(path);
     }
-    expect((await agent.get('/api/setup')).body).toEqual({ needed: true });
+    expect((await agent.get('/api/setup')).body).toEqual({ needed: true, signedIn: false });
   });
 
   it('lets exactly one of several simultaneous setups win', async () => {

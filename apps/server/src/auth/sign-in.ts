@@ -68,7 +68,7 @@ export async function checkPasswordChange(
   const account = await findAccountById(deps.db, accountId);
   if (!(await verifyPassword(account?.password_hash ?? null, currentPassword))) {
     throw new AppError('auth.wrong_password', 400, 'The current password is not right.', [
-      { path: 'body.currentPassword', message: 'not right' },
+      { path: 'body.currentPassword', message: 'not right', code: 'password.wrong' },
     ]);
   }
   await clearFailures(deps.db, key);

@@ -28,7 +28,9 @@ async function checkFile(file: string): Promise<FileResult> {
 
 function printReadable(result: FileResult): void {
   if (!result.ok) {
-    process.stdout.write(`${result.file}: ${result.errors.length} problem(s) to fix\n`);
+    process.stdout.write(
+      `${result.file}: ${result.errors.length === 1 ? '1 problem' : `${result.errors.length} problems`} to fix\n`,
+    );
     for (const problem of result.errors) {
       const line = 'sheet' in problem ? describeProblem(problem) : problem.message;
       process.stdout.write(`  ${line}\n`);

@@ -2,7 +2,13 @@
 // repeat counts hold as a researcher's phone would have them: questions the form would not ask are
 // left out, numbers stay inside simple "between" constraints, choices come from their lists.
 import type { Form } from '@coproduce/forms';
-import { type AnswerTree, buildTree, compileForm, type RenderNode } from '@coproduce/forms/submission';
+import {
+  type AnswerTree,
+  buildTree,
+  compileForm,
+  expandLoops,
+  type RenderNode,
+} from '@coproduce/forms/submission';
 
 export type Random = () => number;
 
@@ -64,7 +70,7 @@ export function fillAnswers(form: Form, random: Random, at = new Date('2026-11-2
       if (value !== null) engine.setAnswer(node.path, value, indexes);
     }
   };
-  fill(buildTree(form.survey), []);
+  fill(buildTree(expandLoops(form).survey), []);
   return engine.answers();
 }
 

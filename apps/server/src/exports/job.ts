@@ -21,14 +21,14 @@ export interface ExportParams {
 
 const pageSize = 2000;
 
-const csvCell = (value: string | number | null) => {
+export const csvCell = (value: string | number | null) => {
   if (value === null) return '';
   const text = String(value);
   return /[",\r\n]/.test(text) || /^[=+\-@\t]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 };
 
 /** Cells that a spreadsheet would run as formulas are written as text (CSV injection). */
-const safe = (value: string | number | null) =>
+export const safe = (value: string | number | null) =>
   typeof value === 'string' && /^[=+\-@]/.test(value) ? `'${value}` : value;
 
 type Cell = string | number | null;

@@ -27,7 +27,7 @@ export function exportRoutes(api: Registrar) {
         'request.invalid',
         400,
         'The form is not published: it has no submissions to export.',
-        [{ path: 'params.formId', message: 'not published' }],
+        [{ path: 'params.formId', message: 'not published', code: 'form.not_published' }],
       );
     const id = newId();
     const jobParams: ExportParams = {

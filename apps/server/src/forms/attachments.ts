@@ -53,7 +53,7 @@ export async function uploadAttachment(
   if (form.status === 'archived') throw archivedError();
   if (bytes.byteLength === 0) {
     throw new AppError('form.attachment.invalid', 400, 'contentBase64: the file is empty', [
-      { path: 'body.contentBase64', message: 'the file is empty' },
+      { path: 'body.contentBase64', message: 'the file is empty', code: 'file.empty' },
     ]);
   }
   const revision = await ctx.revision();

@@ -158,7 +158,7 @@ describe('co-design on a draft', () => {
   it('lists what changed since the last version, per language', async () => {
     const changes = await world.as.member.get(world.url(`/${formId}/changes`));
     expect(changes.statusCode).toBe(200);
-    expect(changes.body.since).toMatchObject({ version: 'v1' });
+    expect(changes.body.since).toMatchObject({ number: 1, version: 'v1' });
     expect(changes.body.added).toEqual([]);
     expect(changes.body.removed).toEqual([]);
     expect(changes.body.reworded).toEqual([

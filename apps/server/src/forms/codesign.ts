@@ -61,7 +61,9 @@ export async function discussableForm(ctx: RequestContext, caller: FormCaller, f
 }
 
 export const questionMissing = (message: string) =>
-  new AppError('form.question_not_found', 400, `path: ${message}`, [{ path: 'body.path', message }]);
+  new AppError('form.question_not_found', 400, `path: ${message}`, [
+    { path: 'body.path', message, code: 'question.unknown' },
+  ]);
 
 interface NewThread {
   id?: string;
@@ -134,7 +136,7 @@ export async function suggestWording(
   if (!languages.includes(input.language) && !(languages.length === 0 && input.language === 'default')) {
     const known = languages.map((l) => `"${l}"`).join(', ') || '"default"';
     throw new AppError('request.invalid', 400, `language: not a language of this form (${known})`, [
-      { path: 'body.language', message: `one of ${known}` },
+      { path: 'body.language', message: `one of ${known}`, code: 'value.one_of', params: { known } },
     ]);
   }
   const target: Target = {

@@ -37,7 +37,7 @@ export async function createForm(
     // A retry carries the same form; other content under a used id is a different form, refused.
     if (existing.draft !== draftColumns(checked).draft) {
       throw new AppError('conflict.id_reused', 409, 'Another form already has that id.', [
-        { path: 'body.id', message: 'already used by another form' },
+        { path: 'body.id', message: 'already used by another form', code: 'id.reused' },
       ]);
     }
     ctx.unchanged();

@@ -243,7 +243,10 @@ describe('versions', () => {
     const list = await coordinator.get(world.url(`/${id}/versions`));
     expect(list.body.items.map((v: { number: number }) => v.number)).toEqual([2, 1]);
     const detail = await coordinator.get(world.url(`/${id}`));
-    expect(detail.body).toMatchObject({ status: 'published', latestVersion: { id: second.body.id } });
+    expect(detail.body).toMatchObject({
+      status: 'published',
+      latestVersion: { id: second.body.id, number: 2 },
+    });
   });
 
   it('makes a missing select-from-file CSV a warning in the draft and an error at publish', async () => {

@@ -1,4 +1,4 @@
-import { type FormProblem, formLimits, type ProblemLocation } from '@coproduce/contract';
+import { type FormProblem, formLimits, issueParams, type ProblemLocation } from '@coproduce/contract';
 import {
   exportXlsForm,
   Form,
@@ -38,7 +38,14 @@ export function decodeUpload(contentBase64: string): Uint8Array {
       'request.too_large',
       413,
       `The file is ${mb(bytes.byteLength)}; a file can be at most ${mb(formLimits.fileBytes)}.`,
-      [{ path: 'body.contentBase64', message: `more than ${mb(formLimits.fileBytes)}` }],
+      [
+        {
+          path: 'body.contentBase64',
+          message: `more than ${mb(formLimits.fileBytes)}`,
+          code: 'file.too_large',
+          params: { maximum: mb(formLimits.fileBytes) },
+        },
+      ],
     );
   }
   return bytes;
@@ -122,7 +129,7 @@ export async function importUpload(
     throw new AppError(
       'form.xlsform.invalid',
       400,
-      `The spreadsheet has ${errors.length} problem(s) to fix: ${describe(errors)}`,
+      `The spreadsheet has ${errors.length === 1 ? '1 problem' : `${errors.length} problems`} to fix: ${describe(errors)}`,
       asLocations(errors),
     );
   }
@@ -146,7 +153,7 @@ export async function checkModel(
   if (jsonDepth(model) > maxModelJsonDepth) {
     const message = `groups and repeats nest more than ${maxSectionDepth} deep`;
     throw new AppError('form.model.invalid', 400, `${field}.survey: ${message}`, [
-      { path: `${field}.survey`, message },
+      { path: `${field}.survey`, message, code: 'form.too_deep', params: { maximum: maxSectionDepth } },
     ]);
   }
   const shape = Form.safeParse(model);
@@ -154,6 +161,8 @@ export async function checkModel(
     const errors = shape.error.issues.slice(0, 50).map((issue) => ({
       path: [field, ...issue.path.map(String)].join('.'),
       message: issue.message,
+      code: String((issue as { params?: { code?: string } }).params?.code ?? issue.code),
+      ...issueParams(issue),
     }));
     throw new AppError('form.model.invalid', 400, `${errors[0]?.path}: ${errors[0]?.message}`, errors);
   }

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { endpoints } from '@coproduce/contract';
 import { xmlElement as el, type Form, generateXForm, serializeXml } from '@coproduce/forms';
-import type { FastifyReply } from 'fastify';
 import type { RequestContext } from '../context.ts';
 import { notFound } from '../errors.ts';
 import type { Registrar } from '../http/register.ts';
@@ -23,11 +22,7 @@ interface StoredAttachment {
   sha256: string;
 }
 
-/** Headers every OpenRosa response carries (Collect checks the version header). */
-export function openRosaHeaders(reply: FastifyReply) {
-  reply.header('x-openrosa-version', '1.0');
-  reply.header('cache-control', 'private, no-store');
-}
+import { openRosaHeaders } from '../openrosa/response.ts';
 
 const encode = (xml: string) => new TextEncoder().encode(xml);
 

@@ -59,7 +59,12 @@ export function presentSummary(
     languages: JSON.parse(row.languages) as string[],
     questionCount: Number(row.question_count),
     latestVersion: extra.latest
-      ? { id: extra.latest.id, version: extra.latest.version, publishedAt: extra.latest.published_at }
+      ? {
+          id: extra.latest.id,
+          number: Number(extra.latest.number),
+          version: extra.latest.version,
+          publishedAt: extra.latest.published_at,
+        }
       : null,
     openThreads: extra.openThreads,
     createdAt: row.created_at,

@@ -78,7 +78,7 @@ export async function publishForm(
   if (await versionTaken(ctx.db, caller.workspaceId, formId, version)) {
     if (requested !== undefined) {
       throw new AppError('request.invalid', 400, `version: "${version}" was already published`, [
-        { path: 'body.version', message: 'already published: choose another version' },
+        { path: 'body.version', message: 'already published: choose another version', code: 'version.taken' },
       ]);
     }
     version = `${version}-${number}`;

@@ -4,6 +4,7 @@ import type { Db } from '../db/connect.ts';
 import { notFound } from '../errors.ts';
 import { sendFile } from '../http/download.ts';
 import type { Registrar } from '../http/register.ts';
+import { openRosaHeaders } from '../openrosa/response.ts';
 import { attachmentContent, attachmentList, deleteAttachment, uploadAttachment } from './attachments.ts';
 import { formCaller, require, requireBeforeWork } from './caller.ts';
 import { codesignRoutes } from './codesign-routes.ts';
@@ -11,7 +12,7 @@ import { diffForms } from './diff.ts';
 import { archiveForm, createForm, saveDraft } from './drafts.ts';
 import { formPage } from './list.ts';
 import { type CheckedForm, checkModel, decodeUpload, importUpload } from './model.ts';
-import { openRosaHeaders, openRosaRoutes, versionXForm } from './openrosa.ts';
+import { openRosaRoutes, versionXForm } from './openrosa.ts';
 import { presentVersion } from './present.ts';
 import { checkForPublishing, type PublishCheck, publishForm } from './publish.ts';
 import { attachmentNames, findVersion, listVersions, personNames } from './queries.ts';
@@ -190,7 +191,14 @@ export function formRoutes(api: Registrar) {
       ? (JSON.parse(latest.model) as Form)
       : { settings: { extra: {} }, survey: [], choices: {}, choiceColumns: [], otherSheets: [] };
     return {
-      since: latest ? { id: latest.id, version: latest.version, publishedAt: latest.published_at } : null,
+      since: latest
+        ? {
+            id: latest.id,
+            number: Number(latest.number),
+            version: latest.version,
+            publishedAt: latest.published_at,
+          }
+        : null,
       ...diffForms(before, draftOf(row)),
     };
   });

@@ -59,7 +59,7 @@ export async function templateForm(templateId: string): Promise<CheckedForm> {
   const fileName = (await templateFiles()).find((name) => name.replace(/\.xlsx$/i, '') === templateId);
   if (!fileName) {
     throw new AppError('form.template.not_found', 404, `There is no template "${templateId}".`, [
-      { path: 'body.templateId', message: 'no such template' },
+      { path: 'body.templateId', message: 'no such template', code: 'value.unknown' },
     ]);
   }
   const { checked } = await load(fileName);

@@ -1,7 +1,9 @@
 import type { Duplex } from 'node:stream';
+import { issueParams } from '@coproduce/contract';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError, fromDatabaseError } from '../errors.ts';
+import { isOpenRosaClient, openRosaDocument, openRosaHeaders } from '../openrosa/response.ts';
 
 const problemType = 'application/problem+json; charset=utf-8';
 
@@ -17,6 +19,12 @@ export function installErrorHandling(app: FastifyInstance) {
     reply.removeHeader('set-cookie');
     if (problem.retryAfterSeconds !== undefined)
       reply.header('retry-after', String(problem.retryAfterSeconds));
+    // ODK Collect shows the OpenRosa document's message; everyone else gets problem+json.
+    if (isOpenRosaClient(request))
+      return openRosaHeaders(reply)
+        .code(problem.status)
+        .type('text/xml; charset=utf-8')
+        .send(openRosaDocument(problem.message, 'error'));
     return reply.code(problem.status).type(problemType).send(JSON.stringify(problem.toProblem()));
   });
 }
@@ -32,7 +40,7 @@ export function frameworkErrors(error: FastifyError, _request: FastifyRequest, r
           [{ path: 'params', message: 'at most 200 characters', code: 'too_big', params: { maximum: 200 } }],
         )
       : new AppError('request.invalid', 400, 'The address is not valid.', [
-          { path: 'url', message: 'not a valid address' },
+          { path: 'url', message: 'not a valid address', code: 'request.address' },
         ]);
   return reply.code(problem.status).type(problemType).send(JSON.stringify(problem.toProblem()));
 }
@@ -75,6 +83,13 @@ export function loggable(error: Error): Record<string, unknown> {
   };
 }
 
+/** V8's JSON messages quote the sent text ("\"abc\" is not valid JSON"): a fixed sentence instead. */
+function invalidJson(): AppError {
+  return new AppError('request.invalid', 400, 'The body is not valid JSON.', [
+    { path: 'body', message: 'not valid JSON', code: 'body.not_json' },
+  ]);
+}
+
 export function toAppError(error: FastifyError): AppError {
   if (error instanceof AppError) return error;
   if (hasZodFastifySchemaValidationErrors(error)) {
@@ -86,11 +101,15 @@ export function toAppError(error: FastifyError): AppError {
       const unknownKeys =
         issue.keyword === 'unrecognized_keys' ? (issue.params as { keys?: string[] }).keys : null;
       if (unknownKeys?.length)
-        return unknownKeys.map((key) => ({ path: `${path}.${key}`, message: `unknown field "${key}"` }));
+        return unknownKeys.map((key) => ({
+          path: `${path}.${key}`,
+          message: `unknown field "${key}"`,
+          code: 'unrecognized_keys',
+        }));
       // A refinement of ours names its rule in params.code (e.g. text.bidi_control); zod's own issues keep zod's code.
       const own = (issue.params as { params?: { code?: unknown } } | undefined)?.params?.code;
       const code = typeof own === 'string' ? own : issue.keyword;
-      return [{ path, message: issue.message ?? 'is not valid', code }];
+      return [{ path, message: issue.message ?? 'is not valid', code, ...issueParams(issue.params) }];
     });
     const first = errors[0];
     return new AppError(
@@ -115,18 +134,14 @@ export function toAppError(error: FastifyError): AppError {
       );
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return new AppError('request.invalid', 400, 'The JSON body is empty.', [
-        { path: 'body', message: 'empty' },
+        { path: 'body', message: 'empty', code: 'body.empty' },
       ]);
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
-      return new AppError('request.invalid', 400, 'The body is not valid JSON.', [
-        { path: 'body', message: error.message },
-      ]);
+      return invalidJson();
   }
   if (error instanceof SyntaxError) {
-    return new AppError('request.invalid', 400, 'The body is not valid JSON.', [
-      { path: 'body', message: error.message },
-    ]);
+    return invalidJson();
   }
   const status = error.statusCode ?? 500;
   if (status >= 400 && status < 500) return new AppError('request.invalid', status, error.message);

@@ -12,7 +12,7 @@ import {
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { csrfHeaderName, csrfTokenFor, sameSecret } from '../auth/credentials.ts';
 import { type Caller, resolveCaller } from '../auth/resolve.ts';
-import type { RequestContext, ServerDeps } from '../context.ts';
+import type { Membership, RequestContext, ServerDeps } from '../context.ts';
 import { AppError, forbidden } from '../errors.ts';
 import { resolveMembership, resolveOnBehalfOf } from './membership.ts';
 import { runInTransaction } from './transaction.ts';
@@ -29,7 +29,7 @@ export interface EndpointInput<E> {
 
 /** Work done before the transaction opens, e.g. hashing a password (slow, and holds no lock). */
 export type Prepare<E, P> = (
-  input: EndpointInput<E> & { deps: ServerDeps; caller: Caller | null },
+  input: EndpointInput<E> & { deps: ServerDeps; caller: Caller | null; membership: Membership | null },
 ) => Promise<P>;
 
 export type Handler<E, P> = (
@@ -120,7 +120,9 @@ export function createRegistrar(app: FastifyInstance, deps: ServerDeps): Registr
           const onBehalfOf = request.headers[onBehalfOfHeader];
           const onBehalfOfPersonId =
             typeof onBehalfOf === 'string' ? await resolveOnBehalfOf(deps, membership, onBehalfOf) : null;
-          const prepared = options?.prepare ? await options.prepare({ ...input, deps, caller }) : undefined;
+          const prepared = options?.prepare
+            ? await options.prepare({ ...input, deps, caller, membership })
+            : undefined;
           const result = await runInTransaction(
             deps,
             {

@@ -26,6 +26,16 @@ describe('serving the built web app', () => {
     expect(response.headers['content-security-policy']).not.toContain('unsafe-inline');
   });
 
+  it('answers HEAD / and HEAD of an app path with 200 and no body', async () => {
+    for (const url of ['/', '/w/123/people']) {
+      const response = await server.app.inject({ method: 'HEAD', url });
+      expect(response.statusCode, url).toBe(200);
+      expect(response.headers['content-type'], url).toContain('text/html');
+      expect(response.body, url).toBe('');
+    }
+    expect((await server.app.inject({ method: 'HEAD', url: '/assets/main-abc123.js' })).statusCode).toBe(200);
+  });
+
   it('caches hashed assets for a year and the service worker not at all', async () => {
     const asset = await server.app.inject({ method: 'GET', url: '/assets/main-abc123.js' });
     expect(asset.statusCode).toBe(200);

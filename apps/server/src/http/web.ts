@@ -12,7 +12,7 @@ function notFoundProblem(reply: FastifyReply, method: string, path: string) {
 /**
  * Answers paths no route matched. With the web app built (and `serveWeb`), its files are served:
  * hashed assets are cached for a year; index.html and the service worker never are, so a new
- * version reaches phones on their next visit; any other GET that is not an API path gets
+ * version reaches phones on their next visit; any other GET or HEAD that is not an API path gets
  * index.html (the app routes on the client). Everything else is a problem+json 404.
  */
 export async function installNotFound(app: FastifyInstance, webRoot: string | null) {
@@ -38,7 +38,9 @@ export async function installNotFound(app: FastifyInstance, webRoot: string | nu
   });
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '/';
-    const wantsPage = request.method === 'GET' && !path.startsWith('/api/') && path !== '/health';
+    // HEAD too: uptime checks and link previews ask `HEAD /` and must hear 200, as a GET would.
+    const read = request.method === 'GET' || request.method === 'HEAD';
+    const wantsPage = read && !path.startsWith('/api/') && path !== '/health';
     if (!wantsPage || /\.[a-z0-9]+$/i.test(path)) return notFoundProblem(reply, request.method, path);
     reply.header('cache-control', 'no-cache');
     return reply.sendFile('index.html');

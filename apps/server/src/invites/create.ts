@@ -68,7 +68,7 @@ async function checkLink(ctx: RequestContext, caller: Membership, personId: stri
   if (!person || person.deleted_at) throw notFound('That person');
   if (await findLiveMembershipOfPerson(ctx.db, caller.workspaceId, personId)) {
     throw new AppError('conflict.already_member', 409, 'That person is already a member here.', [
-      { path: 'body.personId', message: 'already a member' },
+      { path: 'body.personId', message: 'already a member', code: 'person.already_member' },
     ]);
   }
   if (input.linkConsent?.method === 'their_email') {
@@ -108,7 +108,7 @@ export async function createInvite(
 ): Promise<CreatedInvite> {
   if (!canInviteRole(caller.role, input.role)) {
     throw new AppError('auth.forbidden', 403, `Your role cannot invite someone as ${input.role}.`, [
-      { path: 'body.role', message: 'your role cannot give this role' },
+      { path: 'body.role', message: 'your role cannot give this role', code: 'role.beyond_yours' },
     ]);
   }
   let personId = input.personId;

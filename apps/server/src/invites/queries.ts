@@ -51,6 +51,28 @@ export async function revokeInviteRow(db: Db, inviteId: string, now: string) {
 }
 
 /**
+ * Swaps the secret of an open invite (a slip printed again): the old code's hash is gone, so the
+ * old code stops working. Conditional, like claiming, so a code redeemed meanwhile is not replaced.
+ */
+export async function replaceInviteSecret(
+  db: Db,
+  inviteId: string,
+  secretHash: string,
+  hint: string,
+  now: string,
+) {
+  const result = await db
+    .updateTable('invites')
+    .set({ secret_hash: secretHash, code_hint: hint })
+    .where('id', '=', inviteId)
+    .where('redeemed_at', 'is', null)
+    .where('revoked_at', 'is', null)
+    .where('expires_at', '>', now)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/**
  * Marks the invite used only if it is still open: the row update is the lock, so two people
  * redeeming one code at the same moment cannot both get in.
  */

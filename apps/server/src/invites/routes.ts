@@ -8,6 +8,7 @@ import { abilitiesFor } from '../workspaces/policy.ts';
 import { createInvite, presentInvite, revokeInvite } from './create.ts';
 import { findInvite, inviteOrder, invitesOf } from './queries.ts';
 import { assertOpen, lookUpCode, prepareRedeem, type RedeemPrepared, redeemInvite } from './redeem.ts';
+import { reissueInviteCode } from './reissue.ts';
 
 export function inviteRoutes(api: Registrar) {
   api.register(endpoints.listInvites, async ({ ctx, query }) => {
@@ -32,6 +33,10 @@ export function inviteRoutes(api: Registrar) {
     await revokeInvite(ctx, caller, await findInvite(ctx.db, caller.workspaceId, params.inviteId));
     return undefined;
   });
+
+  api.register(endpoints.reissueInviteCode, async ({ ctx, params }) =>
+    reissueInviteCode(ctx, callerOf(ctx), params.inviteId),
+  );
 
   api.register<typeof endpoints.previewInvite, EndpointResponse<typeof endpoints.previewInvite>>(
     endpoints.previewInvite,

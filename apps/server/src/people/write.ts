@@ -127,7 +127,7 @@ export async function createPerson(ctx: RequestContext, caller: Caller, input: C
         return existing;
       }
       throw new AppError('conflict.id_reused', 409, 'Another person record already has that id.', [
-        { path: 'body.id', message: 'already used for different content' },
+        { path: 'body.id', message: 'already used for different content', code: 'id.reused' },
       ]);
     }
   }

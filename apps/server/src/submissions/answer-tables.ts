@@ -3,7 +3,7 @@
 // table per repeat with one row per entry. Ingest writes them in the same transaction as the
 // submission, so any answer can be filtered, sorted and exported without parsing a document.
 // Columns are added as versions add questions; a question whose type changes gets a new column.
-import type { Form, SurveyItem } from '@coproduce/forms';
+import { expandLoops, type Form, type SurveyItem } from '@coproduce/forms';
 import { sql } from 'kysely';
 import type { AnswerColumnsTable } from '../db/collection-schema.ts';
 import type { DatabaseKind, Tx } from '../db/connect.ts';
@@ -131,7 +131,7 @@ export async function ensureAnswerTables(
 ): Promise<{ layout: AnswerLayout; added: number }> {
   const rows = await answerColumnRows(trx, workspaceId, formId);
   const layout = layoutFrom(formId, rows);
-  const { leaves, repeats } = leavesOf(form.survey);
+  const { leaves, repeats } = leavesOf(expandLoops(form).survey);
   const have = new Set(rows.map((r) => `${r.path} ${r.value_type}`));
   let position = rows.reduce((max, r) => Math.max(max, r.position), 0);
   const added: AnswerColumnsTable[] = [];

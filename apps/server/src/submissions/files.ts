@@ -57,7 +57,7 @@ export async function receivePart(
   const file = await findFile(ctx.db, ws, submission.id, name);
   if (!file)
     throw new AppError('not_found', 404, `The submission names no file "${name}".`, [
-      { path: 'params.fileName', message: 'not a file of this submission' },
+      { path: 'params.fileName', message: 'not a file of this submission', code: 'value.unknown' },
     ]);
   const size = Number(file.size);
   let received = Number(file.received_bytes);

@@ -117,7 +117,7 @@ export async function listSubmissionRows(trx: Tx, input: ListingInput) {
   if (input.onlyPersonId) where.push(sql<boolean>`s.submitted_by_person_id = ${input.onlyPersonId}`);
   if (input.filters.length && !input.layout) {
     throw new AppError('request.invalid', 400, 'f: filters on answers need a formId', [
-      { path: 'query.formId', message: 'needed to filter on answers' },
+      { path: 'query.formId', message: 'needed to filter on answers', code: 'value.required' },
     ]);
   }
   input.filters.forEach((text, index) => {

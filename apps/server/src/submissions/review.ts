@@ -218,7 +218,7 @@ export async function resolveConflict(
     const chosen = parts.versions.find((v) => v.id === input.chosenVersionId);
     if (!chosen)
       throw new AppError('not_found', 404, 'That version is not one of this submission’s.', [
-        { path: 'body.chosenVersionId', message: 'not a version of this submission' },
+        { path: 'body.chosenVersionId', message: 'not a version of this submission', code: 'value.unknown' },
       ]);
     answers = JSON.parse(chosen.answers) as AnswerTree;
   }

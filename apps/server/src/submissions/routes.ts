@@ -7,7 +7,8 @@ import { fileContent, fileProgress, receivePart, submissionForFiles } from './fi
 import { ingestBatch } from './ingest.ts';
 import { canSubmissions } from './policy.ts';
 
-const refusedRole = () => forbidden('Your role does not collect submissions.');
+/** The refusal for roles that do not collect, shared with the OpenRosa submission. */
+export const refusedRole = () => forbidden('Your role does not collect submissions.');
 
 export function submissionRoutes(api: Registrar) {
   // Many phones send at once after a day offline: group commit (http/group-commit.ts) takes them

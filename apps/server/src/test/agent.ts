@@ -11,7 +11,7 @@ type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 export interface AgentRequest {
   headers?: Record<string, string>;
   /** Send this raw text instead of JSON (for malformed-body tests). */
-  rawBody?: string;
+  rawBody?: string | Buffer;
   /** Leave out the CSRF header, or send this one instead. */
   csrf?: false | string;
 }

@@ -115,6 +115,12 @@ export function collectionMatrix(admin: () => Agent): Record<string, Row> {
         body: { items: [{ id: v7(), formId, formVersion: 1, answers: { rooms: '2' } }] },
       };
     }),
+    openRosaSubmissionCheck: row(collectors, async (p) => ({ url: `${ws(p)}/submission` })),
+    // The matrix sends JSON: a collector is told it is not multipart (400), anyone else is refused first.
+    openRosaSubmission: row(outcomes({ coordinator: 400, staff: 400, researcher: 400 }), async (p) => ({
+      url: `${ws(p)}/submission`,
+      body: {},
+    })),
     // Researchers may add files to their own submissions only: the coordinator's is not theirs (404).
     uploadSubmissionFilePart: row(
       outcomes({ coordinator: 'ok', staff: 'ok', researcher: 404 }),

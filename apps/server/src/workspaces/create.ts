@@ -30,7 +30,7 @@ export async function createWorkspace(ctx: RequestContext, actor: Actor, input: 
         existing.time_zone === input.timeZone;
       if (!same) {
         throw new AppError('conflict.id_reused', 409, 'A workspace with that id already exists.', [
-          { path: 'body.id', message: 'already used' },
+          { path: 'body.id', message: 'already used', code: 'id.reused' },
         ]);
       }
       ctx.unchanged();

@@ -1,14 +1,16 @@
-// The audit log for coordinators: who did what, when, and for whom. Entries hold ids and field
-// names only, never personal values.
+// The audit log for coordinators: who did what, when, and for whom, as sentences in today's
+// names; the codes and ids folded under each entry and in the CSV download. Entries hold ids and
+// field names only, never personal values.
 import type { AuditEntry } from '@coproduce/contract';
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { call } from '../api.ts';
+import { call, saveFile } from '../api.ts';
 import { useI18n } from '../i18n/i18n.ts';
 import { Button, StatusMessage, TextField, useAction } from '../ui/forms.tsx';
 import { Icon } from '../ui/icons.tsx';
 import { Loading, Screen } from '../ui/screen.tsx';
 import { useWorkspace } from '../workspaces/useWorkspace.ts';
+import { auditSentence } from './sentence.ts';
 
 interface Filters {
   action: string;
@@ -37,6 +39,7 @@ export function AuditScreen({ workspaceId }: { workspaceId: string }): JSX.Eleme
   const [entries, setEntries] = useState<AuditEntry[] | null>(null);
   const [cursor, setCursor] = useState<string | null>(null);
   const action = useAction();
+  const download = useAction();
   const allowed = workspace?.abilities.readAudit === true;
 
   const load = (after: string | null) =>
@@ -120,7 +123,23 @@ export function AuditScreen({ workspaceId }: { workspaceId: string }): JSX.Eleme
           </div>
         </form>
       </details>
-      <StatusMessage error={action.error} />
+      <div class="screen-actions">
+        <Button
+          variant="secondary"
+          data-endpoint="exportAuditCsv"
+          icon={<Icon name="download" />}
+          disabled={download.busy}
+          onClick={() =>
+            void download.run(() =>
+              saveFile('exportAuditCsv', { params: { workspaceId }, body: queryOf(filters) }, 'audit.csv'),
+            )
+          }
+        >
+          {t('audit.download')}
+        </Button>
+      </div>
+      <p class="hint">{t('audit.download.hint')}</p>
+      <StatusMessage error={action.error ?? download.error} />
       {entries === null ? (
         <Loading />
       ) : entries.length === 0 ? (
@@ -130,26 +149,24 @@ export function AuditScreen({ workspaceId }: { workspaceId: string }): JSX.Eleme
           {entries.map((entry) => (
             <li key={entry.id} class="card">
               <p>
-                <strong class="code">{entry.action}</strong> ·{' '}
-                <time dateTime={entry.occurredAt}>{date(entry.occurredAt, true)}</time>
-              </p>
-              <p>
-                {t('audit.actor', { name: entry.actorDisplayName ?? t('audit.system') })}
-                {entry.onBehalfOfPersonId && (
-                  <>
-                    {' · '}
-                    <strong>
-                      {t('audit.onBehalfOf', {
-                        name: entry.onBehalfOfDisplayName ?? entry.onBehalfOfPersonId,
-                      })}
-                    </strong>
-                  </>
-                )}
+                <strong>{auditSentence(t, entry)}</strong>
               </p>
               <p class="muted">
-                {t('audit.entity', { type: entry.entityType, id: entry.entityId ?? '—' })}
-                {entry.fields.length > 0 && ` · ${t('audit.fields', { fields: entry.fields.join(', ') })}`}
+                <time dateTime={entry.occurredAt}>{date(entry.occurredAt, true)}</time>
               </p>
+              {/* The codes a machine or an auditor needs, out of the way of the sentence. */}
+              <details class="audit-codes">
+                <summary>{t('audit.details')}</summary>
+                <p class="code">{t('audit.details.action', { action: entry.action })}</p>
+                <p class="code">{t('audit.entity', { type: entry.entityType, id: entry.entityId ?? '—' })}</p>
+                {entry.fields.length > 0 && (
+                  <p class="code">{t('audit.fields', { fields: entry.fields.join(', ') })}</p>
+                )}
+                {entry.onBehalfOfPersonId && (
+                  <p class="code">{t('audit.onBehalfOf', { name: entry.onBehalfOfPersonId })}</p>
+                )}
+                <p class="code audit-hash">{t('audit.details.hash', { hash: entry.hash })}</p>
+              </details>
             </li>
           ))}
         </ol>

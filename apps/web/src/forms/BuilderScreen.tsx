@@ -42,7 +42,7 @@ import {
 type Panel = 'questions' | 'translations' | 'attachments';
 
 export function BuilderScreen({ workspaceId, formId }: { workspaceId: string; formId: string }): JSX.Element {
-  const { t } = useI18n();
+  const { t, date } = useI18n();
   const { detail, setDetail, error } = useFormDetail(workspaceId, formId);
   const [model, setModel] = useState<Form | null>(null);
   const [dirty, setDirty] = useState(false);
@@ -148,7 +148,7 @@ export function BuilderScreen({ workspaceId, formId }: { workspaceId: string; fo
       if (dirty) await saveModel();
       const version = await call('publishForm', { params: { workspaceId, formId }, body: {} });
       setDetail(await call('getForm', { params: { workspaceId, formId } }));
-      setSaved(t('forms.builder.published', { version: version.version }));
+      setSaved(t('forms.builder.published', { number: version.number, date: date(version.publishedAt) }));
     });
   const replace = (file: File) =>
     action.run(async () => {

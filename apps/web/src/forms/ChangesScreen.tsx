@@ -41,7 +41,7 @@ export function ChangesScreen({ workspaceId, formId }: { workspaceId: string; fo
           <p>
             {changes.since
               ? t('forms.changes.since', {
-                  version: changes.since.version,
+                  number: changes.since.number,
                   date: date(changes.since.publishedAt),
                 })
               : t('forms.changes.never')}

@@ -3,7 +3,7 @@ import type { FormSummary } from '@coproduce/contract';
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { call } from '../api.ts';
-import { useI18n } from '../i18n/i18n.ts';
+import { type MessageKey, useI18n } from '../i18n/i18n.ts';
 import { navigate, paths } from '../router.ts';
 import { Button, StatusMessage, TextField, useAction } from '../ui/forms.tsx';
 import { Icon } from '../ui/icons.tsx';
@@ -63,6 +63,13 @@ export function FormsListScreen({ workspaceId }: { workspaceId: string }): JSX.E
       open(created.id);
     });
 
+  // A template's title is the workbook's (English); the catalogue has it in the reader's language.
+  const templateTitle = (tpl: { id: string; title: string }) => {
+    const key = `forms.template.${tpl.id}` as MessageKey;
+    const text = t(key);
+    return text === key ? tpl.title : text;
+  };
+
   return (
     <Screen title={t('forms.list.title')}>
       <StatusMessage error={action.error} />
@@ -82,7 +89,7 @@ export function FormsListScreen({ workspaceId }: { workspaceId: string }): JSX.E
                 <span class={`badge badge-${f.status}`}>{t(`forms.status.${f.status}`)}</span>{' '}
                 {t('forms.list.meta', { questions: f.questionCount, languages: f.languages.length })}
                 {f.latestVersion &&
-                  ` · ${t('forms.list.published', { version: f.latestVersion.version, date: date(f.latestVersion.publishedAt) })}`}
+                  ` · ${t('forms.list.published', { number: f.latestVersion.number, date: date(f.latestVersion.publishedAt) })}`}
                 {f.openThreads > 0 && ` · ${t('forms.list.openThreads', { count: f.openThreads })}`}
               </p>
             </li>
@@ -95,24 +102,29 @@ export function FormsListScreen({ workspaceId }: { workspaceId: string }): JSX.E
           <h2 id="templates-heading">{t('forms.list.templates')}</h2>
           <p class="hint">{t('forms.list.templatesHint')}</p>
           <ul class="card-list">
-            {templates.map((tpl) => (
-              <li key={tpl.id} class="card template-card">
-                <div>
-                  <strong>{tpl.title}</strong>
-                  <p class="muted form-meta">
-                    {t('forms.list.meta', { questions: tpl.questionCount, languages: tpl.languages.length })}
-                  </p>
-                </div>
-                <Button
-                  variant="secondary"
-                  data-endpoint="createFormFromTemplate"
-                  disabled={action.busy}
-                  onClick={() => fromTemplate(tpl.id)}
-                >
-                  {t('forms.list.useTemplate', { title: tpl.title })}
-                </Button>
-              </li>
-            ))}
+            {templates
+              .map((tpl) => ({ ...tpl, title: templateTitle(tpl) }))
+              .map((tpl) => (
+                <li key={tpl.id} class="card template-card">
+                  <div>
+                    <strong>{tpl.title}</strong>
+                    <p class="muted form-meta">
+                      {t('forms.list.meta', {
+                        questions: tpl.questionCount,
+                        languages: tpl.languages.length,
+                      })}
+                    </p>
+                  </div>
+                  <Button
+                    variant="secondary"
+                    data-endpoint="createFormFromTemplate"
+                    disabled={action.busy}
+                    onClick={() => fromTemplate(tpl.id)}
+                  >
+                    {t('forms.list.useTemplate', { title: tpl.title })}
+                  </Button>
+                </li>
+              ))}
           </ul>
         </section>
       )}

@@ -6,6 +6,7 @@ import { buildPath, call, routes } from '../api.ts';
 import { useI18n } from '../i18n/i18n.ts';
 import { StatusMessage } from '../ui/forms.tsx';
 import { Loading, Screen } from '../ui/screen.tsx';
+import { useWorkspace } from '../workspaces/useWorkspace.ts';
 import type { Form, SurveyItem } from './lib.ts';
 import { parseCsv } from './renderer/csv.ts';
 import { FormView } from './renderer/FormView.tsx';
@@ -14,6 +15,7 @@ import { draftOf, FormTabs, useFormDetail } from './shared.tsx';
 export function PreviewScreen({ workspaceId, formId }: { workspaceId: string; formId: string }): JSX.Element {
   const { t } = useI18n();
   const { detail, error } = useFormDetail(workspaceId, formId);
+  const workspace = useWorkspace(workspaceId);
   const [answers, setAnswers] = useState<Record<string, unknown> | null>(null);
   const [round, setRound] = useState(0);
   const form = detail ? draftOf(detail) : null;
@@ -40,6 +42,8 @@ export function PreviewScreen({ workspaceId, formId }: { workspaceId: string; fo
             form={form}
             fileLists={fileLists}
             mediaUrls={mediaUrls}
+            // People who read little meet one question at a time, unless they choose otherwise.
+            defaultMode={workspace?.role === 'member' ? 'single' : 'pages'}
             onSubmit={(a) => setAnswers(a)}
           />
           {answers && (

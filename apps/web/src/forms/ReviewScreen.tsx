@@ -9,6 +9,7 @@ import { useI18n } from '../i18n/i18n.ts';
 import { SelectField, StatusMessage, useAction } from '../ui/forms.tsx';
 import { Loading, Screen } from '../ui/screen.tsx';
 import type { Form } from './lib.ts';
+import { useFormLanguage } from './renderer/formLanguage.ts';
 import { buildTree, isShown, languageName, languagesOf, type RenderNode, textIn } from './renderer/tree.ts';
 import { QuestionCard } from './review/QuestionCard.tsx';
 import { draftOf, FormTabs, useFormDetail } from './shared.tsx';
@@ -31,8 +32,7 @@ export function ReviewScreen({ workspaceId, formId }: { workspaceId: string; for
   const action = useAction();
   const form: Form | null = detail ? draftOf(detail) : null;
   const languages = useMemo(() => (form ? languagesOf(form) : []), [form]);
-  const [language, setLanguage] = useState<string | null>(null);
-  const lang = language ?? languages[0] ?? 'default';
+  const [lang, setLanguage] = useFormLanguage(form, languages);
   const nodes = useMemo(() => (form ? flatten(buildTree(form.survey)) : []), [form]);
 
   const loadThreads = useCallback(async () => {

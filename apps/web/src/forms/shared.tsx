@@ -4,7 +4,8 @@ import type { FormAbilities, FormDetail, FormProblem, FormSummary } from '@copro
 import type { JSX } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { ApiError, call } from '../api.ts';
-import { useI18n } from '../i18n/i18n.ts';
+import { type Translate, useI18n } from '../i18n/i18n.ts';
+import { issueMessage } from '../i18n/issues.ts';
 import { type FormView, paths } from '../router.ts';
 import type { Form } from './lib.ts';
 
@@ -40,24 +41,62 @@ export function readBase64(file: File): Promise<string> {
   });
 }
 
+type Located = Pick<FormProblem, 'path' | 'message' | 'code' | 'params'> & {
+  sheet?: string | null | undefined;
+  row?: number | null | undefined;
+  column?: string | null | undefined;
+};
+
+/** Each problem once: the same place and code reported twice (two checks, one cause) is one line. */
+function distinct<P extends Located>(problems: readonly P[]): P[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const key = JSON.stringify([
+      p.sheet ?? null,
+      p.row ?? null,
+      p.column ?? null,
+      p.path ?? null,
+      p.code ?? p.message,
+    ]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** "survey row 3, type: …" in the reader's language, worded from the problem's code. */
+function LocatedLine({ t, problem }: { t: Translate; problem: Located }): JSX.Element {
+  return (
+    <>
+      {problem.sheet ? (
+        <strong>
+          {t('forms.errorAt', {
+            sheet: problem.sheet,
+            row: problem.row ?? 0,
+            column: problem.column ?? '',
+          })}{' '}
+        </strong>
+      ) : problem.path ? (
+        <strong>{problem.path}: </strong>
+      ) : null}
+      {issueMessage(t, problem)}
+    </>
+  );
+}
+
 /** Import errors with their place in the spreadsheet, as the coordinator needs to fix them. */
 export function LocatedErrors({ error }: { error: unknown }): JSX.Element | null {
   const { t } = useI18n();
   if (!(error instanceof ApiError) || !error.problem.errors?.length) return null;
   return (
     <ul class="located-errors">
-      {error.problem.errors.slice(0, 50).map((e, i) => (
-        <li key={i}>
-          {e.sheet ? (
-            <strong>
-              {t('forms.errorAt', { sheet: e.sheet, row: e.row ?? 0, column: e.column ?? '' })}{' '}
-            </strong>
-          ) : e.path ? (
-            <strong>{e.path}: </strong>
-          ) : null}
-          {e.message}
-        </li>
-      ))}
+      {distinct(error.problem.errors)
+        .slice(0, 50)
+        .map((e, i) => (
+          <li key={i}>
+            <LocatedLine t={t} problem={e} />
+          </li>
+        ))}
     </ul>
   );
 }
@@ -150,14 +189,11 @@ export function ImportWarnings({ warnings }: { warnings: FormProblem[] }): JSX.E
   if (warnings.length === 0) return null;
   return (
     <details class="warnings">
-      <summary>{t('forms.builder.warnings', { count: warnings.length })}</summary>
+      <summary>{t('forms.builder.warnings', { count: distinct(warnings).length })}</summary>
       <ul>
-        {warnings.map((w, i) => (
+        {distinct(warnings).map((w, i) => (
           <li key={i}>
-            {w.sheet
-              ? `${t('forms.errorAt', { sheet: w.sheet, row: w.row ?? 0, column: w.column ?? '' })} `
-              : ''}
-            {w.message}
+            <LocatedLine t={t} problem={w} />
           </li>
         ))}
       </ul>

@@ -47,6 +47,32 @@ describe('message catalogues', () => {
     }
   }
 
+  it('counts things with ICU plurals, never "(s)" or a bare count before a word', () => {
+    // A count read as a word ("3 questions", "1 भाषा") must choose its form by plural category.
+    // A numeral alone in brackets ("Comments (3 open)", "Added (3)") or a position ("Screen 2 of 5") needs none.
+    const counts = /\{(count|questions|languages|problems|warnings|open)\}/g;
+    const positions = new Set(['forms.fill.progress']);
+    const bare: string[] = [];
+    for (const [locale, catalogue] of Object.entries(catalogues)) {
+      for (const [key, message] of Object.entries(catalogue)) {
+        if (/\(s\)|\(es\)|\(ies\)/.test(message)) bare.push(`${locale} ${key}: (s)`);
+        for (const match of message.matchAll(counts)) {
+          const inBrackets = message[match.index - 1] === '(';
+          if (!inBrackets && !positions.has(key)) bare.push(`${locale} ${key}: ${match[0]}`);
+        }
+      }
+    }
+    expect(bare).toEqual([]);
+  });
+
+  it('chooses Hindi and isiZulu forms for one and for many', () => {
+    const meta = (locale: 'hi' | 'zu', questions: number, languages: number) =>
+      new IntlMessageFormat(catalogues[locale]!['forms.list.meta']!, locale).format({ questions, languages });
+    expect(meta('hi', 1, 1)).toBe('1 सवाल, 1 भाषा');
+    expect(meta('hi', 12, 3)).toBe('12 सवाल, 3 भाषाएँ');
+    expect(meta('zu', 1, 2)).toBe('umbuzo 1, izilimi ezingu-2');
+  });
+
   it('allow-identical.json names only existing keys', () => {
     expect(allowIdentical.filter((key: string) => !(key in en))).toEqual([]);
   });

@@ -86,7 +86,29 @@ export function useI18n(): I18n {
   return useContext(I18nContext);
 }
 
-export function dateFormatter(locale: Locale): I18n['date'] {
+const months = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] as const;
+
+/**
+ * Dates in the reader's language. Where the browser has no data for the language (Chromium has
+ * none for isiZulu and shows "2026 M12 2"), the catalogue's month names and date pattern are used,
+ * with the time as 24-hour digits. `supported` is Intl's own check, replaceable in tests.
+ */
+export function dateFormatter(
+  locale: Locale,
+  t: Translate = translator(locale, en),
+  supported: (locale: string) => boolean = (code) =>
+    Intl.DateTimeFormat.supportedLocalesOf([code]).some((found) => found.split('-')[0] === code),
+): I18n['date'] {
+  if (!supported(locale)) {
+    const time = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    const names = months.map((month) => t(`date.month.${month}` as MessageKey));
+    return (iso, withTime = false) => {
+      const value = new Date(iso);
+      if (Number.isNaN(value.getTime())) return iso;
+      const day = { day: value.getDate(), month: names[value.getMonth()] ?? '', year: value.getFullYear() };
+      return withTime ? t('date.dayTime', { ...day, time: time.format(value) }) : t('date.day', day);
+    };
+  }
   const day = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
   const dayTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
   return (iso, withTime = false) => {

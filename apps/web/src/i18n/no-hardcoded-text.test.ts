@@ -16,7 +16,7 @@ function files(path: string): string[] {
   return readdirSync(full, { withFileTypes: true }).flatMap((entry) =>
     entry.isDirectory()
       ? files(join(path, entry.name))
-      : entry.name.endsWith('.tsx')
+      : entry.name.endsWith('.tsx') && !entry.name.endsWith('.test.tsx') // tests are no screen
         ? [join(full, entry.name)]
         : [],
   );

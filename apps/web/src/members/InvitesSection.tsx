@@ -68,6 +68,15 @@ export function InvitesSection({ workspace }: { workspace: Workspace }): JSX.Ele
     });
   };
 
+  // Only a hash of the code is kept, so printing again means a new code that replaces the old.
+  const reprint = (invite: Invite) => {
+    if (!confirm(t('invites.reprint.confirm', { name: invite.personDisplayName }))) return;
+    void list.run(async () => {
+      keepCreatedInvite(await call('reissueInviteCode', { params: { ...params, inviteId: invite.id } }));
+      navigate(paths.inviteSlip(workspace.id));
+    });
+  };
+
   return (
     <>
       <section aria-labelledby="invite-heading">
@@ -162,14 +171,26 @@ export function InvitesSection({ workspace }: { workspace: Workspace }): JSX.Ele
                   </p>
                 </div>
                 {invite.state === 'pending' && (
-                  <Button
-                    variant="danger"
-                    data-endpoint="revokeInvite"
-                    icon={<Icon name="trash" />}
-                    onClick={() => revoke(invite)}
-                  >
-                    {t('invites.revoke')}
-                  </Button>
+                  <div class="row-actions">
+                    {invite.delivery === 'code' && (
+                      <Button
+                        variant="secondary"
+                        data-endpoint="reissueInviteCode"
+                        icon={<Icon name="print" />}
+                        onClick={() => reprint(invite)}
+                      >
+                        {t('invites.reprint')}
+                      </Button>
+                    )}
+                    <Button
+                      variant="danger"
+                      data-endpoint="revokeInvite"
+                      icon={<Icon name="trash" />}
+                      onClick={() => revoke(invite)}
+                    >
+                      {t('invites.revoke')}
+                    </Button>
+                  </div>
                 )}
               </li>
             ))}

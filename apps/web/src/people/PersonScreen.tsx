@@ -41,6 +41,9 @@ function draftOf(person: Person | null): Draft {
   };
 }
 
+/** Said once on the new person's page after Add person, so the coordinator knows it was saved. */
+let justAdded: string | null = null;
+
 export function PersonScreen({
   workspaceId,
   personId,
@@ -60,6 +63,8 @@ export function PersonScreen({
   useEffect(() => {
     setPerson(null);
     setDraft(draftOf(null));
+    setSaved(justAdded);
+    justAdded = null;
     if (!personId) return;
     void load.run(async () => {
       const found = await call('getPerson', { params: { workspaceId, personId } });
@@ -107,6 +112,7 @@ export function PersonScreen({
           params: { workspaceId },
           body: { ...body, displayName: draft.displayName },
         });
+        justAdded = t('person.added', { name: created.displayName });
         navigate(paths.person(workspaceId, created.id), { replace: true });
         return;
       }
@@ -226,18 +232,17 @@ export function PersonScreen({
                 errors={errors}
                 readOnly={!canEditContact}
               />
-              <fieldset class="group" disabled={!canEditContact}>
-                <legend>{t('person.notes')}</legend>
-                <TextArea
-                  id="person-notes"
-                  label={t('person.notes.label')}
-                  hint={t('person.notes.hint')}
-                  value={draft.notes}
-                  onValue={(notes) => set({ notes })}
-                  error={errors.notes}
-                  rows={4}
-                />
-              </fieldset>
+              {/* One labelled box, not a "Notes" group around a "Notes" field. */}
+              <TextArea
+                id="person-notes"
+                label={t('person.notes.label')}
+                hint={t('person.notes.hint')}
+                value={draft.notes}
+                onValue={(notes) => set({ notes })}
+                error={errors.notes}
+                rows={4}
+                disabled={!canEditContact}
+              />
             </>
           )}
           {canEdit && (

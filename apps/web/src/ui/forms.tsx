@@ -1,10 +1,11 @@
 // Form parts shared by every screen: a label on every input, the error next to its field and
 // tied to it with aria-describedby, and a summary that screen readers announce (aria-live).
 import type { ButtonHTMLAttributes, ComponentChildren, InputHTMLAttributes, JSX } from 'preact';
-import { useCallback, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError } from '../api.ts';
 import type { MessageKey, Translate } from '../i18n/i18n.ts';
 import { useI18n } from '../i18n/i18n.ts';
+import { fieldMessages } from '../i18n/issues.ts';
 
 /** The input attributes our forms use; a closed list keeps Preact's large union types out of the way. */
 interface InputProps {
@@ -147,19 +148,32 @@ export function Checkbox({
 export function problemMessage(t: Translate, error: unknown): string {
   if (error instanceof ApiError) {
     const key = `problem.${error.code}` as MessageKey;
-    const text = t(key);
+    const text = t(key, { count: error.problem.errors?.length ?? 0 });
     if (text !== key) return text;
     return error.problem.detail ?? t('problem.generic');
   }
   return t('problem.generic');
 }
 
-/** Always in the page, so that the live region exists before its text changes. */
+/**
+ * Always in the page, so that the live region exists before its text changes. A new error is
+ * scrolled to and focused: after Save the reader is taken to what went wrong, not left below it.
+ */
 export function StatusMessage({ error, success }: { error?: unknown; success?: string | null }): JSX.Element {
   const { t } = useI18n();
+  const summary = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (!error || !summary.current) return;
+    summary.current.scrollIntoView?.({ block: 'center' });
+    summary.current.focus({ preventScroll: true });
+  }, [error]);
   return (
     <div class="status" aria-live="assertive" role="alert">
-      {error ? <p class="notice notice-error">{problemMessage(t, error)}</p> : null}
+      {error ? (
+        <p class="notice notice-error" tabIndex={-1} ref={summary}>
+          {problemMessage(t, error)}
+        </p>
+      ) : null}
       {!error && success ? <p class="notice notice-success">{success}</p> : null}
     </div>
   );
@@ -175,6 +189,7 @@ export interface Action {
 
 /** Runs one piece of work at a time and keeps its error for the screen to show. */
 export function useAction(): Action {
+  const { t } = useI18n();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const run = useCallback(async (work: () => Promise<void>) => {
@@ -188,7 +203,7 @@ export function useAction(): Action {
       setBusy(false);
     }
   }, []);
-  const fieldErrors = error instanceof ApiError ? error.fieldErrors : {};
+  const fieldErrors = error instanceof ApiError ? fieldMessages(t, error.problem.errors) : {};
   return { busy, error, fieldErrors, run, setError };
 }
 
@@ -217,6 +232,7 @@ export function TextArea({
   value,
   onValue,
   rows = 3,
+  disabled,
 }: {
   id: string;
   label: string;
@@ -225,12 +241,14 @@ export function TextArea({
   value: string;
   onValue: (value: string) => void;
   rows?: number;
+  disabled?: boolean;
 }): JSX.Element {
   return (
     <FieldFrame id={id} label={label} hint={hint} error={error}>
       <textarea
         id={id}
         rows={rows}
+        disabled={disabled}
         value={value}
         onInput={(event) => onValue(event.currentTarget.value)}
         aria-invalid={error ? 'true' : undefined}

@@ -24,6 +24,7 @@ const shapes = {
   check: 'M5 12l5 5L20 7',
   save: 'M5 3h11l3 3v15H5zM8 3v6h8M8 21v-7h8v7',
   join: 'M15 3h4v18h-4M10 8l4 4-4 4M4 12h10',
+  download: 'M12 3v12M7 10l5 5 5-5M5 21h14',
 } as const;
 
 export type IconName = keyof typeof shapes;

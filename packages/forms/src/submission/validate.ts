@@ -2,6 +2,7 @@
 // unknown fields, relevance, required and constraints. Nothing here drops data: it only says what
 // is wrong, so an invalid submission is stored and flagged "needs attention" with these reasons.
 import { type AnswerTree, createFormEngine, type FormEngine } from '../engine/index.ts';
+import { expandLoops } from '../loops.ts';
 import type { Choice, Form } from '../model.ts';
 import { buildTree, engineFields, type RenderNode } from './fields.ts';
 import { checkValue } from './values.ts';
@@ -55,7 +56,8 @@ function shapes(form: Form, nodes: RenderNode[], out: Map<string, FieldShape>) {
   }
 }
 
-export function compileForm(form: Form): CompiledForm {
+export function compileForm(model: Form): CompiledForm {
+  const form = expandLoops(model);
   const tree = buildTree(form.survey);
   const fields = new Map<string, FieldShape>();
   shapes(form, tree, fields);

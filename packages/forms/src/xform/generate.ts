@@ -1,3 +1,4 @@
+import { expandLoops } from '../loops.ts';
 import type { Form } from '../model.ts';
 import { allListInstances, bodyNodes, pulldataInstances, triggers } from './body.ts';
 import type { XFormContext } from './context.ts';
@@ -28,7 +29,9 @@ const NAMESPACES = {
  * The ODK XForm of a form, shaped as pyxform 4.5 writes it for the same XLSForm (see
  * `xform.test.ts` and the conformance comparison), so ODK Collect and Enketo read it.
  */
-export function generateXForm(form: Form, options: XFormOptions = {}): string {
+export function generateXForm(source: Form, options: XFormOptions = {}): string {
+  // Loops become a group per choice, as pyxform writes them.
+  const form = expandLoops(source);
   const paths = new PathIndex(form);
   const ctx: XFormContext = { paths, itext: new Itext(form, paths), setvalues: [], instances: new Map() };
   const formId = options.formId ?? form.settings.formId ?? paths.root;

@@ -1,6 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { householdEnumeration } from '../../templates/household-enumeration.ts';
 import { settlementProfile } from '../../templates/settlement-profile.ts';
@@ -8,26 +7,9 @@ import type { Form } from '../model.ts';
 import { importXlsForm } from '../xlsform/import.ts';
 import { generateXForm } from './generate.ts';
 import { rootName } from './paths.ts';
+import { odkEngine } from './testing/odk-engine.ts';
 
-// ODK's own engine (the engine of ODK Web Forms) reads XForms with the browser's XML DOM: jsdom's
-// classes are lent to it as globals, leaving Node's own (Blob, URL, fetch) for reading workbooks.
-const dom = new JSDOM('').window;
-for (const name of [
-  'DOMParser',
-  'XMLSerializer',
-  'Node',
-  'Element',
-  'Attr',
-  'Document',
-  'XMLDocument',
-  'Text',
-])
-  (globalThis as Record<string, unknown>)[name] = dom[name as keyof typeof dom];
-(globalThis as Record<string, unknown>).document = dom.document;
-// The engine's bundled tree-sitter (its XPath parser, inlined as WebAssembly) reads `__dirname` when it
-// sees Node, which an ES module does not have; the value is unused because the binary is inlined.
-(globalThis as { __dirname?: string }).__dirname = import.meta.dirname;
-const { loadForm } = await import('@getodk/xforms-engine');
+const { loadForm } = await odkEngine();
 
 const repoRoot = resolve(import.meta.dirname, '../../../../');
 const corpus = resolve(

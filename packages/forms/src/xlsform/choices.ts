@@ -1,5 +1,5 @@
 import type { Choice, Settings } from '../model.ts';
-import { type Problem, problem } from '../problems.ts';
+import { because, coded, type Problem, problem } from '../problems.ts';
 import { type Column, readColumns } from './columns.ts';
 import type { RawSheet } from './sheets.ts';
 
@@ -30,7 +30,7 @@ export function readChoices(
     if (sheet.rows.length > 0 || sheet.headers.length > 0) {
       const missing = listColumn ? 'name' : 'list_name';
       problems.push(
-        problem(sheet.name, sheet.headerRow, null, `the choices sheet has no "${missing}" column`),
+        coded(sheet.name, sheet.headerRow, null, 'form.xlsform.choices.no_column', { column: missing }),
       );
     }
     return { choices, choiceColumns, places: { listRow }, rowOf };
@@ -40,9 +40,7 @@ export function readChoices(
     const name = cells.get(nameColumn.col)?.trim();
     if (!list) continue;
     if (!name) {
-      problems.push(
-        problem(sheet.name, row, nameColumn.header, `a choice in the list "${list}" has no name`),
-      );
+      problems.push(coded(sheet.name, row, nameColumn.header, 'form.xlsform.choices.no_name', { list }));
       continue;
     }
     const choice = readChoice(name, cells, columns);
@@ -89,8 +87,7 @@ export function checkDuplicateChoices(
             sheetName,
             rowOf.get(choice) ?? null,
             nameHeader,
-            `the list "${list}" has the choice name "${choice.name}" more than once: rename one, ` +
-              'or set allow_choice_duplicates to yes in settings',
+            because('form.xlsform.choices.duplicate', { list, name: choice.name }),
           ),
         );
       }

@@ -1,4 +1,4 @@
-import { type Problem, problem } from '../problems.ts';
+import { because, type Problem, problem } from '../problems.ts';
 import { type ColumnMeaning, meaningKey, meaningOfHeader } from './headers.ts';
 import type { RawSheet } from './sheets.ts';
 
@@ -25,8 +25,8 @@ export function readColumns(sheet: RawSheet, problems: Problem[]): Column[] {
           sheet.headerRow,
           text,
           same
-            ? `the column "${text}" appears twice: delete or rename one of them`
-            : `the columns "${earlier}" and "${text}" mean the same thing: keep only one`,
+            ? because('form.xlsform.column.twice', { column: text })
+            : because('form.xlsform.column.synonym', { earlier: String(earlier), column: text }),
         ),
       );
       continue;

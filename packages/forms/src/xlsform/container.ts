@@ -1,4 +1,4 @@
-import { ImportStop, type Problem, problem } from '../problems.ts';
+import { because, type Coded, ImportStop, type Problem, problem } from '../problems.ts';
 import { partProblems, partText, scanPart, sheetNamesByPart } from './part-scan.ts';
 
 /** Limits on what we agree to open: a small file can unzip to gigabytes (a zip bomb). */
@@ -39,8 +39,7 @@ const unpacksTooLarge = (limits: SizeLimits) =>
       null,
       null,
       null,
-      `the workbook unpacks to more than ${mb(limits.maxUncompressedBytes)} (a zip bomb or a very large file): ` +
-        'remove unused sheets, images or formatting',
+      because('form.xlsform.file.unpacks_too_large', { maximum: mb(limits.maxUncompressedBytes) }),
     ),
   ]);
 
@@ -96,13 +95,15 @@ function readCentralDirectory(bytes: Uint8Array): ZipSummary | null {
 
 /** The checks every upload gets first, whatever its format. */
 export function checkFileSize(bytes: Uint8Array, limits: SizeLimits): void {
-  const stop = (message: string): never => {
+  const stop = (message: string | Coded): never => {
     throw new ImportStop([problem(null, null, null, message)]);
   };
   if (bytes.length > limits.maxFileBytes) {
-    stop(`the file is ${mb(bytes.length)}, more than the ${mb(limits.maxFileBytes)} allowed for a form`);
+    stop(
+      because('form.xlsform.file.too_large', { size: mb(bytes.length), maximum: mb(limits.maxFileBytes) }),
+    );
   }
-  if (bytes.length === 0) stop('the file is empty');
+  if (bytes.length === 0) stop(because('form.xlsform.file.empty'));
 }
 
 /**
@@ -110,12 +111,12 @@ export function checkFileSize(bytes: Uint8Array, limits: SizeLimits): void {
  * workbook-formats.ts): a zip that is not an Excel workbook, or that unpacks too large, stops here.
  */
 export function inspectContainer(bytes: Uint8Array, fileName: string, limits: SizeLimits): ZipSummary {
-  const stop = (message: string): never => {
+  const stop = (message: string | Coded): never => {
     throw new ImportStop([problem(null, null, null, message)]);
   };
   checkFileSize(bytes, limits);
   if (!startsWith(bytes, ZIP_MAGIC)) {
-    stop(`"${fileName}" is not a spreadsheet: upload an Excel workbook (.xlsx or .xlsm)`);
+    stop(because('form.xlsform.file.not_spreadsheet', { file: fileName }));
   }
   const summary = readCentralDirectory(bytes);
   if (!summary) stop('the workbook is damaged (its zip directory cannot be read): save it again as .xlsx');
@@ -129,14 +130,7 @@ export function inspectContainer(bytes: Uint8Array, fileName: string, limits: Si
 }
 
 const stopDamaged = (): never => {
-  throw new ImportStop([
-    problem(
-      null,
-      null,
-      null,
-      'the workbook is damaged (an entry cannot be unpacked): save it again as .xlsx',
-    ),
-  ]);
+  throw new ImportStop([problem(null, null, null, because('form.xlsform.file.damaged'))]);
 };
 
 /**
@@ -178,6 +172,6 @@ export async function checkUnpackedSize(bytes: Uint8Array, summary: ZipSummary, 
 
 export function macroWarnings(summary: ZipSummary): Problem[] {
   return summary.entryNames.some((n) => /vbaProject\.bin$/i.test(n))
-    ? [problem(null, null, null, 'the workbook contains macros; they are ignored')]
+    ? [problem(null, null, null, because('form.xlsform.file.macros'))]
     : [];
 }

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { describeProblem } from '../problems.ts';
 import { importXlsForm } from './import.ts';
-import { errorsOf, yesNo } from './testing/import-errors.ts';
+import { codedErrorsOf, errorsOf, yesNo } from './testing/import-errors.ts';
 import type { SheetRows } from './testing/workbook.ts';
 import { workbookBytes } from './testing/workbook.ts';
 
@@ -23,6 +23,11 @@ describe('located errors a coordinator can fix', () => {
     expect(describeProblem(errors[0]!)).toBe(
       'survey row 12, type: unknown question type "slect_one yn" (did you mean "select_one"?)',
     );
+    // Screens word it from the code and its parameters, in the reader's language.
+    expect((await codedErrorsOf({ survey: rows, choices: yesNo }))[0]).toMatchObject({
+      code: 'form.xlsform.type.unknown_guess',
+      params: { type: 'slect_one yn', suggestion: 'select_one' },
+    });
   });
 
   it('groups nested past the limit, at the row that goes too deep, and nothing after it', async () => {
@@ -115,7 +120,7 @@ describe('located errors a coordinator can fix', () => {
   });
 
   it('duplicate names in the same group, not across groups; a name differing only in case is a warning', async () => {
-    const errors = await errorsOf({
+    const errors = await codedErrorsOf({
       survey: [
         ['type', 'name', 'label'],
         ['text', 'age', 'Age'],
@@ -162,7 +167,7 @@ describe('located errors a coordinator can fix', () => {
   });
 
   it('two repeats with one name anywhere, or a repeat named like the form; groups may share names (pyxform)', async () => {
-    const errors = await errorsOf({
+    const errors = await codedErrorsOf({
       survey: [
         ['type', 'name', 'label'],
         ['begin_repeat', 'r1', 'R1'],

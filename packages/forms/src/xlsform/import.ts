@@ -1,5 +1,5 @@
 import type { Form, KeptSheet } from '../model.ts';
-import { closest, coded, ImportStop, type Problem, problem } from '../problems.ts';
+import { closest, coded, ImportStop, type Problem } from '../problems.ts';
 import { checkDuplicateChoices, readChoices, readSettings } from './choices.ts';
 import { cleanSheet, settingValue } from './clean-text.ts';
 import { DEFAULT_LIMITS, type SizeLimits } from './container.ts';
@@ -59,9 +59,10 @@ export async function importXlsForm(
         'survey',
         sheets.map((s) => s.name),
       );
-      const hint = guess ? ` (is "${guess}" meant to be "survey"?)` : '';
       throw new ImportStop([
-        problem(null, null, null, `the workbook has no sheet named "survey"${hint}; its sheets are ${names}`),
+        guess
+          ? coded(null, null, null, 'form.xlsform.sheet.no_survey_guess', { guess, sheets: names })
+          : coded(null, null, null, 'form.xlsform.sheet.no_survey', { sheets: names }),
       ]);
     }
     const choicesSheet = byName('choices');
@@ -73,12 +74,10 @@ export async function importXlsForm(
       const lower = sheet.name.trim().toLowerCase();
       const guess = closest(lower, KNOWN_SHEETS);
       if (KEPT_SHEETS.includes(lower) && sheet.rows.length > 0) {
-        warnings.push(
-          problem(sheet.name, null, null, `the "${sheet.name}" sheet is kept but not supported yet`),
-        );
+        warnings.push(coded(sheet.name, null, null, 'form.xlsform.sheet.kept', { sheet: sheet.name }));
       } else if (guess && !KEPT_SHEETS.includes(lower)) {
         warnings.push(
-          problem(sheet.name, null, null, `the sheet "${sheet.name}" is ignored: did you mean "${guess}"?`),
+          coded(sheet.name, null, null, 'form.xlsform.sheet.ignored_guess', { sheet: sheet.name, guess }),
         );
       }
       otherSheets.push(keepSheet(sheet));

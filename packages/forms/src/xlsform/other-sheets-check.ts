@@ -1,5 +1,5 @@
 import type { Choice, Form } from '../model.ts';
-import { type Problem, problem } from '../problems.ts';
+import { coded, type Problem, problem } from '../problems.ts';
 import { checkExpression, referencesInText } from './expression-check.ts';
 import type { RawSheet } from './sheets.ts';
 import { nameCounts, referenceProblem } from './validate.ts';
@@ -24,7 +24,10 @@ export function checkSettingsAndChoices(
     if (checked.error) {
       const { position, message } = checked.error;
       problems.push(
-        problem(settingsSheet.name, row, column, `bad expression at character ${position}: ${message}`),
+        coded(settingsSheet.name, row, column, 'form.xlsform.expression.syntax', {
+          position,
+          detail: message,
+        }),
       );
     }
     for (const name of checked.references) {

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { ImportStop, type Problem, problem } from '../problems.ts';
+import { because, ImportStop, type Problem, problem } from '../problems.ts';
 import { dateText } from './cell-text.ts';
 import { sheetFromCells } from './sheet-extent.ts';
 
@@ -62,14 +62,7 @@ export async function readSheets(bytes: Uint8Array): Promise<{ sheets: RawSheet[
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer, { ignoreNodes: LAYOUT_NODES });
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    throw new ImportStop([
-      problem(
-        null,
-        null,
-        null,
-        `the workbook is damaged and cannot be read (${detail}): save it again as .xlsx`,
-      ),
-    ]);
+    throw new ImportStop([problem(null, null, null, because('form.xlsform.file.unreadable', { detail }))]);
   }
   const problems: Problem[] = [];
   const sheets: RawSheet[] = [];
@@ -92,14 +85,7 @@ export async function readSheets(bytes: Uint8Array): Promise<{ sheets: RawSheet[
     for (const gap of formulaGaps) {
       const header = sheet.headers.find((h) => h.col === gap.col)?.text;
       if (header === undefined || gap.row < sheet.headerRow || gap.row > lastRead) continue;
-      problems.push(
-        problem(
-          ws.name,
-          gap.row,
-          header,
-          'this cell holds a formula with no saved result: open the file in Excel or LibreOffice, let it calculate, and save it',
-        ),
-      );
+      problems.push(problem(ws.name, gap.row, header, because('form.xlsform.cell.formula_without_result')));
     }
     sheets.push(sheet);
   }

@@ -1,5 +1,12 @@
 import type { Question, Section, Sensitivity, SurveyItem } from '../model.ts';
-import { coded, type Problem, problem } from '../problems.ts';
+import {
+  because,
+  coded,
+  type ImportProblemCode,
+  type Problem,
+  type ProblemParams,
+  problem,
+} from '../problems.ts';
 import { maxSectionDepth } from '../survey-tree.ts';
 import { type Column, parseParameters, readColumns } from './columns.ts';
 import type { RawSheet } from './sheets.ts';
@@ -64,15 +71,7 @@ function readFields(
       case 'parameters': {
         const parsed = parseParameters(text);
         if (parsed) fields.parameters = parsed;
-        else
-          problems.push(
-            problem(
-              sheet,
-              row,
-              header,
-              'parameters must be written as key=value pairs, e.g. "start=1 end=10"',
-            ),
-          );
+        else problems.push(problem(sheet, row, header, because('form.xlsform.parameters.syntax')));
         break;
       }
       case 'sensitivity': {
@@ -80,7 +79,7 @@ function readFields(
         if (value === 'personal' || value === 'special') fields.sensitivity = value as Sensitivity;
         else
           problems.push(
-            problem(sheet, row, header, `sensitivity must be "personal" or "special", not "${text}"`),
+            problem(sheet, row, header, because('form.xlsform.sensitivity.invalid', { value: text })),
           );
         break;
       }
@@ -93,12 +92,18 @@ function readFields(
   return fields;
 }
 
-function typeProblem(parsed: ParsedType, typeText: string): string | null {
+function typeProblem(
+  parsed: ParsedType,
+  typeText: string,
+  at: (code: ImportProblemCode, params?: ProblemParams) => Problem,
+): Problem | string | null {
   switch (parsed.kind) {
     case 'unknown':
-      return `unknown question type "${typeText}"${parsed.suggestion ? ` (did you mean "${parsed.suggestion}"?)` : ''}`;
+      return parsed.suggestion
+        ? at('form.xlsform.type.unknown_guess', { type: typeText, suggestion: parsed.suggestion })
+        : at('form.xlsform.type.unknown', { type: typeText });
     case 'missingList':
-      return `"${typeText}" needs the name of a choice list after it, e.g. "${parsed.type} yes_no"`;
+      return at('form.xlsform.type.missing_list', { type: typeText, example: `${parsed.type} yes_no` });
     case 'include':
       return '"include" is not supported: pyxform only resolves it with the included form beside it; copy its rows in';
     default:
@@ -119,36 +124,29 @@ export function readSurvey(
   const open: { section: Section; row: number }[] = [];
   const siblings = () => open.at(-1)?.section.children ?? root;
   if (sheet.headers.length === 0 || sheet.rows.length === 0) {
-    problems.push(
-      problem(
-        sheet.name,
-        null,
-        null,
-        'the survey sheet is empty: add a header row and at least one question',
-      ),
-    );
+    problems.push(problem(sheet.name, null, null, because('form.xlsform.survey.empty')));
     return { survey: root, places: { rowOf, columns } };
   }
   if (!typeHeader) {
-    problems.push(problem(sheet.name, sheet.headerRow, null, 'the survey sheet has no "type" column'));
+    problems.push(coded(sheet.name, sheet.headerRow, null, 'form.xlsform.survey.no_type_column'));
     return { survey: root, places: { rowOf, columns } };
   }
   for (const { row, cells } of sheet.rows) {
     const { type: typeText, saveTo, ...fields } = readFields(sheet.name, row, cells, columns, problems);
     if (!typeText) {
       // pyxform skips comment rows, but a row with a name or a label is a question missing its type.
-      const what = fields.name
-        ? `"${fields.name}"`
-        : Object.keys(fields.label).length > 0
-          ? 'this labelled row'
-          : null;
-      if (what) problems.push(problem(sheet.name, row, typeHeader, `${what} has no type`));
+      if (fields.name)
+        problems.push(coded(sheet.name, row, typeHeader, 'form.xlsform.type.missing', { name: fields.name }));
+      else if (Object.keys(fields.label).length > 0)
+        problems.push(coded(sheet.name, row, typeHeader, 'form.xlsform.type.missing_labelled'));
       continue;
     }
     const parsed = parseType(typeText);
-    const message = typeProblem(parsed, typeText);
-    if (message) {
-      problems.push(problem(sheet.name, row, typeHeader, message));
+    const refused = typeProblem(parsed, typeText, (code, params) =>
+      coded(sheet.name, row, typeHeader, code, params),
+    );
+    if (refused) {
+      problems.push(typeof refused === 'string' ? problem(sheet.name, row, typeHeader, refused) : refused);
       continue;
     }
     if (saveTo !== undefined && (parsed.kind === 'begin' || parsed.kind === 'end')) {
@@ -159,17 +157,19 @@ export function readSurvey(
       const top = open.at(-1);
       if (!top) {
         problems.push(
-          problem(sheet.name, row, typeHeader, `"${typeText}" has no matching begin_${parsed.section}`),
+          coded(sheet.name, row, typeHeader, 'form.xlsform.end.unmatched', {
+            type: typeText,
+            section: parsed.section,
+          }),
         );
       } else if (top.section.kind !== parsed.section) {
         problems.push(
-          problem(
-            sheet.name,
-            row,
-            typeHeader,
-            `"${typeText}" closes the ${top.section.kind} "${top.section.name}" begun on row ${top.row}: ` +
-              `use end_${top.section.kind}`,
-          ),
+          coded(sheet.name, row, typeHeader, 'form.xlsform.end.mismatched', {
+            type: typeText,
+            section: top.section.kind,
+            name: top.section.name,
+            otherRow: top.row,
+          }),
         );
         open.pop();
       } else {
@@ -184,18 +184,11 @@ export function readSurvey(
     if (!fields.name && parsed.kind === 'question' && parsed.type === 'audit') fields.name = 'audit';
     if (!fields.name) {
       const what = parsed.kind === 'begin' ? SECTION_WORD[parsed.section] : 'question';
-      problems.push(problem(sheet.name, row, nameHeader, `this ${what} has no name: every row needs one`));
+      problems.push(coded(sheet.name, row, nameHeader, 'form.xlsform.name.missing', { what }));
       continue;
     }
     if (!/^[\p{L}_][\p{L}\p{N}_.-]*$/u.test(fields.name)) {
-      problems.push(
-        problem(
-          sheet.name,
-          row,
-          nameHeader,
-          `"${fields.name}" is not a valid name: start with a letter or "_", then only letters, digits, "_", "-" or "."`,
-        ),
-      );
+      problems.push(coded(sheet.name, row, nameHeader, 'form.xlsform.name.invalid', { name: fields.name }));
       continue;
     }
     if (parsed.kind === 'begin' && open.length >= maxSectionDepth) {
@@ -205,7 +198,7 @@ export function readSurvey(
           sheet.name,
           row,
           typeHeader,
-          `groups and repeats nest more than ${maxSectionDepth} deep here: close some with end_group or end_repeat`,
+          because('form.xlsform.section.too_deep', { maximum: maxSectionDepth }),
         ),
       );
       return { survey: root, places: { rowOf, columns } };
@@ -240,7 +233,7 @@ export function readSurvey(
         sheet.name,
         row,
         typeHeader,
-        `begin_${section.kind} "${section.name}" is never closed with end_${section.kind}`,
+        because('form.xlsform.section.unclosed', { section: section.kind, name: section.name }),
       ),
     );
   }

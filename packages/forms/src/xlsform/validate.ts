@@ -1,6 +1,6 @@
 import { KNOWN_UNSUPPORTED_FUNCTIONS, SUPPORTED_FUNCTIONS } from '../expr/index.ts';
 import type { Form, Question, SurveyItem } from '../model.ts';
-import { coded, type Problem, problem } from '../problems.ts';
+import { because, type Coded, coded, type Problem, problem } from '../problems.ts';
 import { walkSurvey } from '../survey-tree.ts';
 import { findCircularLogic } from './cycles.ts';
 import { checkExpression, referencesInText } from './expression-check.ts';
@@ -47,19 +47,20 @@ const BODYLESS = new Set([
 ]);
 
 /** pyxform rejects a question on screen with nothing to show: no label, hint or media. */
-function labelProblem(question: Question): string | null {
+function labelProblem(question: Question): Coded | null {
   if (BODYLESS.has(question.type)) return null;
   const has = (texts: object | undefined) => Object.keys(texts ?? {}).length > 0;
   if (has(question.media['big-image']) && !has(question.media.image)) {
-    return `"${question.name}" has a big-image but no image: add the smaller image too`;
+    return because('form.xlsform.media.big_image_alone', { name: question.name });
   }
   if (has(question.label) || has(question.hint) || has(question.media)) return null;
   // pyxform gives no control to a question computed without a label (calculation or trigger).
   if (question.bind.calculation || question.bind.trigger) return null;
   // A bare `media` column counts as media for pyxform.
   if (Object.keys(question.extra).some((column) => column.trim().toLowerCase() === 'media')) return null;
-  const guidanceOnly = has(question.guidanceHint) ? ' (a guidance_hint alone is not shown by default)' : '';
-  return `"${question.name}" has no label or hint${guidanceOnly}: add the question text`;
+  return has(question.guidanceHint)
+    ? because('form.xlsform.label.missing_guidance', { name: question.name })
+    : because('form.xlsform.label.missing', { name: question.name });
 }
 
 /** `${last-saved#name}` references in a cell, as written. */
@@ -98,12 +99,12 @@ export function nameCounts(form: Form): Map<string, number> {
 }
 
 /** Why `${name}` cannot be resolved, or null when it names exactly one row. */
-export function referenceProblem(reference: string, counts: Map<string, number>): string | null {
+export function referenceProblem(reference: string, counts: Map<string, number>): Coded | null {
   // `${last-saved#name}` must name a question of the form too (pyxform checks it).
   const name = reference.replace(/^last-saved#/, '');
   const count = counts.get(name) ?? 0;
-  if (count === 0) return `\${${name}} refers to no question: no row is named "${name}"`;
-  return count > 1 ? `\${${name}} is ambiguous: ${count} rows are named "${name}"` : null;
+  if (count === 0) return because('form.xlsform.reference.unknown', { name });
+  return count > 1 ? because('form.xlsform.reference.ambiguous', { name, count }) : null;
 }
 
 export function validateSurvey(
@@ -140,7 +141,9 @@ export function validateSurvey(
       const dynamicDefault = item.bind.default && isExpression('default', item.bind.default);
       const column = header({ kind: 'bind', field: 'calculation' }, 'calculation');
       if (!dynamicDefault)
-        errors.push(problem(sheetName, row, column, `the calculate "${item.name}" has no calculation`));
+        errors.push(
+          coded(sheetName, row, column, 'form.xlsform.calculate.no_calculation', { name: item.name }),
+        );
     }
     if (item.kind === 'question') {
       const message = labelProblem(item);
@@ -154,17 +157,15 @@ export function validateSurvey(
           ),
         );
     }
-    if (item.kind === 'loop' || support === 'kept') {
-      const what = item.kind === 'loop' ? 'begin_loop' : item.type;
-      warnings.push(
-        problem(sheetName, row, typeHeader, `"${what}" is kept in the form but not supported yet`),
-      );
+    if (item.kind !== 'loop' && support === 'kept') {
+      warnings.push(coded(sheetName, row, typeHeader, 'form.xlsform.type.kept', { type: item.type }));
     }
     if (item.kind === 'loop' && !(item.list && form.choices[item.list])) {
-      const message = item.list
-        ? `the loop's list "${item.list}" is not in the choices sheet`
-        : 'begin_loop needs a list to loop over: "begin_loop over LIST"';
-      errors.push(problem(sheetName, row, typeHeader, message));
+      errors.push(
+        item.list
+          ? coded(sheetName, row, typeHeader, 'form.xlsform.loop.unknown_list', { list: item.list })
+          : coded(sheetName, row, typeHeader, 'form.xlsform.loop.no_list'),
+      );
     }
     if (item.kind === 'question') {
       const column = header({ kind: 'parameters' }, 'parameters');
@@ -189,7 +190,9 @@ export function validateSurvey(
       const checked = checkExpression(text);
       if (checked.error) {
         const { position, message } = checked.error;
-        errors.push(problem(sheetName, row, column, `bad expression at character ${position}: ${message}`));
+        errors.push(
+          coded(sheetName, row, column, 'form.xlsform.expression.syntax', { position, detail: message }),
+        );
         continue;
       }
       if (checked.warning)
@@ -215,9 +218,7 @@ export function validateSurvey(
     }
     for (const [column, text] of Object.entries(item.extra)) {
       if (/^(bind|body|instance)::?/i.test(column) && text.trim() !== '') {
-        warnings.push(
-          problem(sheetName, row, column, `the column "${column}" is kept but not supported yet`),
-        );
+        warnings.push(coded(sheetName, row, column, 'form.xlsform.column.kept', { column }));
       }
     }
   }
@@ -240,11 +241,11 @@ export function validateSurvey(
     const first = cycle.items[0]!;
     const chain = cycle.names.map((n) => `\${${n}}`).join(' → ');
     const column = cycle.calculationsOnly && first.bind.calculation ? 'calculation' : 'relevant';
-    const what = cycle.calculationsOnly
-      ? 'circular calculation'
-      : 'circular logic (calculation or relevance)';
+    const code = cycle.calculationsOnly
+      ? 'form.xlsform.logic.circular_calculation'
+      : 'form.xlsform.logic.circular';
     errors.push(
-      problem(sheetName, rowOf(first), header({ kind: 'bind', field: column }, column), `${what}: ${chain}`),
+      coded(sheetName, rowOf(first), header({ kind: 'bind', field: column }, column), code, { chain }),
     );
   }
   return { errors, warnings };
@@ -273,8 +274,9 @@ function checkList(
       warnings.push(problem(sheetName, row, typeHeader, message));
     }
     if (!(options.attachments ?? []).includes(list)) {
-      const message = `the file "${list}" is not attached to the form: attach it before publishing`;
-      (options.publish ? errors : warnings).push(problem(sheetName, row, typeHeader, message));
+      (options.publish ? errors : warnings).push(
+        coded(sheetName, row, typeHeader, 'form.xlsform.file.not_attached', { list }),
+      );
     }
     return;
   }
@@ -290,18 +292,20 @@ function checkList(
     return;
   }
   if (!form.choices[list]) {
-    errors.push(problem(sheetName, row, typeHeader, `the choice list "${list}" is not in the choices sheet`));
+    errors.push(coded(sheetName, row, typeHeader, 'form.xlsform.select.unknown_list', { list }));
   }
   if (item.type === 'select_multiple' && form.choices[list]) {
     const spaced = form.choices[list].find((c) => /\s/.test(c.name));
     if (spaced) {
-      const message = `the choice "${spaced.name}" of the list "${list}" has a space in its name, which select_multiple cannot store`;
-      errors.push(problem(sheetName, row, typeHeader, message));
+      errors.push(
+        coded(sheetName, row, typeHeader, 'form.xlsform.select.multiple_space', {
+          choice: spaced.name,
+          list,
+        }),
+      );
     }
   }
   if (item.kind === 'question' && item.orOther && item.bind.choiceFilter) {
-    errors.push(
-      problem(sheetName, row, typeHeader, 'or_other cannot be used together with a choice_filter (pyxform)'),
-    );
+    errors.push(coded(sheetName, row, typeHeader, 'form.xlsform.select.or_other_filter'));
   }
 }

@@ -1,4 +1,4 @@
-import { ImportStop, type Problem, problem } from '../problems.ts';
+import { because, type Coded, ImportStop, type Problem, problem } from '../problems.ts';
 import {
   checkFileSize,
   checkUnpackedSize,
@@ -24,7 +24,7 @@ export interface ReadWorkbook {
   warnings: Problem[];
 }
 
-const stop = (message: string): never => {
+const stop = (message: string | Coded): never => {
   throw new ImportStop([problem(null, null, null, message)]);
 };
 
@@ -84,17 +84,13 @@ function readText(bytes: Uint8Array, fileName: string): { format: WorkbookFormat
   try {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
-    return stop(
-      `"${fileName}" is not a spreadsheet: upload an Excel workbook (.xlsx, .xlsm or .xls), or a form as UTF-8 .csv or .md`,
-    );
+    return stop(because('form.xlsform.file.not_spreadsheet_or_text', { file: fileName }));
   }
   const markdown = extension === 'md' || (extension !== 'csv' && looksLikeMarkdown(text));
   if (markdown && looksLikeMarkdown(text)) return { format: 'markdown', sheets: readMarkdownSheets(text) };
   if (!markdown && looksLikeCsv(text)) return { format: 'csv', sheets: readCsvSheets(text) };
   if (extension !== 'md' && extension !== 'csv') {
-    return stop(
-      `"${fileName}" is not a spreadsheet: upload an Excel workbook (.xlsx, .xlsm or .xls), or a form as UTF-8 .csv or .md`,
-    );
+    return stop(because('form.xlsform.file.not_spreadsheet_or_text', { file: fileName }));
   }
   const what = markdown ? 'a markdown table of sheets' : 'a CSV form';
   return stop(

@@ -1,5 +1,5 @@
 import CFB from 'cfb';
-import { ImportStop, problem } from '../problems.ts';
+import { because, type Coded, ImportStop, problem } from '../problems.ts';
 import { dateText } from './cell-text.ts';
 
 /**
@@ -15,11 +15,11 @@ export interface XlsSheet {
   rows: Map<number, Map<number, string>>;
 }
 
-const stop = (message: string): never => {
+const stop = (message: string | Coded): never => {
   throw new ImportStop([problem(null, null, null, message)]);
 };
 
-const damaged = () => stop('the .xls workbook is damaged and cannot be read: save it again as .xlsx');
+const damaged = () => stop(because('form.xlsform.file.xls_damaged'));
 
 /** The streams of an OLE2 file, or null when it is not one that `cfb` can read. */
 export function ole2Streams(bytes: Uint8Array): Map<string, Uint8Array> | null {

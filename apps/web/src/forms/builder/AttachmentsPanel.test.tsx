@@ -1,5 +1,5 @@
 // The attachments panel against a stubbed server: list, missing files, upload, delete, and the
-// server's problem+json detail (a 413 names the limit); the archive button asks first.
+// server's issue worded from its code (a 413 names the limit); the archive button asks first.
 import type { FormDetail } from '@coproduce/contract';
 import { formLimits } from '@coproduce/contract';
 import { render } from 'preact';
@@ -86,7 +86,8 @@ beforeEach(() => {
             title: 'Bad',
             status: 400,
             code: 'form.attachment.invalid',
-            detail: 'Not a CSV file',
+            detail: 'contentBase64: the file is empty',
+            errors: [{ path: 'body.contentBase64', message: 'the file is empty', code: 'file.empty' }],
           },
           { status: 400 },
         );
@@ -148,11 +149,13 @@ it('uploads as JSON base64 and refreshes the list', async () => {
   expect(root.querySelector('a[download="wards.csv"]')).not.toBeNull();
 });
 
-it('shows the server problem detail, and a 413 as the size limit', async () => {
+it('words the server’s issue from its code, and a 413 as the size limit', async () => {
   await show();
   // Reading a file and the reply are asynchronous: on a busy machine they outlast a fixed pause.
   await choose(new File(['x'], 'bad.csv'));
-  await vi.waitFor(() => expect(root.querySelector('[role=alert]')?.textContent).toBe('Not a CSV file'));
+  await vi.waitFor(() =>
+    expect(root.querySelector('[role=alert]')?.textContent).toBe('The file is empty. Choose another file.'),
+  );
   await choose(new File(['x'], 'big.csv'));
   await vi.waitFor(() =>
     expect(root.querySelector('[role=alert]')?.textContent).toBe(

@@ -6,6 +6,7 @@ import type { JSX } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { ApiError, buildPath, call, routes } from '../../api.ts';
 import { type Translate, useI18n } from '../../i18n/i18n.ts';
+import { issueMessage } from '../../i18n/issues.ts';
 import { Button, problemMessage, useAction } from '../../ui/forms.tsx';
 import { Icon } from '../../ui/icons.tsx';
 import type { Form, SurveyItem } from '../lib.ts';
@@ -33,11 +34,12 @@ export function referencedFiles(form: Form): string[] {
   return [...names].sort();
 }
 
-/** What went wrong, as the server's problem+json says it; a file too big names the limit. */
+/** What went wrong, worded from the server's issue code; a file too big names the limit. */
 export function attachmentError(t: Translate, error: unknown): string {
   if (error instanceof ApiError && error.status === 413)
     return t('forms.attachments.tooLarge', { size: sizeText(maxAttachmentBytes) });
-  if (error instanceof ApiError && error.problem.detail) return error.problem.detail;
+  const issue = error instanceof ApiError ? error.problem.errors?.find((e) => e.code) : undefined;
+  if (issue) return issueMessage(t, issue);
   return problemMessage(t, error);
 }
 

@@ -198,4 +198,15 @@ describe('FormView', () => {
     expect(input('Age')).not.toBeNull();
     expect(input('Other 1')).not.toBeNull();
   });
+
+  it('goes Back from the finished screen to the last one, answers kept', async () => {
+    await type(input('Age'), '20');
+    await click(button('Next'));
+    await type(input('Member name'), 'Ayanda');
+    await click(button('Finish'));
+    expect(text()).toContain('Finished. Thank you.');
+    await click(button('Back'));
+    expect(text()).not.toContain('Finished. Thank you.');
+    expect(input('Member name')?.value).toBe('Ayanda');
+  });
 });

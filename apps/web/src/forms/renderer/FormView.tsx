@@ -6,6 +6,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../../i18n/i18n.ts';
 import type { Form } from '../lib.ts';
 import { Fill, type FillContext, useFill, useWatch } from './context.ts';
+import { useFormLanguage } from './formLanguage.ts';
 import { RepeatPage } from './RepeatPage.tsx';
 import {
   innerSteps,
@@ -33,15 +34,11 @@ export interface FormViewProps {
   /** Lets a caller (a benchmark, a test) reach the session. */
   onSession?: (session: FormSession) => void;
   initialMode?: Mode;
+  /** The layout when this device has no remembered choice (members: one question per screen). */
+  defaultMode?: Mode;
 }
 
 const noUrls: Record<string, string> = {};
-
-function firstLanguage(form: Form, languages: string[], uiLocale: string): string {
-  const wanted = form.settings.defaultLanguage;
-  if (wanted && languages.includes(wanted)) return wanted;
-  return languages.find((l) => languageCode(l) === uiLocale) ?? languages[0] ?? 'default';
-}
 
 /** Text size and layout are a person's choice on their device: kept across forms. */
 function remembered(key: 'mode' | 'largeText', value?: string): string | null {
@@ -103,14 +100,23 @@ export function FormView({
   onSubmit,
   onSession,
   initialMode,
+  defaultMode = 'pages',
 }: FormViewProps): JSX.Element {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const languages = useMemo(() => languagesOf(form), [form]);
-  const [language, setLanguage] = useState(() => firstLanguage(form, languages, locale));
+  const [language, chooseLanguage] = useFormLanguage(form, languages);
   const session = useMemo(() => new FormSession(form, { ...options, language }), [form]);
-  const [mode, setMode] = useState<Mode>(
-    () => initialMode ?? (remembered('mode') === 'single' ? 'single' : 'pages'),
-  );
+  // The interface language can change under an open form: the form follows it (unless picked).
+  const shownLanguage = useRef(language);
+  useEffect(() => {
+    if (shownLanguage.current === language) return;
+    shownLanguage.current = language;
+    session.setLanguage(language);
+  }, [language, session]);
+  const [mode, setMode] = useState<Mode>(() => {
+    const chosen = remembered('mode');
+    return initialMode ?? (chosen === 'single' || chosen === 'pages' ? chosen : defaultMode);
+  });
   const [largeText, setLargeText] = useState(() => remembered('largeText') === 'yes');
   const steps = useMemo(() => buildSteps(session.tree, mode), [session, mode]);
   const [at, setAt] = useState(0);
@@ -201,10 +207,7 @@ export function FormView({
     setDone(true);
     onSubmit?.(session.finish(), session);
   };
-  const changeLanguage = (next: string) => {
-    setLanguage(next);
-    session.setLanguage(next);
-  };
+  const changeLanguage = (next: string) => chooseLanguage(next);
   const changeMode = (next: Mode) => {
     const path = step?.nodes[0]?.path;
     setMode(next);
@@ -244,6 +247,19 @@ export function FormView({
               {t('forms.fill.done')}
             </h2>
             <p>{t('forms.fill.doneHint')}</p>
+            {/* Finishing is not the end of looking: go back to the last screen to check or change. */}
+            <div class="fill-nav">
+              <button
+                type="button"
+                class="button button-secondary"
+                onClick={() => {
+                  moved.current = true;
+                  setDone(false);
+                }}
+              >
+                {t('forms.fill.back')}
+              </button>
+            </div>
           </div>
         ) : step ? (
           <form

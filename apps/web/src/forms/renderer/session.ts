@@ -3,7 +3,7 @@
 // (they subscribe while mounted) and wakes the ones whose state really changed: an answer on
 // a 1,000-calculate form re-renders the two or three widgets it affects, not the form.
 import { createFormEngine, type Form, type FormEngine, type ValidationProblem } from '../lib.ts';
-import { buildTree, engineFields, METADATA_TYPES, type RenderNode } from './tree.ts';
+import { buildTree, engineFields, expandLoops, METADATA_TYPES, type RenderNode } from './tree.ts';
 
 export type Problem = 'required' | 'constraint';
 export type Indexes = readonly number[];
@@ -38,7 +38,8 @@ export class FormSession {
     readonly form: Form,
     private readonly options: SessionOptions = {},
   ) {
-    this.tree = buildTree(form.survey);
+    // Loops are asked once per choice, as ODK asks them.
+    this.tree = buildTree(expandLoops(form).survey);
     const fields = engineFields(this.tree);
     const depth = new Map<string, number>([['', 0]]);
     for (const field of fields) {

@@ -2,6 +2,7 @@
 // @coproduce/forms' submission module, shared with the server): languages, texts, choice rows, ids.
 import type { Choice, Form, SurveyItem, Translated } from '../lib.ts';
 
+export { expandLoops } from '../../../../../packages/forms/src/loops.ts';
 export {
   buildTree,
   engineFields,
