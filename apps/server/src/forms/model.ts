@@ -175,9 +175,13 @@ export async function checkModel(
   const paths = surveyRowPaths(form);
   if (!result.ok) {
     const errors = located(result.errors, paths);
-    const code = options.publish ? 'form.publish.invalid' : 'form.model.invalid';
     const what = options.publish ? 'The form cannot be published yet' : 'The form has problems';
-    throw new AppError(code, 400, `${what}: ${describe(errors)}`, asLocations(errors));
+    throw new AppError(
+      options.publish ? 'form.publish.invalid' : 'form.model.invalid',
+      400,
+      `${what}: ${describe(errors)}`,
+      asLocations(errors),
+    );
   }
   return { form, warnings: located(result.warnings, paths) };
 }

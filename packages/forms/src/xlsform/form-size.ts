@@ -1,8 +1,6 @@
 import type { Choice, SurveyItem } from '../model.ts';
-import { type Problem, problem } from '../problems.ts';
+import { because, type Problem, problem } from '../problems.ts';
 import { walkSurvey } from '../survey-tree.ts';
-
-const count = (n: number) => n.toLocaleString('en');
 
 /**
  * A form past the configured number of questions or choices is refused at the first row over,
@@ -26,7 +24,10 @@ export function formSizeProblems(
         surveySheet,
         surveyRowOf.get(item) ?? null,
         null,
-        `a form can have at most ${count(limits.maxQuestions)} questions; this is question ${count(questions)}`,
+        because('form.xlsform.survey.too_many_questions', {
+          maximum: limits.maxQuestions,
+          position: questions,
+        }),
       ),
     );
     break;
@@ -40,7 +41,7 @@ export function formSizeProblems(
           choicesSheet,
           choiceRowOf.get(choice) ?? null,
           null,
-          `a form can have at most ${count(limits.maxChoices)} choices in all; this is choice ${count(total)}`,
+          because('form.xlsform.choices.too_many', { maximum: limits.maxChoices, position: total }),
         ),
       );
       return problems;

@@ -1,4 +1,4 @@
-import { type Problem, problem } from '../problems.ts';
+import { because, type Problem, problem } from '../problems.ts';
 
 /** What unpacking one zip part showed: its size and, for worksheets, how many rows it holds. */
 export interface ScannedPart {
@@ -89,7 +89,6 @@ export async function scanPart(
 }
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-const count = (n: number) => n.toLocaleString('en');
 
 /** Located problems for the parts over a budget; `sheetOf` names the sheet a worksheet part holds. */
 export function partProblems(
@@ -100,25 +99,32 @@ export function partProblems(
   const problems: Problem[] = [];
   for (const part of parts) {
     const sheet = sheetOf(part.name);
-    const what = sheet ? `the sheet "${sheet}"` : `the part "${part.name}"`;
     if (part.overRows) {
+      const { maxSheetRows: maximum, maxQuestions, maxChoices } = limits;
       problems.push(
         problem(
           sheet,
-          limits.maxSheetRows + 1,
+          maximum + 1,
           null,
-          `${what} has more than ${count(limits.maxSheetRows)} rows: a form can have at most ` +
-            `${count(limits.maxQuestions)} questions and ${count(limits.maxChoices)} choices`,
+          // A worksheet not listed in the workbook is named by its part, as that is all it has.
+          because('form.xlsform.sheet.too_many_rows', {
+            sheet: sheet ?? part.name,
+            maximum,
+            maxQuestions,
+            maxChoices,
+          }),
         ),
       );
     } else if (part.overBytes) {
+      const maximum = mb(limits.maxPartBytes);
       problems.push(
         problem(
           sheet,
           null,
           null,
-          `${what} unpacks to more than ${mb(limits.maxPartBytes)}, far more than a form needs: ` +
-            'remove images, formatting or unused rows and columns',
+          sheet
+            ? because('form.xlsform.sheet.too_large', { sheet, maximum })
+            : because('form.xlsform.file.part_too_large', { part: part.name, maximum }),
         ),
       );
     }

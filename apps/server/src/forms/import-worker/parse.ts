@@ -1,7 +1,7 @@
 // Runs in a child process: reads workbooks one at a time and sends each result back. A hostile
 // workbook can only exhaust this process's own heap and time, which the server watches (pool.ts).
 import { formLimits } from '@coproduce/contract';
-import { type ImportOptions, type ImportResult, importXlsForm, type Problem } from '@coproduce/forms';
+import { coded, type ImportOptions, type ImportResult, importXlsForm } from '@coproduce/forms';
 
 export interface ParseRequest {
   bytes: Uint8Array;
@@ -21,12 +21,10 @@ function withinModelSize(result: ImportResult): ImportResult {
   if (!result.ok) return result;
   const size = Buffer.byteLength(JSON.stringify(result.form));
   if (size <= formLimits.modelBodyBytes) return result;
-  const message =
-    `the form is ${mb(size)} once read, more than the ${mb(formLimits.modelBodyBytes)} a form can be: ` +
-    'remove sheets the form does not need, or split it';
+  const params = { size: mb(size), maximum: mb(formLimits.modelBodyBytes) };
   return {
     ok: false,
-    errors: [{ sheet: null, row: null, column: null, message } satisfies Problem],
+    errors: [coded(null, null, null, 'form.xlsform.file.form_too_large', params)],
     warnings: result.warnings,
   };
 }

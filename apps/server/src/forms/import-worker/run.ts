@@ -36,8 +36,8 @@ export class ImportGate {
       throw new AppError(
         'form.import.busy',
         429,
-        `This workspace is already importing ${here} workbook(s); try again in a few seconds.`,
-        [{ path: 'body.contentBase64', message: 'another import is running', code: 'form.import.busy' }],
+        'This workspace is already importing a workbook; try again in a few seconds.',
+        undefined,
         retryAfterSeconds,
       );
     }
@@ -64,19 +64,14 @@ export class ImportGate {
   }
 }
 
+// These refusals are about the whole upload, so they carry no located errors: a screen words them
+// from the code alone (problem.form.import.* in the web catalogues), the detail is for API callers.
 const tooMuchMemory = (budget: ImportBudget) =>
   new AppError(
     'form.import.too_large',
     413,
     `Reading this workbook needs more than the ${budget.heapMb} MB a form may use: ` +
       'remove images, formatting and unused rows, or split the form.',
-    [
-      {
-        path: 'body.contentBase64',
-        message: `needs more than ${budget.heapMb} MB`,
-        code: 'form.import.too_large',
-      },
-    ],
   );
 
 /** A reader that died for another reason: still the workbook's fault as far as anyone can tell. */
@@ -85,7 +80,6 @@ const readerFailed = () =>
     'form.import.failed',
     422,
     'This workbook could not be read: save it again as .xlsx in Excel or LibreOffice and upload that.',
-    [{ path: 'body.contentBase64', message: 'could not be read', code: 'form.import.failed' }],
   );
 
 const tooSlow = (budget: ImportBudget) =>
@@ -94,13 +88,6 @@ const tooSlow = (budget: ImportBudget) =>
     422,
     `Reading this workbook took longer than ${budget.timeMs / 1000} s, far longer than any form needs: ` +
       'remove images, formatting and unused rows, or split the form.',
-    [
-      {
-        path: 'body.contentBase64',
-        message: `longer than ${budget.timeMs / 1000} s`,
-        code: 'form.import.too_slow',
-      },
-    ],
   );
 
 /**
