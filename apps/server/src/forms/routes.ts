@@ -222,7 +222,8 @@ export function formRoutes(api: Registrar) {
   api.register(endpoints.downloadFormAttachment, async ({ ctx, params, reply }) => {
     const row = await attachmentContent(ctx, formCaller(ctx), params.formId, params.attachmentId);
     sendFile(reply, row.file_name, row.content_type);
-    return new Uint8Array(row.content);
+    // The stored bytes as they came from the database, not copied again for the reply.
+    return Buffer.from(row.content.buffer, row.content.byteOffset, row.content.byteLength);
   });
 
   api.register(endpoints.deleteFormAttachment, async ({ ctx, params }) => {
