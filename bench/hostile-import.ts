@@ -183,7 +183,7 @@ async function measure(kind: string, open: () => Promise<BenchDatabase | undefin
 }
 
 const sqlite = await measure('sqlite', async () => sqliteDatabase());
-const postgres = args.quick ? null : await measure('postgres', () => postgresDatabase());
+const postgres = args.quick ? null : await measure('postgres', () => postgresDatabase({ durable: true }));
 report('hostile-import', args, {
   rounds,
   hostileMb: hostile.map((h) => round((h.length * 3) / 4 / MB)),
@@ -194,5 +194,6 @@ report('hostile-import', args, {
   allRefused: sqlite?.allRefused,
   sqlite,
   ...(postgres ? { postgres } : {}),
+  durability: { sqlite: 'WAL, synchronous=NORMAL', postgres: 'fsync=on, synchronous_commit=on' },
   targets: { otherP99Ms: 100, healthMaxMs: 250, peakRssMb: 600 },
 });
