@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { DEFAULT_LIMITS, type SizeLimits } from '@coproduce/forms';
 
 /** What one import may use, and how many may run at once; every figure can be set in the environment. */
@@ -27,8 +28,9 @@ export function importBudgetFrom(env: NodeJS.ProcessEnv = process.env): ImportBu
     timeMs: whole(env, 'IMPORT_TIME_MS', 20_000),
     heapMb: whole(env, 'IMPORT_HEAP_MB', 160),
     perWorkspace: whole(env, 'IMPORT_PER_WORKSPACE', 1),
-    // Two cores: more parses at once would only share them and multiply the memory.
-    perServer: whole(env, 'IMPORT_PER_SERVER', 2),
+    // One core is always left to the event loop: on 2 cores, two readers at once took both and
+    // /health waited 390 ms, and their memory (~264 MB each) took the total past 600 MB.
+    perServer: whole(env, 'IMPORT_PER_SERVER', Math.max(1, availableParallelism() - 1)),
     limits: {
       ...DEFAULT_LIMITS,
       maxUncompressedBytes: whole(env, 'IMPORT_UNPACKED_MB', DEFAULT_LIMITS.maxUncompressedBytes / MB) * MB,

@@ -1,4 +1,5 @@
 import { type ChildProcess, fork } from 'node:child_process';
+import { setPriority } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { ImportBudget } from './budget.ts';
 import type { ParseAnswer, ParseRequest } from './parse.ts';
@@ -8,6 +9,8 @@ const entry = fileURLToPath(new URL('./entry.mjs', import.meta.url));
 const idleMs = 60_000;
 /** The end of a reader's stderr, kept to tell a heap overflow from other deaths. */
 const stderrKept = 4096;
+/** The readers' niceness (the server's is 0, the lowest 19). */
+const readerNice = 10;
 
 export type PoolOutcome = ParseAnswer | { ok: false; reason: 'memory' | 'time' | 'exit'; message: string };
 
@@ -37,6 +40,13 @@ export class ParsePool {
       serialization: 'advanced',
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     });
+    // A reader is CPU a client chose: it runs below the server, so that /health and everyone else's
+    // requests get the core first (bench/hostile-import.ts). Best effort: lowering needs no rights.
+    if (child.pid !== undefined) {
+      try {
+        setPriority(child.pid, readerNice);
+      } catch {}
+    }
     const reader: Reader = { child, stderr: '' };
     child.stderr?.setEncoding('utf8');
     child.stderr?.on('data', (text: string) => {
