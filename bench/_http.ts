@@ -10,6 +10,8 @@ import type { DatabaseConfig } from '../apps/server/src/db/config.ts';
 
 export interface HttpServer {
   url: string;
+  /** The server process, e.g. to read its memory from /proc. */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -42,6 +44,7 @@ export async function startServer(database: DatabaseConfig, root: string): Promi
   });
   return {
     url,
+    pid: child.pid ?? 0,
     async stop() {
       child.kill('SIGTERM');
       await new Promise((resolve) => child.once('exit', resolve));

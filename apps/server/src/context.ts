@@ -5,6 +5,7 @@ import type { AuditKeys } from './audit/keys.ts';
 import type { Clock } from './clock.ts';
 import type { ServerConfig } from './config.ts';
 import type { DatabaseKind, Db, Tx } from './db/connect.ts';
+import type { ImportGate } from './forms/import-worker/run.ts';
 import type { GroupCommit } from './http/group-commit.ts';
 import type { Mailer } from './mail/mailer.ts';
 import type { CompiledForms } from './submissions/compiled.ts';
@@ -28,6 +29,8 @@ export interface ServerDeps {
   groupCommit: GroupCommit;
   /** Published form versions compiled for validation, kept because versions never change. */
   compiledForms: CompiledForms;
+  /** Reads uploaded workbooks in child processes, a bounded number at once (forms/import-worker/). */
+  imports: ImportGate;
 }
 
 /** Who is calling: a signed-in account, through a session cookie or an API token. */

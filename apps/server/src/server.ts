@@ -9,6 +9,7 @@ import type { ServerDeps } from './context.ts';
 import { connectDatabase, type DatabaseHandle } from './db/connect.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { jobKinds } from './exports/routes.ts';
+import { ImportGate } from './forms/import-worker/run.ts';
 import { createGroupCommit } from './http/group-commit.ts';
 import { createJobRunner } from './jobs/runner.ts';
 import { createMailer, type Mailer } from './mail/mailer.ts';
@@ -47,11 +48,13 @@ export async function openServer(
       committed: (heads) => auditAnchor.note(heads),
     }),
     compiledForms: createCompiledForms(),
+    imports: new ImportGate(),
   };
   return {
     deps,
     database,
     close: async () => {
+      deps.imports.close();
       auditAnchor.close();
       await database.close();
     },

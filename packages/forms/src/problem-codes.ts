@@ -63,6 +63,19 @@ export const IMPORT_PROBLEMS = {
   'form.xlsform.file.office_not_workbook':
     'the file is an old Office document, not an Excel workbook: save it as .xlsx',
   'form.xlsform.file.macros': 'the workbook contains macros; they are ignored',
+  // Budgets a hostile workbook meets while it is unpacked, before anything keeps it.
+  'form.xlsform.sheet.too_many_rows':
+    'the sheet "{sheet}" has more than {maximum} rows: a form can have at most {maxQuestions} questions and {maxChoices} choices',
+  'form.xlsform.sheet.too_large':
+    'the sheet "{sheet}" unpacks to more than {maximum}, far more than a form needs: remove images, formatting or unused rows and columns',
+  'form.xlsform.file.part_too_large':
+    'the part "{part}" of the workbook unpacks to more than {maximum}, far more than a form needs: remove images, formatting or unused rows and columns',
+  'form.xlsform.survey.too_many_questions':
+    'a form can have at most {maximum} questions; this is question {position}',
+  'form.xlsform.choices.too_many':
+    'a form can have at most {maximum} choices in all; this is choice {position}',
+  'form.xlsform.file.form_too_large':
+    'the form is {size} once read, more than the {maximum} a form can be: remove sheets the form does not need, or split it',
   'form.xlsform.cell.formula_without_result':
     'this cell holds a formula with no saved result: open the file in Excel or LibreOffice, let it calculate, and save it',
   'form.xlsform.column.twice': 'the column "{column}" appears twice: delete or rename one of them',

@@ -4,6 +4,7 @@ import {
   Form,
   formIdFromFileName,
   formLanguages,
+  type ImportResult,
   importXlsForm,
   jsonDepth,
   maxModelJsonDepth,
@@ -12,7 +13,9 @@ import {
   type SurveyItem,
   walkSurvey,
 } from '@coproduce/forms';
+import type { ServerDeps } from '../context.ts';
 import { AppError } from '../errors.ts';
+import { importInWorker } from './import-worker/run.ts';
 
 /** A checked form, ready to store as a draft or a version. */
 export interface CheckedForm {
@@ -99,13 +102,28 @@ const describe = (problems: FormProblem[]) => {
   return `${place ? `${place}: ` : ''}${first.message}${more}`;
 };
 
-/** Reads an uploaded XLSForm; a workbook with problems is a 400 listing each, located. */
+/**
+ * Reads an uploaded XLSForm in a reader process, within the gate's budget (import-worker/); a
+ * workbook with problems is a 400 listing each, located.
+ */
 export async function importUpload(
   bytes: Uint8Array,
   fileName: string,
   attachments: string[],
+  /** Uploads always give one; the shipped templates (our own files) are read in place. */
+  where?: { deps: Pick<ServerDeps, 'imports' | 'log'>; workspaceId: string },
 ): Promise<CheckedForm> {
-  const result = await importXlsForm(bytes, fileName, { attachments });
+  let result: ImportResult;
+  if (!where) result = await importXlsForm(bytes, fileName, { attachments });
+  else {
+    const gate = where.deps.imports;
+    const leave = gate.enter(where.workspaceId);
+    try {
+      result = await importInWorker(bytes, fileName, { attachments }, gate, where.deps.log);
+    } finally {
+      leave();
+    }
+  }
   if (!result.ok) {
     const errors = located(result.errors);
     throw new AppError(
@@ -157,9 +175,13 @@ export async function checkModel(
   const paths = surveyRowPaths(form);
   if (!result.ok) {
     const errors = located(result.errors, paths);
-    const code = options.publish ? 'form.publish.invalid' : 'form.model.invalid';
     const what = options.publish ? 'The form cannot be published yet' : 'The form has problems';
-    throw new AppError(code, 400, `${what}: ${describe(errors)}`, asLocations(errors));
+    throw new AppError(
+      options.publish ? 'form.publish.invalid' : 'form.model.invalid',
+      400,
+      `${what}: ${describe(errors)}`,
+      asLocations(errors),
+    );
   }
   return { form, warnings: located(result.warnings, paths) };
 }

@@ -44,7 +44,10 @@ export function formRoutes(api: Registrar) {
     {
       prepare: async ({ deps, caller, params, body }) => {
         await requireBeforeWork(deps, caller, params.workspaceId, 'create');
-        return importUpload(decodeUpload(body.contentBase64), body.fileName, []);
+        return importUpload(decodeUpload(body.contentBase64), body.fileName, [], {
+          deps,
+          workspaceId: params.workspaceId,
+        });
       },
     },
   );
@@ -96,6 +99,7 @@ export function formRoutes(api: Registrar) {
           decodeUpload(body.contentBase64),
           body.fileName,
           await namesBefore(deps.db, params.workspaceId, params.formId),
+          { deps, workspaceId: params.workspaceId },
         );
       },
     },
@@ -220,7 +224,8 @@ export function formRoutes(api: Registrar) {
     refuseOtherForms(ctx, params.formId);
     const row = await attachmentContent(ctx, formCaller(ctx), params.formId, params.attachmentId);
     sendFile(reply, row.file_name, row.content_type);
-    return new Uint8Array(row.content);
+    // The stored bytes as they came from the database, not copied again for the reply.
+    return Buffer.from(row.content.buffer, row.content.byteOffset, row.content.byteLength);
   });
 
   api.register(endpoints.deleteFormAttachment, async ({ ctx, params }) => {

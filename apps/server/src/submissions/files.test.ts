@@ -42,6 +42,9 @@ describe('submission files', () => {
       world.url(`/submissions/${item.id}/files/door.jpg/content`),
     );
     expect(download.statusCode).toBe(200);
+    // Sent part after part as stored (three parts here, one overlapping), never joined first.
+    expect(download.headers['content-length']).toBe(String(jpeg.length));
+    expect(download.headers['content-type']).toBe('image/jpeg');
     expect(Buffer.from(download.rawPayload).equals(jpeg)).toBe(true);
     // Resending the submission afterwards says nothing is missing.
     expect(

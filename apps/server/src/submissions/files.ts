@@ -186,5 +186,8 @@ export async function fileContent(ctx: RequestContext, submission: SubmissionRow
   const file = await findFile(ctx.db, submission.workspace_id, submission.id, name);
   if (file?.complete !== 1) throw notFound('That file');
   const parts = await fileParts(ctx.db, submission.workspace_id, submission.id, name);
-  return { contentType: file.content_type, bytes: Buffer.concat(parts.map((p) => p.content)) };
+  // The parts are sent one after another as they are stored: never joined into one more copy.
+  const chunks = parts.map((p) => Buffer.from(p.content.buffer, p.content.byteOffset, p.content.byteLength));
+  const size = chunks.reduce((sum, chunk) => sum + chunk.byteLength, 0);
+  return { contentType: file.content_type, size, chunks };
 }

@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { endpoints } from '@coproduce/contract';
 import { forbidden } from '../errors.ts';
 import { sendFile } from '../http/download.ts';
@@ -78,6 +79,7 @@ export function submissionRoutes(api: Registrar) {
     );
     const file = await fileContent(ctx, submission, params.fileName);
     sendFile(reply, params.fileName, file.contentType);
-    return new Uint8Array(file.bytes);
+    reply.header('content-length', String(file.size));
+    return Readable.from(file.chunks) as never;
   });
 }

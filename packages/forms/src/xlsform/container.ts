@@ -1,13 +1,25 @@
 import { because, type Coded, ImportStop, type Problem, problem } from '../problems.ts';
+import { partProblems, partText, scanPart, sheetNamesByPart } from './part-scan.ts';
 
 /** Limits on what we agree to open: a small file can unzip to gigabytes (a zip bomb). */
 export interface SizeLimits {
   maxFileBytes: number;
   maxUncompressedBytes: number;
+  /** One zip part (a sheet, the shared strings): a real form's largest is a few MB. */
+  maxPartBytes: number;
+  /** Rows one worksheet may hold, counted while unpacking, before exceljs builds a cell for each. */
+  maxSheetRows: number;
+  maxQuestions: number;
+  maxChoices: number;
 }
 export const DEFAULT_LIMITS: SizeLimits = {
   maxFileBytes: 10 * 1024 * 1024,
-  maxUncompressedBytes: 200 * 1024 * 1024,
+  // A real form unpacks to a few MB; images are stored packed, so they count at about their size.
+  maxUncompressedBytes: 64 * 1024 * 1024,
+  maxPartBytes: 24 * 1024 * 1024,
+  maxSheetRows: 50_000,
+  maxQuestions: 10_000,
+  maxChoices: 40_000,
 };
 
 export const OLE2_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -109,9 +121,8 @@ export function inspectContainer(bytes: Uint8Array, fileName: string, limits: Si
   const summary = readCentralDirectory(bytes);
   if (!summary) stop(because('form.xlsform.file.zip_damaged'));
   const ok = summary as ZipSummary;
-  if (ok.uncompressedBytes > limits.maxUncompressedBytes) {
-    throw unpacksTooLarge(limits);
-  }
+  // The declared sizes are refused on after checkUnpackedSize has measured the real ones, so that
+  // a sheet with too many rows is named, with its row, rather than called a zip bomb.
   if (!ok.entryNames.includes('xl/workbook.xml')) {
     stop(because('form.xlsform.file.zip_not_workbook', { file: fileName }));
   }
@@ -122,51 +133,41 @@ const stopDamaged = (): never => {
   throw new ImportStop([problem(null, null, null, because('form.xlsform.file.damaged'))]);
 };
 
-/** Counts what one deflated entry unpacks to, stopping as soon as the count passes `budget`. */
-async function inflatedBytes(data: Uint8Array, budget: number): Promise<number> {
-  const reader = new Blob([new Uint8Array(data)])
-    .stream()
-    .pipeThrough(new DecompressionStream('deflate-raw'))
-    .getReader();
-  let count = 0;
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) return count;
-      count += value.byteLength;
-      if (count > budget) {
-        await reader.cancel().catch(() => undefined);
-        return count;
-      }
-    }
-  } catch {
-    return stopDamaged();
-  }
-}
-
 /**
  * The sizes in a zip's directory are whatever its maker wrote: a bomb can declare a few bytes
  * and unpack to gigabytes, which the zip reader under exceljs would hold in memory. So every
- * entry is unpacked once here, counted and thrown away, before anything keeps it.
+ * entry is unpacked once here (part-scan.ts), counted and thrown away, before anything keeps it.
  */
 export async function checkUnpackedSize(bytes: Uint8Array, summary: ZipSummary, limits: SizeLimits) {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let total = 0;
-  for (const entry of summary.entries) {
+  const dataOf = (entry: ZipEntry) => {
     const header = entry.localHeaderOffset;
     if (header + 30 > bytes.length || view.getUint32(header, true) !== 0x04034b50) stopDamaged();
     const start = header + 30 + view.getUint16(header + 26, true) + view.getUint16(header + 28, true);
     const end = start + entry.compressedBytes;
     if (end > bytes.length) stopDamaged();
-    const data = bytes.subarray(start, end);
-    const budget = limits.maxUncompressedBytes - total;
-    // 0 is stored as is; 8 is deflate; anything else the zip reader refuses on its own.
-    if (entry.method === 0) total += data.length;
-    else if (entry.method === 8) total += await inflatedBytes(data, budget);
-    if (total > limits.maxUncompressedBytes) {
-      throw unpacksTooLarge(limits);
-    }
+    return bytes.subarray(start, end);
+  };
+  const textOf = async (name: string) => {
+    const entry = summary.entries[summary.entryNames.indexOf(name)];
+    return entry ? partText(entry.method, dataOf(entry), 1024 * 1024) : '';
+  };
+  // Sheet names first, so that a problem can say which sheet is too large.
+  const names = sheetNamesByPart(await textOf('xl/workbook.xml'), await textOf('xl/_rels/workbook.xml.rels'));
+  const sheetOf = (part: string) => names.get(part.toLowerCase()) ?? null;
+  let total = 0;
+  for (const [index, entry] of summary.entries.entries()) {
+    const name = summary.entryNames[index] ?? '';
+    const budget = Math.min(limits.maxPartBytes, limits.maxUncompressedBytes - total);
+    const part = await scanPart(name, entry.method, dataOf(entry), budget, limits.maxSheetRows);
+    if (part === 'damaged') return stopDamaged();
+    total += part.bytes;
+    if (total > limits.maxUncompressedBytes) throw unpacksTooLarge(limits);
+    const problems = partProblems([part], limits, sheetOf);
+    if (problems.length > 0) throw new ImportStop(problems);
   }
+  // Small in fact but huge by its directory: the zip reader under exceljs would trust the directory.
+  if (summary.uncompressedBytes > limits.maxUncompressedBytes) throw unpacksTooLarge(limits);
 }
 
 export function macroWarnings(summary: ZipSummary): Problem[] {

@@ -5,6 +5,7 @@ import { cleanSheet, settingValue } from './clean-text.ts';
 import { DEFAULT_LIMITS, type SizeLimits } from './container.ts';
 import { ENTITY_HEADERS, readEntities } from './entities.ts';
 import { entityProblems } from './entity-rules.ts';
+import { formSizeProblems } from './form-size.ts';
 import { snakeCase } from './names.ts';
 import { checkSettingsAndChoices } from './other-sheets-check.ts';
 import type { RawSheet } from './sheets.ts';
@@ -85,6 +86,16 @@ export async function importXlsForm(
     const collapseSpaces = !/^(no|false)$/i.test(settingValue(settings, 'clean_text_values') ?? '');
     const { survey, places } = readSurvey(cleanSheet(surveySheet, collapseSpaces), errors);
     const chosen = readChoices(choicesSheet && cleanSheet(choicesSheet, false), errors);
+    const tooLarge = formSizeProblems(
+      survey,
+      places.rowOf,
+      surveySheet.name,
+      chosen.choices,
+      chosen.rowOf,
+      choicesSheet?.name ?? 'choices',
+      limits,
+    );
+    if (tooLarge.length > 0) throw new ImportStop(tooLarge);
     const declared = readEntities(entitiesSheet && cleanSheet(entitiesSheet, false), errors);
     const form: Form = {
       settings,
