@@ -46,6 +46,8 @@ export function openRosaSubmissionRoutes(api: Registrar) {
       return new TextEncoder().encode(openRosaDocument(words + missing));
     },
     {
+      // One transaction with other concurrent submissions, as the web's ingest (http/group-commit.ts).
+      grouped: true,
       // Read before the transaction: a slow upload must not hold the database's writer.
       prepare: async ({ request, membership }) => {
         if (!membership || !canSubmissions(membership.role, 'submit')) throw refusedRole();
