@@ -3,16 +3,13 @@
 // the audit log reads as sentences with codes folded away (a visible disclosure marker), and at
 // 360 × 640 a one-question screen starts on the first screen. Screens are checked with axe and
 // photographed at 360 px and 1280 px.
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { type APIRequestContext, type Browser, type Page, request } from '@playwright/test';
+import { type Browser, type Page, request } from '@playwright/test';
 import en from '../apps/web/src/i18n/en.json' with { type: 'json' };
 import hi from '../apps/web/src/i18n/hi.json' with { type: 'json' };
 import zu from '../apps/web/src/i18n/zu.json' with { type: 'json' };
 import { checkScreen, chooseLanguage } from './pages/app.ts';
-import { expect, expectAccessible, screenshots, test } from './support/index.ts';
+import { expect, expectAccessible, test } from './support/index.ts';
+import { apiCall, type OwnServer, startOwnServer } from './support/own-server.ts';
 
 const catalogues = { en, zu, hi };
 /** axe with its experimental rules too, as issue 6 will check the member screens. */
@@ -29,8 +26,7 @@ const member = { username: 'lindiwe', password: 'green mango window', displayNam
 test.describe.configure({ mode: 'serial' });
 test.setTimeout(180_000);
 
-let server: ChildProcess;
-let dataDir = '';
+let server: OwnServer;
 let base = '';
 let workspaceId = '';
 let formId = '';
@@ -38,36 +34,11 @@ let coordinatorPage: Page;
 let memberPage: Page;
 const pageErrors: string[] = [];
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
-async function api(context: APIRequestContext, method: string, path: string, body: unknown, csrf: string) {
-  const response = await context.fetch(path, { method, data: body, headers: { 'x-csrf-token': csrf } });
-  expect(response.ok(), `${method} ${path}: ${await response.text()}`).toBe(true);
-  return response.json();
-}
+const api = apiCall;
 
 test.beforeAll(async ({ browser }: { browser: Browser }) => {
-  const port = await freePort();
-  dataDir = mkdtempSync(`${tmpdir()}/coproduce-e2e-details-`);
-  base = `http://127.0.0.1:${port}`;
-  server = spawn(process.execPath, ['apps/server/bin/coproduce.mjs', 'serve'], {
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, PUBLIC_URL: base },
-    stdio: 'ignore',
-  });
-  await expect
-    .poll(
-      async () =>
-        (await fetch(`${base}/health`, { signal: AbortSignal.timeout(5000) }).catch(() => null))?.ok ?? false,
-      { timeout: 60_000 },
-    )
-    .toBe(true);
+  server = await startOwnServer('details');
+  base = server.base;
   const admin = await request.newContext({ baseURL: base });
   const session = await api(admin, 'POST', '/api/setup', coordinator, '');
   workspaceId = (await api(admin, 'POST', '/api/workspaces', { name: 'Kennedy Road' }, session.csrfToken)).id;
@@ -111,14 +82,7 @@ test.afterEach(() => {
 
 test.afterAll(async () => {
   await Promise.all([coordinatorPage, memberPage].map((page) => page?.context().close()));
-  if (server && server.exitCode === null && server.signalCode === null) {
-    const exited = new Promise((resolve) => server?.once('exit', resolve));
-    server.kill('SIGTERM');
-    const killLater = setTimeout(() => server?.kill('SIGKILL'), 10_000);
-    await exited;
-    clearTimeout(killLater);
-  }
-  rmSync(dataDir, { recursive: true, force: true });
+  await server?.stop();
 });
 
 test('signed-out pages log nothing to the console, and HEAD / answers 200', async ({ browser }) => {

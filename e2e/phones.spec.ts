@@ -8,7 +8,7 @@ import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { checkScreen } from './pages/app.ts';
 import { expect, test } from './support/index.ts';
-import { type OwnServer, startOwnServer } from './support/own-server.ts';
+import { apiCall, type OwnServer, startOwnServer } from './support/own-server.ts';
 
 const coordinator = { username: 'thandi', password: 'paper boat sunrise', displayName: 'Thandi Nkosi' };
 
@@ -20,11 +20,7 @@ let workspaceId = '';
 let page: Page;
 let collect: APIRequestContext;
 
-async function api(context: APIRequestContext, method: string, path: string, body: unknown, csrf: string) {
-  const response = await context.fetch(path, { method, data: body, headers: { 'x-csrf-token': csrf } });
-  expect(response.ok(), `${method} ${path}: ${await response.text()}`).toBe(true);
-  return response.json();
-}
+const api = apiCall;
 
 test.beforeAll(async ({ browser }: { browser: Browser }) => {
   server = await startOwnServer('phones');

@@ -3,42 +3,25 @@
 // codes, the summary is focused and each problem listed once; the forms list reads
 // "inguqulo 1, <day> Disemba 2026"-style versions and plural counts; menu words never break
 // inside a word at 360 px. Every screen here is photographed at 360 and 1280 px.
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { type APIRequestContext, type Browser, type Page, request } from '@playwright/test';
+import { type Browser, type Page, request } from '@playwright/test';
 import hi from '../apps/web/src/i18n/hi.json' with { type: 'json' };
 import zu from '../apps/web/src/i18n/zu.json' with { type: 'json' };
 import { expect, screenshots, test } from './support/index.ts';
+import { apiCall, type OwnServer, startOwnServer } from './support/own-server.ts';
 
 const coordinator = { username: 'thandi', password: 'paper boat sunrise', displayName: 'Thandi Nkosi' };
 
 test.describe.configure({ mode: 'serial' });
 test.setTimeout(180_000);
 
-let server: ChildProcess;
-let dataDir = '';
+let server: OwnServer;
 let base = '';
 let workspaceId = '';
 let formId = '';
 let page: Page;
 const pageErrors: string[] = [];
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
-async function api(context: APIRequestContext, method: string, path: string, body: unknown, csrf: string) {
-  const response = await context.fetch(path, { method, data: body, headers: { 'x-csrf-token': csrf } });
-  expect(response.ok(), `${method} ${path}: ${await response.text()}`).toBe(true);
-  return response.json();
-}
+const api = apiCall;
 
 /** Menu words whose text is laid out on more lines than it has words were cut inside a word. */
 async function brokenMenuWords(target: Page): Promise<string[]> {
@@ -57,20 +40,8 @@ async function brokenMenuWords(target: Page): Promise<string[]> {
 }
 
 test.beforeAll(async ({ browser }: { browser: Browser }) => {
-  const port = await freePort();
-  dataDir = mkdtempSync(`${tmpdir()}/coproduce-e2e-text-`);
-  base = `http://127.0.0.1:${port}`;
-  server = spawn(process.execPath, ['apps/server/bin/coproduce.mjs', 'serve'], {
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, PUBLIC_URL: base },
-    stdio: 'ignore',
-  });
-  await expect
-    .poll(
-      async () =>
-        (await fetch(`${base}/health`, { signal: AbortSignal.timeout(5000) }).catch(() => null))?.ok ?? false,
-      { timeout: 60_000 },
-    )
-    .toBe(true);
+  server = await startOwnServer('text');
+  base = server.base;
   const admin = await request.newContext({ baseURL: base });
   const session = await api(admin, 'POST', '/api/setup', coordinator, '');
   const workspace = await api(admin, 'POST', '/api/workspaces', { name: 'Kennedy Road' }, session.csrfToken);
@@ -104,14 +75,7 @@ test.afterEach(() => {
 
 test.afterAll(async () => {
   await page?.context().close();
-  if (server && server.exitCode === null && server.signalCode === null) {
-    const exited = new Promise((resolve) => server?.once('exit', resolve));
-    server.kill('SIGTERM');
-    const killLater = setTimeout(() => server?.kill('SIGKILL'), 10_000);
-    await exited;
-    clearTimeout(killLater);
-  }
-  rmSync(dataDir, { recursive: true, force: true });
+  await server?.stop();
 });
 
 test('a refused name is worded in isiZulu by its field, and the summary is focused', async () => {

@@ -4,6 +4,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
+import type { APIRequestContext } from '@playwright/test';
 import { expect } from './fixtures.ts';
 
 export interface OwnServer {
@@ -48,4 +49,17 @@ export async function startOwnServer(name: string): Promise<OwnServer> {
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** A JSON call a spec sets its story up with (setup, workspaces, forms); fails the test on an error. */
+export async function apiCall(
+  context: APIRequestContext,
+  method: string,
+  path: string,
+  body: unknown,
+  csrf: string,
+) {
+  const response = await context.fetch(path, { method, data: body, headers: { 'x-csrf-token': csrf } });
+  expect(response.ok(), `${method} ${path}: ${await response.text()}`).toBe(true);
+  return response.json();
 }
