@@ -1,4 +1,5 @@
 // The demo's collection: both templates published, assignments for the demo researcher and staff,
+// a shared phone set up for ODK Collect,
 // and a few hundred household submissions in every review state (some needing attention, some
 // approved or rejected with comments, a correction and one conflict), so the collection, review
 // and export screens show real work the moment the server starts.
@@ -46,6 +47,12 @@ export async function seedCollection(
     personId: people.staff,
     targetCount: 3,
     note: 'One profile per settlement.',
+  });
+  // A shared phone set up for ODK Collect, so the members screen shows one (its secret is not kept).
+  await clients.admin.call('POST', `${ws}/device-access`, {
+    name: 'Shared phone, section B',
+    personId: people.researcher,
+    formIds: [enumeration.id],
   });
 
   const made: Array<{ id: string; answers: ReturnType<typeof fillAnswers> }> = [];

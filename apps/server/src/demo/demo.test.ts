@@ -63,6 +63,8 @@ describe('demo data', () => {
     expect(states.filter((s) => s.has_conflict === 1).length).toBe(1);
     const assignments = await coordinator.get(`/api/workspaces/${workspace.id}/assignments`);
     expect(assignments.body.items.length).toBe(2);
+    const phones = await coordinator.get(`/api/workspaces/${workspace.id}/device-access`);
+    expect(phones.body.items.map((p: { name: string }) => p.name)).toEqual(['Shared phone, section B']);
     expect((await verifyAuditLog(server.deps.db, server.deps.auditKeys)).broken).toBeNull();
   });
 

@@ -32,7 +32,11 @@ export function HomeScreen({ store, workspaceId }: { store: UserStore; workspace
         <h2 id="collect-assignments">{t('collect.assignments.title')}</h2>
         {assignments.length === 0 ? (
           <p class="muted">
-            {collection.cache.syncedAt ? t('collect.assignments.none') : t('collect.assignments.notYet')}
+            {!collection.cache.syncedAt
+              ? t('collect.assignments.notYet')
+              : collectsForAll
+                ? t('collect.assignments.noneOwn')
+                : t('collect.assignments.none')}
           </p>
         ) : (
           <ul class="collect-cards">
