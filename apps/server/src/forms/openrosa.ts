@@ -7,8 +7,8 @@ import type { RequestContext } from '../context.ts';
 import { deviceLinkBase } from '../device-access/settings.ts';
 import { notFound } from '../errors.ts';
 import type { Registrar } from '../http/register.ts';
-import { canSubmissions, mustBeAssigned } from '../submissions/policy.ts';
-import { assignedFormIds } from '../submissions/queries.ts';
+import { canSubmissions } from '../submissions/policy.ts';
+import { collectableFormIds } from '../submissions/queries.ts';
 import { formCaller } from './caller.ts';
 import { findAttachment, findVersion, listForms } from './queries.ts';
 import { visibleForm } from './read.ts';
@@ -48,7 +48,10 @@ export async function formList(ctx: RequestContext, linkBase: string): Promise<U
         .orderBy('form_key')
         .execute()
     : [];
-  const assigned = await collectableForms(ctx);
+  const assigned = await collectableFormIds(ctx.db, {
+    ...caller,
+    deviceFormIds: ctx.membership?.device?.formIds ?? null,
+  });
   const entries = [];
   for (const form of forms) {
     if (form.status === 'archived' || !form.latest_version_id) continue;
@@ -97,17 +100,6 @@ export async function manifest(
     );
   }
   return encode(serializeXml(el('manifest', { xmlns: 'http://openrosa.org/xforms/xformsManifest' }, files)));
-}
-
-/**
- * The forms a caller may collect when not every published one: a phone's device access has its
- * own list, a researcher their assignments; null for staff and coordinators (any published form).
- */
-export async function collectableForms(ctx: RequestContext): Promise<Set<string> | null> {
-  const caller = formCaller(ctx);
-  const device = ctx.membership?.device;
-  if (device) return new Set(device.formIds);
-  return mustBeAssigned(caller.role) ? assignedFormIds(ctx.db, caller.workspaceId, caller.personId) : null;
 }
 
 /** A phone asking for a form it was not given is told it is not there, as for another workspace's. */

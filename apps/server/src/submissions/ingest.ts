@@ -11,10 +11,9 @@ import { newId } from '../ids.ts';
 import { answerRows, insertAnswerRows } from './answer-rows.ts';
 import type { AnswerLayout } from './answer-tables.ts';
 import { canonicalJson } from './compiled.ts';
-import { mustBeAssigned } from './policy.ts';
 import { preparedVersion } from './prepared.ts';
 import {
-  assignedFormIds,
+  collectableFormIds,
   contentHashes,
   filesOf,
   formsByIds,
@@ -127,11 +126,7 @@ export async function ingestBatch(
     ).map((r) => [r.id, r]),
   );
   const hashes = existing.size ? await contentHashes(ctx.db, ws, [...existing.keys()]) : [];
-  const assigned = submitter.deviceFormIds
-    ? new Set(submitter.deviceFormIds)
-    : mustBeAssigned(submitter.role)
-      ? await assignedFormIds(ctx.db, ws, submitter.personId)
-      : null;
+  const assigned = await collectableFormIds(ctx.db, submitter);
   const layouts = new Map<string, AnswerLayout>();
   const outcomes = new Map<number, IngestOutcome>();
   for (const p of parsed) if ('outcome' in p) outcomes.set(p.index, p.outcome);

@@ -1,3 +1,4 @@
+import type { Role } from '@coproduce/contract';
 import { type Insertable, sql, type Updateable } from 'kysely';
 import type {
   AnswerColumnsTable,
@@ -6,6 +7,7 @@ import type {
   SubmissionVersionsTable,
 } from '../db/collection-schema.ts';
 import type { Tx } from '../db/connect.ts';
+import { mustBeAssigned } from './policy.ts';
 
 export async function answerColumnRows(trx: Tx, workspaceId: string, formId: string) {
   return trx
@@ -144,6 +146,18 @@ export async function updateSubmissionRow(
     .where('workspace_id', '=', workspaceId)
     .where('id', '=', id)
     .execute();
+}
+
+/**
+ * The forms a caller may collect when not every published one: a phone's device access has its
+ * own list, a researcher their assignments; null for roles that collect any published form.
+ */
+export async function collectableFormIds(
+  trx: Tx,
+  caller: { workspaceId: string; role: Role; personId: string; deviceFormIds?: string[] | null },
+): Promise<Set<string> | null> {
+  if (caller.deviceFormIds) return new Set(caller.deviceFormIds);
+  return mustBeAssigned(caller.role) ? assignedFormIds(trx, caller.workspaceId, caller.personId) : null;
 }
 
 /** Forms a person is assigned to collect (directly, or through a team), active assignments only. */

@@ -3,8 +3,8 @@ import { assignmentsSource, teamsSource } from '../assignments/feed.ts';
 import { attachmentsSource, formsSource, formVersionsSource } from '../forms/feed.ts';
 import type { Registrar } from '../http/register.ts';
 import { submissionsSource } from '../submissions/feed.ts';
-import { canSubmissions, mustBeAssigned } from '../submissions/policy.ts';
-import { assignedFormIds, teamsOf } from '../submissions/queries.ts';
+import { canSubmissions } from '../submissions/policy.ts';
+import { collectableFormIds, teamsOf } from '../submissions/queries.ts';
 import { callerOf } from '../workspaces/caller.ts';
 import { changesPage, type FeedSource, type Viewer } from './feed.ts';
 
@@ -26,9 +26,7 @@ export function syncRoutes(api: Registrar) {
       role: caller.role,
       personId: caller.personId,
       // A researcher's phone holds only the forms they collect, never the whole workspace.
-      formIds: mustBeAssigned(caller.role)
-        ? await assignedFormIds(ctx.db, caller.workspaceId, caller.personId)
-        : null,
+      formIds: await collectableFormIds(ctx.db, caller),
       teamIds: canSubmissions(caller.role, 'assign')
         ? null
         : await teamsOf(ctx.db, caller.workspaceId, caller.personId),
