@@ -44,28 +44,33 @@ const asciiOnly = /^\p{ASCII}*$/u;
  * place. Keys are checked as well as values.
  */
 export function findBadText(root: unknown, rootPath: string): { path: string; problem: TextProblem } | null {
-  const pending: Array<{ holder: Record<string, unknown> | unknown[]; key: string | number; path: string }> =
-    [];
-  const box = { value: root };
-  pending.push({ holder: box as Record<string, unknown>, key: 'value', path: rootPath });
+  // Each pending value knows its parent; a path is spelled out only for the one that is bad (a
+  // submission has hundreds of strings, and building every path was most of the walk's cost).
+  type Pending = { holder: Record<string | number, unknown>; key: string | number; parent: Pending | null };
+  const pathOf = (at: Pending | null, name?: string): string => {
+    const parts: string[] = name === undefined ? [] : [name];
+    for (let node = at; node?.parent; node = node.parent) parts.push(String(node.key));
+    return [rootPath, ...parts.reverse()].join('.');
+  };
+  const pending: Pending[] = [{ holder: { value: root }, key: 'value', parent: null }];
   for (let next = pending.pop(); next; next = pending.pop()) {
-    const { holder, key, path } = next;
-    const value = (holder as Record<string | number, unknown>)[key];
+    const { holder, key } = next;
+    const value = holder[key];
     if (typeof value === 'string') {
       const problem = textProblem(value);
-      if (problem) return { path, problem };
+      if (problem) return { path: pathOf(next), problem };
       // ASCII is already NFC; normalising a 12 MB base64 upload would hold the event loop ~150 ms.
       if (asciiOnly.test(value)) continue;
       const normal = value.normalize('NFC');
-      if (normal !== value) (holder as Record<string | number, unknown>)[key] = normal;
+      if (normal !== value) holder[key] = normal;
     } else if (Array.isArray(value)) {
       for (let index = 0; index < value.length; index++)
-        pending.push({ holder: value, key: index, path: `${path}.${index}` });
+        pending.push({ holder: value as unknown as Record<number, unknown>, key: index, parent: next });
     } else if (value !== null && typeof value === 'object') {
       for (const name of Object.keys(value)) {
         const problem = textProblem(name);
-        if (problem) return { path: `${path}.${name.replace(/[^\x20-\x7E]/g, '?')}`, problem };
-        pending.push({ holder: value as Record<string, unknown>, key: name, path: `${path}.${name}` });
+        if (problem) return { path: pathOf(next, name.replace(/[^\x20-\x7E]/g, '?')), problem };
+        pending.push({ holder: value as Record<string, unknown>, key: name, parent: next });
       }
     }
   }

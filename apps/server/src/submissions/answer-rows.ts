@@ -38,12 +38,7 @@ export function answerRows(
   answers: AnswerTree,
 ): Map<string, Row[]> {
   const byTable = new Map<string, Row[]>();
-  const columnsByPath = new Map<string, AnswerColumn[]>();
-  for (const column of layout.columns) {
-    const list = columnsByPath.get(column.path);
-    if (list) list.push(column);
-    else columnsByPath.set(column.path, [column]);
-  }
+  const columnsByPath = layout.byPath;
   const push = (table: string, row: Row) => {
     const list = byTable.get(table);
     if (list) list.push(row);
@@ -54,7 +49,8 @@ export function answerRows(
     for (const [name, value] of Object.entries(tree)) {
       const path = `${parent}/${name}`;
       if (typeof value === 'string') {
-        for (const column of columnsByPath.get(path) ?? []) row[column.column] = convert(column, value);
+        const columns = columnsByPath.get(path);
+        if (columns) for (const column of columns) row[column.column] = convert(column, value);
       } else if (Array.isArray(value)) {
         const table = layout.repeatTables.get(path);
         if (!table) continue;

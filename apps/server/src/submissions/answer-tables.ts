@@ -29,6 +29,8 @@ export interface AnswerLayout {
   /** Repeat path → its table ('/' is the main table). */
   repeatTables: Map<string, string>;
   columns: AnswerColumn[];
+  /** Question path → its columns (a geopoint has three), for filling rows without a search. */
+  byPath: Map<string, AnswerColumn[]>;
 }
 
 const identifier = /^answers_[0-9a-f]{32}(_r\d{1,4})?$/;
@@ -98,7 +100,9 @@ function layoutFrom(formId: string, rows: AnswerColumnsTable[]): AnswerLayout {
       firstVersion: row.first_version_number,
     });
   }
-  return { formId, mainTable: mainTableOf(formId), repeatTables, columns };
+  const byPath = new Map<string, AnswerColumn[]>();
+  for (const column of columns) byPath.set(column.path, [...(byPath.get(column.path) ?? []), column]);
+  return { formId, mainTable: mainTableOf(formId), repeatTables, columns, byPath };
 }
 
 export async function readLayout(trx: Tx, workspaceId: string, formId: string): Promise<AnswerLayout> {

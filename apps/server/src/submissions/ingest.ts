@@ -38,6 +38,9 @@ export interface Submitter {
 
 export type IngestSource = SubmissionsTable['source'];
 
+/** A submission's answers as canonical JSON and its content hash. */
+type Content = { answers: string; hash: string };
+
 type Parsed = { index: number; item: SubmissionItem } | { index: number; outcome: IngestOutcome };
 
 const refused = (
@@ -79,15 +82,16 @@ function parse(raw: unknown, index: number): Parsed {
   };
 }
 
-export const contentHash = (item: SubmissionItem) =>
+/**
+ * SHA-256 over the canonical JSON of form, version, answers and file checksums, built around the
+ * answers' canonical text (made once, and stored as the version's answers): the same text as
+ * canonicalJson({ answers, files, formId, formVersion }), so hashes stored earlier still match.
+ */
+export const contentHash = (item: SubmissionItem, canonicalAnswers: string) =>
   createHash('sha256')
     .update(
-      canonicalJson({
-        formId: item.formId,
-        formVersion: item.formVersion,
-        answers: item.answers,
-        files: item.files.map((f) => [f.name, f.sha256]),
-      }),
+      `{"answers":${canonicalAnswers},"files":${canonicalJson(item.files.map((f) => [f.name, f.sha256]))},` +
+        `"formId":${JSON.stringify(item.formId)},"formVersion":${JSON.stringify(item.formVersion)}}`,
     )
     .digest('hex');
 
@@ -136,7 +140,7 @@ export async function ingestBatch(
     index: number;
     item: SubmissionItem;
     version: VersionRow;
-    hash: string;
+    content: Content;
     issues: ReturnType<typeof validateAnswers>;
   }> = [];
   for (const { index, item } of items) {
@@ -194,7 +198,9 @@ export async function ingestBatch(
       );
       continue;
     }
-    const hash = contentHash(item);
+    const answersText = canonicalJson(item.answers);
+    const content = { answers: answersText, hash: contentHash(item, answersText) };
+    const hash = content.hash;
     const before = existing.get(item.id);
     const twin = seenInBatch.get(item.id);
     if (before || twin) {
@@ -236,21 +242,21 @@ export async function ingestBatch(
       }
       outcomes.set(
         index,
-        await storeConflict(ctx, submitter, index, item, version, hash, before.version_count),
+        await storeConflict(ctx, submitter, index, item, version, content, before.version_count),
       );
       continue;
     }
     seenInBatch.set(item.id, hash);
     const prepared = await preparedVersion(ctx, submitter.workspaceId, version);
     layouts.set(version.id, prepared.layout as AnswerLayout);
-    fresh.push({ index, item, version, hash, issues: validateAnswers(prepared.compiled, item.answers) });
+    fresh.push({ index, item, version, content, issues: validateAnswers(prepared.compiled, item.answers) });
   }
 
   const revision = fresh.length ? await ctx.revision() : '0';
   const submissionRows = [];
   const versionRows = [];
   const answerTables = new Map<string, Array<Record<string, string | number | null>>>();
-  for (const { index, item, version, hash, issues } of fresh) {
+  for (const { index, item, version, content, issues } of fresh) {
     const versionId = newId();
     const flagged = issues.some(flagsSubmission);
     submissionRows.push({
@@ -279,7 +285,7 @@ export async function ingestBatch(
       reviewed_by_person_id: null,
       reviewed_at: null,
     });
-    versionRows.push(versionRow(ctx, submitter, item, versionId, 1, 'original', version.id, hash, issues));
+    versionRows.push(versionRow(ctx, submitter, item, versionId, 1, 'original', version.id, content, issues));
     for (const [table, rows] of answerRows(
       layouts.get(version.id) as AnswerLayout,
       ws,
@@ -356,7 +362,7 @@ function versionRow(
   number: number,
   kind: 'original' | 'conflict',
   formVersionId: string,
-  hash: string,
+  content: Content,
   issues: unknown[],
 ) {
   return {
@@ -366,8 +372,8 @@ function versionRow(
     number,
     kind,
     form_version_id: formVersionId,
-    answers: canonicalJson(item.answers),
-    content_hash: hash,
+    answers: content.answers,
+    content_hash: content.hash,
     issues: JSON.stringify(issues),
     base_version_id: null,
     reason: null,
@@ -393,7 +399,7 @@ async function storeConflict(
   index: number,
   item: SubmissionItem,
   version: VersionRow,
-  hash: string,
+  content: Content,
   versionCount: number,
 ): Promise<IngestOutcome> {
   const issues = validateAnswers(
@@ -402,7 +408,7 @@ async function storeConflict(
   );
   const revision = await ctx.revision();
   await insertVersions(ctx.db, [
-    versionRow(ctx, submitter, item, newId(), versionCount + 1, 'conflict', version.id, hash, issues),
+    versionRow(ctx, submitter, item, newId(), versionCount + 1, 'conflict', version.id, content, issues),
   ]);
   await updateSubmissionRow(ctx.db, submitter.workspaceId, item.id, {
     has_conflict: 1,

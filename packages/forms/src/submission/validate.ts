@@ -5,7 +5,7 @@ import { type AnswerTree, createFormEngine, type FormEngine } from '../engine/in
 import { expandLoops } from '../loops.ts';
 import type { Choice, Form } from '../model.ts';
 import { buildTree, engineFields, type RenderNode } from './fields.ts';
-import { checkValue } from './values.ts';
+import { checkValue, choiceNames } from './values.ts';
 
 export interface SubmissionIssue {
   path: string;
@@ -21,7 +21,8 @@ export const flagsSubmission = (issue: SubmissionIssue) => issue.code !== 'not_r
 interface FieldShape {
   kind: 'group' | 'repeat' | 'leaf';
   type: string;
-  choices: Choice[] | null;
+  /** The names an answer may take (null: any). */
+  names: ReadonlySet<string> | null;
 }
 
 /** A form ready to validate many submissions: its engine is built once and reloaded per submission. */
@@ -41,16 +42,15 @@ function shapes(form: Form, nodes: RenderNode[], out: Map<string, FieldShape>) {
   for (const node of nodes) {
     if (node.kind === 'question') {
       const item = node.item;
-      out.set(node.path, { kind: 'leaf', type: item.type, choices: fromList(form, item.type, item.list) });
-      if (node.otherPath) out.set(node.otherPath, { kind: 'leaf', type: 'text', choices: null });
+      const names = choiceNames(fromList(form, item.type, item.list));
       // `or_other` adds the choice "other" to the list the answer may come from.
       if (node.otherPath) {
-        const shape = out.get(node.path);
-        if (shape?.choices)
-          shape.choices = [...shape.choices, { name: 'other', label: {}, media: {}, extra: {} }];
+        names?.add('other');
+        out.set(node.otherPath, { kind: 'leaf', type: 'text', names: null });
       }
+      out.set(node.path, { kind: 'leaf', type: item.type, names });
     } else {
-      out.set(node.path, { kind: node.kind, type: node.kind, choices: null });
+      out.set(node.path, { kind: node.kind, type: node.kind, names: null });
       shapes(form, node.children, out);
     }
   }
@@ -126,7 +126,7 @@ export function validateAnswers(compiled: CompiledForm, answers: AnswerTree): Su
           issues.push({ ...at, code: 'not_relevant', message: 'answered although the form did not ask it' });
           continue;
         }
-        const check = checkValue(shape.type, value, shape.choices);
+        const check = checkValue(shape.type, value, shape.names);
         if (!check.ok)
           issues.push({
             ...at,

@@ -25,49 +25,51 @@ function validPoint(text: string): boolean {
   return lat >= -90 && lat <= 90 && lon >= -180 && lon <= 180;
 }
 
-/** The types whose answers we check; any other type takes any text. */
-export function checkValue(type: string, value: string, choices: Choice[] | null): ValueCheck {
-  const fail = (expected: string, code: 'type' | 'choice' = 'type'): ValueCheck => ({
-    ok: false,
-    code,
-    expected,
-  });
+const ok: ValueCheck = { ok: true };
+// Built once: the server checks every answer, and a closure made per call was a third of its cost.
+const fail = (expected: string, code: 'type' | 'choice' = 'type'): ValueCheck => ({
+  ok: false,
+  code,
+  expected,
+});
+
+/** The choice names an answer may take, for checking many answers against one list. */
+export const choiceNames = (choices: Choice[] | null): Set<string> | null =>
+  choices ? new Set(choices.map((c) => c.name)) : null;
+
+/** The types whose answers we check; any other type takes any text. `names` from choiceNames. */
+export function checkValue(type: string, value: string, names: ReadonlySet<string> | null): ValueCheck {
   switch (type) {
     case 'integer':
-      return integer.test(value) ? { ok: true } : fail('a whole number');
+      return integer.test(value) ? ok : fail('a whole number');
     case 'decimal':
     case 'range':
-      return decimal.test(value) && Number.isFinite(Number(value)) ? { ok: true } : fail('a number');
+      return decimal.test(value) && Number.isFinite(Number(value)) ? ok : fail('a number');
     case 'date':
-      return validDate(value) ? { ok: true } : fail('a date such as 2026-12-02');
+      return validDate(value) ? ok : fail('a date such as 2026-12-02');
     case 'time':
-      return timeText.test(value) ? { ok: true } : fail('a time such as 14:30');
+      return timeText.test(value) ? ok : fail('a time such as 14:30');
     case 'dateTime':
       return validDate(value.slice(0, 10)) && value[10] === 'T' && timeText.test(value.slice(11))
-        ? { ok: true }
+        ? ok
         : fail('a date and time such as 2026-12-02T14:30:00Z');
     case 'geopoint':
-      return validPoint(value) ? { ok: true } : fail('a point: latitude longitude');
+      return validPoint(value) ? ok : fail('a point: latitude longitude');
     case 'geotrace':
     case 'geoshape': {
       const points = value.split(';').filter((p) => p.trim() !== '');
       return points.length >= (type === 'geoshape' ? 3 : 2) && points.every(validPoint)
-        ? { ok: true }
+        ? ok
         : fail(type === 'geoshape' ? 'three or more points' : 'two or more points');
     }
     case 'select_one':
-      return !choices || choices.some((c) => c.name === value)
-        ? { ok: true }
-        : fail('one of the choices', 'choice');
+      return !names || names.has(value) ? ok : fail('one of the choices', 'choice');
     case 'select_multiple':
-    case 'rank': {
-      if (!choices) return { ok: true };
-      const names = new Set(choices.map((c) => c.name));
-      return value.split(/\s+/).every((name) => name === '' || names.has(name))
-        ? { ok: true }
+    case 'rank':
+      return !names || value.split(/\s+/).every((name) => name === '' || names.has(name))
+        ? ok
         : fail('choices from the list', 'choice');
-    }
     default:
-      return { ok: true };
+      return ok;
   }
 }
