@@ -10,6 +10,7 @@ import {
   doorCard,
   fill,
   saveBackup,
+  sendersOnServer,
   signIn,
   startCollectWorld,
   structuresOnServer,
@@ -68,11 +69,9 @@ test('the coordinator takes in both files: the server has each submission once',
   const desk = await office.newPage();
   await signIn(desk, world.coordinator, world.password);
   await expect(desk).not.toHaveURL(/\/sign-in$/);
-  // No menu link for a coordinator: the address, and (the page reloaded) their own password once more.
-  await desk.goto(home());
-  await expect(desk.getByRole('heading', { level: 1, name: 'Open my work on this phone' })).toBeVisible();
-  await desk.getByLabel('Password', { exact: true }).fill(world.password);
-  await desk.getByRole('button', { name: 'Open my work' }).click();
+  // The menu leads a coordinator to collection too; their work here was opened at sign-in.
+  await desk.getByRole('navigation').getByRole('link', { name: 'Collect' }).click();
+  await expect(desk).toHaveURL(new RegExp(`${home()}$`));
   await expect(desk.getByRole('heading', { level: 1, name: 'My collection work' })).toBeVisible({
     timeout: 20_000,
   });
@@ -108,4 +107,10 @@ test('the coordinator takes in both files: the server has each submission once',
   await checkScreen(desk, 'collect-home-import');
   await office.close();
   expect(await structuresOnServer(world)).toEqual(['B-001', 'B-002', 'B-010']);
+  // The form that only the file held is recorded as the researcher's, not the coordinator's.
+  expect(await sendersOnServer(world)).toEqual({
+    'B-001': 'Imran Shaikh',
+    'B-002': 'Imran Shaikh',
+    'B-010': 'Imran Shaikh',
+  });
 });

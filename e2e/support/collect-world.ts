@@ -140,6 +140,20 @@ export async function structuresOnServer(world: CollectWorld): Promise<string[]>
   return structures.sort();
 }
 
+/** Who each submission on the server is recorded as sent by, by structure number. */
+export async function sendersOnServer(world: CollectWorld): Promise<Record<string, string>> {
+  const admin = await signInApi(world.base, world.coordinator, world.password);
+  const ws = `/api/workspaces/${world.workspaceId}`;
+  const listing = await api(admin.ctx, 'GET', `${ws}/submissions?formId=${world.formId}&limit=100`);
+  const senders: Record<string, string> = {};
+  for (const item of listing.items) {
+    const detail = await api(admin.ctx, 'GET', `${ws}/submissions/${item.id}`);
+    senders[detail.versions[0].answers.structure] = detail.submittedBy.displayName;
+  }
+  await admin.ctx.dispose();
+  return senders;
+}
+
 export async function signIn(p: Page, login: string, secret: string) {
   await p.goto('/sign-in');
   await p.getByLabel('Username, email or phone number').fill(login);

@@ -59,6 +59,9 @@ export const SubmissionItemSchema = z.strictObject({
   startedAt: TimestampSchema.optional(),
   finishedAt: TimestampSchema.optional(),
   deviceId: z.string().max(200).optional(),
+  collectedBy: IdSchema.optional().describe(
+    'the account whose phone collected it, when a coordinator sends work from that person’s backup file',
+  ),
 });
 export type SubmissionItem = z.infer<typeof SubmissionItemSchema>;
 

@@ -2,8 +2,7 @@
 // item never stops the others. Valid and invalid submissions are both stored (invalid ones
 // flagged "needs attention" with their reasons); only what cannot be stored at all (an unknown
 // form, a version the server does not have, a malformed item) is refused, in words.
-import { createHash } from 'node:crypto';
-import { type IngestOutcome, type SubmissionItem, SubmissionItemSchema } from '@coproduce/contract';
+import type { IngestOutcome, SubmissionItem } from '@coproduce/contract';
 import { flagsSubmission, validateAnswers } from '@coproduce/forms/submission';
 import type { RequestContext } from '../context.ts';
 import type { SubmissionsTable } from '../db/collection-schema.ts';
@@ -11,9 +10,19 @@ import { newId } from '../ids.ts';
 import { answerRows, insertAnswerRows } from './answer-rows.ts';
 import type { AnswerLayout } from './answer-tables.ts';
 import { canonicalJson } from './compiled.ts';
+import {
+  type Collector,
+  type Content,
+  collectorOf,
+  contentHash,
+  parse,
+  refuseCollector,
+  refused,
+} from './ingest-items.ts';
 import { preparedVersion } from './prepared.ts';
 import {
   collectableFormIds,
+  collectorsByAccount,
   contentHashes,
   filesOf,
   formsByIds,
@@ -37,63 +46,6 @@ export interface Submitter {
 }
 
 export type IngestSource = SubmissionsTable['source'];
-
-/** A submission's answers as canonical JSON and its content hash. */
-type Content = { answers: string; hash: string };
-
-type Parsed = { index: number; item: SubmissionItem } | { index: number; outcome: IngestOutcome };
-
-const refused = (
-  index: number,
-  id: string | null,
-  code: string,
-  detail: string,
-  errors?: NonNullable<IngestOutcome['problem']>['errors'],
-): IngestOutcome => ({
-  index,
-  id,
-  status: 'refused',
-  issues: [],
-  filesMissing: [],
-  problem: { code, detail, ...(errors ? { errors } : {}) },
-});
-
-function parse(raw: unknown, index: number): Parsed {
-  const result = SubmissionItemSchema.safeParse(raw);
-  if (result.success) return { index, item: result.data };
-  const id =
-    raw && typeof raw === 'object' && typeof (raw as { id?: unknown }).id === 'string'
-      ? (raw as { id: string }).id
-      : null;
-  const errors = result.error.issues.slice(0, 20).map((issue) => ({
-    path: ['items', index, ...issue.path].join('.'),
-    message: issue.message,
-    code: issue.code,
-  }));
-  return {
-    index,
-    outcome: refused(
-      index,
-      id,
-      'request.invalid',
-      `item ${index} is not a submission: ${errors[0]?.path}: ${errors[0]?.message}`,
-      errors,
-    ),
-  };
-}
-
-/**
- * SHA-256 over the canonical JSON of form, version, answers and file checksums, built around the
- * answers' canonical text (made once, and stored as the version's answers): the same text as
- * canonicalJson({ answers, files, formId, formVersion }), so hashes stored earlier still match.
- */
-export const contentHash = (item: SubmissionItem, canonicalAnswers: string) =>
-  createHash('sha256')
-    .update(
-      `{"answers":${canonicalAnswers},"files":${canonicalJson(item.files.map((f) => [f.name, f.sha256]))},` +
-        `"formId":${JSON.stringify(item.formId)},"formVersion":${JSON.stringify(item.formVersion)}}`,
-    )
-    .digest('hex');
 
 /** Stores a batch in the caller's transaction; the outcomes come back in the order sent. */
 export async function ingestBatch(
@@ -131,6 +83,9 @@ export async function ingestBatch(
   );
   const hashes = existing.size ? await contentHashes(ctx.db, ws, [...existing.keys()]) : [];
   const assigned = await collectableFormIds(ctx.db, submitter);
+  const collectors = await collectorsByAccount(ctx.db, ws, [
+    ...new Set(items.flatMap((p) => (p.item.collectedBy ? [p.item.collectedBy] : []))),
+  ]);
   const layouts = new Map<string, AnswerLayout>();
   const outcomes = new Map<number, IngestOutcome>();
   for (const p of parsed) if ('outcome' in p) outcomes.set(p.index, p.outcome);
@@ -144,6 +99,11 @@ export async function ingestBatch(
     issues: ReturnType<typeof validateAnswers>;
   }> = [];
   for (const { index, item } of items) {
+    const collectorRefusal = refuseCollector(submitter, collectors, index, item);
+    if (collectorRefusal) {
+      outcomes.set(index, collectorRefusal);
+      continue;
+    }
     const form = forms.find((f) => f.id === item.formId);
     const version = versions.find((v) => v.form_id === item.formId && v.number === item.formVersion);
     if (!form || form.deleted_at) {
@@ -242,7 +202,16 @@ export async function ingestBatch(
       }
       outcomes.set(
         index,
-        await storeConflict(ctx, submitter, index, item, version, content, before.version_count),
+        await storeConflict(
+          ctx,
+          submitter,
+          index,
+          item,
+          version,
+          content,
+          before.version_count,
+          collectorOf(submitter, collectors, item),
+        ),
       );
       continue;
     }
@@ -258,6 +227,7 @@ export async function ingestBatch(
   const answerTables = new Map<string, Array<Record<string, string | number | null>>>();
   for (const { index, item, version, content, issues } of fresh) {
     const versionId = newId();
+    const collector = collectorOf(submitter, collectors, item);
     const flagged = issues.some(flagsSubmission);
     submissionRows.push({
       workspace_id: ws,
@@ -276,16 +246,18 @@ export async function ingestBatch(
       issues: JSON.stringify(issues),
       files_expected: item.files.length,
       files_received: 0,
-      source,
+      source: collector ? ('backup' as const) : source,
       assignment_id: item.assignmentId ?? null,
       device_access_id: submitter.deviceAccessId ?? null,
-      submitted_by_account_id: submitter.accountId,
-      submitted_by_person_id: ctx.onBehalfOfPersonId ?? submitter.personId,
+      submitted_by_account_id: collector?.accountId ?? submitter.accountId,
+      submitted_by_person_id: collector?.personId ?? ctx.onBehalfOfPersonId ?? submitter.personId,
       received_at: ctx.now,
       reviewed_by_person_id: null,
       reviewed_at: null,
     });
-    versionRows.push(versionRow(ctx, submitter, item, versionId, 1, 'original', version.id, content, issues));
+    versionRows.push(
+      versionRow(ctx, submitter, item, versionId, 1, 'original', version.id, content, issues, collector),
+    );
     for (const [table, rows] of answerRows(
       layouts.get(version.id) as AnswerLayout,
       ws,
@@ -295,11 +267,14 @@ export async function ingestBatch(
     )) {
       answerTables.set(table, [...(answerTables.get(table) ?? []), ...rows]);
     }
+    // Taken in from someone's backup file: the one who sent it is the actor, the collector is
+    // whom it was done for.
     ctx.audit({
       action: 'submission.create',
       entityType: 'submission',
       entityId: item.id,
       fields: ['answers', ...(item.files.length ? ['files'] : [])],
+      ...(collector ? { onBehalfOfPersonId: collector.personId } : {}),
     });
     outcomes.set(index, {
       index,
@@ -364,6 +339,7 @@ function versionRow(
   formVersionId: string,
   content: Content,
   issues: unknown[],
+  collector: Collector | null,
 ) {
   return {
     workspace_id: submitter.workspaceId,
@@ -383,8 +359,8 @@ function versionRow(
       deviceId: item.deviceId ?? null,
       files: item.files,
     }),
-    created_by_account_id: submitter.accountId,
-    created_by_person_id: ctx.onBehalfOfPersonId ?? submitter.personId,
+    created_by_account_id: collector?.accountId ?? submitter.accountId,
+    created_by_person_id: collector?.personId ?? ctx.onBehalfOfPersonId ?? submitter.personId,
     created_at: ctx.now,
   };
 }
@@ -401,6 +377,7 @@ async function storeConflict(
   version: VersionRow,
   content: Content,
   versionCount: number,
+  collector: Collector | null,
 ): Promise<IngestOutcome> {
   const issues = validateAnswers(
     (await preparedVersion(ctx, submitter.workspaceId, version)).compiled,
@@ -408,7 +385,18 @@ async function storeConflict(
   );
   const revision = await ctx.revision();
   await insertVersions(ctx.db, [
-    versionRow(ctx, submitter, item, newId(), versionCount + 1, 'conflict', version.id, content, issues),
+    versionRow(
+      ctx,
+      submitter,
+      item,
+      newId(),
+      versionCount + 1,
+      'conflict',
+      version.id,
+      content,
+      issues,
+      collector,
+    ),
   ]);
   await updateSubmissionRow(ctx.db, submitter.workspaceId, item.id, {
     has_conflict: 1,
@@ -421,6 +409,7 @@ async function storeConflict(
     entityType: 'submission',
     entityId: item.id,
     fields: ['answers'],
+    ...(collector ? { onBehalfOfPersonId: collector.personId } : {}),
   });
   return { index, id: item.id, status: 'conflict', revision, issues, filesMissing: [] };
 }

@@ -14,11 +14,23 @@ export type SubmissionAction =
   | 'edit'
   | 'resolve'
   | 'export'
-  | 'assign';
+  | 'assign'
+  /** Send work another person collected (from their backup file), recorded as theirs. */
+  | 'submitForOthers';
 
 const grants: Record<Role, readonly SubmissionAction[]> = {
-  coordinator: ['submit', 'readAll', 'readOwn', 'review', 'edit', 'resolve', 'export', 'assign'],
-  staff: ['submit', 'readAll', 'readOwn', 'review', 'edit', 'resolve', 'export', 'assign'],
+  coordinator: [
+    'submit',
+    'readAll',
+    'readOwn',
+    'review',
+    'edit',
+    'resolve',
+    'export',
+    'assign',
+    'submitForOthers',
+  ],
+  staff: ['submit', 'readAll', 'readOwn', 'review', 'edit', 'resolve', 'export', 'assign', 'submitForOthers'],
   researcher: ['submit', 'readOwn'],
   member: [],
   partner: [],
@@ -33,6 +45,7 @@ export const submissionActions = [
   'resolve',
   'export',
   'assign',
+  'submitForOthers',
 ] as const;
 
 export const canSubmissions = (role: Role, action: SubmissionAction): boolean =>

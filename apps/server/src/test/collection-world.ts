@@ -15,6 +15,7 @@ export interface CollectionWorld {
   workspaceId: string;
   as: Record<Role | 'researcher2', Agent>;
   personOf: Record<Role | 'researcher2', string>;
+  accountOf: Record<Role | 'researcher2', string>;
   formId: string;
   url: (path: string) => string;
 }
@@ -60,8 +61,10 @@ export async function collectionWorld(): Promise<CollectionWorld> {
   const workspaceId = await seedWorkspace(db);
   const as = {} as CollectionWorld['as'];
   const personOf = {} as CollectionWorld['personOf'];
+  const accountOf = {} as CollectionWorld['accountOf'];
   for (const role of ['coordinator', 'staff', 'researcher', 'member', 'partner', 'researcher2'] as const) {
     const accountId = await seedAccount(db, `${role}-c`);
+    accountOf[role] = accountId;
     personOf[role] = (
       await seedMembership(db, workspaceId, accountId, role === 'researcher2' ? 'researcher' : role)
     ).personId;
@@ -72,7 +75,7 @@ export async function collectionWorld(): Promise<CollectionWorld> {
   if (created.statusCode !== 201) throw new Error(created.payload);
   const published = await as.coordinator.post(url(`/forms/${created.body.id}/publish`), {});
   if (published.statusCode !== 201) throw new Error(published.payload);
-  return { server, workspaceId, as, personOf, formId: created.body.id, url };
+  return { server, workspaceId, as, personOf, accountOf, formId: created.body.id, url };
 }
 
 export const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(3000, 7)]);

@@ -138,6 +138,8 @@ describe('backup file of unsent work', () => {
         });
         const outbox = await coordinator.list('outbox');
         expect(outbox.map((w) => w.item.id).sort()).toEqual([...finished].sort());
+        // Sent from the coordinator's outbox, each still names the researcher who collected it.
+        expect(outbox.every((w) => w.item.collectedBy === researcher.userId)).toBe(true);
         expect(await coordinator.list('draft')).toEqual([]);
       }),
       { numRuns: 6 },

@@ -160,7 +160,12 @@ export async function restoreBackup(
   const result: RestoreResult = { restored: 0, alreadyHere: 0, draftsLeft: 0 };
   for (const { work, kind } of works) {
     if (!mine && kind === 'draft') result.draftsLeft++;
-    else if (await store.restore(work, kind)) result.restored++;
+    // Another person's finished work is sent from here but stays theirs: the server records the
+    // account that collected it, and the sender as who brought it in.
+    else if (
+      await store.restore(mine ? work : { ...work, item: { ...work.item, collectedBy: file.userId } }, kind)
+    )
+      result.restored++;
     else result.alreadyHere++;
   }
   return result;

@@ -39,7 +39,8 @@ export function Header({ route }: { route: Route }): JSX.Element {
         label: t('nav.myDetails'),
         current: route.name === 'person',
       });
-    if (workspace.role === 'researcher' || workspace.role === 'staff')
+    // Everyone who collects: researchers, and staff and coordinators who take in backup files.
+    if (workspace.role === 'researcher' || workspace.role === 'staff' || workspace.role === 'coordinator')
       links.push({
         href: paths.collect(workspace.id),
         icon: 'forms',
