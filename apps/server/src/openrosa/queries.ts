@@ -14,7 +14,7 @@ export async function versionsByKey(trx: Tx, workspaceId: string, formKey: strin
         .onRef('form_versions.form_id', '=', 'forms.id')
         .on('form_versions.version', '=', label),
     )
-    .select(['forms.id as form_id', 'form_versions.number', 'form_versions.model'])
+    .select(['forms.id as form_id', 'form_versions.id as version_id', 'form_versions.number'])
     .where('forms.workspace_id', '=', workspaceId)
     .where('forms.form_key', '=', formKey)
     .where('forms.deleted_at', 'is', null)

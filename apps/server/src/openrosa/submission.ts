@@ -4,12 +4,12 @@
 // is a duplicate of the stored submission, and its new files are added.
 import { createHash } from 'node:crypto';
 import type { IngestOutcome } from '@coproduce/contract';
-import type { Form } from '@coproduce/forms';
 import type { RequestContext } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { findFile } from '../submissions/file-queries.ts';
 import { receivePart } from '../submissions/files.ts';
 import { ingestBatch, type Submitter } from '../submissions/ingest.ts';
+import { preparedVersion } from '../submissions/prepared.ts';
 import { filesOf, findSubmission, updateSubmissionRow, upsertFileRefs } from '../submissions/queries.ts';
 import { answersFrom } from './answers.ts';
 import { receiveEdit } from './edit.ts';
@@ -68,7 +68,7 @@ export async function receiveSubmission(
   const candidates = await versionsByKey(ctx.db, submitter.workspaceId, formKey, label);
   if (candidates.length === 0)
     throw new AppError('submission.form_unknown', 404, `There is no form "${formKey}" here.`);
-  const matching = candidates.filter((c) => c.number !== null && c.model !== null);
+  const matching = candidates.filter((c) => c.number !== null && c.version_id !== null);
   if (matching.length > 1)
     throw new AppError(
       'submission.form_ambiguous',
@@ -76,13 +76,19 @@ export async function receiveSubmission(
       `Two forms here have the id "${formKey}" and version "${label}": a coordinator must change one form's id.`,
     );
   const version = matching[0];
-  if (!version?.number || !version.model)
+  if (!version?.number || !version.version_id)
     throw new AppError(
       'submission.version_unknown',
       404,
       `The form "${formKey}" has no published version "${label}": update the form on the phone.`,
     );
-  const { answers, fileNames } = answersFrom(root, JSON.parse(version.model) as Form);
+  // The model from the compiled-version cache: parsing it per submission was most of XML's extra cost.
+  const { form } = await preparedVersion(ctx, submitter.workspaceId, {
+    id: version.version_id,
+    form_id: version.form_id,
+    number: version.number,
+  });
+  const { answers, fileNames } = answersFrom(root, form);
   const deprecatedId = meta && childNamed(meta, 'deprecatedID')?.text.trim();
   if (deprecatedId) {
     const edit = { deprecatedId, instanceId, formId: version.form_id, answers };

@@ -42,13 +42,22 @@ describe('the review table', () => {
 
   it('sorts on an answer in keyset pages that cover every row once', async () => {
     const seen: number[] = [];
+    const totals: number[] = [];
     let cursor: string | null = null;
     do {
       const page = await list(`sort=-/size&columns=/size&limit=5${cursor ? `&cursor=${cursor}` : ''}`);
       seen.push(...sizes(page.body));
+      totals.push(page.body.total);
       cursor = page.body.hasMore ? page.body.cursor : null;
     } while (cursor);
     expect(seen).toEqual([12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1]);
+    // The first page counts in its own pass, later ones apart: every page tells the same total.
+    expect(totals).toEqual([12, 12, 12]);
+    const filtered = await list('f=/size~gt~3&sort=/size&columns=/size&limit=4');
+    const next = await list(`f=/size~gt~3&sort=/size&columns=/size&limit=4&cursor=${filtered.body.cursor}`);
+    expect([filtered.body.total, next.body.total]).toEqual([9, 9]);
+    expect(sizes(next.body)).toEqual([8, 9, 10, 11]);
+    expect((await list('f=/size~gt~100')).body.total).toBe(0);
   });
 
   it('names a bad filter or sort, never a 500', async () => {
