@@ -2,7 +2,8 @@
 // benchmark, one per request through `POST …/submission` (multipart, as ODK Collect sends them), at
 // concurrency 10 and 50 on SQLite and on PostgreSQL with fsync on; beside it, in the same run and
 // on the same server, JSON ingest of the same answers one per request (target: XML within 1.5× of
-// JSON). Then the XForm of a 1,000-question form (target < 100 ms). SQLite: WAL, synchronous=NORMAL.
+// JSON), the two measured in turn after a warm-up of each. Then the XForm of a 1,000-question form
+// (target < 100 ms). SQLite: WAL, synchronous=NORMAL.
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { newId } from '../apps/server/src/ids.ts';
@@ -54,11 +55,32 @@ function instance(rootName: string, label: string, answers: Record<string, strin
   return `<?xml version="1.0"?><${rootName} id="soak_250_integers" version="${label}">${fields}<meta><instanceID>uuid:${newId()}</instanceID></meta></${rootName}>`;
 }
 
-async function rounds(concurrency: number, work: () => Promise<number>) {
-  const results = [];
-  for (let r = 0; r < repeats; r++) results.push(await load(concurrency, seconds, work));
-  const all = results.flatMap((r) => r.latencies);
-  return { perSecond: round(median(results.map((r) => r.perSecond))), p99: round(percentile(all, 99)) };
+/**
+ * Both ways at one concurrency, round by round in turn (XML, JSON, XML, …) after unmeasured
+ * warm-up rounds of each, so that JIT warm-up and drift of a shared machine fall on both alike.
+ */
+async function paired(concurrency: number, xmlWork: () => Promise<number>, jsonWork: () => Promise<number>) {
+  // A fresh server takes ~10 s of load to reach its pace (V8 tiers its code up): warm both fully.
+  for (let w = 0; w < 2; w++) {
+    await load(concurrency, seconds, xmlWork);
+    await load(concurrency, seconds, jsonWork);
+  }
+  const xml: Array<Awaited<ReturnType<typeof load>>> = [];
+  const json: typeof xml = [];
+  for (let r = 0; r < repeats; r++) {
+    xml.push(await load(concurrency, seconds, xmlWork));
+    json.push(await load(concurrency, seconds, jsonWork));
+  }
+  const summary = (results: typeof xml) => ({
+    perSecond: round(median(results.map((r) => r.perSecond))),
+    p99: round(
+      percentile(
+        results.flatMap((r) => r.latencies),
+        99,
+      ),
+    ),
+  });
+  return { xml: summary(xml), json: summary(json) };
 }
 
 async function measure(kind: string, database: BenchDatabase): Promise<Run[]> {
@@ -81,7 +103,7 @@ async function measure(kind: string, database: BenchDatabase): Promise<Run[]> {
     if (!rootName || !label) throw new Error('no primary instance in the XForm');
     const runs: Run[] = [];
     for (const concurrency of concurrencies) {
-      const xml = await rounds(concurrency, async () => {
+      const xmlWork = async () => {
         const { body, contentType } = multipart([
           xmlPart(instance(rootName, label, integersAnswers(random))),
         ]);
@@ -92,15 +114,16 @@ async function measure(kind: string, database: BenchDatabase): Promise<Run[]> {
         if (response.status !== 201)
           throw new Error(`openrosa: ${response.status} ${response.text.slice(0, 300)}`);
         return 1;
-      });
-      const json = await rounds(concurrency, async () => {
+      };
+      const jsonWork = async () => {
         const response = await client.send('POST', `/api/workspaces/${ws}/submissions`, {
           items: [item(formId, integersAnswers(random))],
         });
         if (response.status !== 200)
           throw new Error(`ingest: ${response.status} ${response.text.slice(0, 200)}`);
         return 1;
-      });
+      };
+      const { xml, json } = await paired(concurrency, xmlWork, jsonWork);
       const run = {
         db: kind,
         concurrency,

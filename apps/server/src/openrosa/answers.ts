@@ -38,9 +38,21 @@ export interface InstanceAnswers {
   fileNames: string[];
 }
 
+// A form's shape is worked out once per model object (the compiled-version cache keeps them).
+const shapes = new WeakMap<Form, Shape>();
+
+function shapeFor(form: Form): Shape {
+  let shape = shapes.get(form);
+  if (!shape) {
+    shape = { repeats: new Set(), generated: new Set(), files: new Set(), questions: new Set() };
+    shapeOf(form.survey, '', shape);
+    shapes.set(form, shape);
+  }
+  return shape;
+}
+
 export function answersFrom(root: XmlElement, form: Form): InstanceAnswers {
-  const shape: Shape = { repeats: new Set(), generated: new Set(), files: new Set(), questions: new Set() };
-  shapeOf(form.survey, '', shape);
+  const shape = shapeFor(form);
   const fileNames = new Set<string>();
   const walk = (element: XmlElement, path: string): AnswerTree => {
     const tree: AnswerTree = {};
