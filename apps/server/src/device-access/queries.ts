@@ -41,25 +41,6 @@ export async function revokeDeviceAccess(db: Db, workspaceId: string, id: string
     .execute();
 }
 
-/** The people and forms a new access names, found in this workspace (and not deleted). */
-export async function knownPersonAndForms(db: Db, workspaceId: string, personId: string, formIds: string[]) {
-  const person = await db
-    .selectFrom('people')
-    .select('id')
-    .where('workspace_id', '=', workspaceId)
-    .where('id', '=', personId)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
-  const forms = await db
-    .selectFrom('forms')
-    .select('id')
-    .where('workspace_id', '=', workspaceId)
-    .where('id', 'in', formIds)
-    .where('deleted_at', 'is', null)
-    .execute();
-  return { person: person !== undefined, formIds: new Set(forms.map((f) => f.id)) };
-}
-
 /** A live (not revoked) access by its secret's hash, for the caller's identity. */
 export function findLiveDeviceAccess(db: Db, secretHash: string) {
   return db

@@ -3,6 +3,8 @@ import type { RequestContext } from '../context.ts';
 import { AppError, forbidden, notFound } from '../errors.ts';
 import type { Registrar } from '../http/register.ts';
 import { newId, newSecret, sha256 } from '../ids.ts';
+import { findPerson } from '../people/queries.ts';
+import { formsByIds } from '../submissions/queries.ts';
 import { keysetPage, pageItems } from '../sync/keyset.ts';
 import { mayManageDeviceAccess } from './policy.ts';
 import {
@@ -11,7 +13,6 @@ import {
   deviceAccessOrder,
   findDeviceAccess,
   insertDeviceAccess,
-  knownPersonAndForms,
   revokeDeviceAccess,
 } from './queries.ts';
 import { collectSettings, deviceSecretPrefix, deviceServerUrl } from './settings.ts';
@@ -51,11 +52,14 @@ export function deviceAccessRoutes(api: Registrar) {
   api.register(endpoints.createDeviceAccess, async ({ ctx, body }) => {
     const { actor, workspaceId } = coordinator(ctx);
     const formIds = [...new Set(body.formIds)];
-    const known = await knownPersonAndForms(ctx.db, workspaceId, body.personId, formIds);
+    const person = await findPerson(ctx.db, workspaceId, body.personId);
+    const liveForms = new Set(
+      (await formsByIds(ctx.db, workspaceId, formIds)).filter((f) => !f.deleted_at).map((f) => f.id),
+    );
     const problems = [
-      ...(known.person ? [] : [{ path: 'body.personId', message: 'is not a person here' }]),
+      ...(person && !person.deleted_at ? [] : [{ path: 'body.personId', message: 'is not a person here' }]),
       ...formIds.flatMap((id) =>
-        known.formIds.has(id)
+        liveForms.has(id)
           ? []
           : [{ path: `body.formIds.${body.formIds.indexOf(id)}`, message: 'is not a form here' }],
       ),

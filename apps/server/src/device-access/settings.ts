@@ -9,11 +9,12 @@ export const deviceSecretPrefix = 'cpd_';
  * back to the API path and hands the secret to the caller lookup.
  */
 export const deviceServerUrl = (publicUrl: string, secret: string, workspaceId: string) =>
-  `${publicUrl}/key/${secret}/api/workspaces/${workspaceId}`;
+  `${deviceLinkBase(publicUrl, secret)}/api/workspaces/${workspaceId}`;
 
 /** Where a device's links (download, manifest, media) start, so each carries its secret too. */
-export const deviceLinkBase = (publicUrl: string, secret: string | null) =>
-  secret ? `${publicUrl}/key/${secret}` : publicUrl;
+export function deviceLinkBase(publicUrl: string, secret: string | null): string {
+  return secret ? `${publicUrl}/key/${secret}` : publicUrl;
+}
 
 /**
  * What ODK Collect and KoboCollect read from a settings QR code: base64 of the zlib-compressed

@@ -1,8 +1,9 @@
 import type { IncomingMessage } from 'node:http';
 import { deviceSecretHeader } from '../auth/resolve.ts';
+import { deviceSecretPrefix } from './settings.ts';
 
-// `cpd_` and 32 random bytes in base64url (device-access/settings.ts).
-const keyPath = /^\/key\/(cpd_[A-Za-z0-9_-]{43})(\/api\/workspaces\/.*)$/;
+// The prefix and 32 random bytes in base64url (device-access/settings.ts).
+const keyPath = new RegExp(`^/key/(${deviceSecretPrefix}[A-Za-z0-9_-]{43})(/api/workspaces/.*)$`);
 
 /**
  * ODK Collect cannot send a bearer token, so a device's secret comes in the URL, as ODK Central's

@@ -6,9 +6,9 @@ import type { RequestContext } from '../context.ts';
 import { AppError, forbidden } from '../errors.ts';
 import type { Submitter } from '../submissions/ingest.ts';
 import { canSubmissions } from '../submissions/policy.ts';
-import { findSubmission, versionsOf } from '../submissions/queries.ts';
+import { findSubmission } from '../submissions/queries.ts';
 import { newCurrentVersion } from '../submissions/review.ts';
-import { versionByInstanceId } from './queries.ts';
+import { firstVersionId, versionByInstanceId } from './queries.ts';
 
 export interface OpenRosaEdit {
   deprecatedId: string;
@@ -28,7 +28,7 @@ async function editTarget(
   const submissionId = edited?.submission_id ?? originalId;
   const row = await findSubmission(ctx.db, workspaceId, submissionId);
   if (!row || row.deleted_at) return null;
-  const base = edited?.id ?? (await versionsOf(ctx.db, workspaceId, row.id))[0]?.id;
+  const base = edited?.id ?? (await firstVersionId(ctx.db, workspaceId, row.id))?.id;
   return base ? { row, baseVersionId: base } : null;
 }
 

@@ -30,3 +30,14 @@ export function versionByInstanceId(trx: Tx, workspaceId: string, instanceId: st
     .where('instance_id', '=', instanceId)
     .executeTakeFirst();
 }
+
+/** A submission's first version, which an edit with no recorded instanceID was made on. */
+export function firstVersionId(trx: Tx, workspaceId: string, submissionId: string) {
+  return trx
+    .selectFrom('submission_versions')
+    .select('id')
+    .where('workspace_id', '=', workspaceId)
+    .where('submission_id', '=', submissionId)
+    .where('number', '=', 1)
+    .executeTakeFirst();
+}

@@ -38,7 +38,6 @@ export function answerRows(
   answers: AnswerTree,
 ): Map<string, Row[]> {
   const byTable = new Map<string, Row[]>();
-  const columnsByPath = layout.byPath;
   const push = (table: string, row: Row) => {
     const list = byTable.get(table);
     if (list) list.push(row);
@@ -49,7 +48,7 @@ export function answerRows(
     for (const [name, value] of Object.entries(tree)) {
       const path = `${parent}/${name}`;
       if (typeof value === 'string') {
-        const columns = columnsByPath.get(path);
+        const columns = layout.byPath.get(path);
         if (columns) for (const column of columns) row[column.column] = convert(column, value);
       } else if (Array.isArray(value)) {
         const table = layout.repeatTables.get(path);

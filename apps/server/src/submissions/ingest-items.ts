@@ -75,7 +75,7 @@ export function refuseCollector(
 ): IngestOutcome | null {
   if (!item.collectedBy || item.collectedBy === submitter.accountId) return null;
   const at = [{ path: `items.${index}.collectedBy`, message: 'not someone you may send work for' }];
-  if (!canSubmissions(submitter.role, 'submitForOthers') || submitter.deviceAccessId)
+  if (!canSubmissions(submitter.role, 'submitForOthers'))
     return refused(
       index,
       item.id,

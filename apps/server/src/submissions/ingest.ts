@@ -6,6 +6,7 @@ import type { IngestOutcome, SubmissionItem } from '@coproduce/contract';
 import { flagsSubmission, validateAnswers } from '@coproduce/forms/submission';
 import type { RequestContext } from '../context.ts';
 import type { SubmissionsTable } from '../db/collection-schema.ts';
+import { personOfAccounts } from '../forms/queries.ts';
 import { newId } from '../ids.ts';
 import { answerRows, insertAnswerRows } from './answer-rows.ts';
 import type { AnswerLayout } from './answer-tables.ts';
@@ -22,7 +23,6 @@ import {
 import { preparedVersion } from './prepared.ts';
 import {
   collectableFormIds,
-  collectorsByAccount,
   contentHashes,
   filesOf,
   formsByIds,
@@ -83,9 +83,12 @@ export async function ingestBatch(
   );
   const hashes = existing.size ? await contentHashes(ctx.db, ws, [...existing.keys()]) : [];
   const assigned = await collectableFormIds(ctx.db, submitter);
-  const collectors = await collectorsByAccount(ctx.db, ws, [
-    ...new Set(items.flatMap((p) => (p.item.collectedBy ? [p.item.collectedBy] : []))),
-  ]);
+  // Work from a backup file stays its collector's, even one who has left since.
+  const collectors = await personOfAccounts(
+    ctx.db,
+    ws,
+    items.map((p) => p.item.collectedBy ?? null),
+  );
   const layouts = new Map<string, AnswerLayout>();
   const outcomes = new Map<number, IngestOutcome>();
   for (const p of parsed) if ('outcome' in p) outcomes.set(p.index, p.outcome);
@@ -96,6 +99,7 @@ export async function ingestBatch(
     item: SubmissionItem;
     version: VersionRow;
     content: Content;
+    collector: Collector | null;
     issues: ReturnType<typeof validateAnswers>;
   }> = [];
   for (const { index, item } of items) {
@@ -104,6 +108,7 @@ export async function ingestBatch(
       outcomes.set(index, collectorRefusal);
       continue;
     }
+    const collector = collectorOf(submitter, collectors, item);
     const form = forms.find((f) => f.id === item.formId);
     const version = versions.find((v) => v.form_id === item.formId && v.number === item.formVersion);
     if (!form || form.deleted_at) {
@@ -160,12 +165,12 @@ export async function ingestBatch(
     }
     const answersText = canonicalJson(item.answers);
     const content = { answers: answersText, hash: contentHash(item, answersText) };
-    const hash = content.hash;
     const before = existing.get(item.id);
     const twin = seenInBatch.get(item.id);
     if (before || twin) {
       const known =
-        twin === hash || hashes.some((h) => h.submission_id === item.id && h.content_hash === hash);
+        twin === content.hash ||
+        hashes.some((h) => h.submission_id === item.id && h.content_hash === content.hash);
       if (known) {
         outcomes.set(index, {
           index,
@@ -202,32 +207,29 @@ export async function ingestBatch(
       }
       outcomes.set(
         index,
-        await storeConflict(
-          ctx,
-          submitter,
-          index,
-          item,
-          version,
-          content,
-          before.version_count,
-          collectorOf(submitter, collectors, item),
-        ),
+        await storeConflict(ctx, submitter, index, item, version, content, before.version_count, collector),
       );
       continue;
     }
-    seenInBatch.set(item.id, hash);
+    seenInBatch.set(item.id, content.hash);
     const prepared = await preparedVersion(ctx, submitter.workspaceId, version);
     layouts.set(version.id, prepared.layout as AnswerLayout);
-    fresh.push({ index, item, version, content, issues: validateAnswers(prepared.compiled, item.answers) });
+    fresh.push({
+      index,
+      item,
+      version,
+      content,
+      collector,
+      issues: validateAnswers(prepared.compiled, item.answers),
+    });
   }
 
   const revision = fresh.length ? await ctx.revision() : '0';
   const submissionRows = [];
   const versionRows = [];
   const answerTables = new Map<string, Array<Record<string, string | number | null>>>();
-  for (const { index, item, version, content, issues } of fresh) {
+  for (const { index, item, version, content, collector, issues } of fresh) {
     const versionId = newId();
-    const collector = collectorOf(submitter, collectors, item);
     const flagged = issues.some(flagsSubmission);
     submissionRows.push({
       workspace_id: ws,
@@ -265,7 +267,9 @@ export async function ingestBatch(
       versionId,
       item.answers,
     )) {
-      answerTables.set(table, [...(answerTables.get(table) ?? []), ...rows]);
+      const list = answerTables.get(table);
+      if (list) list.push(...rows);
+      else answerTables.set(table, rows);
     }
     // Taken in from someone's backup file: the one who sent it is the actor, the collector is
     // whom it was done for.

@@ -18,25 +18,8 @@ export type SubmissionAction =
   /** Send work another person collected (from their backup file), recorded as theirs. */
   | 'submitForOthers';
 
-const grants: Record<Role, readonly SubmissionAction[]> = {
-  coordinator: [
-    'submit',
-    'readAll',
-    'readOwn',
-    'review',
-    'edit',
-    'resolve',
-    'export',
-    'assign',
-    'submitForOthers',
-  ],
-  staff: ['submit', 'readAll', 'readOwn', 'review', 'edit', 'resolve', 'export', 'assign', 'submitForOthers'],
-  researcher: ['submit', 'readOwn'],
-  member: [],
-  partner: [],
-};
-
-export const submissionActions = [
+/** Coordinators and staff collect for the whole workspace and review it. */
+const wholeWorkspace: readonly SubmissionAction[] = [
   'submit',
   'readAll',
   'readOwn',
@@ -46,7 +29,15 @@ export const submissionActions = [
   'export',
   'assign',
   'submitForOthers',
-] as const;
+];
+
+const grants: Record<Role, readonly SubmissionAction[]> = {
+  coordinator: wholeWorkspace,
+  staff: wholeWorkspace,
+  researcher: ['submit', 'readOwn'],
+  member: [],
+  partner: [],
+};
 
 export const canSubmissions = (role: Role, action: SubmissionAction): boolean =>
   grants[role].includes(action);

@@ -228,24 +228,3 @@ export async function teamsOf(trx: Tx, workspaceId: string, personId: string): P
     rows.filter((r) => (JSON.parse(r.member_person_ids) as string[]).includes(personId)).map((r) => r.id),
   );
 }
-
-/**
- * The person each account is (or was) in this workspace: work from a backup file is recorded as
- * its collector's, even when they have left since (their membership removed, the person kept).
- */
-export async function collectorsByAccount(
-  trx: Tx,
-  workspaceId: string,
-  accountIds: string[],
-): Promise<Map<string, string>> {
-  if (accountIds.length === 0) return new Map();
-  const rows = await trx
-    .selectFrom('memberships')
-    .select(['account_id', 'person_id', 'deleted_at'])
-    .where('workspace_id', '=', workspaceId)
-    .where('account_id', 'in', accountIds)
-    .execute();
-  // A live membership wins over a removed one for the same account.
-  const sorted = rows.sort((a, b) => Number(a.deleted_at === null) - Number(b.deleted_at === null));
-  return new Map(sorted.map((row) => [row.account_id as string, row.person_id]));
-}
