@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import Fastify from 'fastify';
 import { Client, load } from './_http.ts';
-import { round } from './_lib.ts';
+import { round, seededRandom } from './_lib.ts';
 import { integersAnswers, item } from './fixtures/ingest.ts';
 
 export async function baseline(seconds: number, quick: boolean): Promise<number> {
@@ -24,11 +24,7 @@ export async function baseline(seconds: number, quick: boolean): Promise<number>
   });
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   const client = new Client(url);
-  let seed = 3;
-  const random = () => {
-    seed = (seed * 1103515245 + 12345) % 2 ** 31;
-    return seed / 2 ** 31;
-  };
+  const random = seededRandom(3);
   try {
     const run = await load(50, quick ? seconds : seconds * 2, async () => {
       await client.send('POST', '/raw', { items: [item('bare', integersAnswers(random))] });

@@ -26,6 +26,15 @@ export function percentile(samples: number[], p: number): number {
   return sorted[index]!;
 }
 
+/** A repeatable pseudo-random sequence in [0, 1) (a linear congruential generator): the same answers every run. */
+export function seededRandom(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state * 1103515245 + 12345) % 2 ** 31;
+    return state / 2 ** 31;
+  };
+}
+
 export const median = (samples: number[]): number => percentile(samples, 50);
 
 /** Rounds for printing: three significant figures are all a noisy machine can promise. */

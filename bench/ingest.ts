@@ -19,6 +19,7 @@ import {
   postgresDatabase,
   report,
   round,
+  seededRandom,
   sqliteDatabase,
 } from './_lib.ts';
 import { integersAnswers, integersForm, item, mixedAnswers, mixedForm } from './fixtures/ingest.ts';
@@ -27,11 +28,7 @@ const root = join(fileURLToPath(new URL('.', import.meta.url)), '..');
 const args = benchArgs();
 const seconds = args.quick ? 2 : 4;
 const repeats = args.quick ? 1 : 3;
-let seed = 7;
-const random = () => {
-  seed = (seed * 1103515245 + 12345) % 2 ** 31;
-  return seed / 2 ** 31;
-};
+const random = seededRandom(7);
 
 interface Run {
   db: string;

@@ -21,6 +21,7 @@ import {
   report,
   round,
   sample,
+  seededRandom,
   sqliteDatabase,
 } from './_lib.ts';
 import { integersAnswers, integersForm, item } from './fixtures/ingest.ts';
@@ -31,11 +32,7 @@ const args = benchArgs();
 const seconds = args.quick ? 2 : 4;
 const repeats = args.quick ? 1 : 3;
 const concurrencies = args.quick ? [10] : [10, 50];
-let seed = 11;
-const random = () => {
-  seed = (seed * 1103515245 + 12345) % 2 ** 31;
-  return seed / 2 ** 31;
-};
+const random = seededRandom(11);
 
 interface Run {
   db: string;

@@ -7,17 +7,13 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { Client, startServer } from './_http.ts';
-import { benchArgs, note, report, round, sqliteDatabase } from './_lib.ts';
+import { benchArgs, note, report, round, seededRandom, sqliteDatabase } from './_lib.ts';
 import { integersAnswers, integersForm } from './fixtures/ingest.ts';
 
 const root = join(fileURLToPath(new URL('.', import.meta.url)), '..');
 const args = benchArgs();
 const count = args.quick ? 100 : 1000;
-let seed = 11;
-const random = () => {
-  seed = (seed * 1103515245 + 12345) % 2 ** 31;
-  return seed / 2 ** 31;
-};
+const random = seededRandom(11);
 
 const bundle = (
   await build({

@@ -6,6 +6,7 @@
 // another person's finished work from their file, with that person's password (RestoreOptions).
 import { type Sealed, unseal, unwrapDataKey, type WrappedKey } from './crypto.ts';
 import { workBinding } from './db.ts';
+import { fromBase64, toBase64 } from './files.ts';
 import type { Secret } from './keys.ts';
 import type { UserStore, Work } from './store.ts';
 
@@ -34,14 +35,6 @@ export class BackupError extends Error {
     this.name = 'BackupError';
   }
 }
-
-const toBase64 = (bytes: ArrayBuffer | Uint8Array) => {
-  const view = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
-  let text = '';
-  for (let i = 0; i < view.length; i += 0x8000) text += String.fromCharCode(...view.subarray(i, i + 0x8000));
-  return btoa(text);
-};
-const fromBase64 = (text: string) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
 
 const wrapToText = (w: WrappedKey): WrappedText => ({
   salt: toBase64(w.salt),

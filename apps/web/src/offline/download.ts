@@ -13,7 +13,7 @@ import type {
   SubmissionSummary,
 } from '@coproduce/contract';
 import { buildPath, call, routes } from '../api.ts';
-import { toBase64 } from './files.ts';
+import { sha256, toBase64 } from './files.ts';
 import type { UserStore } from './store.ts';
 
 export interface CollectCache {
@@ -98,11 +98,6 @@ export const mediaFromApi: FetchMedia = {
     return new Uint8Array(await response.arrayBuffer());
   },
 };
-
-async function sha256(bytes: Uint8Array): Promise<string> {
-  const digest = await globalThis.crypto.subtle.digest('SHA-256', bytes as BufferSource);
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
 
 /**
  * Fetches the files of attachments the feed announced that the phone does not hold yet (or holds

@@ -126,19 +126,22 @@ export class UserStore {
     return Promise.all(rows.map((row) => unseal<Receipt>(this.key, row, this.binding(row.id, 'sent'))));
   }
 
-  /** Notes why an item is still waiting; skipped if it left the outbox meanwhile (another send). */
-  async recordAttempt(id: string, attempt: Attempt): Promise<void> {
-    const current = await this.get(id);
-    if (current?.kind !== 'outbox') return;
-    const sealed = await seal(
-      this.key,
-      { ...current.work, lastAttempt: attempt },
-      this.binding(id, 'outbox'),
-    );
+  /**
+   * Notes why an item is still waiting, on the work the sender already holds (read once for the
+   * batch); skipped if it left the outbox meanwhile (another send).
+   */
+  async recordAttempt(work: Work, attempt: Attempt): Promise<void> {
+    const id = work.item.id;
+    const sealed = await seal(this.key, { ...work, lastAttempt: attempt }, this.binding(id, 'outbox'));
     const tx = this.db.transaction('work', 'readwrite');
     if ((await tx.store.get([this.userId, id]))?.kind === 'outbox')
       await tx.store.put({ userId: this.userId, id, kind: 'outbox', ...sealed });
     await tx.done;
+  }
+
+  /** How many items of a kind this user has here, without opening any. */
+  count(kind: 'draft' | 'outbox'): Promise<number> {
+    return this.db.countFromIndex('work', 'byKind', [this.userId, kind]);
   }
 
   /**

@@ -43,8 +43,7 @@ export function attemptFrom(error: unknown, at: string): Attempt {
     const detail = error.problem.detail;
     return { at, failure: 'refused', code: error.code, ...(detail ? { detail } : {}) };
   }
-  if (error instanceof DOMException && error.name === 'AbortError')
-    return { at, failure: 'network', code: 'network' };
+  // Anything else (a fetch aborted, no connection at all) is the network's.
   return { at, failure: 'network', code: 'network' };
 }
 
@@ -103,10 +102,10 @@ async function sendRound(store: UserStore, send: SendBatch, options: SendOptions
         );
       } catch (error) {
         const attempt = attemptFrom(error, now());
-        for (const work of batch) await store.recordAttempt(work.item.id, attempt);
+        for (const work of batch) await store.recordAttempt(work, attempt);
         if (attempt.failure !== 'refused') {
           report.stopped = attempt;
-          report.waiting = (await store.list('outbox')).length;
+          report.waiting = await store.count('outbox');
           return report;
         }
         continue;
@@ -114,7 +113,7 @@ async function sendRound(store: UserStore, send: SendBatch, options: SendOptions
       await applyOutcomes(store, batch, outcomes, now(), report, options.files ?? filesWithApi);
     }
   }
-  report.waiting = (await store.list('outbox')).length;
+  report.waiting = await store.count('outbox');
   return report;
 }
 
@@ -132,7 +131,7 @@ async function applyOutcomes(
   for (const work of batch) {
     const outcome = byId.get(work.item.id);
     if (!outcome) {
-      await store.recordAttempt(work.item.id, { at, failure: 'server', code: 'outcome_missing' });
+      await store.recordAttempt(work, { at, failure: 'server', code: 'outcome_missing' });
     } else if (confirmedStatuses.has(outcome.status) && outcome.filesMissing.length === 0) {
       const receipt = receiptOf(work, outcome, at);
       await store.confirmSent(receipt);
@@ -143,7 +142,7 @@ async function applyOutcomes(
       try {
         done = await uploadFiles(work, outcome.filesMissing, files);
       } catch (error) {
-        await store.recordAttempt(work.item.id, attemptFrom(error, at));
+        await store.recordAttempt(work, attemptFrom(error, at));
         continue;
       }
       if (done) {
@@ -151,7 +150,7 @@ async function applyOutcomes(
         await store.confirmSent(receipt);
         report.confirmed.push(receipt);
       } else {
-        await store.recordAttempt(work.item.id, {
+        await store.recordAttempt(work, {
           at,
           failure: 'refused',
           code: 'files_missing',
@@ -160,7 +159,7 @@ async function applyOutcomes(
       }
     } else {
       const detail = outcome.problem?.detail;
-      await store.recordAttempt(work.item.id, {
+      await store.recordAttempt(work, {
         at,
         failure: 'refused',
         code: outcome.problem?.code ?? 'refused',

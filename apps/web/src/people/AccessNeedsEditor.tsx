@@ -6,7 +6,7 @@ import { useI18n } from '../i18n/i18n.ts';
 import { Checkbox, TextArea, TextField } from '../ui/forms.tsx';
 
 // entryHelp lets staff write in the person's name (x-on-behalf-of): the server decides who may tick it.
-const flags = ['childcare', 'travel', 'stepFree', 'largePrint', 'quietRoom', 'entryHelp'] as const;
+export const needFlags = ['childcare', 'travel', 'stepFree', 'largePrint', 'quietRoom', 'entryHelp'] as const;
 
 export function AccessNeedsEditor({
   needs,
@@ -29,7 +29,7 @@ export function AccessNeedsEditor({
       <legend>{t(self ? 'needs.title.self' : 'needs.title')}</legend>
       <p class="hint">{t('needs.hint')}</p>
       <div class="check-grid">
-        {flags.map((flag) => (
+        {needFlags.map((flag) => (
           <Checkbox
             key={flag}
             id={`needs-${flag}`}

@@ -3,9 +3,8 @@
 import type { AccessNeeds, ContactChannelKind } from '@coproduce/contract';
 import type { Translate } from '../i18n/i18n.ts';
 import { spokenParts } from '../ui/speech.ts';
+import { needFlags } from './AccessNeedsEditor.tsx';
 import { languageName } from './languages.ts';
-
-const needFlags = ['childcare', 'travel', 'stepFree', 'largePrint', 'quietRoom', 'entryHelp'] as const;
 
 export function detailsSpeech(
   t: Translate,

@@ -3,7 +3,7 @@
 import type { JSX } from 'preact';
 import { call } from '../api.ts';
 import { type Locale, locales, useI18n } from '../i18n/i18n.ts';
-import { paths, type Route } from '../router.ts';
+import { isCollectRoute, paths, type Route } from '../router.ts';
 import { useApp } from '../state.ts';
 import { hasOwnDetails } from '../workspaces/home.ts';
 import { useWorkspace } from '../workspaces/useWorkspace.ts';
@@ -45,7 +45,7 @@ export function Header({ route }: { route: Route }): JSX.Element {
         href: paths.collect(workspace.id),
         icon: 'forms',
         label: t('collect.nav'),
-        current: route.name === 'collect' || route.name === 'collectNew' || route.name === 'collectWork',
+        current: isCollectRoute(route),
       });
     links.push({
       href: paths.forms(workspace.id),
