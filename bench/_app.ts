@@ -8,10 +8,12 @@ import pino from 'pino';
 import { buildApp } from '../apps/server/src/app.ts';
 import { loadConfig } from '../apps/server/src/config.ts';
 import type { DatabaseConfig } from '../apps/server/src/db/config.ts';
-import { openServer } from '../apps/server/src/server.ts';
+import { type OpenedServer, openServer } from '../apps/server/src/server.ts';
 
 export type Reply = { status: number; body: unknown };
 export type BenchApp = {
+  /** The server's parts, for benchmarks that write their data below the API (e.g. a generated city). */
+  deps: OpenedServer['deps'];
   request: (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, body?: unknown) => Promise<Reply>;
   close: () => Promise<void>;
 };
@@ -49,6 +51,7 @@ export async function openBenchApp(database: DatabaseConfig): Promise<BenchApp> 
   csrfToken = (setup.body as { csrfToken: string }).csrfToken;
 
   return {
+    deps: opened.deps,
     request,
     close: async () => {
       await app.close();

@@ -17,6 +17,14 @@ export function findPostgresBin(env = process.env) {
   return versions[0] === undefined ? undefined : join(root, versions[0], 'bin');
 }
 
+function hasPostgis(env) {
+  const share = env.COPRODUCE_PG_SHARE ?? '/usr/share/postgresql';
+  if (!existsSync(share)) return false;
+  return readdirSync(share).some((version) =>
+    existsSync(join(share, version, 'extension', 'postgis.control')),
+  );
+}
+
 /** Each dependency: the Debian package that provides it and how to tell it is there. */
 export function systemDependencies(env = process.env) {
   const chromium = env.COPRODUCE_CHROMIUM ?? '/usr/bin/chromium';
@@ -28,6 +36,15 @@ export function systemDependencies(env = process.env) {
       where: env.COPRODUCE_PG_BIN ?? `${env.COPRODUCE_PG_ROOT ?? '/usr/lib/postgresql'}/*/bin/initdb`,
       present: () => Boolean(env.TEST_DATABASE_URL) || findPostgresBin(env) !== undefined,
       consequence: 'server tests run on SQLite only (the postgres project is left out)',
+    },
+    {
+      // PostGIS for the spatial index of settlements on PostgreSQL (migration 0006); Debian's
+      // postgresql-postgis follows its default PostgreSQL version.
+      name: 'postgis',
+      pkg: 'postgresql-postgis',
+      where: `${env.COPRODUCE_PG_SHARE ?? '/usr/share/postgresql'}/*/extension/postgis.control`,
+      present: () => Boolean(env.TEST_DATABASE_URL) || hasPostgis(env),
+      consequence: 'the PostgreSQL server tests fail at migration 0006 (create extension postgis)',
     },
     {
       name: 'chromium',
@@ -57,7 +74,7 @@ function isRoot() {
 export function ensureSystemDependencies({ log, ci }) {
   let missing = systemDependencies().filter((dep) => !dep.present());
   if (missing.length === 0) {
-    log('system dependencies: postgresql, chromium, fonts-noto-core present');
+    log('system dependencies: postgresql, postgis, chromium, fonts-noto-core present');
     return [];
   }
   const packages = missing.map((dep) => dep.pkg);

@@ -8,6 +8,7 @@ import { collectionMatrix } from './test/collection-matrix.ts';
 import { formsMatrix } from './test/forms-matrix.ts';
 import { seedAccount, seededPassword, seedMembership } from './test/seed-accounts.ts';
 import { startTestServer, type TestServer } from './test/server.ts';
+import { settlementMatrix } from './test/settlement-matrix.ts';
 
 type Outcome = 'ok' | 400 | 401 | 403 | 404 | 409;
 interface Call {
@@ -245,6 +246,7 @@ Object.assign(
   expectations,
   formsMatrix(() => admin),
   collectionMatrix(() => admin),
+  settlementMatrix(() => admin),
 );
 
 async function makePlace(name: string): Promise<Place> {

@@ -11,6 +11,7 @@ import { jobRoutes } from './jobs/routes.ts';
 import { memberRoutes } from './members/routes.ts';
 import { openRosaSubmissionRoutes } from './openrosa/routes.ts';
 import { peopleRoutes } from './people/routes.ts';
+import { settlementRoutes } from './settlements/routes.ts';
 import { submissionReviewRoutes } from './submissions/review-routes.ts';
 import { submissionRoutes } from './submissions/routes.ts';
 import { syncRoutes } from './sync/routes.ts';
@@ -38,4 +39,5 @@ export const domainRoutes: Array<(api: Registrar) => void> = [
   syncRoutes,
   jobRoutes,
   exportRoutes,
+  settlementRoutes,
 ];

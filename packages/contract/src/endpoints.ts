@@ -39,6 +39,7 @@ import {
   PersonSchema,
   UpdatePersonInputSchema,
 } from './people.ts';
+import { settlementEndpoints } from './settlement-endpoints.ts';
 import {
   ApiTokenListSchema,
   ApiTokenParamsSchema,
@@ -452,6 +453,7 @@ export const endpoints = {
   ...formEndpoints,
   ...collectionEndpoints,
   ...deviceAccessEndpoints,
+  ...settlementEndpoints,
 } as const;
 
 export type EndpointId = keyof typeof endpoints;

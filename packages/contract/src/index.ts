@@ -15,6 +15,8 @@ export * from './page.ts';
 export * from './people.ts';
 export * from './problem.ts';
 export * from './roles.ts';
+export * from './settlement-endpoints.ts';
+export * from './settlements.ts';
 export * from './text.ts';
 export * from './tokens.ts';
 export * from './workspaces.ts';

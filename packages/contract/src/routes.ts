@@ -101,6 +101,23 @@ export const routes = {
   listDeviceAccess: ['GET', '/api/workspaces/:workspaceId/device-access'],
   createDeviceAccess: ['POST', '/api/workspaces/:workspaceId/device-access'],
   revokeDeviceAccess: ['DELETE', '/api/workspaces/:workspaceId/device-access/:deviceAccessId'],
+  listSettlements: ['GET', '/api/workspaces/:workspaceId/settlements'],
+  createSettlement: ['POST', '/api/workspaces/:workspaceId/settlements'],
+  getSettlement: ['GET', '/api/workspaces/:workspaceId/settlements/:settlementId'],
+  updateSettlement: ['PATCH', '/api/workspaces/:workspaceId/settlements/:settlementId'],
+  listSections: ['GET', '/api/workspaces/:workspaceId/settlements/:settlementId/sections'],
+  createSection: ['POST', '/api/workspaces/:workspaceId/settlements/:settlementId/sections'],
+  listStructures: ['GET', '/api/workspaces/:workspaceId/settlements/:settlementId/structures'],
+  createStructure: ['POST', '/api/workspaces/:workspaceId/settlements/:settlementId/structures'],
+  updateStructure: ['PATCH', '/api/workspaces/:workspaceId/structures/:structureId'],
+  structureHistory: ['GET', '/api/workspaces/:workspaceId/structures/:structureId/versions'],
+  resolveStructure: ['POST', '/api/workspaces/:workspaceId/structures/:structureId/resolution'],
+  listFacilities: ['GET', '/api/workspaces/:workspaceId/settlements/:settlementId/facilities'],
+  createFacility: ['POST', '/api/workspaces/:workspaceId/settlements/:settlementId/facilities'],
+  observeFacility: ['POST', '/api/workspaces/:workspaceId/facilities/:facilityId/observations'],
+  nearestFacilities: ['GET', '/api/workspaces/:workspaceId/settlements/:settlementId/nearest'],
+  listRounds: ['GET', '/api/workspaces/:workspaceId/settlements/:settlementId/rounds'],
+  settlementCoverage: ['GET', '/api/workspaces/:workspaceId/settlements/:settlementId/coverage'],
 } as const satisfies { [K in EndpointId]: readonly [HttpMethod, string] };
 
 export type RouteId = keyof typeof routes;

@@ -131,6 +131,23 @@ export async function subjectsOf(db: Db, workspaceId: string, entries: Entry[]) 
     const rows = await db.selectFrom(table).select(['id', 'name']).where('id', 'in', ids).execute();
     for (const row of rows) put(type, row.id, { name: row.name });
   }
+  // Settlement records by what people call them: its name, a section's code, a painted number.
+  for (const [type, table, column] of [
+    ['settlement', 'settlements', 'name'],
+    ['section', 'sections', 'code'],
+    ['structure', 'structures', 'number'],
+    ['facility', 'facilities', 'type'],
+  ] as const) {
+    const ids = byType(type);
+    if (!ids.length) continue;
+    const rows = await db
+      .selectFrom(table)
+      .select(['id', `${column} as name`])
+      .where('workspace_id', '=', live.workspace)
+      .where('id', 'in', ids)
+      .execute();
+    for (const row of rows) put(type, row.id, { name: row.name as string });
+  }
   return (entry: Entry): AuditSubject =>
     (entry.entity_id && found.get(`${entry.entity_type}:${entry.entity_id}`)) || empty;
 }

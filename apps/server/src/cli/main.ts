@@ -23,8 +23,9 @@ const commands: Command[] = [
   },
   {
     name: 'demo',
-    summary: 'add a demo workspace with members in every role and a dozen people',
-    run: async () => (await import('./demo.ts')).demo(),
+    summary:
+      'add a demo workspace with members in every role, people and the Sonop settlement; --settlements N --structures M [--seed S] generates a city instead',
+    run: async (args) => (await import('./demo.ts')).demo(args),
   },
   {
     name: 'backup',

@@ -1,6 +1,7 @@
 import type { ColumnType } from 'kysely';
 import type { FormTables } from '../forms/tables.ts';
 import type { CollectionTables } from './collection-schema.ts';
+import type { SettlementTables } from './settlement-schema.ts';
 
 /**
  * Column conventions that let one query run on SQLite and PostgreSQL:
@@ -154,7 +155,7 @@ export interface PeopleTable extends Syncable {
 }
 
 /** Every table: the foundation's below, the forms' (forms/tables.ts) and collection's (collection-schema.ts). */
-export interface Database extends CollectionTables, FormTables {
+export interface Database extends CollectionTables, FormTables, SettlementTables {
   accounts: AccountsTable;
   sessions: SessionsTable;
   sign_in_throttles: SignInThrottlesTable;

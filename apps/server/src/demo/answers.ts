@@ -9,8 +9,7 @@ import {
   expandLoops,
   type RenderNode,
 } from '@coproduce/forms/submission';
-
-export type Random = () => number;
+import type { Random } from './city/random.ts';
 
 const phrases = [
   'The tap near the church has been broken since Tuesday.',
@@ -72,15 +71,4 @@ export function fillAnswers(form: Form, random: Random, at = new Date('2026-11-2
   };
   fill(buildTree(expandLoops(form).survey), []);
   return engine.answers();
-}
-
-/** A deterministic generator, so the demo is the same on every machine. */
-export function seeded(seed: number): Random {
-  let state = seed >>> 0 || 1;
-  return () => {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    return (state >>> 0) / 2 ** 32;
-  };
 }

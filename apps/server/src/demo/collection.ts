@@ -5,7 +5,8 @@
 // and export screens show real work the moment the server starts.
 import type { Form } from '@coproduce/forms';
 import { v7 } from 'uuid';
-import { fillAnswers, type Random } from './answers.ts';
+import { fillAnswers } from './answers.ts';
+import type { Random } from './city/random.ts';
 import type { DemoClient } from './client.ts';
 
 interface Published {

@@ -6,7 +6,9 @@ import { countAccounts, insertAccount } from '../auth/queries.ts';
 import type { ServerDeps } from '../context.ts';
 import { newId } from '../ids.ts';
 import { codeAlphabet } from '../invites/codes.ts';
-import { seeded } from './answers.ts';
+import { type CityRequest, generateCity, sonopDemo } from './city/generate.ts';
+import { seeded } from './city/random.ts';
+import { writeCity } from './city/write.ts';
 import { DemoClient } from './client.ts';
 import { seedCollection } from './collection.ts';
 import { demoPeople } from './people.ts';
@@ -51,14 +53,15 @@ export interface DemoSignIn {
 export async function seedDemo(
   deps: ServerDeps,
   print: (line: string) => void,
-  options: { households?: number } = {},
+  options: { households?: number; city?: CityRequest } = {},
 ): Promise<DemoSignIn> {
   const password = demoPassword();
   const passwordHash = await hashPassword(password);
   const adminUsername = await freeUsername(deps, 'demo-coordinator');
+  const adminId = newId();
   // There is no API to make a server admin (the CLI does it): this one row is written directly.
   await insertAccount(deps.db, {
-    id: newId(),
+    id: adminId,
     username: adminUsername,
     email: null,
     phone: null,
@@ -113,10 +116,24 @@ export async function seedDemo(
       seeded(20261202),
       options.households ?? 240,
     );
+    // Settlements on the map: Sonop by default, or a whole generated city (`demo --settlements`).
+    const numberer = personIds.get('Imran Shaikh') as string;
+    const places = await writeCity(
+      deps,
+      { workspaceId: workspace.id, accountId: adminId, personId: numberer },
+      options.city ? generateCity(options.city) : [sonopDemo(20261202)],
+      (totals) => {
+        if (options.city && totals.settlements % 50 === 0)
+          print(`  ${totals.settlements} settlements, ${totals.structures} structures written`);
+      },
+    );
     const url = deps.config.publicUrl;
     print('');
     print(
       `Demo workspace "${demoWorkspaceName}" is ready with ${demoPeople.length} people and ${collected.submissions} submissions.`,
+    );
+    print(
+      `Settlements: ${places.settlements}, with ${places.structures} structures, ${places.households} households and ${places.members} household members.`,
     );
     print(`Sign in at ${url} with one of these usernames (one per role) and the password below.`);
     for (const account of accounts) print(`  ${account.role.padEnd(12)} ${account.username}`);

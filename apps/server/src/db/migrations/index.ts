@@ -4,6 +4,7 @@ import * as forms from './0002_forms.ts';
 import * as hardening from './0003_hardening.ts';
 import * as collection from './0004_collection.ts';
 import * as deviceAccess from './0005_device_access.ts';
+import * as settlements from './0006_settlements.ts';
 
 /** Every migration in order. Names sort; never edit or remove one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '0003_hardening': hardening,
   '0004_collection': collection,
   '0005_device_access': deviceAccess,
+  '0006_settlements': settlements,
 };

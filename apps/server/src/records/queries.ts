@@ -1,0 +1,32 @@
+import type { Insertable, Selectable } from 'kysely';
+import type { Tx } from '../db/connect.ts';
+import type { RecordVersionsTable } from '../db/settlement-schema.ts';
+import type { RecordKind } from './policy.ts';
+
+export type RecordVersionRow = Selectable<RecordVersionsTable>;
+
+export async function insertVersion(db: Tx, row: Insertable<RecordVersionsTable>) {
+  await db.insertInto('record_versions').values(row).execute();
+}
+
+/** A record's versions, oldest first. */
+export function versionsOf(db: Tx, ref: { workspaceId: string; kind: RecordKind; id: string }) {
+  return db
+    .selectFrom('record_versions')
+    .selectAll()
+    .where('workspace_id', '=', ref.workspaceId)
+    .where('record_kind', '=', ref.kind)
+    .where('record_id', '=', ref.id)
+    .orderBy('number')
+    .execute();
+}
+
+export async function versionById(db: Tx, workspaceId: string, kind: RecordKind, versionId: string) {
+  return db
+    .selectFrom('record_versions')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('record_kind', '=', kind)
+    .where('id', '=', versionId)
+    .executeTakeFirst();
+}
