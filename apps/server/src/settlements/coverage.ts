@@ -43,8 +43,10 @@ export async function coverageOf(
 ) {
   const bySection = new Map<string | null, Counts>();
   const at = (sectionId: string | null) => {
-    let counts = bySection.get(sectionId);
-    if (!counts) bySection.set(sectionId, (counts = zero()));
+    const known = bySection.get(sectionId);
+    if (known) return known;
+    const counts = zero();
+    bySection.set(sectionId, counts);
     return counts;
   };
   for (const section of sections) at(section.id);

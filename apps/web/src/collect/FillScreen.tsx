@@ -8,7 +8,7 @@ import type { Form } from '../forms/lib.ts';
 import { FormView } from '../forms/renderer/FormView.tsx';
 import type { FormSession } from '../forms/renderer/session.ts';
 import { useI18n } from '../i18n/i18n.ts';
-import { type CollectCache, latestVersion, readCollectCache, versionOf } from '../offline/download.ts';
+import { latestVersion, readCollectCache, versionOf } from '../offline/download.ts';
 import { newInstanceId } from '../offline/ids.ts';
 import type { UserStore, Work } from '../offline/store.ts';
 import { sendOutbox } from '../offline/sync.ts';

@@ -1,7 +1,7 @@
 // One unlocked user's drafts, outbox and receipts of what the server confirmed, and their downloaded
 // cache, sealed with that user's data key (crypto.ts) in the offline database (db.ts).
 import type { SubmissionItem } from '@coproduce/contract';
-import { type Sealed, seal, unseal, wrapDataKey } from './crypto.ts';
+import { seal, unseal, wrapDataKey } from './crypto.ts';
 import {
   type KeyRow,
   NoKeyError,
