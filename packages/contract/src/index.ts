@@ -16,6 +16,7 @@ export * from './people.ts';
 export * from './problem.ts';
 export * from './roles.ts';
 export * from './settlement-endpoints.ts';
+export * from './settlement-geojson.ts';
 export * from './settlements.ts';
 export * from './text.ts';
 export * from './tokens.ts';

@@ -1,5 +1,12 @@
 import { endpoint } from './endpoint.ts';
+import { BinaryResponseSchema } from './forms.ts';
 import { PageQuerySchema, pageOf } from './page.ts';
+import {
+  GeojsonImportResultSchema,
+  GeojsonInputSchema,
+  geojsonContentType,
+  geojsonLimits,
+} from './settlement-geojson.ts';
 import {
   CoverageQuerySchema,
   CoverageSchema,
@@ -15,12 +22,14 @@ import {
   RecordHistorySchema,
   ResolveStructureInputSchema,
   RoundSchema,
+  SectionParamsSchema,
   SectionSchema,
   SettlementParamsSchema,
   SettlementSchema,
   StructureParamsSchema,
   StructureSchema,
   StructuresQuerySchema,
+  UpdateSectionInputSchema,
   UpdateSettlementInputSchema,
   UpdateStructureInputSchema,
 } from './settlements.ts';
@@ -96,6 +105,42 @@ export const settlementEndpoints = {
     params: SettlementParamsSchema,
     body: CreateSectionInputSchema,
     response: SectionSchema,
+  }),
+  updateSection: endpoint({
+    ...base,
+    id: 'updateSection',
+    method: 'PATCH',
+    path: `${ws}/sections/:sectionId`,
+    status: 200,
+    summary: 'Change a section (its code, name or boundary) on the version read',
+    params: SectionParamsSchema,
+    body: UpdateSectionInputSchema,
+    response: SectionSchema,
+  }),
+  exportSettlementGeojson: endpoint({
+    ...base,
+    id: 'exportSettlementGeojson',
+    method: 'GET',
+    path: `${settlement}/geojson`,
+    status: 200,
+    summary:
+      'The settlement as GeoJSON (RFC 7946): boundary, sections, facilities and, for roles that see them, numbered structures',
+    params: SettlementParamsSchema,
+    response: BinaryResponseSchema,
+    produces: geojsonContentType,
+  }),
+  importSettlementGeojson: endpoint({
+    ...base,
+    id: 'importSettlementGeojson',
+    method: 'POST',
+    path: `${settlement}/geojson`,
+    status: 200,
+    summary:
+      'Add or change sections, structures and facilities from GeoJSON; any problem refuses the whole file, listed with where it is',
+    params: SettlementParamsSchema,
+    body: GeojsonInputSchema,
+    response: GeojsonImportResultSchema,
+    bodyLimit: geojsonLimits.bodyBytes,
   }),
   listStructures: endpoint({
     ...base,

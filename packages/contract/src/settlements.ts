@@ -114,6 +114,14 @@ export const SectionSchema = VersionedSchema.extend({
   boundary: BoundarySchema.nullable(),
 });
 export type Section = z.infer<typeof SectionSchema>;
+export const SectionParamsSchema = z.object({ workspaceId: IdSchema, sectionId: IdSchema });
+export const UpdateSectionInputSchema = z.strictObject({
+  baseVersionId: IdSchema,
+  code: text(20).min(1).optional(),
+  name: text().optional(),
+  boundary: BoundarySchema.nullable().optional(),
+});
+export type UpdateSectionInput = z.infer<typeof UpdateSectionInputSchema>;
 
 const structureFields = {
   number: text(30).min(1),

@@ -109,10 +109,11 @@ describe('readFeatureCollection: each refusal, located', () => {
         [18.5, -33.9],
       ],
     });
-    const result = readFeatureCollection(collection(feature(polygonOf(square())), line, feature(null)));
+    const result = readFeatureCollection(collection(line, feature(null), feature(polygonOf(square()))));
+    expect(result.indexes).toEqual([2]);
     expect(result.problems.map((p) => [p.code, p.path])).toEqual([
+      ['geojson.geometry_unsupported', 'features/0/geometry'],
       ['geojson.geometry_unsupported', 'features/1/geometry'],
-      ['geojson.geometry_unsupported', 'features/2/geometry'],
     ]);
     expect(result.problems[0]!.message).toContain('Point, Polygon and MultiPolygon');
     expect(result.features).toHaveLength(1);

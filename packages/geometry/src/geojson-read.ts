@@ -20,6 +20,8 @@ export interface ReadLimits {
 
 export interface ReadResult {
   features: Feature[];
+  /** Where each returned feature stood in the input's `features` (0 for a lone Feature or geometry). */
+  indexes: number[];
   problems: GeometryProblem[];
   /** Problems found beyond `maxProblems`, not listed. */
   problemsLeftOut: number;
@@ -126,8 +128,10 @@ export function readFeatureCollection(input: unknown, limits: ReadLimits = {}): 
   const all = { ...DEFAULT_READ_LIMITS, ...limits };
   const problems = new ProblemList(all.maxProblems);
   const features: Feature[] = [];
+  const indexes: number[] = [];
   const result = (): ReadResult => ({
     features,
+    indexes,
     problems: problems.items,
     problemsLeftOut: problems.leftOut,
   });
@@ -156,14 +160,23 @@ export function readFeatureCollection(input: unknown, limits: ReadLimits = {}): 
     }
     list.forEach((value, index) => {
       const feature = readFeature(value, join('features', index), problems, geometryLimits);
-      if (feature) features.push(feature);
+      if (feature) {
+        features.push(feature);
+        indexes.push(index);
+      }
     });
   } else if (root.type === 'Feature') {
     const feature = readFeature(root, '', problems, geometryLimits);
-    if (feature) features.push(feature);
+    if (feature) {
+      features.push(feature);
+      indexes.push(0);
+    }
   } else if (GEOMETRY_TYPES.includes(root.type)) {
     const geometry = readGeometry(root, '', problems, geometryLimits);
-    if (geometry) features.push({ geometry, properties: {} });
+    if (geometry) {
+      features.push({ geometry, properties: {} });
+      indexes.push(0);
+    }
   } else {
     problems.add('geojson.not_geojson', 'type', `"${root.type}" is not a GeoJSON type`);
   }

@@ -2,10 +2,9 @@ import type { CreateFacilityInput, ObservationInput } from '@coproduce/contract'
 import type { Membership, RequestContext } from '../context.ts';
 import { AppError, forbidden, notFound } from '../errors.ts';
 import { newId } from '../ids.ts';
-import { firstVersion } from '../records/versions.ts';
+import { changeRecord, firstVersion } from '../records/versions.ts';
 import { changeStamp } from '../sync/rows.ts';
-import type { FacilityContent } from './content.ts';
-import { facilityColumns } from './content.ts';
+import { type FacilityContent, facilityColumns, facilityContent } from './content.ts';
 import { canSettlements } from './policy.ts';
 import { findFacility, findObservation, findSection, insertFacility, insertObservation } from './queries.ts';
 import { readableSettlement } from './write.ts';
@@ -70,6 +69,40 @@ export async function mapFacility(
     fields: Object.keys(content),
   });
   return (await findFacility(ctx.db, caller.workspaceId, id))!;
+}
+
+/** A facility's facts changed on the version read (a stale change is kept as a conflict). */
+export async function updateFacility(
+  ctx: RequestContext,
+  caller: Membership,
+  facilityId: string,
+  change: { baseVersionId: string; content: FacilityContent },
+) {
+  if (!canSettlements(caller.role, 'map')) throw forbidden('Your role cannot change facilities.');
+  const row = await findFacility(ctx.db, caller.workspaceId, facilityId);
+  if (!row || row.deleted_at) throw notFound('That facility');
+  const result = await changeRecord(
+    ctx,
+    { workspaceId: caller.workspaceId, kind: 'facility', id: row.id },
+    row,
+    {
+      baseVersionId: change.baseVersionId,
+      before: { ...facilityContent(row) },
+      after: { ...change.content },
+      columns: facilityColumns(change.content),
+    },
+  );
+  if (result.outcome === 'unchanged') {
+    ctx.unchanged();
+    return row;
+  }
+  ctx.audit({
+    action: result.outcome === 'conflict' ? 'facility.conflict' : 'facility.update',
+    entityType: 'facility',
+    entityId: row.id,
+    fields: result.changed,
+  });
+  return (await findFacility(ctx.db, caller.workspaceId, row.id))!;
 }
 
 export async function observeFacility(

@@ -144,6 +144,21 @@ export function structuresNumbered(db: Tx, workspaceId: string, settlementId: st
     .execute();
 }
 
+/** How many live structures of a settlement share a number, and how many lie outside its boundary. */
+export async function structureFlags(db: Tx, workspaceId: string, settlementId: string) {
+  const row = await db
+    .selectFrom('structures')
+    .select((eb) => [
+      eb.fn.sum<number>('duplicate_number').as('duplicates'),
+      eb.fn.sum<number>('outside_boundary').as('outside'),
+    ])
+    .where('workspace_id', '=', workspaceId)
+    .where('settlement_id', '=', settlementId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  return { duplicateNumbers: Number(row?.duplicates ?? 0), outsideBoundary: Number(row?.outside ?? 0) };
+}
+
 export async function setDuplicateFlag(
   db: Tx,
   workspaceId: string,

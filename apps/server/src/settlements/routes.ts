@@ -1,5 +1,6 @@
-import { endpoints, limits } from '@coproduce/contract';
+import { endpoints, geojsonContentType, limits } from '@coproduce/contract';
 import { forbidden, notFound } from '../errors.ts';
+import { sendFile } from '../http/download.ts';
 import type { Registrar } from '../http/register.ts';
 import { presentVersion } from '../records/present.ts';
 import { versionsOf } from '../records/queries.ts';
@@ -7,6 +8,8 @@ import { keysetPage, pageItems } from '../sync/keyset.ts';
 import { callerOf } from '../workspaces/caller.ts';
 import { coverageOf, roundsOf } from './coverage.ts';
 import { mapFacility, observeFacility } from './facilities.ts';
+import { settlementGeojson } from './geojson.ts';
+import { importSettlementFile } from './geojson-import.ts';
 import { canSettlements } from './policy.ts';
 import {
   presentFacility,
@@ -18,7 +21,13 @@ import {
 import { facilitiesOf, sectionsOf, settlementCounts, settlementsQuery, structuresQuery } from './queries.ts';
 import { nearestFacilities } from './spatial.ts';
 import { numberStructure, readableStructure, resolveStructure, updateStructure } from './structures.ts';
-import { createSection, createSettlement, readableSettlement, updateSettlement } from './write.ts';
+import {
+  createSection,
+  createSettlement,
+  readableSettlement,
+  updateSection,
+  updateSettlement,
+} from './write.ts';
 
 export function settlementRoutes(api: Registrar) {
   api.register(endpoints.listSettlements, async ({ ctx, query }) => {
@@ -66,6 +75,22 @@ export function settlementRoutes(api: Registrar) {
 
   api.register(endpoints.createSection, async ({ ctx, params, body }) =>
     presentSection(await createSection(ctx, callerOf(ctx), params.settlementId, body)),
+  );
+
+  api.register(endpoints.updateSection, async ({ ctx, params, body }) =>
+    presentSection(await updateSection(ctx, callerOf(ctx), params.sectionId, body)),
+  );
+
+  api.register(endpoints.exportSettlementGeojson, async ({ ctx, params, reply }) => {
+    const file = await settlementGeojson(ctx, callerOf(ctx), params.settlementId);
+    sendFile(reply, `${file.name}.geojson`, geojsonContentType);
+    // Structures not yet placed on the map cannot be features; say how many were left out.
+    reply.header('coproduce-left-out', String(file.leftOut));
+    return new TextEncoder().encode(file.text);
+  });
+
+  api.register(endpoints.importSettlementGeojson, async ({ ctx, params, body }) =>
+    importSettlementFile(ctx, callerOf(ctx), params.settlementId, body),
   );
 
   api.register(endpoints.listStructures, async ({ ctx, params, query }) => {

@@ -1,4 +1,9 @@
-import type { CreateSectionInput, CreateSettlementInput, UpdateSettlementInput } from '@coproduce/contract';
+import type {
+  CreateSectionInput,
+  CreateSettlementInput,
+  UpdateSectionInput,
+  UpdateSettlementInput,
+} from '@coproduce/contract';
 import type { Membership, RequestContext } from '../context.ts';
 import { AppError, forbidden, notFound } from '../errors.ts';
 import { newId } from '../ids.ts';
@@ -138,4 +143,55 @@ export async function createSection(
   await insertSection(ctx.db, row);
   ctx.audit({ action: 'section.create', entityType: 'section', entityId: id, fields: Object.keys(content) });
   return row;
+}
+
+/** A section's code, name or boundary changed on the version read (stale: kept as a conflict). */
+export async function updateSection(
+  ctx: RequestContext,
+  caller: Membership,
+  sectionId: string,
+  input: UpdateSectionInput,
+) {
+  if (!canSettlements(caller.role, 'map')) throw forbidden('Your role cannot change sections.');
+  const row = await findSection(ctx.db, caller.workspaceId, sectionId);
+  if (!row || row.deleted_at) throw notFound('That section');
+  const { baseVersionId, ...changes } = input;
+  const before = {
+    code: row.code,
+    name: row.name,
+    boundary: row.boundary ? (JSON.parse(row.boundary) as UpdateSectionInput['boundary']) : null,
+  };
+  const after = {
+    code: changes.code ?? before.code,
+    name: changes.name ?? before.name,
+    boundary: changes.boundary === undefined ? before.boundary : changes.boundary,
+  };
+  if (after.code !== before.code) {
+    const taken = (await sectionsOf(ctx.db, caller.workspaceId, row.settlement_id)).some(
+      (s) => s.code === after.code && s.id !== row.id,
+    );
+    if (taken)
+      throw new AppError(
+        'conflict.id_reused',
+        409,
+        `Section ${after.code} already exists in this settlement.`,
+        [{ path: 'body.code', message: 'already used in this settlement' }],
+      );
+  }
+  const { area_ha: _area, ...bounds } = boundaryColumns(after.boundary ?? null, 'body.boundary');
+  const result = await changeRecord(
+    ctx,
+    { workspaceId: caller.workspaceId, kind: 'section', id: row.id },
+    row,
+    { baseVersionId, before, after, columns: { code: after.code, name: after.name, ...bounds } },
+  );
+  if (result.outcome === 'unchanged') ctx.unchanged();
+  else
+    ctx.audit({
+      action: result.outcome === 'conflict' ? 'section.conflict' : 'section.update',
+      entityType: 'section',
+      entityId: row.id,
+      fields: result.changed,
+    });
+  return (await findSection(ctx.db, caller.workspaceId, row.id))!;
 }

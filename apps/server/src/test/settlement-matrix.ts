@@ -76,6 +76,27 @@ export function settlementMatrix(admin: () => Agent): Record<string, Row> {
       url: at(p, await settlementOf(p), '/sections'),
       body: { code: `C${++n}` },
     })),
+    updateSection: row(mappers, async (p) => {
+      const section = await call('POST', at(p, await settlementOf(p), '/sections'), { code: `U${++n}` });
+      return {
+        url: `${ws(p)}/sections/${section.id}`,
+        body: { baseVersionId: section.versionId, name: 'Renamed' },
+      };
+    }),
+    exportSettlementGeojson: row(everyone, async (p) => ({ url: at(p, await settlementOf(p), '/geojson') })),
+    importSettlementGeojson: row(mappers, async (p) => ({
+      url: at(p, await settlementOf(p), '/geojson'),
+      body: {
+        type: 'FeatureCollection',
+        features: [
+          {
+            type: 'Feature',
+            geometry: { type: 'Point', coordinates: [18.5, -34] },
+            properties: { kind: 'structure', number: `G-${++n}` },
+          },
+        ],
+      },
+    })),
     listStructures: row(structureReaders, async (p) => ({
       url: at(p, await settlementOf(p), '/structures'),
     })),
