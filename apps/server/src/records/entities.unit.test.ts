@@ -1,0 +1,118 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: XLSForm references are written ${name}
+import type { AnswerTree } from '@coproduce/contract';
+import type { Form, Question, SurveyItem } from '@coproduce/forms';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { entityWrites } from './entities.ts';
+
+const question = (type: string, name: string, extra: Partial<Question> = {}): Question => ({
+  kind: 'question',
+  name,
+  type,
+  label: { default: name },
+  hint: {},
+  guidanceHint: {},
+  constraintMessage: {},
+  requiredMessage: {},
+  media: {},
+  bind: {},
+  parameters: {},
+  extra: {},
+  ...extra,
+});
+const section = (kind: 'group' | 'repeat', name: string, children: SurveyItem[]): SurveyItem => ({
+  ...question('begin_group', name),
+  kind,
+  children,
+});
+
+// The enumeration form's shape: a structure, its households in a repeat, their members in a
+// repeat inside it.
+const enumeration: Form = {
+  settings: { extra: {} },
+  survey: [
+    section('group', 'structure', [
+      question('text', 'structure_id'),
+      question('text', 'painted_number', { saveTo: 'structures#number' }),
+      question('geopoint', 'location', { saveTo: 'structures#point' }),
+    ]),
+    section('repeat', 'household', [
+      question('integer', 'size', { saveTo: 'households#size_stated' }),
+      question('select_one', 'head_sex', { saveTo: 'households#head_sex' }),
+      section('repeat', 'member', [
+        question('integer', 'age', { saveTo: 'household_members#age' }),
+        question('select_one', 'sex', { saveTo: 'household_members#sex' }),
+      ]),
+    ]),
+  ],
+  choices: {},
+  choiceColumns: [],
+  entities: [
+    { list: 'household_members', extra: {} },
+    { list: 'structures', entityId: '${structure_id}', label: '${painted_number}', extra: {} },
+    { list: 'households', extra: {} },
+  ],
+  otherSheets: [],
+};
+
+describe('entities from a submission', () => {
+  it('one structure, a household per repeat entry, its members under it', () => {
+    const answers: AnswerTree = {
+      structure: { structure_id: 'S1', painted_number: 'B-0142', location: '-25.7 27.8 0 5' },
+      household: [
+        { size: '3', head_sex: 'female', member: [{ age: '34', sex: 'female' }, { age: '9' }, { age: '2' }] },
+        { size: '1', member: [{ age: '71', sex: 'male' }] },
+      ],
+    };
+    const writes = entityWrites(enumeration, answers);
+    expect(writes.map((w) => [w.list, w.path, w.parent])).toEqual([
+      ['structures', '/structure', null],
+      ['households', '/household[1]', 0],
+      ['households', '/household[2]', 0],
+      ['household_members', '/household[1]/member[1]', 1],
+      ['household_members', '/household[1]/member[2]', 1],
+      ['household_members', '/household[1]/member[3]', 1],
+      ['household_members', '/household[2]/member[1]', 2],
+    ]);
+    expect(writes[0]).toMatchObject({
+      entityId: 'S1',
+      label: 'B-0142',
+      properties: { number: 'B-0142', point: '-25.7 27.8 0 5' },
+    });
+    expect(writes[1]!.properties).toEqual({ size_stated: '3', head_sex: 'female' });
+    expect(writes[4]!.properties).toEqual({ age: '9' });
+  });
+
+  it('a form without entities writes nothing; an empty id creates', () => {
+    expect(entityWrites({ ...enumeration, entities: undefined }, {})).toEqual([]);
+    const [structure] = entityWrites(enumeration, { structure: { painted_number: 'B-1' } });
+    expect(structure).toMatchObject({ entityId: null, properties: { number: 'B-1' } });
+  });
+
+  it('property: one write per repeat entry, every member under a household of its own instance', () => {
+    const member = fc.record({ age: fc.integer({ min: 0, max: 110 }).map(String) });
+    const household = fc.record({
+      size: fc.integer({ min: 1, max: 12 }).map(String),
+      member: fc.array(member, { maxLength: 6 }),
+    });
+    fc.assert(
+      fc.property(fc.array(household, { maxLength: 8 }), (households) => {
+        const writes = entityWrites(enumeration, {
+          structure: { painted_number: 'X' },
+          household: households,
+        });
+        const byList = (list: string) => writes.filter((w) => w.list === list);
+        expect(byList('structures')).toHaveLength(1);
+        expect(byList('households')).toHaveLength(households.length);
+        expect(byList('household_members')).toHaveLength(households.reduce((n, h) => n + h.member.length, 0));
+        for (const w of byList('household_members')) {
+          const parent = writes[w.parent!]!;
+          expect(parent.list).toBe('households');
+          expect(w.path.startsWith(`${parent.path}/`)).toBe(true);
+          const [h, m] = w.path.match(/\d+/g)!.map(Number);
+          expect(w.properties.age).toBe(households[h! - 1]!.member[m! - 1]!.age);
+        }
+      }),
+    );
+  });
+});
