@@ -15,6 +15,7 @@ const zero = (): Counts => ({
   households: 0,
   refused: 0,
   absent: 0,
+  vacant: 0,
   householdsVerified: 0,
 });
 
