@@ -58,6 +58,7 @@ export const UpdateRoundInputSchema = z.strictObject({
   endDate: isoDate.nullable().optional(),
 });
 export type UpdateRoundInput = z.infer<typeof UpdateRoundInputSchema>;
+export const ResolveRoundInputSchema = UpdateRoundInputSchema.extend({ reason: text(500).min(1) });
 
 /** One step forward; a coordinator may step back one, with a reason. */
 export const MoveRoundInputSchema = z.strictObject({
@@ -91,6 +92,12 @@ export const UpdateHouseholdMemberInputSchema = z.strictObject({
   employment: memberFields.employment.unwrap().optional(),
 });
 export type UpdateHouseholdMemberInput = z.infer<typeof UpdateHouseholdMemberInputSchema>;
+/** The content chosen for a member in conflict; `removed` settles a removal against a change. */
+export const ResolveHouseholdMemberInputSchema = UpdateHouseholdMemberInputSchema.extend({
+  reason: text(500).min(1),
+  removed: z.boolean().default(false),
+});
+export type ResolveHouseholdMemberInput = z.infer<typeof ResolveHouseholdMemberInputSchema>;
 export const HouseholdMemberParamsSchema = z.object({ workspaceId: IdSchema, memberId: IdSchema });
 export const RemoveHouseholdMemberQuerySchema = z.object({ baseVersionId: IdSchema });
 

@@ -122,6 +122,7 @@ export const routes = {
   getRound: ['GET', '/api/workspaces/:workspaceId/rounds/:roundId'],
   updateRound: ['PATCH', '/api/workspaces/:workspaceId/rounds/:roundId'],
   moveRound: ['POST', '/api/workspaces/:workspaceId/rounds/:roundId/status'],
+  resolveRound: ['POST', '/api/workspaces/:workspaceId/rounds/:roundId/resolution'],
   listHouseholds: ['GET', '/api/workspaces/:workspaceId/rounds/:roundId/households'],
   householdCounts: ['GET', '/api/workspaces/:workspaceId/rounds/:roundId/household-counts'],
   createHousehold: ['POST', '/api/workspaces/:workspaceId/rounds/:roundId/households'],
@@ -131,6 +132,7 @@ export const routes = {
   resolveHousehold: ['POST', '/api/workspaces/:workspaceId/households/:householdId/resolution'],
   addHouseholdMember: ['POST', '/api/workspaces/:workspaceId/households/:householdId/members'],
   updateHouseholdMember: ['PATCH', '/api/workspaces/:workspaceId/household-members/:memberId'],
+  resolveHouseholdMember: ['POST', '/api/workspaces/:workspaceId/household-members/:memberId/resolution'],
   removeHouseholdMember: ['DELETE', '/api/workspaces/:workspaceId/household-members/:memberId'],
   withdrawConsent: ['POST', '/api/workspaces/:workspaceId/households/:householdId/consent/withdrawal'],
 } as const satisfies { [K in EndpointId]: readonly [HttpMethod, string] };

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { CreateHouseholdInput, UpdateHouseholdInput } from '@coproduce/contract';
 import type { Membership, RequestContext } from '../context.ts';
-import { AppError, forbidden, notFound } from '../errors.ts';
+import { AppError, forbidden } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { changedFields } from '../records/policy.ts';
 import { changeRecord, firstVersion, resolveRecord } from '../records/versions.ts';
@@ -10,8 +10,9 @@ import { changeStamp } from '../sync/rows.ts';
 import { giveConsent } from './consent.ts';
 import { applyChanges, type HouseholdContent, householdColumns, householdContent } from './content.ts';
 import { checkMember, writeMember } from './members.ts';
-import { canHouseholds, openForHouseholds } from './policy.ts';
+import { canHouseholds } from './policy.ts';
 import { findHousehold, type HouseholdRow, insertHousehold, type RoundRow } from './queries.ts';
+import { checkOpen, checkResolvable, readableHousehold } from './readable.ts';
 import { readableRound } from './rounds.ts';
 
 /**
@@ -19,23 +20,6 @@ import { readableRound } from './rounds.ts';
  * a versioned record with its own audit entry, in the request's one transaction — all or none.
  * A household is known by a generated code (pseudo_id), never by a name.
  */
-export async function readableHousehold(ctx: RequestContext, caller: Membership, householdId: string) {
-  if (!canHouseholds(caller.role, 'read')) throw forbidden('Your role cannot read household records.');
-  const row = await findHousehold(ctx.db, caller.workspaceId, householdId);
-  if (!row || row.deleted_at) throw notFound('That household');
-  return row;
-}
-
-export function checkOpen(round: RoundRow) {
-  if (!openForHouseholds(round.status))
-    throw new AppError(
-      'round.not_enumerating',
-      409,
-      `Households are enumerated while a round is enumerating or verifying; this one is ${round.status}.`,
-      [{ path: 'params.roundId', message: `the round is ${round.status}` }],
-    );
-}
-
 const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 /** A code for a household: 8 random Crockford base-32 characters, e.g. H-7K2M9QXD. */
 const pseudoId = () => `H-${[...randomBytes(8)].map((b) => alphabet[b % 32]).join('')}`;
@@ -172,14 +156,7 @@ export async function resolveHousehold(
 ): Promise<HouseholdRow> {
   if (!canHouseholds(caller.role, 'resolve')) throw forbidden('Your role cannot resolve conflicts.');
   const row = await readableHousehold(ctx, caller, householdId);
-  if (row.has_conflict !== 1)
-    throw new AppError('conflict.stale', 409, 'This household has no conflict to resolve.', [
-      { path: 'params.householdId', message: 'no open conflict' },
-    ]);
-  if (input.baseVersionId !== row.current_version_id)
-    throw new AppError('conflict.stale', 409, 'The household changed since you read it; read it again.', [
-      { path: 'body.baseVersionId', message: 'not the current version' },
-    ]);
+  checkResolvable(row, input.baseVersionId, 'household', 'params.householdId');
   const { baseVersionId: _base, reason, ...changes } = input;
   const before = householdContent(row);
   const after = applyChanges(before, changes);

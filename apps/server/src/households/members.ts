@@ -1,12 +1,17 @@
-import type { HouseholdMemberInput, UpdateHouseholdMemberInput } from '@coproduce/contract';
+import type {
+  HouseholdMemberInput,
+  ResolveHouseholdMemberInput,
+  UpdateHouseholdMemberInput,
+} from '@coproduce/contract';
 import type { Membership, RequestContext } from '../context.ts';
 import { AppError, forbidden, notFound } from '../errors.ts';
 import { newId } from '../ids.ts';
-import { changeRecord, firstVersion } from '../records/versions.ts';
+import { changedFields } from '../records/policy.ts';
+import { changeRecord, firstVersion, resolveRecord } from '../records/versions.ts';
 import { applyChanges, type MemberContent, memberColumns, memberContent } from './content.ts';
-import { checkOpen, readableHousehold } from './enumerate.ts';
 import { canHouseholds } from './policy.ts';
 import { findMember, insertMember, type MemberRow, nextPosition } from './queries.ts';
+import { checkOpen, checkResolvable, readableHousehold } from './readable.ts';
 import { readableRound } from './rounds.ts';
 
 /**
@@ -94,10 +99,20 @@ export async function addMember(
   return writeMember(ctx, caller.workspaceId, household.id, position, input);
 }
 
-async function liveMember(ctx: RequestContext, caller: Membership, memberId: string) {
+/**
+ * The member a change is made to. A removed one is found too when the change was made on an
+ * older version (a phone offline did not know of the removal): that change is kept as a
+ * conflict, not refused, so that nothing written offline is lost.
+ */
+async function memberToChange(
+  ctx: RequestContext,
+  caller: Membership,
+  memberId: string,
+  baseVersionId: string,
+) {
   if (!canHouseholds(caller.role, 'read')) throw forbidden('Your role cannot read household records.');
   const row = await findMember(ctx.db, caller.workspaceId, memberId);
-  if (!row || row.deleted_at) throw notFound('That member');
+  if (!row || (row.deleted_at && baseVersionId === row.current_version_id)) throw notFound('That member');
   await openHousehold(ctx, caller, row.household_id);
   return row;
 }
@@ -108,7 +123,7 @@ export async function updateMember(
   memberId: string,
   input: UpdateHouseholdMemberInput,
 ): Promise<MemberRow> {
-  const row = await liveMember(ctx, caller, memberId);
+  const row = await memberToChange(ctx, caller, memberId, input.baseVersionId);
   const { baseVersionId, ...changes } = input;
   const before = memberContent(row);
   const after = applyChanges(before, changes);
@@ -139,7 +154,8 @@ export async function removeMember(
   memberId: string,
   baseVersionId: string,
 ) {
-  const row = await liveMember(ctx, caller, memberId);
+  const row = await memberToChange(ctx, caller, memberId, baseVersionId);
+  if (row.deleted_at) return ctx.unchanged(); // removed on two phones: both wanted the same
   const before = memberContent(row);
   const result = await changeRecord(
     ctx,
@@ -158,4 +174,44 @@ export async function removeMember(
     entityId: row.id,
     fields: ['removed'],
   });
+}
+
+/**
+ * A coordinator's choice for a member in conflict, a removed one included (a removal on one phone
+ * and a change on another): the content chosen, or `removed` to keep it removed.
+ */
+export async function resolveMember(
+  ctx: RequestContext,
+  caller: Membership,
+  memberId: string,
+  input: ResolveHouseholdMemberInput,
+): Promise<MemberRow> {
+  if (!canHouseholds(caller.role, 'resolve')) throw forbidden('Your role cannot resolve conflicts.');
+  const row = await findMember(ctx.db, caller.workspaceId, memberId);
+  if (!row || (row.deleted_at && row.has_conflict !== 1)) throw notFound('That member');
+  await readableHousehold(ctx, caller, row.household_id);
+  checkResolvable(row, input.baseVersionId, 'member', 'params.memberId');
+  const { baseVersionId: _base, reason, removed, ...changes } = input;
+  const before = memberContent(row);
+  const chosen = applyChanges(before, changes);
+  checkMember(ctx, chosen, 'body');
+  const after: MemberContent = removed ? { ...chosen, removed: true } : chosen;
+  await resolveRecord(
+    ctx,
+    { workspaceId: caller.workspaceId, kind: 'household_member', id: row.id },
+    row,
+    {
+      before: { ...before, ...(row.deleted_at ? { removed: true } : {}) },
+      after: { ...after },
+      columns: { ...memberColumns(chosen), deleted_at: removed ? (row.deleted_at ?? ctx.now) : null },
+    },
+    reason,
+  );
+  ctx.audit({
+    action: 'household_member.resolve',
+    entityType: 'household_member',
+    entityId: row.id,
+    fields: changedFields({ ...before }, { ...after }),
+  });
+  return (await findMember(ctx.db, caller.workspaceId, row.id))!;
 }

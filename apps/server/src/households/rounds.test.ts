@@ -99,6 +99,24 @@ describe('rounds', () => {
     expect(one.body).toMatchObject({ name: 'Count A', hasConflict: false });
     const two = await world.as.staff.patch(url, { baseVersionId: made.versionId, name: 'Count B' });
     expect(two.body).toMatchObject({ name: 'Count A', hasConflict: true });
+    const byStaffStale = await world.as.staff.post(`${url}/resolution`, {
+      baseVersionId: made.versionId,
+      name: 'Count B',
+      reason: 'the federation chose B',
+    });
+    expect(byStaffStale.statusCode).toBe(409);
+    const resolved = await world.as.staff.post(`${url}/resolution`, {
+      baseVersionId: one.body.versionId,
+      name: 'Count B',
+      reason: 'the federation chose B',
+    });
+    expect(resolved.statusCode, resolved.payload).toBe(200);
+    expect(resolved.body).toMatchObject({ name: 'Count B', hasConflict: false, status: 'planning' });
+    const researcher = await world.as.researcher.post(`${url}/resolution`, {
+      baseVersionId: resolved.body.versionId,
+      reason: 'x',
+    });
+    expect(researcher.statusCode).toBe(403);
     expect(
       (await world.as.coordinator.get(`/api/workspaces/${world.foreign.id}/rounds/${made.id}`)).statusCode,
     ).toBe(404);

@@ -2,11 +2,13 @@ import type { CreateRoundInput, MoveRoundInput, UpdateRoundInput } from '@coprod
 import type { Membership, RequestContext } from '../context.ts';
 import { AppError, forbidden, notFound } from '../errors.ts';
 import { newId } from '../ids.ts';
-import { changeRecord, firstVersion } from '../records/versions.ts';
+import { changedFields } from '../records/policy.ts';
+import { changeRecord, firstVersion, resolveRecord } from '../records/versions.ts';
 import { readableSettlement } from '../settlements/write.ts';
 import { applyChanges, type RoundContent, roundColumns, roundContent } from './content.ts';
 import { canHouseholds, roundStep } from './policy.ts';
 import { findRound, insertRound, type RoundRow } from './queries.ts';
+import { checkResolvable } from './readable.ts';
 
 /**
  * Enumeration rounds of a settlement: planned by coordinators and staff, moved one step at a
@@ -149,6 +151,35 @@ export async function moveRound(
     entityType: 'round',
     entityId: row.id,
     fields: ['status'],
+  });
+  return fresh(ctx, row);
+}
+
+/** A coordinator's choice between a round's conflicting changes (its status is not among them). */
+export async function resolveRound(
+  ctx: RequestContext,
+  caller: Membership,
+  roundId: string,
+  input: UpdateRoundInput & { reason: string },
+) {
+  const row = await readableRound(ctx, caller, roundId);
+  if (!canHouseholds(caller.role, 'resolve')) throw forbidden('Your role cannot resolve conflicts.');
+  checkResolvable(row, input.baseVersionId, 'round', 'params.roundId');
+  const { baseVersionId: _base, reason, ...changes } = input;
+  const before = roundContent(row);
+  const after = applyChanges(before, changes);
+  await resolveRecord(
+    ctx,
+    { workspaceId: caller.workspaceId, kind: 'round', id: row.id },
+    row,
+    { before: { ...before }, after: { ...after }, columns: roundColumns(after) },
+    reason,
+  );
+  ctx.audit({
+    action: 'round.resolve',
+    entityType: 'round',
+    entityId: row.id,
+    fields: changedFields({ ...before }, { ...after }),
   });
   return fresh(ctx, row);
 }

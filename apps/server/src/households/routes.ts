@@ -8,8 +8,8 @@ import { keysetPage, pageItems } from '../sync/keyset.ts';
 import { callerOf } from '../workspaces/caller.ts';
 import { withdrawConsent } from './consent.ts';
 import { householdCounts } from './counts.ts';
-import { createHousehold, readableHousehold, resolveHousehold, updateHousehold } from './enumerate.ts';
-import { addMember, removeMember, updateMember } from './members.ts';
+import { createHousehold, resolveHousehold, updateHousehold } from './enumerate.ts';
+import { addMember, removeMember, resolveMember, updateMember } from './members.ts';
 import { canHouseholds, purposeOf } from './policy.ts';
 import {
   presentConsent,
@@ -19,7 +19,8 @@ import {
   presentRoundDetail,
 } from './present.ts';
 import { consentOf, type HouseholdRow, householdsQuery, membersOf } from './queries.ts';
-import { createRound, moveRound, readableRound, updateRound } from './rounds.ts';
+import { readableHousehold } from './readable.ts';
+import { createRound, moveRound, readableRound, resolveRound, updateRound } from './rounds.ts';
 
 async function detail(ctx: RequestContext, row: HouseholdRow) {
   const [members, consent] = await Promise.all([
@@ -44,6 +45,10 @@ export function householdRoutes(api: Registrar) {
 
   api.register(endpoints.moveRound, async ({ ctx, params, body }) =>
     presentRoundDetail(await moveRound(ctx, callerOf(ctx), params.roundId, body)),
+  );
+
+  api.register(endpoints.resolveRound, async ({ ctx, params, body }) =>
+    presentRoundDetail(await resolveRound(ctx, callerOf(ctx), params.roundId, body)),
   );
 
   api.register(endpoints.listHouseholds, async ({ ctx, params, query }) => {
@@ -100,6 +105,10 @@ export function householdRoutes(api: Registrar) {
 
   api.register(endpoints.updateHouseholdMember, async ({ ctx, params, body }) =>
     presentMember(await updateMember(ctx, callerOf(ctx), params.memberId, body)),
+  );
+
+  api.register(endpoints.resolveHouseholdMember, async ({ ctx, params, body }) =>
+    presentMember(await resolveMember(ctx, callerOf(ctx), params.memberId, body)),
   );
 
   api.register(endpoints.removeHouseholdMember, async ({ ctx, params, query }) => {

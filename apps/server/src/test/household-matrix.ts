@@ -80,6 +80,20 @@ export function householdMatrix(admin: () => Agent): Record<string, Row> {
     await call('PATCH', url, { baseVersionId: made.versionId, sizeStated: 2 });
     return { id: made.id as string, versionId: one.versionId as string };
   };
+  const conflictedRound = async (place: { id: string }) => {
+    const made = await freshRound(place, (await worldOf(place)).settlement);
+    const url = `${ws(place)}/rounds/${made.id}`;
+    const one = await call('PATCH', url, { baseVersionId: made.versionId, name: `A ${++n}` });
+    await call('PATCH', url, { baseVersionId: made.versionId, name: `B ${++n}` });
+    return { id: made.id as string, versionId: one.versionId as string };
+  };
+  const conflictedMember = async (place: { id: string }) => {
+    const made = await freshMember(place);
+    const url = `${ws(place)}/household-members/${made.id}`;
+    const one = await call('PATCH', url, { baseVersionId: made.versionId, age: 5 });
+    await call('PATCH', url, { baseVersionId: made.versionId, age: 6 });
+    return { id: made.id as string, versionId: one.versionId as string };
+  };
   const row = (own: Record<Role, Outcome>, build: Row['build']): Row => ({ anonymous: 401, own, build });
   const round = async (p: { id: string }, tail = '') => `${ws(p)}/rounds/${(await worldOf(p)).round}${tail}`;
 
@@ -101,6 +115,13 @@ export function householdMatrix(admin: () => Agent): Record<string, Row> {
       return {
         url: `${ws(p)}/rounds/${made.id}/status`,
         body: { baseVersionId: made.versionId, status: 'numbering' },
+      };
+    }),
+    resolveRound: row(planners, async (p) => {
+      const { id, versionId } = await conflictedRound(p);
+      return {
+        url: `${ws(p)}/rounds/${id}/resolution`,
+        body: { baseVersionId: versionId, reason: 'checked' },
       };
     }),
     listHouseholds: row(enumerators, async (p) => ({ url: await round(p, '/households') })),
@@ -138,6 +159,13 @@ export function householdMatrix(admin: () => Agent): Record<string, Row> {
       return {
         url: `${ws(p)}/household-members/${member.id}`,
         body: { baseVersionId: member.versionId, age: 5 },
+      };
+    }),
+    resolveHouseholdMember: row(planners, async (p) => {
+      const { id, versionId } = await conflictedMember(p);
+      return {
+        url: `${ws(p)}/household-members/${id}/resolution`,
+        body: { baseVersionId: versionId, age: 6, reason: 'asked again' },
       };
     }),
     removeHouseholdMember: row(enumerators, async (p) => {
