@@ -129,6 +129,13 @@ export async function updateHousehold(
   const { baseVersionId, ...changes } = input;
   const before = householdContent(row);
   const after = applyChanges(before, changes);
+  if (after.outcome === 'enumerated' && before.outcome !== 'enumerated')
+    throw new AppError(
+      'request.invalid',
+      400,
+      'A household becomes enumerated by enumerating it again, with its members and consent.',
+      [{ path: 'body.outcome', message: 'enumerate the household anew instead' }],
+    );
   const result = await changeRecord(
     ctx,
     { workspaceId: caller.workspaceId, kind: 'household', id: row.id },

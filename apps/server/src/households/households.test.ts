@@ -95,6 +95,27 @@ describe('enumerating a household', () => {
     expect(again.statusCode).toBe(201);
     expect(again.body.versionId).toBe(first.body.versionId);
     expect((await householdsOf()).filter((h) => h.id === id)).toHaveLength(1);
+    // It cannot turn enumerated without members and consent: the team enumerates it anew.
+    const turned = await world.as.researcher.patch(world.ws(`/households/${id}`), {
+      baseVersionId: first.body.versionId,
+      outcome: 'enumerated',
+    });
+    expect(turned.statusCode).toBe(400);
+    expect(turned.body.errors[0].path).toBe('body.outcome');
+  });
+
+  it('names households by their code in the audit log, and members and consents by their household', async () => {
+    const made = await enumerate(world, world.structures.b1);
+    const entries = (await world.as.coordinator.get(world.ws('/audit?limit=50'))).body.items as Array<{
+      entityId: string;
+      entityType: string;
+      subject: { name: string | null };
+    }>;
+    const about = (type: string, id: string) =>
+      entries.find((e) => e.entityType === type && e.entityId === id);
+    expect(about('household', made.id)?.subject.name).toBe(made.pseudoId);
+    expect(about('household_member', made.members[0].id)?.subject.name).toBe(made.pseudoId);
+    expect(about('consent', made.consent.id)?.subject.name).toBe(made.pseudoId);
   });
 });
 
@@ -321,15 +342,17 @@ describe('coverage', () => {
     expect((await send(world.structures.a1, 'enumerated', full)).statusCode).toBe(201);
     expect((await send(world.structures.a2, 'refused')).statusCode).toBe(201);
     expect((await send(world.structures.b1, 'vacant')).statusCode).toBe(201);
-    const coverage = await world.as.partner.get(
-      world.ws(`/settlements/${world.settlementId}/coverage?roundId=${roundId}`),
-    );
+    const coverageUrl = world.ws(`/settlements/${world.settlementId}/coverage?roundId=${roundId}`);
+    const coverage = await world.as.coordinator.get(coverageUrl);
     expect(coverage.statusCode, coverage.payload).toBe(200);
     const section = (id: string) =>
       coverage.body.sections.find((s: { sectionId: string }) => s.sectionId === id);
     expect(section(world.sections.a)).toMatchObject({ households: 2, refused: 1, absent: 0, vacant: 0 });
     expect(section(world.sections.b)).toMatchObject({ households: 0, vacant: 1 });
     expect(coverage.body.total).toMatchObject({ households: 2, refused: 1, vacant: 1 });
+    // A partner counts only households sharing aggregates with the municipality: no refusals.
+    const partner = await world.as.partner.get(coverageUrl);
+    expect(partner.body.total).toMatchObject({ households: 2, refused: 0, vacant: 0 });
     // The latest round is the default.
     const latest = await world.as.coordinator.get(world.ws(`/settlements/${world.settlementId}/coverage`));
     expect(latest.body.round.id).toBe(roundId);
