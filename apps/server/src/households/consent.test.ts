@@ -42,6 +42,23 @@ describe('consent purposes', () => {
     },
   );
 
+  it('pages a purpose listing by code without losing or repeating a household', async () => {
+    const all = await listed('recontact');
+    expect(all.length).toBeGreaterThanOrEqual(1);
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const tail: string = cursor ? `&cursor=${encodeURIComponent(cursor)}` : '';
+      const page = await world.as.coordinator.get(
+        world.ws(`/rounds/${world.roundId}/households?purpose=recontact&limit=1${tail}`),
+      );
+      expect(page.statusCode, page.payload).toBe(200);
+      seen.push(...page.body.items.map((h: { id: string }) => h.id));
+      cursor = page.body.cursor;
+    } while (cursor);
+    expect(seen).toEqual(all);
+  });
+
   it('takes a household out of every purpose once its consent is withdrawn, and says who and when', async () => {
     const made = await enumerate(world, world.structures.b1);
     for (const purpose of consentPurposes) expect(await listed(purpose)).toContain(made.id);

@@ -23,11 +23,8 @@ import { readableHousehold } from './readable.ts';
 import { createRound, moveRound, readableRound, resolveRound, updateRound } from './rounds.ts';
 
 async function detail(ctx: RequestContext, row: HouseholdRow) {
-  const [members, consent] = await Promise.all([
-    membersOf(ctx.db, row.workspace_id, row.id),
-    consentOf(ctx.db, row.workspace_id, row.id),
-  ]);
-  return presentHouseholdDetail(row, members, consent);
+  const members = await membersOf(ctx.db, row.workspace_id, row.id);
+  return presentHouseholdDetail(row, members, await consentOf(ctx.db, row.workspace_id, row.id));
 }
 
 export function householdRoutes(api: Registrar) {
