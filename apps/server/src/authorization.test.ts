@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Agent, createAdmin, signIn } from './test/agent.ts';
 import { collectionMatrix } from './test/collection-matrix.ts';
 import { formsMatrix } from './test/forms-matrix.ts';
+import { householdMatrix } from './test/household-matrix.ts';
 import { seedAccount, seededPassword, seedMembership } from './test/seed-accounts.ts';
 import { startTestServer, type TestServer } from './test/server.ts';
 import { settlementMatrix } from './test/settlement-matrix.ts';
@@ -247,6 +248,7 @@ Object.assign(
   formsMatrix(() => admin),
   collectionMatrix(() => admin),
   settlementMatrix(() => admin),
+  householdMatrix(() => admin),
 );
 
 async function makePlace(name: string): Promise<Place> {

@@ -5,6 +5,7 @@ import { authRoutes } from './auth/routes.ts';
 import { deviceAccessRoutes } from './device-access/routes.ts';
 import { exportRoutes } from './exports/routes.ts';
 import { formRoutes } from './forms/routes.ts';
+import { householdRoutes } from './households/routes.ts';
 import type { Registrar } from './http/register.ts';
 import { inviteRoutes } from './invites/routes.ts';
 import { jobRoutes } from './jobs/routes.ts';
@@ -40,4 +41,5 @@ export const domainRoutes: Array<(api: Registrar) => void> = [
   jobRoutes,
   exportRoutes,
   settlementRoutes,
+  householdRoutes,
 ];

@@ -16,6 +16,7 @@ import { deviceAccessEndpoints } from './device-access.ts';
 import { endpoint } from './endpoint.ts';
 import { formEndpoints } from './form-endpoints.ts';
 import { BinaryResponseSchema } from './forms.ts';
+import { householdEndpoints } from './household-endpoints.ts';
 import { IdSchema } from './ids.ts';
 import {
   ChangeRoleInputSchema,
@@ -454,6 +455,7 @@ export const endpoints = {
   ...collectionEndpoints,
   ...deviceAccessEndpoints,
   ...settlementEndpoints,
+  ...householdEndpoints,
 } as const;
 
 export type EndpointId = keyof typeof endpoints;

@@ -8,6 +8,8 @@ export * from './endpoints.ts';
 export * from './feed.ts';
 export * from './form-endpoints.ts';
 export * from './forms.ts';
+export * from './household-endpoints.ts';
+export * from './households.ts';
 export * from './ids.ts';
 export * from './limits.ts';
 export * from './members.ts';

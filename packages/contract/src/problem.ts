@@ -60,6 +60,10 @@ export const problemCodes = [
   'invite.used',
   'invite.revoked',
   'invite.not_code',
+  'round.not_enumerating',
+  'round.wrong_step',
+  'round.reason_needed',
+  'consent.none',
   'rate_limited',
   'internal',
 ] as const;

@@ -121,6 +121,23 @@ export const routes = {
   nearestFacilities: ['GET', '/api/workspaces/:workspaceId/settlements/:settlementId/nearest'],
   listRounds: ['GET', '/api/workspaces/:workspaceId/settlements/:settlementId/rounds'],
   settlementCoverage: ['GET', '/api/workspaces/:workspaceId/settlements/:settlementId/coverage'],
+  createRound: ['POST', '/api/workspaces/:workspaceId/settlements/:settlementId/rounds'],
+  getRound: ['GET', '/api/workspaces/:workspaceId/rounds/:roundId'],
+  updateRound: ['PATCH', '/api/workspaces/:workspaceId/rounds/:roundId'],
+  moveRound: ['POST', '/api/workspaces/:workspaceId/rounds/:roundId/status'],
+  resolveRound: ['POST', '/api/workspaces/:workspaceId/rounds/:roundId/resolution'],
+  listHouseholds: ['GET', '/api/workspaces/:workspaceId/rounds/:roundId/households'],
+  householdCounts: ['GET', '/api/workspaces/:workspaceId/rounds/:roundId/household-counts'],
+  createHousehold: ['POST', '/api/workspaces/:workspaceId/rounds/:roundId/households'],
+  getHousehold: ['GET', '/api/workspaces/:workspaceId/households/:householdId'],
+  updateHousehold: ['PATCH', '/api/workspaces/:workspaceId/households/:householdId'],
+  householdHistory: ['GET', '/api/workspaces/:workspaceId/households/:householdId/versions'],
+  resolveHousehold: ['POST', '/api/workspaces/:workspaceId/households/:householdId/resolution'],
+  addHouseholdMember: ['POST', '/api/workspaces/:workspaceId/households/:householdId/members'],
+  updateHouseholdMember: ['PATCH', '/api/workspaces/:workspaceId/household-members/:memberId'],
+  resolveHouseholdMember: ['POST', '/api/workspaces/:workspaceId/household-members/:memberId/resolution'],
+  removeHouseholdMember: ['DELETE', '/api/workspaces/:workspaceId/household-members/:memberId'],
+  withdrawConsent: ['POST', '/api/workspaces/:workspaceId/households/:householdId/consent/withdrawal'],
 } as const satisfies { [K in EndpointId]: readonly [HttpMethod, string] };
 
 export type RouteId = keyof typeof routes;

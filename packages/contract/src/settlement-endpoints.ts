@@ -256,7 +256,7 @@ export const settlementEndpoints = {
     path: `${settlement}/coverage`,
     status: 200,
     summary:
-      'Coverage per section in a round: structures numbered, enumerated, verified; households found, refused, absent',
+      'Coverage per section in a round: structures numbered, enumerated, verified; households found, refused, absent, vacant (partners and members: only households consenting to their purpose)',
     params: SettlementParamsSchema,
     query: CoverageQuerySchema,
     response: CoverageSchema,

@@ -281,6 +281,7 @@ const CoverageCountsSchema = z.object({
   households: z.number().int().describe('households enumerated in the round'),
   refused: z.number().int(),
   absent: z.number().int(),
+  vacant: z.number().int().describe('households found vacant: nobody living there'),
   householdsVerified: z.number().int().describe('households confirmed or corrected at verification'),
 });
 export const CoverageSchema = z.object({

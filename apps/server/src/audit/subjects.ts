@@ -137,6 +137,8 @@ export async function subjectsOf(db: Db, workspaceId: string, entries: Entry[]) 
     ['section', 'sections', 'code'],
     ['structure', 'structures', 'number'],
     ['facility', 'facilities', 'type'],
+    ['round', 'rounds', 'name'],
+    ['household', 'households', 'pseudo_id'],
   ] as const) {
     const ids = byType(type);
     if (!ids.length) continue;
@@ -147,6 +149,26 @@ export async function subjectsOf(db: Db, workspaceId: string, entries: Entry[]) 
       .where('id', 'in', ids)
       .execute();
     for (const row of rows) put(type, row.id, { name: row.name as string });
+  }
+  // A member or a consent by its household's code (no names are kept for households).
+  for (const [type, table] of [
+    ['household_member', 'household_members'],
+    ['consent', 'consents'],
+  ] as const) {
+    const ids = byType(type);
+    if (!ids.length) continue;
+    const rows = await db
+      .selectFrom(table)
+      .innerJoin('households', (join) =>
+        join
+          .onRef('households.workspace_id', '=', `${table}.workspace_id`)
+          .onRef('households.id', '=', `${table}.household_id`),
+      )
+      .select([`${table}.id as id`, 'households.pseudo_id as name'])
+      .where(`${table}.workspace_id`, '=', live.workspace)
+      .where(`${table}.id`, 'in', ids)
+      .execute();
+    for (const row of rows) put(type, row.id, { name: row.name });
   }
   return (entry: Entry): AuditSubject =>
     (entry.entity_id && found.get(`${entry.entity_type}:${entry.entity_id}`)) || empty;

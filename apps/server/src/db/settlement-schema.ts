@@ -111,7 +111,7 @@ export interface HouseholdsTable extends Versioned {
   section_id: string | null;
   structure_id: string;
   pseudo_id: string;
-  outcome: 'enumerated' | 'refused' | 'absent';
+  outcome: 'enumerated' | 'refused' | 'absent' | 'vacant';
   size_stated: number | null;
   years_in_settlement: number | null;
   tenure: string | null;

@@ -6,7 +6,8 @@ export type RecordKind =
   | 'facility'
   | 'round'
   | 'household'
-  | 'household_member';
+  | 'household_member'
+  | 'consent';
 
 export const recordTables = {
   settlement: 'settlements',
@@ -16,6 +17,9 @@ export const recordTables = {
   round: 'rounds',
   household: 'households',
   household_member: 'household_members',
+  // A consent's versions are kept like any record's; its row has no version columns (it is
+  // given once and can only be withdrawn), so changeRecord is never used on it.
+  consent: 'consents',
 } as const satisfies Record<RecordKind, string>;
 
 /**

@@ -27,7 +27,7 @@ afterAll(() => server.close());
 
 describe('coverage', () => {
   it('counts structures and the round’s households per section, as the data says', async () => {
-    const got = await partner.get(`${ws()}/settlements/${sonop.settlement.id}/coverage`);
+    const got = await coordinator.get(`${ws()}/settlements/${sonop.settlement.id}/coverage`);
     expect(got.statusCode, got.payload).toBe(200);
     expect(got.body.round.id).toBe(sonop.rounds[0]!.id);
     for (const section of sonop.sections) {
@@ -51,6 +51,23 @@ describe('coverage', () => {
     const page = await partner.get(`${ws()}/settlements/${sonop.settlement.id}`);
     expect(page.body.structures.enumerated).toBe(got.body.total.enumerated);
     expect(page.body.sections).toBe(sonop.sections.length);
+  });
+
+  it('counts for a partner only the households that agreed to share aggregates with the municipality', async () => {
+    const got = await partner.get(`${ws()}/settlements/${sonop.settlement.id}/coverage`);
+    expect(got.statusCode, got.payload).toBe(200);
+    const sharing = new Set(
+      sonop.consents.filter((c) => c.municipalityAggregates && !c.withdrawnAt).map((c) => c.householdId),
+    );
+    const shared = sonop.households.filter((h) => sharing.has(h.id));
+    expect(shared.length).toBeGreaterThan(0);
+    expect(shared.length).toBeLessThan(sonop.households.filter((h) => h.outcome === 'enumerated').length);
+    expect(got.body.total).toMatchObject({
+      structures: sonop.structures.length,
+      households: shared.length,
+      refused: 0,
+      absent: 0,
+    });
   });
 
   it('answers 404 for a round of nothing here, and audits the generated settlement once', async () => {

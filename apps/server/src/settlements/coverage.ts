@@ -1,7 +1,8 @@
-import type { Coverage } from '@coproduce/contract';
+import type { ConsentPurpose, Coverage } from '@coproduce/contract';
 import type { Selectable } from 'kysely';
 import type { Tx } from '../db/connect.ts';
 import type { RoundsTable } from '../db/settlement-schema.ts';
+import { consentedFor } from '../records/consent.ts';
 import type { SectionRow } from './queries.ts';
 
 export type RoundRow = Selectable<RoundsTable>;
@@ -15,6 +16,7 @@ const zero = (): Counts => ({
   households: 0,
   refused: 0,
   absent: 0,
+  vacant: 0,
   householdsVerified: 0,
 });
 
@@ -32,7 +34,8 @@ export function roundsOf(db: Tx, workspaceId: string, settlementId: string) {
 
 /**
  * Coverage of one round per section, from two grouped counts (structures by section and status,
- * households of the round by section, outcome and verification), each answered by an index.
+ * households of the round by section, outcome and verification), each answered by an index. With
+ * a purpose (a partner's or member's read), households count only when their consent covers it.
  */
 export async function coverageOf(
   db: Tx,
@@ -40,6 +43,7 @@ export async function coverageOf(
   settlementId: string,
   roundId: string | null,
   sections: SectionRow[],
+  purpose: ConsentPurpose | null = null,
 ) {
   const bySection = new Map<string | null, Counts>();
   const at = (sectionId: string | null) => {
@@ -65,14 +69,15 @@ export async function coverageOf(
     counts[row.status] += n;
   }
   if (roundId) {
-    const households = await db
+    let query = db
       .selectFrom('households')
       .select(['section_id', 'outcome', 'verification_status', (eb) => eb.fn.countAll<number>().as('n')])
       .where('workspace_id', '=', workspaceId)
       .where('round_id', '=', roundId)
       .where('deleted_at', 'is', null)
-      .groupBy(['section_id', 'outcome', 'verification_status'])
-      .execute();
+      .groupBy(['section_id', 'outcome', 'verification_status']);
+    if (purpose) query = consentedFor(query, purpose);
+    const households = await query.execute();
     for (const row of households) {
       const counts = at(row.section_id);
       const n = Number(row.n);

@@ -1,5 +1,7 @@
 import { endpoints, geojsonContentType, limits } from '@coproduce/contract';
 import { forbidden, notFound } from '../errors.ts';
+
+import { purposeOf } from '../households/policy.ts';
 import { sendFile } from '../http/download.ts';
 import type { Registrar } from '../http/register.ts';
 import { presentVersion } from '../records/present.ts';
@@ -165,7 +167,16 @@ export function settlementRoutes(api: Registrar) {
     const round = query.roundId ? rounds.find((r) => r.id === query.roundId) : rounds[0];
     if (query.roundId && !round) throw notFound('That round');
     const sections = await sectionsOf(ctx.db, caller.workspaceId, settlement.id);
-    const coverage = await coverageOf(ctx.db, caller.workspaceId, settlement.id, round?.id ?? null, sections);
+    // Partners and members count only households consenting to their role's purpose.
+    const purpose = purposeOf(caller.role, undefined);
+    const coverage = await coverageOf(
+      ctx.db,
+      caller.workspaceId,
+      settlement.id,
+      round?.id ?? null,
+      sections,
+      purpose,
+    );
     return { round: round ? presentRound(round) : null, ...coverage };
   });
 }
