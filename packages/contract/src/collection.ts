@@ -80,7 +80,18 @@ export const outcomeStatuses = ['stored', 'needs_attention', 'duplicate', 'confl
 export const SubmissionIssueSchema = z.object({
   path: z.string().describe('question path, e.g. /household/members/age'),
   repeatIndexes: z.array(z.number().int()).describe('0-based, outermost repeat first'),
-  code: z.enum(['required', 'constraint', 'type', 'choice', 'unknown_field', 'not_relevant', 'file_missing']),
+  code: z
+    .enum([
+      'required',
+      'constraint',
+      'type',
+      'choice',
+      'unknown_field',
+      'not_relevant',
+      'file_missing',
+      'record',
+    ])
+    .describe('record: the answers are kept but the records the form declares could not be written'),
   message: z.string(),
   params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 });

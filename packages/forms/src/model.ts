@@ -116,6 +116,12 @@ export const Settings = z.object({
 export type Settings = z.infer<typeof Settings>;
 
 /**
+ * The entity lists whose entities become Coproduce records when a submission arrives (the
+ * server's records/from-submission.ts); other lists are kept in the form and make no records.
+ */
+export const RECORD_LISTS = ['structures', 'households', 'household_members'] as const;
+
+/**
  * One row of the `entities` sheet (ODK entities, as pyxform 4.5 reads it): the submission creates
  * or updates one entity of the list `list`. Cells are kept as written (`${name}` references).
  * Without `entityId` the entity is created (when `createIf` holds, or always); with it, the

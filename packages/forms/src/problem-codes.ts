@@ -215,7 +215,7 @@ export const IMPORT_PROBLEMS = {
   'form.xlsform.entities.ambiguous_reference':
     '{question} in the entities sheet is ambiguous: {count} rows have that name',
   'form.xlsform.entities.not_applied':
-    'the entities sheet is read and kept, but Coproduce does not create or update records from it yet',
+    'the entity list "{list}" is kept, but submissions make records only of the lists {lists}',
 } as const satisfies Record<string, string>;
 
 export type ImportProblemCode = keyof typeof IMPORT_PROBLEMS;

@@ -3,7 +3,7 @@ import type { Membership, RequestContext } from '../context.ts';
 import { AppError, forbidden } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { insertVersion, versionsOf } from '../records/queries.ts';
-import { firstVersion } from '../records/versions.ts';
+import { firstVersion, type VersionSource } from '../records/versions.ts';
 import { changeStamp } from '../sync/rows.ts';
 import { canHouseholds } from './policy.ts';
 import { consentPurposesOf } from './present.ts';
@@ -32,6 +32,7 @@ export async function giveConsent(
   workspaceId: string,
   householdId: string,
   input: ConsentInput,
+  source: VersionSource = {},
 ) {
   const id = newId();
   const p = input.purposes;
@@ -54,12 +55,12 @@ export async function giveConsent(
     withdrawn_at: null,
     withdrawn_by_person_id: null,
     recorded_by_person_id: ctx.onBehalfOfPersonId ?? ctx.membership?.personId ?? null,
-    submission_id: null,
+    submission_id: source.submissionId ?? null,
     created_at: ctx.now,
     updated_at: ctx.now,
     revision: '0',
   };
-  const stamp = await firstVersion(ctx, { workspaceId, kind: 'consent', id }, consentContent(row));
+  const stamp = await firstVersion(ctx, { workspaceId, kind: 'consent', id }, consentContent(row), source);
   await insertConsent(ctx.db, { ...row, revision: stamp.revision });
   ctx.audit({ action: 'consent.give', entityType: 'consent', entityId: id, fields: Object.keys(p) });
   return row;

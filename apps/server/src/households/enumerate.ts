@@ -4,7 +4,7 @@ import type { Membership, RequestContext } from '../context.ts';
 import { AppError, forbidden } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { changedFields } from '../records/policy.ts';
-import { changeRecord, firstVersion, resolveRecord } from '../records/versions.ts';
+import { changeRecord, firstVersion, resolveRecord, type VersionSource } from '../records/versions.ts';
 import { findStructure } from '../settlements/queries.ts';
 import { changeStamp } from '../sync/rows.ts';
 import { giveConsent } from './consent.ts';
@@ -41,6 +41,7 @@ export async function createHousehold(
   caller: Membership,
   roundId: string,
   input: CreateHouseholdInput,
+  source: VersionSource = {},
 ) {
   const round = await readableRound(ctx, caller, roundId);
   if (!canHouseholds(caller.role, 'enumerate')) throw forbidden('Your role cannot enumerate households.');
@@ -86,6 +87,7 @@ export async function createHousehold(
     ctx,
     { workspaceId: caller.workspaceId, kind: 'household', id },
     { ...content },
+    source,
   );
   await insertHousehold(ctx.db, {
     workspace_id: caller.workspaceId,
@@ -96,7 +98,7 @@ export async function createHousehold(
     pseudo_id: pseudoId(),
     ...householdColumns(content),
     income_band: null,
-    submission_id: null,
+    submission_id: source.submissionId ?? null,
   });
   ctx.audit({
     action: 'household.create',
@@ -105,8 +107,8 @@ export async function createHousehold(
     fields: Object.keys(content),
   });
   for (const [i, member] of input.members.entries())
-    await writeMember(ctx, caller.workspaceId, id, i + 1, member);
-  if (input.consent) await giveConsent(ctx, caller.workspaceId, id, input.consent);
+    await writeMember(ctx, caller.workspaceId, id, i + 1, member, source);
+  if (input.consent) await giveConsent(ctx, caller.workspaceId, id, input.consent, source);
   if (input.outcome === 'enumerated' && structure.status === 'numbered')
     await ctx.db
       .updateTable('structures')

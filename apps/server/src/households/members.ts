@@ -7,7 +7,7 @@ import type { Membership, RequestContext } from '../context.ts';
 import { AppError, forbidden, notFound } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { changedFields } from '../records/policy.ts';
-import { changeRecord, firstVersion, resolveRecord } from '../records/versions.ts';
+import { changeRecord, firstVersion, resolveRecord, type VersionSource } from '../records/versions.ts';
 import { applyChanges, type MemberContent, memberColumns, memberContent } from './content.ts';
 import { canHouseholds } from './policy.ts';
 import { findMember, insertMember, type MemberRow, nextPosition } from './queries.ts';
@@ -45,6 +45,7 @@ export async function writeMember(
   householdId: string,
   position: number,
   input: HouseholdMemberInput,
+  source: VersionSource = {},
 ) {
   const id = input.id ?? newId();
   const content: MemberContent = {
@@ -61,7 +62,12 @@ export async function writeMember(
     throw new AppError('conflict.id_reused', 409, 'Another member already has that id.', [
       { path: 'body.id', message: 'already used' },
     ]);
-  const stamp = await firstVersion(ctx, { workspaceId, kind: 'household_member', id }, { ...content });
+  const stamp = await firstVersion(
+    ctx,
+    { workspaceId, kind: 'household_member', id },
+    { ...content },
+    source,
+  );
   await insertMember(ctx.db, {
     workspace_id: workspaceId,
     id,

@@ -16,6 +16,8 @@ export interface EntityWrite {
   entityId: string | null;
   label: string | null;
   properties: Record<string, string>;
+  /** The question each property was answered in, by property (to say where a problem is). */
+  questions: Record<string, string>;
   /** Index in the returned list of the entity whose instance encloses this one. */
   parent: number | null;
 }
@@ -112,9 +114,12 @@ export function entityWrites(form: Form, answers: AnswerTree): EntityWrite[] {
     for (const { scope, tree } of scopes) {
       const own = valuesOf(tree, new Map());
       const properties: Record<string, string> = {};
+      const questions: Record<string, string> = {};
       for (const [question, prop] of props) {
         const value = own.get(question) ?? scope.values.get(question);
-        if (value !== undefined && value !== '') properties[prop] = value;
+        if (value === undefined || value === '') continue;
+        properties[prop] = value;
+        questions[prop] = question;
       }
       // The entity whose instance encloses this one; else the one the whole submission has once
       // (in no repeat), e.g. the structure around a repeat of households.
@@ -135,6 +140,7 @@ export function entityWrites(form: Form, answers: AnswerTree): EntityWrite[] {
         entityId: reference(declaration.entityId, scope),
         label: reference(declaration.label, scope),
         properties,
+        questions,
         parent,
       });
     }

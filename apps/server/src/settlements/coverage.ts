@@ -32,6 +32,20 @@ export function roundsOf(db: Tx, workspaceId: string, settlementId: string) {
     .execute();
 }
 
+/** The newest round under way (numbering, enumerating or verifying) that uses this form. */
+export function openRoundOfForm(db: Tx, workspaceId: string, formId: string) {
+  return db
+    .selectFrom('rounds')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('form_id', '=', formId)
+    .where('status', 'in', ['numbering', 'enumerating', 'verifying'])
+    .where('deleted_at', 'is', null)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+}
+
 /**
  * Coverage of one round per section, from two grouped counts (structures by section and status,
  * households of the round by section, outcome and verification), each answered by an index. With

@@ -1,6 +1,5 @@
 import { endpoints, geojsonContentType, limits } from '@coproduce/contract';
 import { forbidden, notFound } from '../errors.ts';
-
 import { purposeOf } from '../households/policy.ts';
 import { sendFile } from '../http/download.ts';
 import type { Registrar } from '../http/register.ts';

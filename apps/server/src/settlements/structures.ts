@@ -3,7 +3,7 @@ import type { Membership, RequestContext } from '../context.ts';
 import { AppError, forbidden, notFound } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { changedFields } from '../records/policy.ts';
-import { changeRecord, firstVersion, resolveRecord } from '../records/versions.ts';
+import { changeRecord, firstVersion, resolveRecord, type VersionSource } from '../records/versions.ts';
 import { changeStamp } from '../sync/rows.ts';
 import { insideBoundary } from './boundary.ts';
 import { type StructureContent, structureColumns, structureContent } from './content.ts';
@@ -71,6 +71,7 @@ export async function numberStructure(
   caller: Membership,
   settlementId: string,
   input: CreateStructureInput,
+  source: VersionSource = {},
 ): Promise<StructureRow> {
   if (!canSettlements(caller.role, 'number')) throw forbidden('Your role cannot number structures.');
   const settlement = await readableSettlement(ctx, caller, settlementId);
@@ -98,6 +99,7 @@ export async function numberStructure(
     ctx,
     { workspaceId: caller.workspaceId, kind: 'structure', id },
     { ...content },
+    source,
   );
   const row: StructureRow = {
     workspace_id: caller.workspaceId,
@@ -111,7 +113,7 @@ export async function numberStructure(
     photo_name: null,
     numbered_by_person_id: ctx.onBehalfOfPersonId ?? caller.personId,
     numbered_at: input.numberedAt ?? ctx.now,
-    submission_id: null,
+    submission_id: source.submissionId ?? null,
   };
   await insertStructure(ctx.db, row);
   await reflagNumber(ctx, caller.workspaceId, settlement.id, content.number);
@@ -159,6 +161,7 @@ export async function updateStructure(
   caller: Membership,
   structureId: string,
   input: UpdateStructureInput,
+  source: VersionSource = {},
 ) {
   if (!canSettlements(caller.role, 'number')) throw forbidden('Your role cannot change structures.');
   const row = await readableStructure(ctx, caller, structureId);
@@ -172,6 +175,7 @@ export async function updateStructure(
     { workspaceId: caller.workspaceId, kind: 'structure', id: row.id },
     row,
     { baseVersionId, before: { ...before }, after: { ...after }, columns: structureColumns(after) },
+    source,
   );
   if (result.outcome === 'unchanged') {
     ctx.unchanged();

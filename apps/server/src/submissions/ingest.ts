@@ -11,6 +11,7 @@ import { newId } from '../ids.ts';
 import { answerRows, insertAnswerRows } from './answer-rows.ts';
 import type { AnswerLayout } from './answer-tables.ts';
 import { canonicalJson } from './compiled.ts';
+import { writeEntityRecords } from './entity-records.ts';
 import {
   type Collector,
   type Content,
@@ -310,6 +311,7 @@ export async function ingestBatch(
       })),
     ),
   );
+  await writeEntityRecords(ctx, submitter, fresh, outcomes);
   await reportFilesMissing(ctx, ws, outcomes);
   if (
     fresh.length === 0 &&

@@ -258,9 +258,9 @@ describe('importing XLSForm workbooks', () => {
       ['osm', null, null, 'the "osm" sheet is kept but not supported yet'],
       [
         'entities',
-        null,
-        null,
-        'the entities sheet is read and kept, but Coproduce does not create or update records from it yet',
+        2,
+        'list_name',
+        'the entity list "people" is kept, but submissions make records only of the lists structures, households, household_members',
       ],
       ['survey', 2, 'type', '"barcode" is kept in the form but not supported yet'],
       ['survey', 3, 'calculation', 'the function pulldata() is kept but not supported yet'],

@@ -1,4 +1,4 @@
-import type { Form, KeptSheet } from '../model.ts';
+import { type Form, type KeptSheet, RECORD_LISTS } from '../model.ts';
 import { closest, coded, ImportStop, type Problem } from '../problems.ts';
 import { checkDuplicateChoices, readChoices, readSettings } from './choices.ts';
 import { cleanSheet, settingValue } from './clean-text.ts';
@@ -106,7 +106,16 @@ export async function importXlsForm(
       otherSheets,
     };
     if (declared.entities && entitiesSheet) {
-      warnings.push(coded(entitiesSheet.name, null, null, 'form.xlsform.entities.not_applied'));
+      const listHeader =
+        entitiesSheet.headers.find((h) => snakeCase(h.text) === 'list_name')?.text ?? 'list_name';
+      for (const [i, entity] of declared.entities.entries())
+        if (!(RECORD_LISTS as readonly string[]).includes(entity.list))
+          warnings.push(
+            coded(entitiesSheet.name, i + 2, listHeader, 'form.xlsform.entities.not_applied', {
+              list: entity.list,
+              lists: RECORD_LISTS.join(', '),
+            }),
+          );
     }
     if (choicesSheet) {
       const nameHeader = choicesSheet.headers.find((h) => /^(name|value)$/i.test(h.text))?.text ?? 'name';
