@@ -60,11 +60,14 @@ export function SettlementMap(props: {
           container.current,
           { boundary: settlement.boundary, sections, structures, facilities },
           {
-            onStructure: (structure) => {
+            // While placing or moving, a tap on a symbol is a tap on the map there.
+            onStructure: (structure, point) => {
               if (modeRef.current.kind === 'look') setPicked({ kind: 'structure', structure });
+              else tapRef.current(point);
             },
-            onFacility: (facility) => {
+            onFacility: (facility, point) => {
               if (modeRef.current.kind === 'look') setPicked({ kind: 'facility', facility });
+              else tapRef.current(point);
             },
             onTap: (point) => tapRef.current(point),
           },

@@ -15,8 +15,9 @@ export interface MapContent {
 }
 
 export interface MapEvents {
-  onStructure: (structure: Structure) => void;
-  onFacility: (facility: Facility) => void;
+  /** A tap on a structure or facility; `point` is where the tap was (to place one beside it). */
+  onStructure: (structure: Structure, point: Point) => void;
+  onFacility: (facility: Facility, point: Point) => void;
   /** A tap on the map itself (not on a structure): where to place or move one. */
   onTap: (point: Point) => void;
 }
@@ -47,7 +48,6 @@ const SymbolMarker = L.CircleMarker.extend({
 interface CanvasInternals {
   _drawing: boolean;
   _ctx: CanvasRenderingContext2D;
-  _drawnLayers: Record<number, unknown>;
   _fillStroke: (ctx: CanvasRenderingContext2D, layer: unknown) => void;
   _updateSymbol: (layer: unknown) => void;
 }
@@ -55,7 +55,6 @@ interface CanvasInternals {
 interface SymbolLayer {
   _point: L.Point;
   _radius: number;
-  _leaflet_id: number;
   _empty: () => boolean;
   options: SymbolOptions;
 }
@@ -67,7 +66,6 @@ L.Canvas.include({
     const r = Math.max(Math.round(layer._radius), 1);
     const ctx = this._ctx;
     const symbol = layer.options.symbol;
-    this._drawnLayers[layer._leaflet_id] = layer;
     ctx.beginPath();
     const corners = shapeCorners(symbol.shape, x, y, r);
     if (corners) {
@@ -88,6 +86,7 @@ L.Canvas.include({
 });
 
 const latLng = (point: Point): L.LatLngExpression => [point.lat, point.lon];
+const pointOf = (event: L.LeafletMouseEvent): Point => ({ lat: event.latlng.lat, lon: event.latlng.lng });
 
 function symbolOptions(symbol: SymbolStyle, radius: number, renderer: L.Renderer): SymbolOptions {
   return {
@@ -156,7 +155,7 @@ export function drawMap(
         latLng(structure.point),
         symbolOptions(statusSymbols[structure.status], radius, renderer),
       );
-      marker.on('click', () => events.onStructure(structure));
+      marker.on('click', (event: L.LeafletMouseEvent) => events.onStructure(structure, pointOf(event)));
       structureMarkers.push(marker);
       structureLayer.addLayer(marker);
     }
@@ -167,7 +166,7 @@ export function drawMap(
       latLng(facility.point),
       symbolOptions(facilitySymbol(facility.type, facility.functional), 7, renderer),
     );
-    marker.on('click', () => events.onFacility(facility));
+    marker.on('click', (event: L.LeafletMouseEvent) => events.onFacility(facility, pointOf(event)));
     facilityLayer.addLayer(marker);
   }
 

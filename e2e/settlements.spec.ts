@@ -1,0 +1,132 @@
+// Settlements on the map (issue #8) in a real browser, on a server of its own with the demo
+// workspace (its Sonop settlement: sections, a few hundred structures, facilities, a round): the
+// demo coordinator opens the settlements list, Sonop with its canvas map and legend, places a
+// structure by tapping the map, opens a structure and resolves a conflict made by two phones.
+// Every screen is checked with axe and photographed at 360 px and 1280 px.
+import type { Page } from '@playwright/test';
+import { checkScreen } from './pages/app.ts';
+import { api, type CollectWorld, signIn, signInApi, startCollectWorld } from './support/collect-world.ts';
+import { expect, test } from './support/index.ts';
+
+test.describe.configure({ mode: 'serial', timeout: 180_000 });
+
+let world: CollectWorld;
+let page: Page;
+let settlementUrl = '';
+const pageErrors: string[] = [];
+
+test.beforeAll(async ({ browser }) => {
+  test.setTimeout(240_000);
+  world = await startCollectWorld();
+  page = await (await browser.newContext({ baseURL: world.base })).newPage();
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text()))
+      pageErrors.push(message.text());
+  });
+});
+
+test.afterEach(() => {
+  expect(pageErrors.splice(0), 'uncaught errors in the page').toEqual([]);
+});
+
+test.afterAll(async () => {
+  await page?.context().close();
+  await world?.stop();
+});
+
+test('the coordinator finds Sonop in the settlements list', async () => {
+  await signIn(page, world.coordinator, world.password);
+  await expect(page).not.toHaveURL(/\/sign-in$/);
+  await page.getByRole('navigation').getByRole('link', { name: 'Settlements' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Settlements' })).toBeVisible();
+  const sonop = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: 'Sonop' }) });
+  await expect(sonop.getByText(/numbered/)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Add a settlement' })).toBeVisible();
+  await checkScreen(page, 'settlements-list');
+  await sonop.getByRole('link', { name: 'Sonop' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Sonop' })).toBeVisible();
+  settlementUrl = new URL(page.url()).pathname;
+});
+
+test('Sonop: profile, the map drawn on a canvas with its legend, coverage and facilities', async () => {
+  const map = page.getByRole('region', { name: /Map of Sonop/ });
+  await expect(map).toHaveAttribute('data-drawn', /^[1-9]\d+$/, { timeout: 20_000 });
+  const drawn = Number(await map.getAttribute('data-drawn'));
+  expect(drawn).toBeGreaterThan(100);
+  await expect(map.locator('canvas')).toHaveCount(1);
+  const ms = await page.evaluate(() => performance.getEntriesByName('mapDrawMs')[0]?.duration ?? -1);
+  expect(ms).toBeGreaterThan(0);
+  const legend = page.getByRole('region', { name: 'Key' });
+  for (const word of ['Numbered', 'Enumerated', 'Verified', 'Disputed', 'Not working'])
+    await expect(legend.getByText(word, { exact: true })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'Coverage' })).toBeVisible();
+  await expect(page.getByRole('rowheader', { name: 'All sections' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'Facilities' })).toBeVisible();
+  await checkScreen(page, 'settlement-page');
+});
+
+test('tapping a structure tells its number and status; a new one is placed by tapping the map', async () => {
+  const map = page.getByRole('region', { name: /Map of Sonop/ });
+  // A structure's point on the screen, from the structures table (the map's text alternative).
+  await page.getByText('Show the list of structures').click();
+  const first = page.locator('#structures-table tbody tr').first();
+  const number = (await first.getByRole('rowheader').textContent())?.trim() ?? '';
+  expect(number).not.toBe('');
+
+  await page.getByRole('button', { name: 'Place a structure' }).click();
+  await expect(page.getByText('Tap the map where the structure is.')).toBeVisible();
+  await map.scrollIntoViewIfNeeded();
+  const box = await map.boundingBox();
+  if (!box) throw new Error('the map has no box');
+  // The top right corner: inside the map, away from the zoom buttons.
+  await page.mouse.click(box.x + box.width - 24, box.y + 24);
+  await page.getByLabel('Painted number').fill('Z-9001');
+  await page.getByRole('button', { name: 'Save the structure' }).click();
+  await expect(page.getByRole('heading', { level: 3, name: 'Structure Z-9001' })).toBeVisible();
+  await expect(page.locator('.map-panel').getByText(/Numbered/)).toBeVisible();
+  await expect(map).toHaveAttribute('data-drawn', /\d+/);
+
+  await page.locator('.map-panel').getByRole('link', { name: 'Open the structure' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Structure Z-9001' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'History' })).toBeVisible();
+  await expect(page.getByText('Version 1 · first recorded')).toBeVisible();
+  await checkScreen(page, 'structure-page');
+});
+
+test('two phones changed one structure offline: the coordinator sees both and resolves it', async () => {
+  const { ctx, csrf } = await signInApi(world.base, world.coordinator, world.password);
+  const settlementId = settlementUrl.split('/').pop() ?? '';
+  const ws = `/api/workspaces/${world.workspaceId}`;
+  const list = await api(ctx, 'GET', `${ws}/settlements/${settlementId}/structures?limit=5`);
+  const target = list.items.find((s: { hasConflict: boolean }) => !s.hasConflict);
+  await api(
+    ctx,
+    'PATCH',
+    `${ws}/structures/${target.id}`,
+    { baseVersionId: target.versionId, rooms: 2 },
+    csrf,
+  );
+  await api(
+    ctx,
+    'PATCH',
+    `${ws}/structures/${target.id}`,
+    { baseVersionId: target.versionId, rooms: 4 },
+    csrf,
+  );
+  await ctx.dispose();
+
+  await page.goto(`${settlementUrl}/structures/${target.id}`);
+  await expect(page.getByRole('heading', { level: 2, name: 'Two changes conflict' })).toBeVisible();
+  const rooms = page.getByRole('row', { name: /Rooms/ });
+  await expect(rooms.getByRole('cell', { name: '2', exact: true })).toBeVisible();
+  await expect(rooms.getByRole('cell', { name: '4', exact: true })).toBeVisible();
+  await checkScreen(page, 'structure-conflict');
+
+  await page.getByLabel(/^Take version/).check();
+  await page.getByLabel('Why').fill('Counted the rooms with the family.');
+  await page.getByRole('button', { name: 'Resolve the conflict' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Two changes conflict' })).toHaveCount(0);
+  await expect(page.getByText('Why: Counted the rooms with the family.')).toBeVisible();
+  await expect(page.getByRole('definition').filter({ hasText: /^4$/ })).toBeVisible();
+});
