@@ -79,8 +79,9 @@ test('tapping a structure tells its number and status; a new one is placed by ta
   await map.scrollIntoViewIfNeeded();
   const box = await map.boundingBox();
   if (!box) throw new Error('the map has no box');
-  // The top right corner: inside the map, away from the zoom buttons.
-  await page.mouse.click(box.x + box.width - 24, box.y + 24);
+  // Near the middle of the settlement, in one of its sections (proposed from the point).
+  await page.mouse.click(box.x + box.width / 2 + 5, box.y + box.height / 2 + 5);
+  await expect(page.getByLabel('Section', { exact: true })).not.toHaveValue('');
   await page.getByLabel('Painted number').fill('Z-9001');
   await page.getByRole('button', { name: 'Save the structure' }).click();
   await expect(page.getByRole('heading', { level: 3, name: 'Structure Z-9001' })).toBeVisible();
@@ -91,6 +92,7 @@ test('tapping a structure tells its number and status; a new one is placed by ta
   await expect(page.getByRole('heading', { level: 1, name: 'Structure Z-9001' })).toBeVisible();
   await expect(page.getByRole('heading', { level: 2, name: 'History' })).toBeVisible();
   await expect(page.getByText('Version 1 · first recorded')).toBeVisible();
+  await expect(page.getByText('Outside the settlement boundary')).toHaveCount(0);
   await checkScreen(page, 'structure-page');
 });
 

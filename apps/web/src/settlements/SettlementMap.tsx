@@ -8,11 +8,12 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { call } from '../api.ts';
 import { useI18n } from '../i18n/i18n.ts';
 import { paths } from '../router.ts';
-import { Button, StatusMessage, TextField, useAction } from '../ui/forms.tsx';
+import { Button, SelectField, StatusMessage, TextField, useAction } from '../ui/forms.tsx';
 import type { SettlementAbilities } from './abilities.ts';
 import { MapLegend } from './MapLegend.tsx';
 import { MapTilesSetting } from './MapTilesSetting.tsx';
 import type { DrawnMap } from './map/draw.ts';
+import { sectionAt } from './map/inside.ts';
 import { tileUrl } from './map/tiles.ts';
 
 type Mode = { kind: 'look' } | { kind: 'place' } | { kind: 'move'; structure: Structure };
@@ -37,6 +38,7 @@ export function SettlementMap(props: {
   const [mode, setMode] = useState<Mode>({ kind: 'look' });
   const [placeAt, setPlaceAt] = useState<Point | null>(null);
   const [number, setNumber] = useState('');
+  const [sectionId, setSectionId] = useState('');
   const [tiles, setTiles] = useState(tileUrl);
   const action = useAction();
   const modeRef = useRef(mode);
@@ -45,8 +47,10 @@ export function SettlementMap(props: {
 
   tapRef.current = (point) => {
     const current = modeRef.current;
-    if (current.kind === 'place') setPlaceAt(point);
-    else if (current.kind === 'move') void move(current.structure, point);
+    if (current.kind === 'place') {
+      setPlaceAt(point);
+      setSectionId(sectionAt(sections, point)?.id ?? '');
+    } else if (current.kind === 'move') void move(current.structure, point);
   };
 
   // Drawn once per settlement; structures placed or moved afterwards are redrawn in place.
@@ -103,7 +107,7 @@ export function SettlementMap(props: {
       if (!placeAt) return;
       const created = await call('createStructure', {
         params: { workspaceId, settlementId: settlement.id },
-        body: { number: number.trim(), point: placeAt },
+        body: { number: number.trim(), point: placeAt, sectionId: sectionId || null },
       });
       props.onStructures([...structures, created]);
       setPlaceAt(null);
@@ -196,6 +200,17 @@ export function SettlementMap(props: {
             required
             autocapitalize="characters"
             error={action.fieldErrors.number}
+          />
+          <SelectField
+            id="new-structure-section"
+            label={t('structure.field.sectionId')}
+            value={sectionId}
+            options={[
+              { value: '', label: t('map.noSection') },
+              ...sections.map((section) => ({ value: section.id, label: section.code })),
+            ]}
+            onValue={setSectionId}
+            error={action.fieldErrors.sectionId}
           />
           <div class="form-actions">
             <Button type="submit" disabled={action.busy || !number.trim()}>

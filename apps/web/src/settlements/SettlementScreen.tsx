@@ -12,9 +12,10 @@ import { Loading, Screen } from '../ui/screen.tsx';
 import { useWorkspace } from '../workspaces/useWorkspace.ts';
 import { settlementAbilities } from './abilities.ts';
 import { keepStructures, loadStructures } from './data.ts';
+import { FacilitiesSection } from './FacilitiesSection.tsx';
 import { SettlementFacts } from './SettlementFacts.tsx';
 import { SettlementMap } from './SettlementMap.tsx';
-import { CoverageTable, FacilitiesTable, SectionsList, StructuresTable } from './SettlementTables.tsx';
+import { CoverageTable, SectionsList, StructuresTable } from './SettlementTables.tsx';
 
 interface Loaded {
   settlement: Settlement;
@@ -94,7 +95,7 @@ export function SettlementScreen(props: { workspaceId: string; settlementId: str
       </div>
       <CoverageTable coverage={coverage} />
       <SectionsList sections={sections} />
-      <FacilitiesTable facilities={facilities} sections={sections} />
+      <FacilitiesSection facilities={facilities} sections={sections} />
       {abilities.readStructures && (
         <StructuresTable
           id={tableId}

@@ -1,12 +1,12 @@
 // The settlement page's tables: coverage per section in the latest round, sections, facilities
-// with their state, and every structure (the map's text alternative, opened on demand).
-import type { Coverage, Facility, Section, Structure } from '@coproduce/contract';
+// (FacilitiesSection.tsx has theirs), and every structure (the map's text alternative, opened on demand).
+import type { Coverage, Section, Structure } from '@coproduce/contract';
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import { useI18n } from '../i18n/i18n.ts';
 import { paths } from '../router.ts';
 import { Swatch } from './MapLegend.tsx';
-import { facilitySymbol, statusSymbols } from './map/symbols.ts';
+import { statusSymbols } from './map/symbols.ts';
 import { ScrollTable } from './ScrollTable.tsx';
 
 export function CoverageTable({ coverage }: { coverage: Coverage }): JSX.Element {
@@ -76,53 +76,6 @@ export function SectionsList({ sections }: { sections: Section[] }): JSX.Element
             </li>
           ))}
         </ul>
-      )}
-    </section>
-  );
-}
-
-export function FacilitiesTable({
-  facilities,
-  sections,
-}: {
-  facilities: Facility[];
-  sections: Section[];
-}): JSX.Element {
-  const { t, date } = useI18n();
-  const code = (id: string | null) => sections.find((s) => s.id === id)?.code ?? t('map.noSection');
-  return (
-    <section aria-labelledby="facilities-title">
-      <h2 id="facilities-title">{t('settlement.facilities')}</h2>
-      {facilities.length === 0 ? (
-        <p>{t('facilities.empty')}</p>
-      ) : (
-        <ScrollTable labelledBy="facilities-title">
-          <thead>
-            <tr>
-              <th scope="col">{t('facilities.type')}</th>
-              <th scope="col">{t('facilities.state')}</th>
-              <th scope="col">{t('coverage.section')}</th>
-              <th scope="col">{t('facilities.units')}</th>
-              <th scope="col">{t('facilities.observed')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {facilities.map((facility) => (
-              <tr key={facility.id}>
-                <th scope="row">
-                  <span class="with-swatch">
-                    <Swatch symbol={facilitySymbol(facility.type, facility.functional)} />
-                    {t(`facility.type.${facility.type}`)}
-                  </span>
-                </th>
-                <td>{facility.functional ? t('facility.working') : t('facility.notWorking')}</td>
-                <td>{code(facility.sectionId)}</td>
-                <td>{facility.units}</td>
-                <td>{facility.observedAt ? date(facility.observedAt) : t('settlement.unknown')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </ScrollTable>
       )}
     </section>
   );

@@ -4,7 +4,7 @@ import type { Settlement } from '@coproduce/contract';
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { call, callAllPages } from '../api.ts';
-import { useI18n } from '../i18n/i18n.ts';
+import { type Translate, useI18n } from '../i18n/i18n.ts';
 import { navigate, paths } from '../router.ts';
 import { Button, StatusMessage, TextField, useAction } from '../ui/forms.tsx';
 import { Icon } from '../ui/icons.tsx';
@@ -70,12 +70,7 @@ export function SettlementsListScreen({ workspaceId }: { workspaceId: string }):
                   {settlement.name}
                 </a>
                 <p class="muted">
-                  {[
-                    settlement.municipality,
-                    settlement.ward && t('settlement.wardNumber', { ward: settlement.ward }),
-                  ]
-                    .filter(Boolean)
-                    .join(' · ')}
+                  {[settlement.municipality, wardName(t, settlement.ward)].filter(Boolean).join(' · ')}
                 </p>
               </div>
               <StatusCounts counts={settlement.structures} />
@@ -85,6 +80,11 @@ export function SettlementsListScreen({ workspaceId }: { workspaceId: string }):
       )}
     </Screen>
   );
+}
+
+/** A ward as people say it: "Ward 36" for a bare number, else as it was written. */
+export function wardName(t: Translate, ward: string): string {
+  return /^\d+$/.test(ward.trim()) ? t('settlement.wardNumber', { ward: ward.trim() }) : ward;
 }
 
 function NewSettlement(props: {

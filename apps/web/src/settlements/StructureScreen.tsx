@@ -99,7 +99,7 @@ export function StructureScreen(props: {
         {t(`structure.status.${structure.status}`)}
       </p>
       {warnings && (
-        <p class="notice notice-error" role="status">
+        <p class="notice notice-error structure-flags" role="status">
           {warnings}
         </p>
       )}

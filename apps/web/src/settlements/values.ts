@@ -44,6 +44,9 @@ export function useFieldValue(sections: Section[]): (field: string, value: unkno
     }
     if ((field === 'numberedAt' || field === 'createdAt') && typeof value === 'string')
       return date(value, true);
+    // Materials are typed on phones; forms' choice names (corrugated_iron) read better spaced.
+    if ((field === 'wallMaterial' || field === 'roofMaterial') && typeof value === 'string')
+      return value.replace(/_/g, ' ');
     if (typeof value === 'object') return JSON.stringify(value);
     return String(value);
   };

@@ -115,7 +115,7 @@ export function drawMap(
     preferCanvas: true,
     renderer,
     maxZoom: 22,
-    zoomSnap: 0.5,
+    zoomSnap: 0.25,
     attributionControl: Boolean(options.tileUrl),
   });
   if (options.tileUrl) {
