@@ -174,8 +174,20 @@ export function drawMap(
     item.point ? [latLng(item.point)] : [],
   );
   const bounds = shapes.getLayers().length > 0 ? shapes.getBounds() : L.latLngBounds(points);
-  if (bounds.isValid()) map.fitBounds(bounds, { padding: [12, 12] });
-  else map.setView([-33.93, 18.6], 14);
+  const fit = () => {
+    if (bounds.isValid()) map.fitBounds(bounds, { padding: [12, 12] });
+    else map.setView([-33.93, 18.6], 14);
+  };
+  fit();
+  // Until someone moves the map, it keeps the whole settlement in view (a phone turned sideways).
+  let touched = false;
+  const touch = () => {
+    touched = true;
+  };
+  for (const type of ['pointerdown', 'wheel', 'keydown'] as const) container.addEventListener(type, touch);
+  map.on('resize', () => {
+    if (!touched) fit();
+  });
 
   setStructures(content.structures);
   map.on('zoomend', () => {

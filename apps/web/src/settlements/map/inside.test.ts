@@ -1,6 +1,6 @@
 import type { Section } from '@coproduce/contract';
 import { describe, expect, it } from 'vitest';
-import { contains, sectionAt } from './inside.ts';
+import { sectionAt } from './inside.ts';
 
 const square = (x: number, y: number, size: number) => [
   [
@@ -21,14 +21,5 @@ describe('point in section', () => {
     expect(sectionAt(sections, { lon: 18.6005, lat: -33.9295 })?.code).toBe('A');
     expect(sectionAt(sections, { lon: 18.6015, lat: -33.9295 })?.code).toBe('B');
     expect(sectionAt(sections, { lon: 18.7, lat: -33.9295 })).toBeNull();
-  });
-
-  it('leaves out the holes of a polygon', () => {
-    const outer = square(0, 0, 10)[0];
-    const hole = square(4, 4, 2)[0];
-    const boundary = { type: 'Polygon' as const, coordinates: [outer, hole] };
-    expect(contains(boundary, { lon: 1, lat: 1 })).toBe(true);
-    expect(contains(boundary, { lon: 5, lat: 5 })).toBe(false);
-    expect(contains({ type: 'MultiPolygon', coordinates: [[outer]] }, { lon: 1, lat: 1 })).toBe(true);
   });
 });
