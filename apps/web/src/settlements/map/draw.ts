@@ -175,8 +175,8 @@ export function drawMap(
   );
   const bounds = shapes.getLayers().length > 0 ? shapes.getBounds() : L.latLngBounds(points);
   const fit = () => {
-    if (bounds.isValid()) map.fitBounds(bounds, { padding: [12, 12] });
-    else map.setView([-33.93, 18.6], 14);
+    if (bounds.isValid()) map.fitBounds(bounds, { padding: [12, 12], animate: false });
+    else map.setView([-33.93, 18.6], 14, { animate: false });
   };
   fit();
   // Until someone moves the map, it keeps the whole settlement in view (a phone turned sideways).
