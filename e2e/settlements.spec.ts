@@ -132,3 +132,30 @@ test('two phones changed one structure offline: the coordinator sees both and re
   await expect(page.getByText('Why: Counted the rooms with the family.')).toBeVisible();
   await expect(page.getByRole('definition').filter({ hasText: /^4$/ })).toBeVisible();
 });
+
+test('a member sees the map but no controls that change it; a partner sees the profile, not the homes', async ({
+  browser,
+}) => {
+  for (const role of ['member', 'partner'] as const) {
+    const other = await (await browser.newContext({ baseURL: world.base })).newPage();
+    try {
+      // The demo names one account per role demo-<role>, with the one password it prints.
+      await signIn(other, `demo-${role}`, world.password);
+      await expect(other).not.toHaveURL(/\/sign-in$/);
+      await other.goto(settlementUrl);
+      await expect(other.getByRole('heading', { level: 1, name: 'Sonop' })).toBeVisible();
+      await expect(other.getByRole('region', { name: /Map of Sonop/ })).toHaveAttribute('data-drawn', /\d+/, {
+        timeout: 20_000,
+      });
+      await expect(other.getByRole('button', { name: 'Place a structure' })).toHaveCount(0);
+      await expect(other.getByRole('heading', { level: 2, name: 'Coverage' })).toBeVisible();
+      const structures = other.getByRole('heading', { level: 2, name: /^All structures/ });
+      await expect(structures).toHaveCount(role === 'member' ? 1 : 0);
+      await other.goto(new URL(settlementUrl, world.base).pathname.replace(/\/[^/]+$/, ''));
+      await expect(other.getByRole('heading', { level: 1, name: 'Settlements' })).toBeVisible();
+      await expect(other.getByRole('button', { name: 'Add a settlement' })).toHaveCount(0);
+    } finally {
+      await other.context().close();
+    }
+  }
+});

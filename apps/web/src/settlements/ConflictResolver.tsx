@@ -123,7 +123,7 @@ export function ConflictResolver(props: {
           />
           <StatusMessage error={action.error} />
           <div class="form-actions">
-            <Button type="submit" disabled={action.busy || !reason.trim()}>
+            <Button type="submit" data-endpoint="resolveStructure" disabled={action.busy || !reason.trim()}>
               {t('conflict.resolve')}
             </Button>
           </div>

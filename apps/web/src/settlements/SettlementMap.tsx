@@ -147,7 +147,11 @@ export function SettlementMap(props: {
       {abilities.number && (
         <div class="map-tools">
           {mode.kind === 'look' ? (
-            <Button variant="secondary" onClick={() => setMode({ kind: 'place' })}>
+            <Button
+              variant="secondary"
+              data-endpoint="createStructure"
+              onClick={() => setMode({ kind: 'place' })}
+            >
               {t('map.place')}
             </Button>
           ) : (
@@ -237,6 +241,7 @@ export function SettlementMap(props: {
               {abilities.number && (
                 <Button
                   variant="plain"
+                  data-endpoint="updateStructure"
                   onClick={() => setMode({ kind: 'move', structure: picked.structure })}
                 >
                   {t('map.move')}
