@@ -4,7 +4,7 @@
 // structure by tapping the map, opens a structure and resolves a conflict made by two phones.
 // Every screen is checked with axe and photographed at 360 px and 1280 px.
 import type { Page } from '@playwright/test';
-import { checkScreen } from './pages/app.ts';
+import { checkScreen, chooseLanguage } from './pages/app.ts';
 import { api, type CollectWorld, signIn, signInApi, startCollectWorld } from './support/collect-world.ts';
 import { expect, test } from './support/index.ts';
 
@@ -158,4 +158,23 @@ test('a member sees the map but no controls that change it; a partner sees the p
       await other.context().close();
     }
   }
+});
+
+test('the settlement page and its map key in isiZulu and Hindi', async () => {
+  await page.goto(settlementUrl);
+  await expect(page.getByRole('region', { name: /Map of Sonop/ })).toHaveAttribute('data-drawn', /\d+/, {
+    timeout: 20_000,
+  });
+  const words = {
+    zu: { map: 'Ibalazwe', key: 'Incazelo yebalazwe', status: 'Sibaliwe' },
+    hi: { map: 'नक्शा', key: 'संकेत', status: 'गणना हुई' },
+  };
+  for (const [code, expected] of Object.entries(words) as [keyof typeof words, (typeof words)['zu']][]) {
+    await chooseLanguage(page, code);
+    await expect(page.getByRole('heading', { level: 2, name: expected.map, exact: true })).toBeVisible();
+    const legend = page.getByRole('region', { name: expected.key });
+    await expect(legend.getByText(expected.status, { exact: true })).toBeVisible();
+    await checkScreen(page, `settlement-page-${code}`);
+  }
+  await chooseLanguage(page, 'en');
 });
