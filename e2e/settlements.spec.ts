@@ -88,10 +88,20 @@ test('tapping a structure tells its number and status; a new one is placed by ta
   await expect(page.locator('.map-panel').getByText(/Numbered/)).toBeVisible();
   await expect(map).toHaveAttribute('data-drawn', /\d+/);
 
+  // Moved a little: a change on the version it was read at.
+  await page.locator('.map-panel').getByRole('button', { name: 'Move it' }).click();
+  await expect(page.getByText('Tap the map where Z-9001 really is.')).toBeVisible();
+  await map.scrollIntoViewIfNeeded();
+  const again = (await map.boundingBox()) ?? box;
+  await page.mouse.click(again.x + again.width / 2 + 25, again.y + again.height / 2 + 15);
+  await expect(page.getByRole('heading', { level: 3, name: 'Structure Z-9001' })).toBeVisible();
+
   await page.locator('.map-panel').getByRole('link', { name: 'Open the structure' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Structure Z-9001' })).toBeVisible();
   await expect(page.getByRole('heading', { level: 2, name: 'History' })).toBeVisible();
   await expect(page.getByText('Version 1 · first recorded')).toBeVisible();
+  await expect(page.getByText('Version 2 · changed')).toBeVisible();
+  await expect(page.getByText(/^Place on the map: latitude .* → latitude/)).toBeVisible();
   await expect(page.getByText('Outside the settlement boundary')).toHaveCount(0);
   await checkScreen(page, 'structure-page');
 });
