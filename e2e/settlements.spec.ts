@@ -143,6 +143,38 @@ test('two phones changed one structure offline: the coordinator sees both and re
   await expect(page.getByRole('definition').filter({ hasText: /^4$/ })).toBeVisible();
 });
 
+test('two doors painted with one number: both flagged, one renumbered from its page', async () => {
+  const { ctx, csrf } = await signInApi(world.base, world.coordinator, world.password);
+  const settlementId = settlementUrl.split('/').pop() ?? '';
+  const ws = `/api/workspaces/${world.workspaceId}`;
+  const first = await api(
+    ctx,
+    'POST',
+    `${ws}/settlements/${settlementId}/structures`,
+    { number: 'Z-7000' },
+    csrf,
+  );
+  const second = await api(
+    ctx,
+    'POST',
+    `${ws}/settlements/${settlementId}/structures`,
+    { number: 'Z-7000' },
+    csrf,
+  );
+  await ctx.dispose();
+  expect(second.duplicateNumber).toBe(true);
+
+  await page.goto(`${settlementUrl}/structures/${second.id}`);
+  await expect(page.getByText('Another structure has this number')).toBeVisible();
+  await checkScreen(page, 'structure-duplicate');
+  await page.getByLabel('Painted number').fill('Z-7001');
+  await page.getByRole('button', { name: 'Save the new number' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Structure Z-7001' })).toBeVisible();
+  await expect(page.getByText('Another structure has this number')).toHaveCount(0);
+  await expect(page.getByText('Number: Z-7000 → Z-7001')).toBeVisible();
+  expect(first.id).not.toBe(second.id);
+});
+
 test('a member sees the map but no controls that change it; a partner sees the profile, not the homes', async ({
   browser,
 }) => {

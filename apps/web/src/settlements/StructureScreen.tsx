@@ -15,6 +15,7 @@ import { ConflictResolver } from './ConflictResolver.tsx';
 import { findStructure, replaceKept } from './data.ts';
 import { Swatch } from './MapLegend.tsx';
 import { statusSymbols } from './map/symbols.ts';
+import { Renumber } from './Renumber.tsx';
 import { flags } from './SettlementTables.tsx';
 import { StructureHistory } from './StructureHistory.tsx';
 import { useFieldValue } from './values.ts';
@@ -112,6 +113,17 @@ export function StructureScreen(props: {
           </div>
         ))}
       </dl>
+      {structure.duplicateNumber && abilities.number && !structure.hasConflict && (
+        <Renumber
+          key={structure.versionId}
+          workspaceId={workspaceId}
+          structure={structure}
+          onChanged={(changed) => {
+            replaceKept(changed);
+            void load();
+          }}
+        />
+      )}
       {structure.hasConflict && (
         <ConflictResolver
           workspaceId={workspaceId}

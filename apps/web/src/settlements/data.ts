@@ -27,15 +27,15 @@ export function keepStructures(settlementId: string, structures: Structure[]): v
   kept = { settlementId, structures };
 }
 
-/** One structure: from the list kept when it is the same settlement, else read again. */
+/** One structure: from the list kept when it is there, else from the settlement read again. */
 export async function findStructure(
   workspaceId: string,
   settlementId: string,
   structureId: string,
 ): Promise<Structure | null> {
-  const list =
-    kept?.settlementId === settlementId ? kept.structures : await loadStructures(workspaceId, settlementId);
-  return list.find((structure) => structure.id === structureId) ?? null;
+  const byId = (list: Structure[]) => list.find((structure) => structure.id === structureId) ?? null;
+  const found = kept?.settlementId === settlementId ? byId(kept.structures) : null;
+  return found ?? byId(await loadStructures(workspaceId, settlementId));
 }
 
 /** After a change: the kept list holds the new version. */

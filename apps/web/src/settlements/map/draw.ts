@@ -138,7 +138,10 @@ export function drawMap(
     L.geoJSON(section.boundary as GeoJsonObject, {
       style: { color: '#4a4a4a', weight: 1.5, dashArray: '6 4', fill: false },
       interactive: false,
-    }).addTo(shapes);
+    })
+      // The section's code at its middle, as painted numbers start with it.
+      .bindTooltip(section.code, { permanent: true, direction: 'center', className: 'section-label' })
+      .addTo(shapes);
   }
 
   const structureLayer = L.layerGroup().addTo(map);
