@@ -164,8 +164,22 @@ test('two doors painted with one number: both flagged, one renumbered from its p
   await ctx.dispose();
   expect(second.duplicateNumber).toBe(true);
 
-  await page.goto(`${settlementUrl}/structures/${second.id}`);
+  // From the settlement page, as a coordinator would come: the page links the other door.
+  await page.goto(settlementUrl);
+  await page.getByText('Show the list of structures').click();
+  await page
+    .locator('#structures-table tbody tr')
+    .filter({ hasText: 'Z-7000' })
+    .last()
+    .getByRole('link')
+    .click();
   await expect(page.getByText('Another structure has this number')).toBeVisible();
+  const otherLink = page.getByRole('link', { name: /^The other Z-7000/ });
+  await expect(otherLink).toHaveCount(1);
+  const otherId = (await otherLink.getAttribute('href'))?.split('/').pop();
+  const here = new URL(page.url()).pathname.split('/').pop();
+  if (here !== second.id) await page.goto(`${settlementUrl}/structures/${second.id}`);
+  expect([first.id, second.id]).toContain(otherId);
   await checkScreen(page, 'structure-duplicate');
   await page.getByLabel('Painted number').fill('Z-7001');
   await page.getByRole('button', { name: 'Save the new number' }).click();

@@ -12,7 +12,7 @@ import { Loading, Screen } from '../ui/screen.tsx';
 import { useWorkspace } from '../workspaces/useWorkspace.ts';
 import { settlementAbilities } from './abilities.ts';
 import { ConflictResolver } from './ConflictResolver.tsx';
-import { findStructure, replaceKept } from './data.ts';
+import { findStructure, replaceKept, sameNumber } from './data.ts';
 import { Swatch } from './MapLegend.tsx';
 import { statusSymbols } from './map/symbols.ts';
 import { Renumber } from './Renumber.tsx';
@@ -104,7 +104,23 @@ export function StructureScreen(props: {
           {warnings}
         </p>
       )}
-      {structure.duplicateNumber && <p class="hint">{t('structure.duplicateHint')}</p>}
+      {structure.duplicateNumber && (
+        <>
+          <p class="hint">{t('structure.duplicateHint')}</p>
+          <ul class="same-number">
+            {sameNumber(structure).map((other) => (
+              <li key={other.id}>
+                <a href={paths.structure(workspaceId, settlementId, other.id)}>
+                  {t('structure.sameNumber', {
+                    number: other.number,
+                    section: value('sectionId', other.sectionId),
+                  })}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       <dl class="summary">
         {facts.map(([term, text]) => (
           <div key={term}>

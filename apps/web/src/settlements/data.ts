@@ -46,3 +46,9 @@ export function replaceKept(structure: Structure): void {
     structures: kept.structures.map((s) => (s.id === structure.id ? structure : s)),
   };
 }
+
+/** The other structures of the kept list painted with this one's number. */
+export function sameNumber(structure: Structure): Structure[] {
+  if (kept?.settlementId !== structure.settlementId) return [];
+  return kept.structures.filter((s) => s.number === structure.number && s.id !== structure.id);
+}
