@@ -234,3 +234,22 @@ test('the settlement page and its map key in isiZulu and Hindi', async () => {
   }
   await chooseLanguage(page, 'en');
 });
+
+test('the coordinator adds a settlement and opens its empty page', async () => {
+  await page.goto(settlementUrl.replace(/\/[^/]+$/, ''));
+  await page.getByRole('button', { name: 'Add a settlement' }).click();
+  await page.getByLabel('Name', { exact: true }).fill('Kanana');
+  await page.getByLabel('Municipality').fill('City of Cape Town');
+  await page.getByLabel('Ward').fill('12');
+  await page.getByLabel('Number prefix').fill('K-');
+  await checkScreen(page, 'settlement-new');
+  await page.getByRole('button', { name: 'Add the settlement' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Kanana' })).toBeVisible();
+  await expect(page.getByRole('region', { name: /Map of Kanana/ })).toHaveAttribute('data-drawn', '0', {
+    timeout: 20_000,
+  });
+  await expect(page.getByText('No sections yet.')).toBeVisible();
+  await expect(page.getByText('No facilities mapped yet.')).toBeVisible();
+  await page.getByRole('link', { name: 'All settlements' }).click();
+  await expect(page.getByText('City of Cape Town · Ward 12')).toBeVisible();
+});
