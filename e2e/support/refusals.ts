@@ -7,6 +7,7 @@ import { mayManageDeviceAccess } from '../../apps/server/src/device-access/polic
 import { can, type FormAction } from '../../apps/server/src/forms/policy.ts';
 import { canListInvites, canManageMembers } from '../../apps/server/src/members/policy.ts';
 import { canCreatePerson, canDeletePerson, writableFields } from '../../apps/server/src/people/policy.ts';
+import { canSettlements } from '../../apps/server/src/settlements/policy.ts';
 import { canSubmissions } from '../../apps/server/src/submissions/policy.ts';
 import { abilitiesFor } from '../../apps/server/src/workspaces/policy.ts';
 
@@ -55,4 +56,8 @@ export const serverAccepts: Record<string, (seen: Seen) => boolean> = {
   ingestSubmissions: ({ role }) => canSubmissions(role, 'submit'),
   createApiToken: ({ role }) => abilitiesFor(role).manageTokens,
   revokeApiToken: ({ role }) => abilitiesFor(role).manageTokens,
+  createSettlement: ({ role }) => canSettlements(role, 'map'),
+  createStructure: ({ role }) => canSettlements(role, 'number'),
+  updateStructure: ({ role }) => canSettlements(role, 'number'),
+  resolveStructure: ({ role }) => canSettlements(role, 'resolve'),
 };

@@ -29,6 +29,7 @@ import { MembersScreen } from './members/MembersScreen.tsx';
 import { PeopleScreen } from './people/PeopleScreen.tsx';
 import { PersonScreen } from './people/PersonScreen.tsx';
 import { isCollectRoute, navigate, paths, type Route, useRoute } from './router.ts';
+import { SettlementsRoute } from './settlements/lazy.tsx';
 import { SetupScreen } from './setup/SetupScreen.tsx';
 import { AppContext, type AppState, lastWorkspace, useApp } from './state.ts';
 import { Header } from './ui/Header.tsx';
@@ -258,5 +259,9 @@ function CurrentScreen({ route }: { route: Route }): JSX.Element {
     case 'collectNew':
     case 'collectWork':
       return <CollectRoute route={route} />;
+    case 'settlements':
+    case 'settlement':
+    case 'structure':
+      return <SettlementsRoute route={route} />;
   }
 }

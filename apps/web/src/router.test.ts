@@ -11,6 +11,18 @@ describe('router', () => {
     expect(matchRoute(paths.person(w, 'p1'), '')).toEqual({ name: 'person', workspaceId: w, personId: 'p1' });
     expect(matchRoute(paths.inviteSlip(w), '')).toEqual({ name: 'inviteSlip', workspaceId: w });
     expect(matchRoute(paths.audit(w), '')).toEqual({ name: 'audit', workspaceId: w });
+    expect(matchRoute(paths.settlements(w), '')).toEqual({ name: 'settlements', workspaceId: w });
+    expect(matchRoute(paths.settlement(w, 's1'), '')).toEqual({
+      name: 'settlement',
+      workspaceId: w,
+      settlementId: 's1',
+    });
+    expect(matchRoute(paths.structure(w, 's1', 't1'), '')).toEqual({
+      name: 'structure',
+      workspaceId: w,
+      settlementId: 's1',
+      structureId: 't1',
+    });
   });
 
   it('reads the invite code of an email link', () => {
@@ -22,5 +34,6 @@ describe('router', () => {
   it('knows what it does not know', () => {
     expect(matchRoute('/nowhere', '')).toEqual({ name: 'notFound' });
     expect(matchRoute(`/w/${w}/people/p1/extra`, '')).toEqual({ name: 'notFound' });
+    expect(matchRoute(`/w/${w}/settlements/s1/houses/t1`, '')).toEqual({ name: 'notFound' });
   });
 });

@@ -19,6 +19,9 @@ export type Route =
   | { name: 'collect'; workspaceId: string }
   | { name: 'collectNew'; workspaceId: string; formId: string }
   | { name: 'collectWork'; workspaceId: string; workId: string }
+  | { name: 'settlements'; workspaceId: string }
+  | { name: 'settlement'; workspaceId: string; settlementId: string }
+  | { name: 'structure'; workspaceId: string; settlementId: string; structureId: string }
   | { name: 'notFound' };
 
 /** The collection screens: they work with no connection, so the shell lets them draw offline. */
@@ -47,6 +50,10 @@ export const paths = {
   collect: (workspaceId: string) => `/w/${workspaceId}/collect`,
   collectNew: (workspaceId: string, formId: string) => `/w/${workspaceId}/collect/new/${formId}`,
   collectWork: (workspaceId: string, workId: string) => `/w/${workspaceId}/collect/work/${workId}`,
+  settlements: (workspaceId: string) => `/w/${workspaceId}/settlements`,
+  settlement: (workspaceId: string, settlementId: string) => `/w/${workspaceId}/settlements/${settlementId}`,
+  structure: (workspaceId: string, settlementId: string, structureId: string) =>
+    `/w/${workspaceId}/settlements/${settlementId}/structures/${structureId}`,
 };
 
 /** A form's screens: the builder, the preview, co-design comments, and changes since the last version. */
@@ -72,6 +79,13 @@ export function matchRoute(pathname: string, search: string): Route {
     if (id === undefined) return { name: 'collect', workspaceId };
     if (id === 'new' && extra) return { name: 'collectNew', workspaceId, formId: extra };
     if (id === 'work' && extra) return { name: 'collectWork', workspaceId, workId: extra };
+  }
+  if (first === 'w' && workspaceId && area === 'settlements') {
+    if (parts.length === 3) return { name: 'settlements', workspaceId };
+    if (id && parts.length === 4) return { name: 'settlement', workspaceId, settlementId: id };
+    const structureId = parts[5];
+    if (id && extra === 'structures' && structureId && parts.length === 6)
+      return { name: 'structure', workspaceId, settlementId: id, structureId };
   }
   if (first === 'w' && workspaceId && extra === undefined) {
     if (area === 'people' && id === undefined) return { name: 'people', workspaceId };

@@ -8,7 +8,18 @@ import { describe, expect, it } from 'vitest';
 // A string, not new URL(): happy-dom replaces the URL class, which node's fileURLToPath refuses.
 const src = `${dirname(dirname(fileURLToPath(import.meta.url)))}/`;
 // The foundation's screens; other areas run the same check in their own tests when they adopt it.
-const areas = ['account', 'audit', 'auth', 'members', 'people', 'setup', 'ui', 'workspaces', 'app.tsx'];
+const areas = [
+  'account',
+  'audit',
+  'auth',
+  'members',
+  'people',
+  'settlements',
+  'setup',
+  'ui',
+  'workspaces',
+  'app.tsx',
+];
 
 function files(path: string): string[] {
   const full = join(src, path);

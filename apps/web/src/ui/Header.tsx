@@ -47,6 +47,13 @@ export function Header({ route }: { route: Route }): JSX.Element {
         label: t('collect.nav'),
         current: isCollectRoute(route),
       });
+    // Every role reads settlements (partners their profiles and aggregates, not where homes are).
+    links.push({
+      href: paths.settlements(workspace.id),
+      icon: 'map',
+      label: t('settlements.nav'),
+      current: route.name === 'settlements' || route.name === 'settlement' || route.name === 'structure',
+    });
     links.push({
       href: paths.forms(workspace.id),
       icon: 'forms',

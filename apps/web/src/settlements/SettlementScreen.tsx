@@ -1,0 +1,110 @@
+// One settlement: its profile, its map, coverage per section in the latest round, its sections
+// and facilities, and every structure as a table (the map's text alternative).
+import type { Coverage, Facility, Section, Settlement, Structure } from '@coproduce/contract';
+import type { JSX } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { call } from '../api.ts';
+import { useI18n } from '../i18n/i18n.ts';
+import { paths } from '../router.ts';
+import { StatusMessage, useAction } from '../ui/forms.tsx';
+import { Icon } from '../ui/icons.tsx';
+import { Loading, Screen } from '../ui/screen.tsx';
+import { useWorkspace } from '../workspaces/useWorkspace.ts';
+import { settlementAbilities } from './abilities.ts';
+import { keepStructures, loadStructures } from './data.ts';
+import { FacilitiesSection } from './FacilitiesSection.tsx';
+import { SettlementFacts } from './SettlementFacts.tsx';
+import { SettlementMap } from './SettlementMap.tsx';
+import { CoverageTable, SectionsList, StructuresTable } from './SettlementTables.tsx';
+
+interface Loaded {
+  settlement: Settlement;
+  sections: Section[];
+  coverage: Coverage;
+  facilities: Facility[];
+  structures: Structure[];
+}
+
+export function SettlementScreen(props: { workspaceId: string; settlementId: string }): JSX.Element {
+  const { workspaceId, settlementId } = props;
+  const { t } = useI18n();
+  const workspace = useWorkspace(workspaceId);
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const action = useAction();
+  const abilities = workspace ? settlementAbilities(workspace.role) : null;
+
+  useEffect(() => {
+    if (!abilities) return;
+    const params = { workspaceId, settlementId };
+    void action.run(async () => {
+      const [settlement, sections, coverage, facilities, structures] = await Promise.all([
+        call('getSettlement', { params }),
+        call('listSections', { params }),
+        call('settlementCoverage', { params }),
+        call('listFacilities', { params }),
+        abilities.readStructures ? loadStructures(workspaceId, settlementId) : Promise.resolve([]),
+      ]);
+      setLoaded({ settlement, sections: sections.items, coverage, facilities: facilities.items, structures });
+    });
+  }, [workspaceId, settlementId, abilities?.readStructures]);
+
+  if (workspace === undefined) return <Loading />;
+  if (workspace === null || !abilities) return <Screen title={t('workspace.notFound')}>{null}</Screen>;
+  if (!loaded)
+    return (
+      <Screen title={t('settlement.loading')} busy={!action.error}>
+        <StatusMessage error={action.error} />
+        {!action.error && <Loading />}
+      </Screen>
+    );
+
+  const { settlement, sections, coverage, facilities, structures } = loaded;
+  const setStructures = (next: Structure[]) => {
+    keepStructures(settlement.id, next);
+    setLoaded({ ...loaded, structures: next });
+  };
+  const tableId = 'structures-table';
+
+  return (
+    <Screen title={settlement.name} wide>
+      <p>
+        <a href={paths.settlements(workspaceId)}>
+          <Icon name="back" />
+          <span>{t('settlement.back')}</span>
+        </a>
+      </p>
+      <div class="settlement-layout">
+        <div class="settlement-main">
+          <section aria-labelledby="map-title">
+            <h2 id="map-title">{t('map.title')}</h2>
+            <SettlementMap
+              workspaceId={workspaceId}
+              settlement={settlement}
+              sections={sections}
+              structures={structures}
+              facilities={facilities}
+              abilities={abilities}
+              tableId={tableId}
+              onStructures={setStructures}
+            />
+          </section>
+        </div>
+        <div class="settlement-side">
+          <SettlementFacts settlement={settlement} />
+        </div>
+      </div>
+      <CoverageTable coverage={coverage} />
+      <SectionsList sections={sections} />
+      <FacilitiesSection facilities={facilities} sections={sections} />
+      {abilities.readStructures && (
+        <StructuresTable
+          id={tableId}
+          workspaceId={workspaceId}
+          settlementId={settlement.id}
+          structures={structures}
+          sections={sections}
+        />
+      )}
+    </Screen>
+  );
+}

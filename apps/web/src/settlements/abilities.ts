@@ -1,0 +1,24 @@
+// What the caller's role may do with settlements, so a screen offers only what the server would
+// accept. The server decides (apps/server/src/settlements/policy.ts); this mirrors its table.
+import type { Role } from '@coproduce/contract';
+
+export interface SettlementAbilities {
+  /** See where each structure is (partners see profiles, facilities and aggregates only). */
+  readStructures: boolean;
+  /** Add settlements and sections. */
+  map: boolean;
+  /** Number (place) and move structures. */
+  number: boolean;
+  /** Resolve a structure's conflict. */
+  resolve: boolean;
+}
+
+export function settlementAbilities(role: Role): SettlementAbilities {
+  const keeper = role === 'coordinator' || role === 'staff';
+  return {
+    readStructures: role !== 'partner',
+    map: keeper,
+    number: keeper || role === 'researcher',
+    resolve: keeper,
+  };
+}
