@@ -37,7 +37,7 @@ export async function writeEntityRecords(
   };
   for (const { index, item, version } of stored) {
     const outcome = outcomes.get(index);
-    if (!outcome || outcome.status !== 'stored') continue;
+    if (outcome?.status !== 'stored') continue;
     const { form } = await preparedVersion(ctx, ws, version);
     if (!form.entities?.length) continue;
     const issues = await writeRecordsFromSubmission(ctx, targets, {
