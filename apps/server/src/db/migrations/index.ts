@@ -5,6 +5,7 @@ import * as hardening from './0003_hardening.ts';
 import * as collection from './0004_collection.ts';
 import * as deviceAccess from './0005_device_access.ts';
 import * as settlements from './0006_settlements.ts';
+import * as coverageIndexes from './0007_coverage_indexes.ts';
 
 /** Every migration in order. Names sort; never edit or remove one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '0004_collection': collection,
   '0005_device_access': deviceAccess,
   '0006_settlements': settlements,
+  '0007_coverage_indexes': coverageIndexes,
 };
