@@ -254,6 +254,8 @@ export const AssignmentSchema = z.object({
   dueOn: z.string().nullable(),
   note: z.string(),
   status: z.enum(['active', 'closed']),
+  settlementId: IdSchema.nullable().describe('where the work is: its records reach the phone'),
+  sectionId: IdSchema.nullable().describe('one section of that settlement; null: all of it'),
   createdAt: TimestampSchema,
   updatedAt: TimestampSchema,
   revision: RevisionSchema,
@@ -272,10 +274,16 @@ export const CreateAssignmentInputSchema = z
     targetCount: z.number().int().min(1).max(1_000_000).optional(),
     dueOn: DateSchema.optional(),
     note: z.string().trim().max(2000).default(''),
+    settlementId: IdSchema.optional(),
+    sectionId: IdSchema.optional(),
   })
   .refine((a) => (a.personId ? 1 : 0) + (a.teamId ? 1 : 0) === 1, {
     message: 'assign to one researcher or one team',
     path: ['personId'],
+  })
+  .refine((a) => !a.sectionId || a.settlementId, {
+    message: 'a section is named with its settlement',
+    path: ['settlementId'],
   });
 
 export const UpdateAssignmentInputSchema = z.strictObject({

@@ -3,11 +3,13 @@ import { AssignmentSchema, SubmissionSummarySchema, TeamSchema } from './collect
 import { FormAttachmentSchema, FormSummarySchema, FormVersionSchema } from './forms.ts';
 import { IdSchema, RevisionSchema } from './ids.ts';
 import { limits } from './limits.ts';
+import { SectionSchema, SettlementSchema, StructureSchema } from './settlements.ts';
 
 /**
  * The workspace change feed: everything a phone may see that changed after its cursor, across
  * domains, in one ordered stream (forms, published versions with their models, attachments,
- * assignments, teams, the phone's own submissions and their review states; records later), filtered
+ * assignments, teams, the phone's own submissions and their review states; the settlements, sections
+ * and structures of the places the caller's assignments name), filtered
  * by the same policies as the listings. A cursor names the caller's scope: when what they may see
  * changes (a new assignment), the next page says `reset` and starts over for the new scope.
  */
@@ -20,7 +22,18 @@ const item = <K extends string, D extends z.ZodType>(kind: K, data: D) =>
     data: data.nullable(),
   });
 
-export const feedKinds = ['form', 'formVersion', 'attachment', 'assignment', 'team', 'submission'] as const;
+// New kinds go at the end: a cursor names a kind by its place in this list.
+export const feedKinds = [
+  'form',
+  'formVersion',
+  'attachment',
+  'assignment',
+  'team',
+  'submission',
+  'settlement',
+  'section',
+  'structure',
+] as const;
 export type FeedKind = (typeof feedKinds)[number];
 
 export const FeedItemSchema = z.discriminatedUnion('kind', [
@@ -30,6 +43,10 @@ export const FeedItemSchema = z.discriminatedUnion('kind', [
   item('assignment', AssignmentSchema),
   item('team', TeamSchema),
   item('submission', SubmissionSummarySchema),
+  // A settlement as a phone keeps it: the record, without the counts of the listing.
+  item('settlement', SettlementSchema.omit({ structures: true, sections: true, facilities: true })),
+  item('section', SectionSchema),
+  item('structure', StructureSchema),
 ]);
 export type FeedItem = z.infer<typeof FeedItemSchema>;
 

@@ -14,6 +14,8 @@ export function presentAssignment(row: AssignmentRow): Assignment {
     dueOn: row.due_on,
     note: row.note,
     status: row.status,
+    settlementId: row.settlement_id,
+    sectionId: row.section_id,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     revision: revisionText(row.revision),

@@ -121,3 +121,17 @@ export async function submissionCounts(trx: Tx, workspaceId: string, personId: s
     .execute();
   return rows.map((r) => ({ formId: r.form_id, state: r.state, n: Number(r.n) }));
 }
+
+/** The places (settlement, and section or null for all of it) a collector's active assignments name. */
+export async function assignedAreas(trx: Tx, workspaceId: string, personId: string, teamIds: Set<string>) {
+  const rows = await trx
+    .selectFrom('assignments')
+    .select(['settlement_id', 'section_id'])
+    .where('workspace_id', '=', workspaceId)
+    .where('deleted_at', 'is', null)
+    .where('status', '=', 'active')
+    .where('settlement_id', 'is not', null)
+    .where((eb) => eb.or([eb('person_id', '=', personId), eb('team_id', 'in', [...teamIds, ''])]))
+    .execute();
+  return rows.map((r) => ({ settlementId: r.settlement_id!, sectionId: r.section_id }));
+}

@@ -3,6 +3,7 @@ import type { RequestContext } from '../context.ts';
 import { AppError, forbidden, notFound } from '../errors.ts';
 import type { Registrar } from '../http/register.ts';
 import { newId } from '../ids.ts';
+import { findSection, findSettlement } from '../settlements/queries.ts';
 import { canSubmissions } from '../submissions/policy.ts';
 import { formsByIds } from '../submissions/queries.ts';
 import { keysetPage, pageItems } from '../sync/keyset.ts';
@@ -55,6 +56,25 @@ async function checkCollectors(ctx: RequestContext, workspaceId: string, personI
   });
 }
 
+/** The settlement (and section of it) an assignment names must be this workspace's. */
+async function checkArea(
+  ctx: RequestContext,
+  workspaceId: string,
+  settlementId?: string,
+  sectionId?: string,
+) {
+  if (settlementId && !(await findSettlement(ctx.db, workspaceId, settlementId)))
+    throw new AppError('not_found', 404, 'There is no such settlement.', [
+      { path: 'body.settlementId', message: 'no such settlement', code: 'value.unknown' },
+    ]);
+  if (!sectionId) return;
+  const section = await findSection(ctx.db, workspaceId, sectionId);
+  if (!section || section.settlement_id !== settlementId)
+    throw new AppError('not_found', 404, 'That section is not part of the settlement.', [
+      { path: 'body.sectionId', message: 'no such section in this settlement', code: 'value.unknown' },
+    ]);
+}
+
 export function assignmentRoutes(api: Registrar) {
   api.register(endpoints.listAssignments, async ({ ctx, query }) => {
     const caller = callerOf(ctx);
@@ -90,6 +110,7 @@ export function assignmentRoutes(api: Registrar) {
         { path: 'body.teamId', message: 'no such team', code: 'value.unknown' },
       ]);
     }
+    await checkArea(ctx, caller.workspaceId, body.settlementId, body.sectionId);
     const id = body.id ?? newId();
     if (body.id && (await findAssignment(ctx.db, caller.workspaceId, body.id))) {
       throw new AppError('conflict.id_reused', 409, 'Another assignment has that id.', [
@@ -108,6 +129,8 @@ export function assignmentRoutes(api: Registrar) {
       note: body.note,
       status: 'active',
       created_by_account_id: ctx.actor?.accountId ?? null,
+      settlement_id: body.settlementId ?? null,
+      section_id: body.sectionId ?? null,
     });
     ctx.audit({
       action: 'assignment.create',

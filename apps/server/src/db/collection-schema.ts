@@ -103,6 +103,9 @@ export interface AssignmentsTable extends Syncable {
   note: string;
   status: 'active' | 'closed';
   created_by_account_id: string | null;
+  /** Where the work is (migration 0008): a settlement, or one of its sections. */
+  settlement_id: string | null;
+  section_id: string | null;
 }
 
 export interface JobsTable {

@@ -24,12 +24,17 @@ const noCounts: SettlementCounts = {
   facilities: 0,
 };
 
+/** The record alone, as the change feed carries it (no counts). */
+export const presentSettlementRecord = (row: SettlementRow) => ({
+  ...versioned(row),
+  ...settlementContent(row),
+  areaHa: row.area_ha,
+});
+
 export function presentSettlement(row: SettlementRow, counts: SettlementCounts | undefined): Settlement {
   const c = counts ?? noCounts;
   return {
-    ...versioned(row),
-    ...settlementContent(row),
-    areaHa: row.area_ha,
+    ...presentSettlementRecord(row),
     structures: c.structures,
     sections: c.sections,
     facilities: c.facilities,

@@ -17,6 +17,8 @@ export interface Viewer {
   formIds: Set<string> | null;
   /** Teams this viewer is in (null: every team, for those who assign). */
   teamIds: Set<string> | null;
+  /** Places their active assignments name (a section null: the whole settlement); null: everywhere. */
+  areas: Array<{ settlementId: string; sectionId: string | null }> | null;
 }
 
 export interface FeedRow {
@@ -34,8 +36,11 @@ export interface FeedSource {
 /** What the viewer may see, as a short fingerprint: it changes when their role or assignments do. */
 export function scopeOf(viewer: Viewer): string {
   const list = (ids: Set<string> | null) => (ids ? [...ids].sort().join(',') : '*');
+  const areas = viewer.areas
+    ? new Set(viewer.areas.map((a) => `${a.settlementId}/${a.sectionId ?? '*'}`))
+    : null;
   return createHash('sha256')
-    .update(`${viewer.role}|${list(viewer.formIds)}|${list(viewer.teamIds)}`)
+    .update(`${viewer.role}|${list(viewer.formIds)}|${list(viewer.teamIds)}|${list(areas)}`)
     .digest('base64url')
     .slice(0, 16);
 }

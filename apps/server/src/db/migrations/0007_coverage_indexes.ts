@@ -17,4 +17,3 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .columns(['workspace_id', 'round_id', 'section_id', 'outcome', 'verification_status', 'deleted_at', 'id'])
     .execute();
 }
-

@@ -6,6 +6,7 @@ import * as collection from './0004_collection.ts';
 import * as deviceAccess from './0005_device_access.ts';
 import * as settlements from './0006_settlements.ts';
 import * as coverageIndexes from './0007_coverage_indexes.ts';
+import * as assignmentAreas from './0008_assignment_areas.ts';
 
 /** Every migration in order. Names sort; never edit or remove one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '0005_device_access': deviceAccess,
   '0006_settlements': settlements,
   '0007_coverage_indexes': coverageIndexes,
+  '0008_assignment_areas': assignmentAreas,
 };
