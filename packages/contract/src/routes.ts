@@ -105,6 +105,8 @@ export const routes = {
   createSettlement: ['POST', '/api/workspaces/:workspaceId/settlements'],
   getSettlement: ['GET', '/api/workspaces/:workspaceId/settlements/:settlementId'],
   updateSettlement: ['PATCH', '/api/workspaces/:workspaceId/settlements/:settlementId'],
+  listSettlementProfiles: ['GET', '/api/workspaces/:workspaceId/settlements/:settlementId/profiles'],
+  createSettlementProfile: ['POST', '/api/workspaces/:workspaceId/settlements/:settlementId/profiles'],
   listSections: ['GET', '/api/workspaces/:workspaceId/settlements/:settlementId/sections'],
   createSection: ['POST', '/api/workspaces/:workspaceId/settlements/:settlementId/sections'],
   updateSection: ['PATCH', '/api/workspaces/:workspaceId/sections/:sectionId'],

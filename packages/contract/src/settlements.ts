@@ -292,3 +292,46 @@ export const CoverageSchema = z.object({
   ),
 });
 export type Coverage = z.infer<typeof CoverageSchema>;
+
+/** What a profile snapshot holds: the settlement as it was on a day. */
+export const SettlementProfileContentSchema = z.object({
+  name: z.string(),
+  aliases: z.array(z.string()),
+  municipality: z.string(),
+  ward: z.string(),
+  landOwner: z.enum(landOwners),
+  yearEstablished: z.number().int().nullable(),
+  areaHa: z.number().nullable(),
+  sections: z.number().int(),
+  structures: StatusCountsSchema,
+  facilities: z.array(
+    z.object({ type: z.enum(facilityTypes), count: z.number().int(), functional: z.number().int() }),
+  ),
+  round: z
+    .object({
+      id: IdSchema,
+      name: z.string(),
+      status: z.enum(roundStatuses),
+      households: z
+        .number()
+        .int()
+        .describe('enumerated households whose consent allows municipality aggregates'),
+      persons: z.number().int().describe('their members'),
+    })
+    .nullable()
+    .describe('the latest round, its counts as they may be shared with the municipality'),
+});
+export const SettlementProfileSchema = z.object({
+  id: IdSchema,
+  settlementId: IdSchema,
+  takenOn: z.string().describe('the day the profile describes (YYYY-MM-DD)'),
+  note: z.string(),
+  profile: SettlementProfileContentSchema,
+  takenByPersonId: IdSchema.nullable(),
+  createdAt: TimestampSchema,
+});
+export type SettlementProfile = z.infer<typeof SettlementProfileSchema>;
+export const CreateSettlementProfileInputSchema = z.strictObject({
+  takenOn: z.iso.date().optional().describe('today when left out'),
+  note: text(1000).default(''),
+});

@@ -184,6 +184,19 @@ export interface SpatialKeysTable {
   record_id: string;
 }
 
+/** A dated snapshot of a settlement's profile (migration 0009); never updated. */
+export interface SettlementProfilesTable {
+  workspace_id: string;
+  id: string;
+  settlement_id: string;
+  taken_on: string;
+  note: string;
+  /** JSON: the contract's SettlementProfile['profile']. */
+  content: string;
+  taken_by_person_id: string | null;
+  created_at: string;
+}
+
 export type SettlementTables = {
   settlements: SettlementsTable;
   sections: SectionsTable;
@@ -196,4 +209,5 @@ export type SettlementTables = {
   consents: ConsentsTable;
   record_versions: RecordVersionsTable;
   spatial_keys: SpatialKeysTable;
+  settlement_profiles: SettlementProfilesTable;
 };

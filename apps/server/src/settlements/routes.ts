@@ -19,6 +19,7 @@ import {
   presentSettlement,
   presentStructure,
 } from './present.ts';
+import { presentProfile, profilesOf, takeProfile } from './profiles.ts';
 import { facilitiesOf, sectionsOf, settlementCounts, settlementsQuery, structuresQuery } from './queries.ts';
 import { nearestFacilities } from './spatial.ts';
 import { numberStructure, readableStructure, resolveStructure, updateStructure } from './structures.ts';
@@ -66,6 +67,17 @@ export function settlementRoutes(api: Registrar) {
     const counts = await settlementCounts(ctx.db, caller.workspaceId, [row.id]);
     return presentSettlement(row, counts.get(row.id));
   });
+
+  api.register(endpoints.listSettlementProfiles, async ({ ctx, params }) => {
+    const caller = callerOf(ctx);
+    const settlement = await readableSettlement(ctx, caller, params.settlementId);
+    const rows = await profilesOf(ctx, caller.workspaceId, settlement.id);
+    return { items: rows.map(presentProfile), cursor: null, hasMore: false };
+  });
+
+  api.register(endpoints.createSettlementProfile, async ({ ctx, params, body }) =>
+    presentProfile(await takeProfile(ctx, callerOf(ctx), params.settlementId, body)),
+  );
 
   api.register(endpoints.listSections, async ({ ctx, params }) => {
     const caller = callerOf(ctx);

@@ -71,6 +71,11 @@ export function settlementMatrix(admin: () => Agent): Record<string, Row> {
       const settlement = await call('GET', at(p, await settlementOf(p)));
       return { url: at(p, settlement.id), body: { baseVersionId: settlement.versionId, ward: `${++n}` } };
     }),
+    listSettlementProfiles: row(everyone, async (p) => ({ url: at(p, await settlementOf(p), '/profiles') })),
+    createSettlementProfile: row(mappers, async (p) => ({
+      url: at(p, await settlementOf(p), '/profiles'),
+      body: { note: `profile ${++n}` },
+    })),
     listSections: row(everyone, async (p) => ({ url: at(p, await settlementOf(p), '/sections') })),
     createSection: row(mappers, async (p) => ({
       url: at(p, await settlementOf(p), '/sections'),

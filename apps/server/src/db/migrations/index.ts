@@ -7,6 +7,7 @@ import * as deviceAccess from './0005_device_access.ts';
 import * as settlements from './0006_settlements.ts';
 import * as coverageIndexes from './0007_coverage_indexes.ts';
 import * as assignmentAreas from './0008_assignment_areas.ts';
+import * as settlementProfiles from './0009_settlement_profiles.ts';
 
 /** Every migration in order. Names sort; never edit or remove one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '0006_settlements': settlements,
   '0007_coverage_indexes': coverageIndexes,
   '0008_assignment_areas': assignmentAreas,
+  '0009_settlement_profiles': settlementProfiles,
 };
