@@ -25,7 +25,7 @@ import {
   WithdrawConsentInputSchema,
 } from './households.ts';
 import { pageOf } from './page.ts';
-import { RecordHistorySchema, SettlementParamsSchema } from './settlements.ts';
+import { RecordHistorySchema, SettlementParamsSchema, StructureParamsSchema } from './settlements.ts';
 
 const ws = '/api/workspaces/:workspaceId';
 const round = `${ws}/rounds/:roundId`;
@@ -100,6 +100,16 @@ export const householdEndpoints = {
     summary: 'Households of a round (or one section), by code; with `purpose`, only those consenting to it',
     params: RoundParamsSchema,
     query: HouseholdsQuerySchema,
+    response: pageOf(HouseholdSchema),
+  }),
+  listStructureHouseholds: endpoint({
+    ...base,
+    id: 'listStructureHouseholds',
+    method: 'GET',
+    path: `${ws}/structures/:structureId/households`,
+    status: 200,
+    summary: 'Households found in one structure, in every round, newest first',
+    params: StructureParamsSchema,
     response: pageOf(HouseholdSchema),
   }),
   householdCounts: endpoint({

@@ -187,6 +187,16 @@ export const settlementEndpoints = {
     body: CreateStructureInputSchema,
     response: StructureSchema,
   }),
+  getStructure: endpoint({
+    ...base,
+    id: 'getStructure',
+    method: 'GET',
+    path: structure,
+    status: 200,
+    summary: 'One numbered structure',
+    params: StructureParamsSchema,
+    response: StructureSchema,
+  }),
   updateStructure: endpoint({
     ...base,
     id: 'updateStructure',

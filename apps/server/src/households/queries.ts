@@ -42,6 +42,19 @@ export function findHousehold(db: Tx, workspaceId: string, id: string) {
 }
 
 /** Live households of a round (or one section), for keyset paging by (pseudo_id, id). */
+/** Every live household found in a structure, newest round first (a structure holds a few). */
+export function householdsOfStructure(db: Tx, workspaceId: string, structureId: string) {
+  return db
+    .selectFrom('households')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('structure_id', '=', structureId)
+    .where('deleted_at', 'is', null)
+    .orderBy('created_at', 'desc')
+    .orderBy('id')
+    .execute();
+}
+
 export function householdsQuery(
   db: Tx,
   workspaceId: string,

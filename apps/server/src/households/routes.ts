@@ -4,6 +4,7 @@ import { forbidden } from '../errors.ts';
 import type { Registrar } from '../http/register.ts';
 import { presentVersion } from '../records/present.ts';
 import { versionsOf } from '../records/queries.ts';
+import { readableStructure } from '../settlements/structures.ts';
 import { keysetPage, pageItems } from '../sync/keyset.ts';
 import { callerOf } from '../workspaces/caller.ts';
 import { withdrawConsent } from './consent.ts';
@@ -18,7 +19,13 @@ import {
   presentMember,
   presentRoundDetail,
 } from './present.ts';
-import { consentOf, type HouseholdRow, householdsQuery, membersOf } from './queries.ts';
+import {
+  consentOf,
+  type HouseholdRow,
+  householdsOfStructure,
+  householdsQuery,
+  membersOf,
+} from './queries.ts';
 import { readableHousehold } from './readable.ts';
 import { createRound, moveRound, readableRound, resolveRound, updateRound } from './rounds.ts';
 
@@ -60,6 +67,14 @@ export function householdRoutes(api: Registrar) {
       query.limit ?? limits.pageSizeDefault,
     );
     return pageItems(page, presentHousehold);
+  });
+
+  api.register(endpoints.listStructureHouseholds, async ({ ctx, params }) => {
+    const caller = callerOf(ctx);
+    const structure = await readableStructure(ctx, caller, params.structureId);
+    if (!canHouseholds(caller.role, 'read')) throw forbidden('Your role cannot read household records.');
+    const rows = await householdsOfStructure(ctx.db, caller.workspaceId, structure.id);
+    return { items: rows.map(presentHousehold), cursor: null, hasMore: false };
   });
 
   api.register(endpoints.householdCounts, async ({ ctx, params, query }) => {

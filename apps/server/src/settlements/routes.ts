@@ -123,6 +123,10 @@ export function settlementRoutes(api: Registrar) {
     presentStructure(await numberStructure(ctx, callerOf(ctx), params.settlementId, body)),
   );
 
+  api.register(endpoints.getStructure, async ({ ctx, params }) =>
+    presentStructure(await readableStructure(ctx, callerOf(ctx), params.structureId)),
+  );
+
   api.register(endpoints.updateStructure, async ({ ctx, params, body }) =>
     presentStructure(await updateStructure(ctx, callerOf(ctx), params.structureId, body)),
   );

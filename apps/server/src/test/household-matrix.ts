@@ -125,6 +125,9 @@ export function householdMatrix(admin: () => Agent): Record<string, Row> {
       };
     }),
     listHouseholds: row(enumerators, async (p) => ({ url: await round(p, '/households') })),
+    listStructureHouseholds: row(enumerators, async (p) => ({
+      url: `${ws(p)}/structures/${(await worldOf(p)).structure}/households`,
+    })),
     householdCounts: row(everyone, async (p) => ({ url: await round(p, '/household-counts') })),
     createHousehold: row(enumerators, async (p) => ({
       url: await round(p, '/households'),

@@ -113,6 +113,9 @@ export function settlementMatrix(admin: () => Agent): Record<string, Row> {
       const made = await freshStructure(p);
       return { url: `${ws(p)}/structures/${made.id}`, body: { baseVersionId: made.versionId, rooms: 3 } };
     }),
+    getStructure: row(structureReaders, async (p) => ({
+      url: `${ws(p)}/structures/${(await freshStructure(p)).id}`,
+    })),
     structureHistory: row(structureReaders, async (p) => ({
       url: `${ws(p)}/structures/${(await freshStructure(p)).id}/versions`,
     })),
