@@ -11,7 +11,7 @@ import { Icon } from '../ui/icons.tsx';
 import { Loading, Screen } from '../ui/screen.tsx';
 import { useWorkspace } from '../workspaces/useWorkspace.ts';
 import { settlementAbilities } from './abilities.ts';
-import { keepStructures, loadStructures } from './data.ts';
+import { loadStructures } from './data.ts';
 import { FacilitiesSection } from './FacilitiesSection.tsx';
 import { SettlementFacts } from './SettlementFacts.tsx';
 import { SettlementMap } from './SettlementMap.tsx';
@@ -60,7 +60,6 @@ export function SettlementScreen(props: { workspaceId: string; settlementId: str
 
   const { settlement, sections, coverage, facilities, structures } = loaded;
   const setStructures = (next: Structure[]) => {
-    keepStructures(settlement.id, next);
     setLoaded({ ...loaded, structures: next });
   };
   const tableId = 'structures-table';

@@ -12,12 +12,13 @@ import { Loading, Screen } from '../ui/screen.tsx';
 import { useWorkspace } from '../workspaces/useWorkspace.ts';
 import { settlementAbilities } from './abilities.ts';
 import { ConflictResolver } from './ConflictResolver.tsx';
-import { findStructure, replaceKept, sameNumber } from './data.ts';
+import { findStructure, sameNumber } from './data.ts';
 import { Swatch } from './MapLegend.tsx';
 import { statusSymbols } from './map/symbols.ts';
 import { Renumber } from './Renumber.tsx';
 import { flags } from './SettlementTables.tsx';
 import { StructureHistory } from './StructureHistory.tsx';
+import { StructureHouseholds } from './StructureHouseholds.tsx';
 import { useFieldValue } from './values.ts';
 
 export type History = CallResult<'structureHistory'>;
@@ -26,6 +27,7 @@ interface Loaded {
   structure: Structure;
   history: History;
   sections: Section[];
+  others: Structure[];
 }
 
 export function StructureScreen(props: {
@@ -42,11 +44,12 @@ export function StructureScreen(props: {
   const load = () =>
     action.run(async () => {
       const [structure, history, sections] = await Promise.all([
-        findStructure(workspaceId, settlementId, structureId),
+        findStructure(workspaceId, structureId),
         call('structureHistory', { params: { workspaceId, structureId } }),
         call('listSections', { params: { workspaceId, settlementId } }),
       ]);
-      setLoaded(structure ? { structure, history, sections: sections.items } : null);
+      const others = structure ? await sameNumber(workspaceId, structure) : [];
+      setLoaded(structure ? { structure, history, sections: sections.items, others } : null);
     });
 
   useEffect(() => {
@@ -76,7 +79,7 @@ export function StructureScreen(props: {
       </Screen>
     );
 
-  const { structure, history, sections } = loaded;
+  const { structure, history, sections, others } = loaded;
   const abilities = settlementAbilities(workspace.role);
   const facts: [string, string][] = [
     [t('coverage.section'), value('sectionId', structure.sectionId)],
@@ -108,7 +111,7 @@ export function StructureScreen(props: {
         <>
           <p class="hint">{t('structure.duplicateHint')}</p>
           <ul class="same-number">
-            {sameNumber(structure).map((other) => (
+            {others.map((other) => (
               <li key={other.id}>
                 <a href={paths.structure(workspaceId, settlementId, other.id)}>
                   {t('structure.sameNumber', {
@@ -134,10 +137,7 @@ export function StructureScreen(props: {
           key={structure.versionId}
           workspaceId={workspaceId}
           structure={structure}
-          onChanged={(changed) => {
-            replaceKept(changed);
-            void load();
-          }}
+          onChanged={() => void load()}
         />
       )}
       {structure.hasConflict && (
@@ -147,11 +147,11 @@ export function StructureScreen(props: {
           history={history}
           sections={sections}
           canResolve={abilities.resolve}
-          onResolved={(resolved) => {
-            replaceKept(resolved);
-            void load();
-          }}
+          onResolved={() => void load()}
         />
+      )}
+      {abilities.readHouseholds && (
+        <StructureHouseholds workspaceId={workspaceId} structureId={structure.id} />
       )}
       <StructureHistory history={history} sections={sections} />
     </Screen>

@@ -8,6 +8,7 @@ describe('settlement abilities', () => {
       map: true,
       number: true,
       resolve: true,
+      readHouseholds: true,
     });
     expect(settlementAbilities('staff').resolve).toBe(true);
     expect(settlementAbilities('researcher')).toEqual({
@@ -15,12 +16,14 @@ describe('settlement abilities', () => {
       map: false,
       number: true,
       resolve: false,
+      readHouseholds: true,
     });
     expect(settlementAbilities('member')).toEqual({
       readStructures: true,
       map: false,
       number: false,
       resolve: false,
+      readHouseholds: false,
     });
     expect(settlementAbilities('partner').readStructures).toBe(false);
   });

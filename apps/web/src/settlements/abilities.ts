@@ -11,6 +11,8 @@ export interface SettlementAbilities {
   number: boolean;
   /** Resolve a structure's conflict. */
   resolve: boolean;
+  /** Read the households found in a structure (members and partners see aggregates only). */
+  readHouseholds: boolean;
 }
 
 export function settlementAbilities(role: Role): SettlementAbilities {
@@ -20,5 +22,6 @@ export function settlementAbilities(role: Role): SettlementAbilities {
     map: keeper,
     number: keeper || role === 'researcher',
     resolve: keeper,
+    readHouseholds: keeper || role === 'researcher',
   };
 }
