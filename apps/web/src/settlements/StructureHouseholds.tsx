@@ -8,6 +8,16 @@ import { useI18n } from '../i18n/i18n.ts';
 import { StatusMessage, useAction } from '../ui/forms.tsx';
 import { ScrollTable } from './ScrollTable.tsx';
 
+const relationships = new Set([
+  'head',
+  'spouse',
+  'child',
+  'grandchild',
+  'parent',
+  'other_relative',
+  'not_related',
+]);
+
 export function StructureHouseholds(props: { workspaceId: string; structureId: string }): JSX.Element {
   const { workspaceId, structureId } = props;
   const { t, date } = useI18n();
@@ -25,6 +35,13 @@ export function StructureHouseholds(props: { workspaceId: string; structureId: s
   }, [workspaceId, structureId]);
 
   const known = (value: string | number | null) => (value === null ? t('household.unknown') : String(value));
+  // The enumeration template's relationship choices are worded; any other text is shown as given.
+  const relationship = (value: string | null) => {
+    if (value === null) return t('household.unknown');
+    return relationships.has(value)
+      ? t(`household.relationship.${value}` as 'household.relationship.head')
+      : value;
+  };
   return (
     <section aria-labelledby="households-title">
       <h2 id="households-title">{t('household.title')}</h2>
@@ -82,7 +99,7 @@ export function StructureHouseholds(props: { workspaceId: string; structureId: s
                   {h.members.map((m) => (
                     <tr key={m.id}>
                       <td>{m.position}</td>
-                      <td>{known(m.relationship)}</td>
+                      <td>{relationship(m.relationship)}</td>
                       <td>{m.sex ? t(`household.sex.${m.sex}`) : t('household.unknown')}</td>
                       <td>{known(m.age)}</td>
                     </tr>

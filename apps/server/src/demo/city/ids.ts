@@ -19,5 +19,5 @@ export function cityId(seed: number, kind: string, ...position: number[]): strin
 export function pseudonym(index: number, multiplier: number, offset: number): string {
   const prime = 2_147_483_647;
   const value = Number((BigInt(index) * BigInt(multiplier) + BigInt(offset)) % BigInt(prime));
-  return `H${value.toString(36).toUpperCase().padStart(6, '0')}`;
+  return `H-${value.toString(36).toUpperCase().padStart(8, '0')}`;
 }

@@ -27,6 +27,6 @@ describe('city ids', () => {
   it('household pseudonyms never repeat within a round', () => {
     const codes = Array.from({ length: 20_000 }, (_, i) => pseudonym(i, 48_271, 12_345));
     expect(new Set(codes).size).toBe(codes.length);
-    for (const code of codes.slice(0, 50)) expect(code).toMatch(/^H[0-9A-Z]{6,}$/);
+    for (const code of codes.slice(0, 50)) expect(code).toMatch(/^H-[0-9A-Z]{8}$/);
   });
 });
