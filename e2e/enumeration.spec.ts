@@ -97,11 +97,14 @@ test.afterAll(async () => {
 const home = () => `/w/${world.workspaceId}/collect`;
 const card = (p: Page) =>
   p.getByRole('listitem').filter({ has: p.getByRole('heading', { name: enumerationTitle }) });
+const sent = (p: Page) => p.getByRole('region', { name: /^Sent \(/ });
 const pointOf = (i: number): Point => ({ lat: near.lat + 0.00002 * (i + 1), lon: near.lon + 0.00002 });
 
 interface Household {
   size: string;
   ages: string[];
+  /** A name to check the filled household screen under (axe and screenshots). */
+  screen?: string;
 }
 
 /** Fills the enumeration form from the collection home: the structure, and a household if one. */
@@ -141,6 +144,7 @@ async function enumerate(p: Page, number: string, at: Point, rooms: string, hous
       await member.getByLabel('Age').fill(age);
       await member.getByLabel(i === 1 ? 'Male' : 'Female', { exact: true }).check();
     }
+    if (household.screen) await checkScreen(p, household.screen);
   }
   await p.getByRole('button', { name: 'Finish' }).click();
   await expect(p.getByRole('heading', { level: 1, name: 'My collection work' })).toBeVisible();
@@ -175,7 +179,11 @@ test('offline: three structures numbered, one household enumerated with three me
   await expect(page.getByLabel('Painted number')).toBeVisible();
   await checkScreen(page, 'enumeration-structure-fill');
   await page.getByRole('link', { name: 'Back to my work' }).click();
-  await enumerate(page, numbers[2]!, pointOf(2), '3', { size: '3', ages });
+  await enumerate(page, numbers[2]!, pointOf(2), '3', {
+    size: '3',
+    ages,
+    screen: 'enumeration-household-fill',
+  });
   await expect(page.getByRole('heading', { name: 'Waiting to send (3)' })).toBeVisible();
   await checkScreen(page, 'enumeration-home-offline');
 });
@@ -184,6 +192,7 @@ test('back online, the outbox sends the three and empties', async () => {
   await context.setOffline(false);
   await expect(page.getByRole('heading', { name: 'Waiting to send (0)' })).toBeVisible({ timeout: 30_000 });
   await expect(page.getByRole('heading', { name: 'Sent (3)' })).toBeVisible();
+  await expect(sent(page).getByText('Received by the server')).toHaveCount(3);
 });
 
 test('the coordinator finds them on the server: two numbered, one enumerated with its household', async () => {
@@ -220,6 +229,11 @@ test('the coordinator finds them on the server: two numbered, one enumerated wit
 test('an age of 200 arrives flagged for attention and makes no structure', async () => {
   await enumerate(page, 'E2E-004', pointOf(3), '1', { size: '1', ages: ['200'] });
   await expect(page.getByRole('heading', { name: 'Sent (4)' })).toBeVisible({ timeout: 30_000 });
+  // The phone says so at once: the server took it but some answers need checking.
+  await expect(sent(page).getByText('Received: some answers need checking')).toHaveCount(1);
+  await expect(sent(page).getByText('Received by the server')).toHaveCount(3);
+  await expect(card(page).getByRole('definition').nth(3)).toHaveText('1'); // needing a fix
+  await checkScreen(page, 'enumeration-home-sent');
   const { ctx } = await signInApi(world.base, world.coordinator, world.password);
   const listing = await api(ctx, 'GET', `${ws}/submissions?formId=${formId}&limit=100`);
   expect(listing.total).toBe(4);
@@ -247,13 +261,27 @@ test('on Sonop’s page the coordinator sees the map drawn and the three with th
   const desk = await (await browser.newContext({ baseURL: world.base })).newPage();
   desk.on('pageerror', (error) => pageErrors.push(error.message));
   try {
+    const { ctx } = await signInApi(world.base, world.coordinator, world.password);
+    const all = await api(ctx, 'GET', `${ws}/settlements/${settlementId}/structures?limit=5000`);
+    await ctx.dispose();
     await signIn(desk, world.coordinator, world.password);
     await expect(desk).not.toHaveURL(/\/sign-in$/);
     await desk.goto(`/w/${world.workspaceId}/settlements/${settlementId}`);
     await expect(desk.getByRole('heading', { level: 1, name: 'Sonop' })).toBeVisible();
     const map = desk.getByRole('region', { name: /Map of Sonop/ });
-    await expect(map).toHaveAttribute('data-drawn', /^[1-9]\d+$/, { timeout: 20_000 });
-    await expect(desk.getByText(/Sonop enumeration 2026/)).toBeVisible();
+    // Every structure drawn, the three new ones among them (the table below is the map's text).
+    await expect(map).toHaveAttribute('data-drawn', String(all.items.length), { timeout: 20_000 });
+    expect(all.items.length).toBeGreaterThan(100);
+    // Coverage is of the new round: its one household, in section A.
+    await expect(desk.getByText('Round: Sonop enumeration 2026 (enumerating)')).toBeVisible();
+    const coverage = desk.getByRole('region', { name: 'Coverage' });
+    const households = (section: string) =>
+      coverage
+        .getByRole('row', { name: new RegExp(`^${section}\\b`) })
+        .getByRole('cell')
+        .nth(3);
+    await expect(households('A')).toHaveText('1');
+    await expect(households('All sections')).toHaveText('1');
     await checkScreen(desk, 'enumeration-settlement');
 
     await desk.getByText('Show the list of structures').click();
