@@ -167,14 +167,19 @@ describe('records from an enumeration submission', () => {
     expect(outcome!.status).toBe('needs_attention');
     expect(outcome!.issues.map((i) => [i.code, i.path])).toEqual([['type', '/structure/location']]);
     expect((await structures()).length).toBe(before);
-    const [second] = await ingest([
-      enumeration({
-        structure: { painted_number: 'B-0201' },
-        household: [{ size: '2', ...consent, member: [{ age: '200' }] }],
-      }),
-    ]);
+    const refused = enumeration({
+      structure: { painted_number: 'B-0201' },
+      household: [{ size: '2', ...consent, member: [{ age: '200' }] }],
+    });
+    const [second] = await ingest([refused]);
     expect(second!.issues.map((i) => [i.code, i.path, i.repeatIndexes])).toEqual([
       ['record', '/household/member/age', [0, 0]],
+    ]);
+    // A reviewer reads why on the submission's version, where its answers are.
+    const detail = (await world.as.coordinator.get(world.url(`/submissions/${refused.id}`))).body;
+    expect(detail.state).toBe('needs_attention');
+    expect(detail.versions[0].issues.map((i: { code: string; path: string }) => [i.code, i.path])).toEqual([
+      ['record', '/household/member/age'],
     ]);
     expect((await structures()).length).toBe(before);
   });

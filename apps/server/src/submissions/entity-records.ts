@@ -6,7 +6,7 @@ import { openRoundOfForm } from '../settlements/coverage.ts';
 import { structureTarget } from '../settlements/structure-entities.ts';
 import type { Submitter } from './ingest.ts';
 import { preparedVersion } from './prepared.ts';
-import { updateSubmissionRow } from './queries.ts';
+import { setVersionIssues, updateSubmissionRow } from './queries.ts';
 
 /** Every kind of record a form may create or update through its entities sheet. */
 const targets: EntityTarget[] = [structureTarget, householdTarget];
@@ -51,6 +51,8 @@ export async function writeEntityRecords(
     if (issues.length === 0) continue;
     const all = [...outcome.issues, ...issues];
     await updateSubmissionRow(ctx.db, ws, item.id, { state: 'needs_attention', issues: JSON.stringify(all) });
+    // Said on the version too, where a reviewer reads why (a fresh submission has only version 1).
+    await setVersionIssues(ctx.db, ws, item.id, 1, JSON.stringify(all));
     outcomes.set(index, { ...outcome, status: 'needs_attention', state: 'needs_attention', issues: all });
   }
 }

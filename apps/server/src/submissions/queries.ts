@@ -148,6 +148,23 @@ export async function updateSubmissionRow(
     .execute();
 }
 
+/** The issues of a submission's version, kept beside its answers (the review reads them there). */
+export async function setVersionIssues(
+  trx: Tx,
+  workspaceId: string,
+  submissionId: string,
+  number: number,
+  issues: string,
+) {
+  await trx
+    .updateTable('submission_versions')
+    .set({ issues })
+    .where('workspace_id', '=', workspaceId)
+    .where('submission_id', '=', submissionId)
+    .where('number', '=', number)
+    .execute();
+}
+
 /**
  * The forms a caller may collect when not every published one: a phone's device access has its
  * own list, a researcher their assignments; null for roles that collect any published form.

@@ -1,0 +1,306 @@
+// Numbering and enumeration offline, end to end (issue #8), in Chromium against a real server of
+// its own with the demo workspace (Sonop: sections and a few hundred structures). A coordinator
+// publishes an enumeration form that declares its records (ODK entities), opens a round on Sonop
+// with it and assigns the demo researcher Sonop's section A. On a phone-sized browser the
+// researcher downloads the form, goes offline, numbers three structures and enumerates one
+// household with three members and their consent; back online the outbox sends. The coordinator
+// then finds the structures on Sonop's map and table, two numbered and one enumerated, and the
+// household with its members in the round. An age no record can hold (200) is kept, flagged, and
+// makes no structure. Screens are checked with axe and photographed at 360 px and 1280 px.
+import type { BrowserContext, Page } from '@playwright/test';
+import { checkScreen } from './pages/app.ts';
+import { api, type CollectWorld, signIn, signInApi, startCollectWorld } from './support/collect-world.ts';
+import { enumerationForm, enumerationTitle } from './support/enumeration-form.ts';
+import { expect, test } from './support/index.ts';
+
+test.describe.configure({ mode: 'serial' });
+test.setTimeout(240_000);
+
+type Point = { lat: number; lon: number };
+interface StructureRow {
+  id: string;
+  number: string;
+  status: string;
+  sectionId: string | null;
+  point: Point | null;
+  rooms: number | null;
+}
+
+let world: CollectWorld;
+let ws = '';
+let formId = '';
+let settlementId = '';
+let sectionA = '';
+let roundId = '';
+let near: Point = { lat: 0, lon: 0 };
+let context: BrowserContext;
+let page: Page;
+const numbers = ['E2E-001', 'E2E-002', 'E2E-003'];
+const ages = ['34', '9', '2'];
+const pageErrors: string[] = [];
+
+test.beforeAll(async ({ browser }) => {
+  test.setTimeout(240_000);
+  world = await startCollectWorld();
+  ws = `/api/workspaces/${world.workspaceId}`;
+  const { ctx, csrf } = await signInApi(world.base, world.coordinator, world.password);
+  formId = (await api(ctx, 'POST', `${ws}/forms`, { model: enumerationForm() }, csrf)).id;
+  await api(ctx, 'POST', `${ws}/forms/${formId}/publish`, {}, csrf);
+  const settlements = (await api(ctx, 'GET', `${ws}/settlements`)).items as Array<{
+    id: string;
+    name: string;
+  }>;
+  settlementId = settlements.find((s) => s.name === 'Sonop')!.id;
+  const sections = (await api(ctx, 'GET', `${ws}/settlements/${settlementId}/sections`)).items;
+  sectionA = sections.find((s: { code: string }) => s.code === 'A').id;
+  // Where the new doors are: beside a structure of section A, a metre or two apart.
+  const inA = (await api(ctx, 'GET', `${ws}/settlements/${settlementId}/structures?sectionId=${sectionA}`))
+    .items as StructureRow[];
+  near = inA.find((s) => s.point)!.point!;
+
+  const round = await api(
+    ctx,
+    'POST',
+    `${ws}/settlements/${settlementId}/rounds`,
+    { name: 'Sonop enumeration 2026', formId },
+    csrf,
+  );
+  roundId = round.id;
+  let versionId = round.versionId as string;
+  for (const status of ['numbering', 'enumerating'])
+    versionId = (
+      await api(ctx, 'POST', `${ws}/rounds/${roundId}/status`, { baseVersionId: versionId, status }, csrf)
+    ).versionId;
+
+  const researcher = await signInApi(world.base, world.researcher, world.password);
+  const personId = (await api(researcher.ctx, 'GET', '/api/workspaces')).items[0].personId;
+  await researcher.ctx.dispose();
+  await api(ctx, 'POST', `${ws}/assignments`, { formId, personId, settlementId, sectionId: sectionA }, csrf);
+  await ctx.dispose();
+
+  context = await browser.newContext({ baseURL: world.base, viewport: { width: 360, height: 740 } });
+  page = await context.newPage();
+  // Removing a repeat's entry asks first; the researcher says yes.
+  page.on('dialog', (dialog) => void dialog.accept());
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+});
+
+test.afterEach(() => {
+  expect(pageErrors.splice(0), 'uncaught errors in the page').toEqual([]);
+});
+
+test.afterAll(async () => {
+  await context?.close();
+  await world?.stop();
+});
+
+const home = () => `/w/${world.workspaceId}/collect`;
+const card = (p: Page) =>
+  p.getByRole('listitem').filter({ has: p.getByRole('heading', { name: enumerationTitle }) });
+const sent = (p: Page) => p.getByRole('region', { name: /^Sent \(/ });
+const pointOf = (i: number): Point => ({ lat: near.lat + 0.00002 * (i + 1), lon: near.lon + 0.00002 });
+
+interface Household {
+  size: string;
+  ages: string[];
+  /** A name to check the filled household screen under (axe and screenshots). */
+  screen?: string;
+}
+
+/** Fills the enumeration form from the collection home: the structure, and a household if one. */
+async function enumerate(p: Page, number: string, at: Point, rooms: string, household?: Household) {
+  await card(p).getByRole('link', { name: 'Start a new form' }).click();
+  await p.getByLabel('Painted number').fill(number);
+  await p.getByLabel('Section code').fill('A');
+  await p.getByLabel('Latitude').fill(at.lat.toFixed(6));
+  await p.getByLabel('Longitude').fill(at.lon.toFixed(6));
+  await p.getByLabel('Rooms').fill(rooms);
+  await p.getByRole('button', { name: 'Next' }).click();
+  await expect(p.getByRole('heading', { name: 'Household', exact: true })).toBeVisible();
+  // Nobody home (or numbering only): no household entry.
+  for (let n = await p.getByRole('button', { name: /^Remove Household/ }).count(); n > 0; n--)
+    await p
+      .getByRole('button', { name: /^Remove Household/ })
+      .first()
+      .click();
+  if (household) {
+    await p.getByRole('button', { name: 'Add Household' }).click();
+    await p.getByLabel('People in the household').fill(household.size);
+    await p.getByLabel('Signed').check();
+    await p.getByLabel('The person themselves').check();
+    await p.getByLabel('Consent notice version').fill('v1');
+    await p.getByLabel('Language of the notice').fill('zu');
+    await p.getByLabel('Community planning').check();
+    await p.getByLabel('Totals shared with the municipality').check();
+    const members = p.locator('.frepeat-entry .frepeat-entry');
+    for (let n = await members.count(); n > 0; n--)
+      await p
+        .getByRole('button', { name: /^Remove Member/ })
+        .first()
+        .click();
+    for (const [i, age] of household.ages.entries()) {
+      await p.getByRole('button', { name: 'Add Member' }).click();
+      const member = members.nth(i);
+      await member.getByLabel('Age').fill(age);
+      await member.getByLabel(i === 1 ? 'Male' : 'Female', { exact: true }).check();
+    }
+    if (household.screen) await checkScreen(p, household.screen);
+  }
+  await p.getByRole('button', { name: 'Finish' }).click();
+  await expect(p.getByRole('heading', { level: 1, name: 'My collection work' })).toBeVisible();
+}
+
+async function unlockOffline(p: Page) {
+  await expect(p.getByRole('heading', { level: 1, name: 'Open my work on this phone' })).toBeVisible();
+  await p.getByLabel('Imran Shaikh').check();
+  await p.getByLabel('Password', { exact: true }).fill(world.password);
+  await p.getByRole('button', { name: 'Open my work' }).click();
+}
+
+test('the researcher signs in on a phone and downloads the enumeration form', async () => {
+  await page.goto('/sign-in');
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  await signIn(page, world.researcher, world.password);
+  await expect(page).toHaveURL(new RegExp(`${home()}$`));
+  await expect(card(page).getByRole('link', { name: 'Start a new form' })).toBeVisible({ timeout: 20_000 });
+});
+
+test('offline: three structures numbered, one household enumerated with three members', async () => {
+  await context.setOffline(true);
+  await page.reload();
+  await unlockOffline(page);
+  await expect(page.getByText('No connection: your work is kept safely on this phone.')).toBeVisible();
+  await enumerate(page, numbers[0]!, pointOf(0), '1');
+  await enumerate(page, numbers[1]!, pointOf(1), '2');
+  // The third: a household of three at home, who consent.
+  await card(page).getByRole('link', { name: 'Start a new form' }).click();
+  await expect(page.getByLabel('Painted number')).toBeVisible();
+  await checkScreen(page, 'enumeration-structure-fill');
+  await page.getByRole('link', { name: 'Back to my work' }).click();
+  await enumerate(page, numbers[2]!, pointOf(2), '3', {
+    size: '3',
+    ages,
+    screen: 'enumeration-household-fill',
+  });
+  await expect(page.getByRole('heading', { name: 'Waiting to send (3)' })).toBeVisible();
+  await checkScreen(page, 'enumeration-home-offline');
+});
+
+test('back online, the outbox sends the three and empties', async () => {
+  await context.setOffline(false);
+  await expect(page.getByRole('heading', { name: 'Waiting to send (0)' })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('heading', { name: 'Sent (3)' })).toBeVisible();
+  await expect(sent(page).getByText('Received by the server')).toHaveCount(3);
+});
+
+test('the coordinator finds them on the server: two numbered, one enumerated with its household', async () => {
+  const { ctx } = await signInApi(world.base, world.coordinator, world.password);
+  const all = (await api(ctx, 'GET', `${ws}/settlements/${settlementId}/structures?limit=5000`))
+    .items as StructureRow[];
+  const ours = numbers.map((n) => all.filter((s) => s.number === n));
+  expect(ours.map((found) => found.length)).toEqual([1, 1, 1]);
+  const [first, second, third] = ours.map((found) => found[0]!);
+  expect([first, second, third].map((s) => s!.status)).toEqual(['numbered', 'numbered', 'enumerated']);
+  expect([first, second, third].map((s) => s!.sectionId)).toEqual([sectionA, sectionA, sectionA]);
+  expect([first, second, third].map((s) => s!.rooms)).toEqual([1, 2, 3]);
+  expect(third!.point!.lat).toBeCloseTo(pointOf(2).lat, 5);
+  expect(third!.point!.lon).toBeCloseTo(pointOf(2).lon, 5);
+
+  const households = (await api(ctx, 'GET', `${ws}/rounds/${roundId}/households`)).items;
+  expect(households).toHaveLength(1);
+  expect(households[0]).toMatchObject({ structureId: third!.id, sizeStated: 3 });
+  const detail = await api(ctx, 'GET', `${ws}/households/${households[0].id}`);
+  expect(detail.members.map((m: { age: number; sex: string }) => [m.age, m.sex])).toEqual([
+    [34, 'female'],
+    [9, 'male'],
+    [2, 'female'],
+  ]);
+  expect(detail.consent).toMatchObject({ method: 'signed', givenBy: 'self', noticeVersion: 'v1' });
+  expect(detail.consent.purposes).toMatchObject({
+    community_planning: true,
+    municipality_aggregates: true,
+    housing_list: false,
+  });
+  await ctx.dispose();
+});
+
+test('an age of 200 arrives flagged for attention and makes no structure', async () => {
+  await enumerate(page, 'E2E-004', pointOf(3), '1', { size: '1', ages: ['200'] });
+  await expect(page.getByRole('heading', { name: 'Sent (4)' })).toBeVisible({ timeout: 30_000 });
+  // The phone says so at once: the server took it but some answers need checking.
+  await expect(sent(page).getByText('Received: some answers need checking')).toHaveCount(1);
+  await expect(sent(page).getByText('Received by the server')).toHaveCount(3);
+  await expect(card(page).getByRole('definition').nth(3)).toHaveText('1'); // needing a fix
+  await checkScreen(page, 'enumeration-home-sent');
+  const { ctx } = await signInApi(world.base, world.coordinator, world.password);
+  const listing = await api(ctx, 'GET', `${ws}/submissions?formId=${formId}&limit=100`);
+  expect(listing.total).toBe(4);
+  const flagged = listing.items.filter((s: { state: string }) => s.state === 'needs_attention');
+  expect(flagged).toHaveLength(1);
+  const detail = await api(ctx, 'GET', `${ws}/submissions/${flagged[0].id}`);
+  expect(detail.versions[0].answers.structure.painted_number).toBe('E2E-004');
+  expect(
+    detail.versions[0].issues.map((i: { code: string; path: string; repeatIndexes: number[] }) => [
+      i.code,
+      i.path,
+      i.repeatIndexes,
+    ]),
+  ).toEqual([['record', '/household/member/age', [0, 0]]]);
+  const all = (await api(ctx, 'GET', `${ws}/settlements/${settlementId}/structures?limit=5000`))
+    .items as StructureRow[];
+  expect(all.filter((s) => s.number === 'E2E-004')).toHaveLength(0);
+  expect((await api(ctx, 'GET', `${ws}/rounds/${roundId}/households`)).items).toHaveLength(1);
+  await ctx.dispose();
+});
+
+test('on Sonop’s page the coordinator sees the map drawn and the three with their statuses', async ({
+  browser,
+}) => {
+  const desk = await (await browser.newContext({ baseURL: world.base })).newPage();
+  desk.on('pageerror', (error) => pageErrors.push(error.message));
+  try {
+    const { ctx } = await signInApi(world.base, world.coordinator, world.password);
+    const all = await api(ctx, 'GET', `${ws}/settlements/${settlementId}/structures?limit=5000`);
+    await ctx.dispose();
+    await signIn(desk, world.coordinator, world.password);
+    await expect(desk).not.toHaveURL(/\/sign-in$/);
+    await desk.goto(`/w/${world.workspaceId}/settlements/${settlementId}`);
+    await expect(desk.getByRole('heading', { level: 1, name: 'Sonop' })).toBeVisible();
+    const map = desk.getByRole('region', { name: /Map of Sonop/ });
+    // Every structure drawn, the three new ones among them (the table below is the map's text).
+    await expect(map).toHaveAttribute('data-drawn', String(all.items.length), { timeout: 20_000 });
+    expect(all.items.length).toBeGreaterThan(100);
+    // Coverage is of the new round: its one household, in section A.
+    await expect(desk.getByText('Round: Sonop enumeration 2026 (enumerating)')).toBeVisible();
+    const coverage = desk.getByRole('region', { name: 'Coverage' });
+    const households = (section: string) =>
+      coverage
+        .getByRole('row', { name: new RegExp(`^${section}\\b`) })
+        .getByRole('cell')
+        .nth(3);
+    await expect(households('A')).toHaveText('1');
+    await expect(households('All sections')).toHaveText('1');
+    await checkScreen(desk, 'enumeration-settlement');
+
+    await desk.getByText('Show the list of structures').click();
+    const row = (n: string) => desk.locator('#structures-table tbody tr').filter({ hasText: n });
+    for (const [n, status] of [
+      [numbers[0]!, 'Numbered'],
+      [numbers[1]!, 'Numbered'],
+      [numbers[2]!, 'Enumerated'],
+    ] as const) {
+      await expect(row(n)).toHaveCount(1);
+      await expect(row(n).getByRole('cell').nth(0)).toHaveText(status);
+      await expect(row(n).getByRole('cell').nth(1)).toHaveText('A');
+    }
+    await expect(row('E2E-004')).toHaveCount(0);
+
+    await row(numbers[2]!).getByRole('link').click();
+    await expect(desk.getByRole('heading', { level: 1, name: `Structure ${numbers[2]}` })).toBeVisible();
+    await checkScreen(desk, 'enumeration-structure');
+  } finally {
+    await desk.context().close();
+  }
+});
