@@ -299,6 +299,13 @@ test('on Sonop’s page the coordinator sees the map drawn and the three with th
 
     await row(numbers[2]!).getByRole('link').click();
     await expect(desk.getByRole('heading', { level: 1, name: `Structure ${numbers[2]}` })).toBeVisible();
+    // The household enumerated offline, with its three members as entered.
+    const found = desk.getByRole('region', { name: 'Households found here' });
+    await expect(
+      found.getByRole('heading', { level: 3, name: /^Household H-[0-9A-Z]{8} · Enumerated/ }),
+    ).toHaveCount(1);
+    const ages = found.locator('tbody tr td:nth-child(4)');
+    await expect(ages).toHaveText(['34', '9', '2']);
     await checkScreen(desk, 'enumeration-structure');
   } finally {
     await desk.context().close();
