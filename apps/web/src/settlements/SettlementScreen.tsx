@@ -1,5 +1,5 @@
 // One settlement: its profile, its map, coverage per section in the latest round, its sections
-// and facilities, and every structure as a table (the map's text alternative).
+// and facilities, every structure as a table (the map's text alternative), and its map file.
 import type { Coverage, Facility, Section, Settlement, Structure } from '@coproduce/contract';
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
@@ -13,6 +13,7 @@ import { useWorkspace } from '../workspaces/useWorkspace.ts';
 import { settlementAbilities } from './abilities.ts';
 import { keepStructures, loadStructures } from './data.ts';
 import { FacilitiesSection } from './FacilitiesSection.tsx';
+import { MapFile } from './MapFile.tsx';
 import { SettlementFacts } from './SettlementFacts.tsx';
 import { SettlementMap } from './SettlementMap.tsx';
 import { CoverageTable, SectionsList, StructuresTable } from './SettlementTables.tsx';
@@ -30,6 +31,8 @@ export function SettlementScreen(props: { workspaceId: string; settlementId: str
   const { t } = useI18n();
   const workspace = useWorkspace(workspaceId);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
+  // Counted up to read the settlement again (after a map file changed it), keeping the page shown.
+  const [reads, setReads] = useState(0);
   const action = useAction();
   const abilities = workspace ? settlementAbilities(workspace.role) : null;
 
@@ -46,7 +49,7 @@ export function SettlementScreen(props: { workspaceId: string; settlementId: str
       ]);
       setLoaded({ settlement, sections: sections.items, coverage, facilities: facilities.items, structures });
     });
-  }, [workspaceId, settlementId, abilities?.readStructures]);
+  }, [workspaceId, settlementId, abilities?.readStructures, reads]);
 
   if (workspace === undefined) return <Loading />;
   if (workspace === null || !abilities) return <Screen title={t('workspace.notFound')}>{null}</Screen>;
@@ -67,6 +70,7 @@ export function SettlementScreen(props: { workspaceId: string; settlementId: str
 
   return (
     <Screen title={settlement.name} wide>
+      <StatusMessage error={action.error} />
       <p>
         <a href={paths.settlements(workspaceId)}>
           <Icon name="back" />
@@ -91,6 +95,12 @@ export function SettlementScreen(props: { workspaceId: string; settlementId: str
         </div>
         <div class="settlement-side">
           <SettlementFacts settlement={settlement} />
+          <MapFile
+            workspaceId={workspaceId}
+            settlement={settlement}
+            abilities={abilities}
+            onImported={() => setReads((n) => n + 1)}
+          />
         </div>
       </div>
       <CoverageTable coverage={coverage} />
