@@ -312,6 +312,12 @@ test('the map file of Sonop, downloaded, builds a new settlement; a broken file 
   // The file's profile and name replace the new settlement's: it is Sonop's copy now.
   await expect(page.getByRole('heading', { level: 1, name: 'Sonop' })).toBeVisible();
   await expect(page.getByRole('heading', { level: 2, name: `All structures (${structures})` })).toBeVisible();
+  // The map is drawn again with the imported outline, sections and structures.
+  await expect(page.getByRole('region', { name: /Map of Sonop/ })).toHaveAttribute(
+    'data-drawn',
+    String(structures),
+    { timeout: 20_000 },
+  );
   const copy = await api(ctx, 'GET', `${ws}/settlements/${copyId}`);
   expect(total(copy)).toBe(structures);
   expect(copy.sections).toBe(sections);

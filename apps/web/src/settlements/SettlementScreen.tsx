@@ -82,6 +82,8 @@ export function SettlementScreen(props: { workspaceId: string; settlementId: str
           <section aria-labelledby="map-title">
             <h2 id="map-title">{t('map.title')}</h2>
             <SettlementMap
+              // Drawn again after a map file changed the outline, sections or facilities.
+              key={reads}
               workspaceId={workspaceId}
               settlement={settlement}
               sections={sections}
