@@ -24,6 +24,8 @@ interface Loaded {
   coverage: Coverage;
   facilities: Facility[];
   structures: Structure[];
+  /** Which read this is: the map is drawn again when a later read arrives. */
+  read: number;
 }
 
 export function SettlementScreen(props: { workspaceId: string; settlementId: string }): JSX.Element {
@@ -47,7 +49,8 @@ export function SettlementScreen(props: { workspaceId: string; settlementId: str
         call('listFacilities', { params }),
         abilities.readStructures ? loadStructures(workspaceId, settlementId) : Promise.resolve([]),
       ]);
-      setLoaded({ settlement, sections: sections.items, coverage, facilities: facilities.items, structures });
+      const items = { sections: sections.items, facilities: facilities.items };
+      setLoaded({ settlement, ...items, coverage, structures, read: reads });
     });
   }, [workspaceId, settlementId, abilities?.readStructures, reads]);
 
@@ -83,7 +86,7 @@ export function SettlementScreen(props: { workspaceId: string; settlementId: str
             <h2 id="map-title">{t('map.title')}</h2>
             <SettlementMap
               // Drawn again after a map file changed the outline, sections or facilities.
-              key={reads}
+              key={loaded.read}
               workspaceId={workspaceId}
               settlement={settlement}
               sections={sections}
