@@ -1,8 +1,10 @@
 // Settlements on the map (issue #8) in a real browser, on a server of its own with the demo
 // workspace (its Sonop settlement: sections, a few hundred structures, facilities, a round): the
 // demo coordinator opens the settlements list, Sonop with its canvas map and legend, places a
-// structure by tapping the map, opens a structure and resolves a conflict made by two phones.
+// structure by tapping the map, opens a structure and resolves a conflict made by two phones,
+// and carries Sonop's map file (GeoJSON) into a new settlement.
 // Every screen is checked with axe and photographed at 360 px and 1280 px.
+import { readFileSync, writeFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { checkScreen, chooseLanguage } from './pages/app.ts';
 import { api, type CollectWorld, signIn, signInApi, startCollectWorld } from './support/collect-world.ts';
@@ -204,6 +206,8 @@ test('a member sees the map but no controls that change it; a partner sees the p
         timeout: 20_000,
       });
       await expect(other.getByRole('button', { name: 'Place a structure' })).toHaveCount(0);
+      await expect(other.getByRole('link', { name: 'Download the map file' })).toBeVisible();
+      await expect(other.getByRole('button', { name: 'Import the file' })).toHaveCount(0);
       await expect(other.getByRole('heading', { level: 2, name: 'Coverage' })).toBeVisible();
       const structures = other.getByRole('heading', { level: 2, name: /^All structures/ });
       await expect(structures).toHaveCount(role === 'member' ? 1 : 0);
@@ -252,4 +256,88 @@ test('the coordinator adds a settlement and opens its empty page', async () => {
   await expect(page.getByText('No facilities mapped yet.')).toBeVisible();
   await page.getByRole('link', { name: 'All settlements' }).click();
   await expect(page.getByText('City of Cape Town · Ward 12')).toBeVisible();
+});
+
+test('the map file of Sonop, downloaded, builds a new settlement; a broken file changes nothing', async () => {
+  const ws = `/api/workspaces/${world.workspaceId}`;
+  const sonopId = settlementUrl.split('/').pop() ?? '';
+  await page.goto(settlementUrl);
+  await expect(page.getByRole('heading', { level: 2, name: 'Map file (GeoJSON)' })).toBeVisible();
+  await expect(page.getByText(/Structures without a point on the map are left out/)).toBeVisible();
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Download the map file' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe('Sonop.geojson');
+  const saved = test.info().outputPath('Sonop.geojson');
+  await download.saveAs(saved);
+  const file = JSON.parse(readFileSync(saved, 'utf8')) as { features: { properties: { kind: string } }[] };
+  const count = (kind: string) => file.features.filter((f) => f.properties.kind === kind).length;
+  const sections = count('section');
+  const structures = count('structure');
+  expect(sections).toBeGreaterThan(1);
+  expect(structures).toBeGreaterThan(100);
+
+  // Sonop's placed structures: all of them but those the file left out for having no point.
+  const { ctx } = await signInApi(world.base, world.coordinator, world.password);
+  const exported = await ctx.get(`${ws}/settlements/${sonopId}/geojson`);
+  const leftOut = Number(exported.headers()['coproduce-left-out'] ?? 0);
+  const total = (s: { structures: Record<string, number> }) =>
+    Object.values(s.structures).reduce((sum, n) => sum + n, 0);
+  const sonop = await api(ctx, 'GET', `${ws}/settlements/${sonopId}`);
+  expect(structures).toBe(total(sonop) - leftOut);
+
+  await page.getByRole('link', { name: 'All settlements' }).click();
+  await page.getByRole('button', { name: 'Add a settlement' }).click();
+  await page.getByLabel('Name', { exact: true }).fill('Sonop extension');
+  await page.getByRole('button', { name: 'Add the settlement' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Sonop extension' })).toBeVisible();
+  const copyId = new URL(page.url()).pathname.split('/').pop() ?? '';
+
+  // A file that is not JSON is refused in the browser, before anything is sent.
+  const input = page.getByLabel('GeoJSON file');
+  await input.setInputFiles({
+    name: 'notes.geojson',
+    mimeType: 'application/json',
+    buffer: Buffer.from('x'),
+  });
+  await page.getByRole('button', { name: 'Import the file' }).click();
+  await expect(page.getByText(/cannot be read as JSON/)).toBeVisible();
+
+  await input.setInputFiles(saved);
+  await page.getByRole('button', { name: 'Import the file' }).click();
+  const said = page.locator('.map-file-outcome');
+  await expect(said.getByText('The file was imported.')).toBeVisible({ timeout: 30_000 });
+  await expect(said.getByText(`${sections} sections`, { exact: false })).toBeVisible();
+  await expect(said.getByText(`${structures} structures`, { exact: false })).toBeVisible();
+  // The file's profile and name replace the new settlement's: it is Sonop's copy now.
+  await expect(page.getByRole('heading', { level: 1, name: 'Sonop' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: `All structures (${structures})` })).toBeVisible();
+  // The map is drawn again with the imported outline, sections and structures.
+  await expect(page.getByRole('region', { name: /Map of Sonop/ })).toHaveAttribute(
+    'data-drawn',
+    String(structures),
+    { timeout: 20_000 },
+  );
+  const copy = await api(ctx, 'GET', `${ws}/settlements/${copyId}`);
+  expect(total(copy)).toBe(structures);
+  expect(copy.sections).toBe(sections);
+  await checkScreen(page, 'settlement-map-file-imported');
+
+  const broken = test.info().outputPath('broken.geojson');
+  const shack = {
+    type: 'Feature',
+    geometry: { type: 'Point', coordinates: [28.1, -25.75] },
+    properties: { kind: 'shack', number: 'S-1' },
+  };
+  writeFileSync(broken, JSON.stringify({ type: 'FeatureCollection', features: [shack] }));
+  await input.setInputFiles(broken);
+  await page.getByRole('button', { name: 'Import the file' }).click();
+  await expect(said.getByText(/^The file cannot be imported; nothing was changed/)).toBeVisible();
+  await expect(said.getByRole('listitem')).toHaveText([
+    'Feature 1 (S-1), kind: Say what this feature is: properties.kind must be settlement, section, structure or facility.',
+  ]);
+  await expect(said.locator('.map-file-said')).toBeFocused();
+  expect(total(await api(ctx, 'GET', `${ws}/settlements/${copyId}`))).toBe(structures);
+  await ctx.dispose();
+  await checkScreen(page, 'settlement-map-file-refused');
 });

@@ -57,6 +57,8 @@ export const serverAccepts: Record<string, (seen: Seen) => boolean> = {
   createApiToken: ({ role }) => abilitiesFor(role).manageTokens,
   revokeApiToken: ({ role }) => abilitiesFor(role).manageTokens,
   createSettlement: ({ role }) => canSettlements(role, 'map'),
+  exportSettlementGeojson: ({ role }) => canSettlements(role, 'read'),
+  importSettlementGeojson: ({ role }) => canSettlements(role, 'map'),
   createStructure: ({ role }) => canSettlements(role, 'number'),
   updateStructure: ({ role }) => canSettlements(role, 'number'),
   resolveStructure: ({ role }) => canSettlements(role, 'resolve'),

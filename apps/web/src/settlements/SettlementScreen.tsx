@@ -1,5 +1,5 @@
 // One settlement: its profile, its map, coverage per section in the latest round, its sections
-// and facilities, and every structure as a table (the map's text alternative).
+// and facilities, every structure as a table (the map's text alternative), and its map file.
 import type { Coverage, Facility, Section, Settlement, Structure } from '@coproduce/contract';
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
@@ -13,6 +13,7 @@ import { useWorkspace } from '../workspaces/useWorkspace.ts';
 import { settlementAbilities } from './abilities.ts';
 import { loadStructures } from './data.ts';
 import { FacilitiesSection } from './FacilitiesSection.tsx';
+import { MapFile } from './MapFile.tsx';
 import { SettlementFacts } from './SettlementFacts.tsx';
 import { SettlementMap } from './SettlementMap.tsx';
 import { CoverageTable, SectionsList, StructuresTable } from './SettlementTables.tsx';
@@ -23,6 +24,8 @@ interface Loaded {
   coverage: Coverage;
   facilities: Facility[];
   structures: Structure[];
+  /** Which read this is: the map is drawn again when a later read arrives. */
+  read: number;
 }
 
 export function SettlementScreen(props: { workspaceId: string; settlementId: string }): JSX.Element {
@@ -30,6 +33,8 @@ export function SettlementScreen(props: { workspaceId: string; settlementId: str
   const { t } = useI18n();
   const workspace = useWorkspace(workspaceId);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
+  // Counted up to read the settlement again (after a map file changed it), keeping the page shown.
+  const [reads, setReads] = useState(0);
   const action = useAction();
   const abilities = workspace ? settlementAbilities(workspace.role) : null;
 
@@ -44,9 +49,10 @@ export function SettlementScreen(props: { workspaceId: string; settlementId: str
         call('listFacilities', { params }),
         abilities.readStructures ? loadStructures(workspaceId, settlementId) : Promise.resolve([]),
       ]);
-      setLoaded({ settlement, sections: sections.items, coverage, facilities: facilities.items, structures });
+      const items = { sections: sections.items, facilities: facilities.items };
+      setLoaded({ settlement, ...items, coverage, structures, read: reads });
     });
-  }, [workspaceId, settlementId, abilities?.readStructures]);
+  }, [workspaceId, settlementId, abilities?.readStructures, reads]);
 
   if (workspace === undefined) return <Loading />;
   if (workspace === null || !abilities) return <Screen title={t('workspace.notFound')}>{null}</Screen>;
@@ -66,6 +72,7 @@ export function SettlementScreen(props: { workspaceId: string; settlementId: str
 
   return (
     <Screen title={settlement.name} wide>
+      <StatusMessage error={action.error} />
       <p>
         <a href={paths.settlements(workspaceId)}>
           <Icon name="back" />
@@ -77,6 +84,8 @@ export function SettlementScreen(props: { workspaceId: string; settlementId: str
           <section aria-labelledby="map-title">
             <h2 id="map-title">{t('map.title')}</h2>
             <SettlementMap
+              // Drawn again after a map file changed the outline, sections or facilities.
+              key={loaded.read}
               workspaceId={workspaceId}
               settlement={settlement}
               sections={sections}
@@ -90,6 +99,12 @@ export function SettlementScreen(props: { workspaceId: string; settlementId: str
         </div>
         <div class="settlement-side">
           <SettlementFacts settlement={settlement} />
+          <MapFile
+            workspaceId={workspaceId}
+            settlement={settlement}
+            abilities={abilities}
+            onImported={() => setReads((n) => n + 1)}
+          />
         </div>
       </div>
       <CoverageTable coverage={coverage} />
