@@ -309,8 +309,8 @@ test('the map file of Sonop, downloaded, builds a new settlement; a broken file 
   await expect(said.getByText('The file was imported.')).toBeVisible({ timeout: 30_000 });
   await expect(said.getByText(`${sections} sections`, { exact: false })).toBeVisible();
   await expect(said.getByText(`${structures} structures`, { exact: false })).toBeVisible();
-  // The file's profile and name replace the new settlement's: it is Sonop's copy now.
-  await expect(page.getByRole('heading', { level: 1, name: 'Sonop' })).toBeVisible();
+  // The file's outline and profile replace the new settlement's; its own name stays.
+  await expect(page.getByRole('heading', { level: 1, name: 'Sonop extension' })).toBeVisible();
   await expect(page.getByRole('heading', { level: 2, name: `All structures (${structures})` })).toBeVisible();
   // The map is drawn again with the imported outline, sections and structures.
   await expect(page.getByRole('region', { name: /Map of Sonop/ })).toHaveAttribute(

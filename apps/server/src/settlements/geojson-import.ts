@@ -60,10 +60,12 @@ export async function importSettlementFile(
 
   for (const f of of('settlement')) {
     const fresh = await readableSettlement(ctx, caller, settlement.id);
-    const { name, aliases, municipality, ward, landOwner, yearEstablished, numberPrefix } = f.properties;
+    // The file's outline and profile; never its name: a file imported into "Sonop extension" must
+    // not rename it "Sonop" (rename on the settlement's own page).
+    const { municipality, ward, landOwner, yearEstablished, numberPrefix } = f.properties;
     const row = await updateSettlement(ctx, caller, settlement.id, {
       baseVersionId: fresh.current_version_id,
-      ...{ name, aliases, municipality, ward, landOwner, yearEstablished, numberPrefix },
+      ...{ municipality, ward, landOwner, yearEstablished, numberPrefix },
       boundary: keptShape(settlementContent(fresh).boundary, boundaryOf(f.geometry)),
     });
     tally('settlement', fresh.current_version_id, row.current_version_id);

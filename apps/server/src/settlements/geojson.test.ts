@@ -148,6 +148,11 @@ describe('GeoJSON export and import', () => {
     expect(first.body.updated.settlement).toBe(1);
     expect(first.body).toMatchObject({ duplicateNumbers: 2, outsideBoundary: 1 });
     const copy = (await exported(empty.body.id)).file;
+    // The file's outline and profile are taken; the settlement keeps its own name.
+    expect((await coordinator.get(`${ws()}/settlements/${empty.body.id}`)).body).toMatchObject({
+      name: 'Copy',
+      municipality: 'Madibeng',
+    });
     const withoutName = (f: GeoFeature) =>
       f.properties.kind === 'settlement' ? { ...f, properties: { ...f.properties, name: '' } } : f;
     expect(copy.features.map(withoutName).map(facts).sort()).toEqual(
