@@ -61,6 +61,6 @@ export default defineConfig({
     proxy: { '/api': 'http://localhost:3000', '/health': 'http://localhost:3000' },
   },
   // The server's own policy, so `vite preview` shows CSP mistakes before the server does.
-  preview: { headers: { 'content-security-policy': contentSecurityPolicy } },
+  preview: { headers: { 'content-security-policy': contentSecurityPolicy() } },
   plugins: [serviceWorker()],
 });

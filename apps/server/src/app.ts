@@ -33,7 +33,7 @@ export async function buildApp(deps: ServerDeps, options: { serveWeb?: boolean }
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
-  installSecurityHeaders(app, deps.config.publicUrl);
+  installSecurityHeaders(app, deps.config.publicUrl, deps.config.mapTileOrigins);
   await app.register(fastifyCookie);
   // Only OpenRosa submissions are multipart; each route reads its parts with its own limits.
   await app.register(fastifyMultipart);

@@ -21,6 +21,8 @@ export interface ServerConfig {
   mailFrom: string;
   webRoot: string;
   sessionDays: number;
+  /** Origins the map may load background tiles from (MAP_TILE_HOSTS); none: plain background only. */
+  mapTileOrigins: string[];
 }
 
 function parseTrustProxy(value: string | undefined): boolean | number | string {
@@ -48,7 +50,32 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     mailFrom: env.MAIL_FROM ?? 'Coproduce <no-reply@localhost>',
     webRoot: resolve(env.WEB_ROOT ?? join(repositoryRoot, 'apps/web/dist')),
     sessionDays: Number(env.SESSION_DAYS ?? 60),
+    mapTileOrigins: parseTileOrigins(env.MAP_TILE_HOSTS),
   };
+}
+
+/**
+ * MAP_TILE_HOSTS: space- or comma-separated https origins (e.g. https://tile.openstreetmap.org)
+ * the Content-Security-Policy lets the map load tiles from. Anything but a bare https origin is
+ * refused at start, so a typo cannot open the policy wider than meant.
+ */
+export function parseTileOrigins(value: string | undefined): string[] {
+  const origins: string[] = [];
+  for (const item of (value ?? '').split(/[\s,]+/).filter(Boolean)) {
+    let url: URL | null = null;
+    try {
+      url = new URL(item);
+    } catch {}
+    if (
+      !url ||
+      url.protocol !== 'https:' ||
+      !/^[a-z0-9.-]+$/i.test(url.hostname) ||
+      url.origin !== item.replace(/\/+$/, '')
+    )
+      throw new Error(`MAP_TILE_HOSTS takes https origins such as https://tile.example.org, not "${item}"`);
+    origins.push(url.origin);
+  }
+  return origins;
 }
 
 /** The secret that signs CSRF tokens: made once, kept in DATA_DIR so restarts keep sessions valid. */

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseTileOrigins } from '../config.ts';
 import { startTestServer, type TestServer } from '../test/server.ts';
 
 describe('transport security', () => {
@@ -30,5 +31,29 @@ describe('transport security', () => {
     expect(
       directives.filter((d) => d.startsWith('media-src') || d.startsWith('img-src')).join(' '),
     ).not.toMatch(/https?:|\*/);
+  });
+
+  it('lets map tiles come from the origins the operator names, and refuses anything else at start', async () => {
+    const tiles = await startTestServer({
+      mapTileHosts: 'https://tile.openstreetmap.org, https://tiles.example.org:8443',
+    });
+    try {
+      const response = await tiles.app.inject({ method: 'GET', url: '/health' });
+      const directives = String(response.headers['content-security-policy']).split('; ');
+      expect(directives).toContain(
+        "img-src 'self' data: blob: https://tile.openstreetmap.org https://tiles.example.org:8443",
+      );
+      expect(directives).toContain("connect-src 'self'");
+    } finally {
+      await tiles.close();
+    }
+    for (const bad of [
+      'http://tile.example.org',
+      'https://tile.example.org/{z}/{x}/{y}.png',
+      '*',
+      'https://*.example.org',
+    ])
+      expect(() => parseTileOrigins(bad)).toThrow(/MAP_TILE_HOSTS/);
+    expect(parseTileOrigins(undefined)).toEqual([]);
   });
 });

@@ -24,14 +24,20 @@ export async function startTestServer(
     database?: DatabaseConfig;
     dataDir?: string;
     publicUrl?: string;
+    /** MAP_TILE_HOSTS, as an operator sets it. */
+    mapTileHosts?: string;
     /** Serve a built web app from this folder, as `coproduce serve` does from apps/web/dist. */
     webRoot?: string;
   } = {},
 ) {
-  const { database, dataDir: givenDataDir, publicUrl, webRoot, ...overrides } = options;
+  const { database, dataDir: givenDataDir, publicUrl, webRoot, mapTileHosts, ...overrides } = options;
   const dataDir = givenDataDir ?? mkdtempSync(join(tmpdir(), 'coproduce-test-'));
   const config = {
-    ...loadConfig({ DATA_DIR: dataDir, PUBLIC_URL: publicUrl ?? testPublicUrl }),
+    ...loadConfig({
+      DATA_DIR: dataDir,
+      PUBLIC_URL: publicUrl ?? testPublicUrl,
+      ...(mapTileHosts ? { MAP_TILE_HOSTS: mapTileHosts } : {}),
+    }),
     database: database ?? (await testDatabaseConfig()),
     ...(webRoot ? { webRoot } : {}),
   };
