@@ -62,16 +62,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
 export function parseTileOrigins(value: string | undefined): string[] {
   const origins: string[] = [];
   for (const item of (value ?? '').split(/[\s,]+/).filter(Boolean)) {
-    let url: URL | null = null;
-    try {
-      url = new URL(item);
-    } catch {}
-    if (
-      !url ||
-      url.protocol !== 'https:' ||
-      !/^[a-z0-9.-]+$/i.test(url.hostname) ||
-      url.origin !== item.replace(/\/+$/, '')
-    )
+    const url = URL.canParse(item) ? new URL(item) : null;
+    const bare = url?.protocol === 'https:' && url.origin === item.replace(/\/+$/, '');
+    if (!url || !bare || !/^[a-z0-9.-]+$/i.test(url.hostname))
       throw new Error(`MAP_TILE_HOSTS takes https origins such as https://tile.example.org, not "${item}"`);
     origins.push(url.origin);
   }
