@@ -165,6 +165,8 @@ test('the researcher signs in on a phone and downloads the enumeration form', as
   await signIn(page, world.researcher, world.password);
   await expect(page).toHaveURL(new RegExp(`${home()}$`));
   await expect(card(page).getByRole('link', { name: 'Start a new form' })).toBeVisible({ timeout: 20_000 });
+  // The assigned section's structures came down with the form: the phone knows its place.
+  await expect(card(page).getByText(/^Sonop, section A: \d+ structures on this phone$/)).toBeVisible();
 });
 
 test('offline: three structures numbered, one household enumerated with three members', async () => {

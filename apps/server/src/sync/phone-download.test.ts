@@ -56,6 +56,27 @@ function feed(options: { limit?: number; failAt?: number } = {}) {
   return { fetchPage, log };
 }
 
+/** The form files over real HTTP, as the phone asks for them; `onBytes` counts the downloads. */
+function httpMedia(onBytes: () => void = () => {}): FetchMedia {
+  const cookie = () => [...world.as.researcher.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+  return {
+    async list(ws, formId) {
+      const r = await fetch(`${base}/api/workspaces/${ws}/forms/${formId}/attachments`, {
+        headers: { cookie: cookie() },
+      });
+      if (!r.ok) throw new Error(await r.text());
+      return (await r.json()).items;
+    },
+    async bytes(ws, formId, id) {
+      onBytes();
+      const r = await fetch(`${base}/api/workspaces/${ws}/forms/${formId}/attachments/${id}`, {
+        headers: { cookie: cookie() },
+      });
+      return new Uint8Array(await r.arrayBuffer());
+    },
+  };
+}
+
 let run = 0;
 async function openStore(): Promise<UserStore> {
   const db = await openOfflineDb(`download-${run++}`);
@@ -144,25 +165,8 @@ describe('incremental download through the change feed', () => {
   });
 
   it('brings the bytes of a published attachment once, checked against its hash', async () => {
-    const cookie = () =>
-      [...world.as.researcher.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
     let fetched = 0;
-    const media: FetchMedia = {
-      async list(ws, formId) {
-        const r = await fetch(`${base}/api/workspaces/${ws}/forms/${formId}/attachments`, {
-          headers: { cookie: cookie() },
-        });
-        if (!r.ok) throw new Error(await r.text());
-        return (await r.json()).items;
-      },
-      async bytes(ws, formId, id) {
-        fetched++;
-        const r = await fetch(`${base}/api/workspaces/${ws}/forms/${formId}/attachments/${id}`, {
-          headers: { cookie: cookie() },
-        });
-        return new Uint8Array(await r.arrayBuffer());
-      },
-    };
+    const media = httpMedia(() => fetched++);
     const csv = 'name,label\nsonop,Sonop\nkennedy,Kennedy Road\n';
     const uploaded = await world.as.coordinator.post(world.url(`/forms/${world.formId}/attachments`), {
       fileName: 'settlements.csv',
@@ -184,5 +188,53 @@ describe('incremental download through the change feed', () => {
     const again = await downloadChanges(store, world.workspaceId, feed().fetchPage, undefined, media);
     expect(again).toMatchObject({ items: 0, files: 0 });
     expect(fetched).toBe(1);
+  });
+
+  it('keeps the places an assignment names: the settlement, its sections and that section’s structures', async () => {
+    const c = world.as.coordinator;
+    const settlement = (await c.post(world.url('/settlements'), { name: 'Phone place' })).body;
+    const sectionOf = async (code: string) =>
+      (await c.post(world.url(`/settlements/${settlement.id}/sections`), { code })).body.id as string;
+    const [a, b] = [await sectionOf('A'), await sectionOf('B')];
+    for (const [number, sectionId] of [
+      ['A-1', a],
+      ['A-2', a],
+      ['B-1', b],
+    ])
+      expect(
+        (await c.post(world.url(`/settlements/${settlement.id}/structures`), { number, sectionId }))
+          .statusCode,
+      ).toBe(201);
+    const store = await openStore();
+    await downloadChanges(store, world.workspaceId, feed().fetchPage, () => new Date(), httpMedia());
+    expect(Object.keys((await readCollectCache(store, world.workspaceId)).structures)).toEqual([]);
+    const placed = await c.post(world.url('/assignments'), {
+      formId: world.formId,
+      personId: world.personOf.researcher,
+      settlementId: settlement.id,
+      sectionId: a,
+    });
+    expect(placed.statusCode, placed.payload).toBe(201);
+    const report = await downloadChanges(
+      store,
+      world.workspaceId,
+      feed().fetchPage,
+      () => new Date(),
+      httpMedia(),
+    );
+    expect(report.reset).toBe(true);
+    const cache = await readCollectCache(store, world.workspaceId);
+    expect(Object.values(cache.settlements).map((s) => s.name)).toEqual(['Phone place']);
+    expect(
+      Object.values(cache.sections)
+        .map((s) => s.code)
+        .sort(),
+    ).toEqual(['A', 'B']);
+    expect(
+      Object.values(cache.structures)
+        .map((s) => s.number)
+        .sort(),
+    ).toEqual(['A-1', 'A-2']);
+    await c.delete(world.url(`/assignments/${placed.body.id}`));
   });
 });

@@ -97,6 +97,25 @@ function SyncPanel({ collection }: { collection: Collection }): JSX.Element {
   );
 }
 
+/** Where the work is, as the phone holds it: "Sonop, section A: 55 structures on this phone". */
+function PlaceLine({ assignment, collection }: { assignment: Assignment; collection: Collection }) {
+  const { t } = useI18n();
+  const { settlements, sections, structures } = collection.cache;
+  const settlement = assignment.settlementId ? settlements[assignment.settlementId] : undefined;
+  if (!settlement) return null;
+  const section = assignment.sectionId ? sections[assignment.sectionId] : undefined;
+  const count = Object.values(structures).filter((s) =>
+    section ? s.sectionId === section.id : s.settlementId === settlement.id,
+  ).length;
+  return (
+    <p class="collect-place">
+      {section
+        ? t('collect.place.section', { settlement: settlement.name, section: section.code, count })
+        : t('collect.place.settlement', { settlement: settlement.name, count })}
+    </p>
+  );
+}
+
 function AssignmentCard({
   assignment,
   collection,
@@ -123,6 +142,7 @@ function AssignmentCard({
     <li class="collect-card" aria-labelledby={headingId}>
       <h3 id={headingId}>{assignment.formTitle}</h3>
       {assignment.note && <p>{assignment.note}</p>}
+      <PlaceLine assignment={assignment} collection={collection} />
       <dl class="collect-counts">
         <div>
           <dt>{t('collect.count.drafted')}</dt>

@@ -1,5 +1,6 @@
 // Incremental download through the workspace change feed: the phone keeps its cursor with the
-// downloaded forms, assignments and its submissions' review states, sealed in one record per
+// downloaded forms, assignments, its submissions' review states and the records of its assigned
+// places (settlements, sections, the structures of its sections), sealed in one record per
 // workspace, and asks only for what changed after it. Each page and the cursor that follows it are
 // written in one put, so an interrupted download resumes where it stopped and never starts over
 // (unless the server says the researcher's scope changed: `reset`).
@@ -10,6 +11,8 @@ import type {
   FormAttachment,
   FormSummary,
   FormVersion,
+  Section,
+  Structure,
   SubmissionSummary,
 } from '@coproduce/contract';
 import { buildPath, call, routes } from '../api.ts';
@@ -26,6 +29,11 @@ export interface CollectCache {
   assignments: Record<string, Assignment>;
   /** This researcher's sent submissions as the server sees them (review state, needs a fix). */
   submissions: Record<string, SubmissionSummary>;
+  /** The places the researcher's assignments name: settlements, their sections, and the
+   * structures of the assigned sections (what a numbering team checks a painted number against). */
+  settlements: Record<string, Extract<FeedItem, { kind: 'settlement' }>['data'] & object>;
+  sections: Record<string, Section>;
+  structures: Record<string, Structure>;
   /** The bytes of the forms' media and CSV files, by attachment id, checked against their SHA-256. */
   media: Record<
     string,
@@ -49,6 +57,9 @@ export const emptyCache = (): CollectCache => ({
   attachments: {},
   assignments: {},
   submissions: {},
+  settlements: {},
+  sections: {},
+  structures: {},
   media: {},
 });
 
@@ -68,7 +79,13 @@ function apply(cache: CollectCache, item: FeedItem): void {
             ? cache.assignments
             : item.kind === 'submission'
               ? cache.submissions
-              : null;
+              : item.kind === 'settlement'
+                ? cache.settlements
+                : item.kind === 'section'
+                  ? cache.sections
+                  : item.kind === 'structure'
+                    ? cache.structures
+                    : null;
   if (!table) return; // teams: the phone needs only the assignments they produce
   if (item.deleted || !item.data) delete table[item.id];
   else (table as Record<string, unknown>)[item.id] = item.data;
