@@ -14,33 +14,43 @@ export type Reply = { status: number; body: unknown };
 export type BenchApp = {
   /** The server's parts, for benchmarks that write their data below the API (e.g. a generated city). */
   deps: OpenedServer['deps'];
-  request: (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, body?: unknown) => Promise<Reply>;
+  request: Request;
+  /** Another browser on the same server (its own cookies), e.g. a researcher's phone. */
+  session: () => { request: Request; useCsrf: (token: string) => void };
   close: () => Promise<void>;
 };
+type Request = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, body?: unknown) => Promise<Reply>;
 
 export async function openBenchApp(database: DatabaseConfig): Promise<BenchApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'coproduce-bench-data-'));
   const config = { ...loadConfig({ DATA_DIR: dataDir, PUBLIC_URL: 'http://bench.test' }), database };
   const opened = await openServer(config, { log: pino({ level: 'silent' }) });
   const { app } = await buildApp(opened.deps, { serveWeb: false });
-  const cookies = new Map<string, string>();
-  let csrfToken = '';
-
-  const request: BenchApp['request'] = async (method, url, body) => {
-    const headers: Record<string, string> = {};
-    if (cookies.size) headers.cookie = [...cookies].map(([name, value]) => `${name}=${value}`).join('; ');
-    if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
-    const response = await app.inject({
-      method,
-      url,
-      headers,
-      ...(body === undefined ? {} : { payload: body as object }),
-    });
-    for (const cookie of response.cookies as { name: string; value: string }[])
-      cookies.set(cookie.name, cookie.value);
-    const text = response.body;
-    return { status: response.statusCode, body: text ? JSON.parse(text) : undefined };
+  const session = () => {
+    const cookies = new Map<string, string>();
+    let csrfToken = '';
+    const request: Request = async (method, url, body) => {
+      const headers: Record<string, string> = {};
+      if (cookies.size) headers.cookie = [...cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+      if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+      const response = await app.inject({
+        method,
+        url,
+        headers,
+        ...(body === undefined ? {} : { payload: body as object }),
+      });
+      for (const cookie of response.cookies as { name: string; value: string }[])
+        cookies.set(cookie.name, cookie.value);
+      const text = response.body;
+      return { status: response.statusCode, body: text ? JSON.parse(text) : undefined };
+    };
+    const useCsrf = (token: string) => {
+      csrfToken = token;
+    };
+    return { request, useCsrf };
   };
+  const admin = session();
+  const request = admin.request;
 
   const setup = await request('POST', '/api/setup', {
     username: 'bench',
@@ -48,11 +58,12 @@ export async function openBenchApp(database: DatabaseConfig): Promise<BenchApp> 
     displayName: 'Bench Coordinator',
   });
   if (setup.status !== 201) throw new Error(`setup failed: ${setup.status} ${JSON.stringify(setup.body)}`);
-  csrfToken = (setup.body as { csrfToken: string }).csrfToken;
+  admin.useCsrf((setup.body as { csrfToken: string }).csrfToken);
 
   return {
     deps: opened.deps,
     request,
+    session,
     close: async () => {
       await app.close();
       await opened.close();

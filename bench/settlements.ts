@@ -1,7 +1,8 @@
 // Settlements at city scale (issue #8): a generated Cape Town (800 settlements, 270,000 structures;
 // --quick: 60 and 20,000) written into SQLite and PostgreSQL (fsync on), then through the HTTP API:
 // the largest settlement's page, its coverage, nearest working taps for all its structures, and a
-// researcher's first download of its largest section. Baseline: GET /health on the same server.
+// researcher's first download of its largest section, and a researcher's change-feed sync (first,
+// then after 10 changes in their section and 10 elsewhere). Baseline: GET /health on the same server.
 // Then the map of a 3,000-structure settlement in Chromium with the CPU slowed 4x (mapDrawMs).
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,6 +11,7 @@ import { sql } from 'kysely';
 import { generateCity } from '../apps/server/src/demo/city/generate.ts';
 import { writeCity } from '../apps/server/src/demo/city/write.ts';
 import { type BenchApp, expectStatus, openBenchApp } from './_app.ts';
+import { measureResearcherSync } from './_feed.ts';
 import {
   type BenchDatabase,
   benchArgs,
@@ -105,6 +107,7 @@ async function measure(kind: 'sqlite' | 'postgres', database: BenchDatabase) {
     const items = (download.body as { items: unknown[] }).items.length;
     if (items !== section.structures)
       throw new Error(`section download had ${items} of ${section.structures}`);
+    const sync = await measureResearcherSync(app, workspace.id, big.id, section.sectionId, runs);
     const withRatio = (durations: number[]) => ({
       ...latency(durations),
       x_baseline: round(median(durations) / base),
@@ -123,6 +126,7 @@ async function measure(kind: 'sqlite' | 'postgres', database: BenchDatabase) {
         structures: items,
         kb: round(Buffer.byteLength(JSON.stringify(download.body)) / 1024),
       },
+      researcher_sync: sync,
     };
   } finally {
     await app.close();
@@ -146,6 +150,8 @@ results.settlementPageMs = worst((r) => r.settlement_page.p50_ms);
 results.coverageMs = worst((r) => r.coverage.p50_ms);
 results.nearestMs = worst((r) => r.nearest_tap_all_structures.p50_ms);
 results.firstSectionKb = worst((r) => r.first_section.kb);
+results.firstSyncKb = worst((r) => r.researcher_sync.first_sync.kb);
+results.incrementalSyncMs = worst((r) => r.researcher_sync.incremental_after_10.p50_ms);
 // The map of a 3,000-structure settlement on a slowed CPU (bench/_map.ts): its median draw.
 const map = await measureMapDraw(root, 3000, args.quick ? 3 : 7);
 results.map = map;
