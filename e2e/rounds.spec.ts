@@ -89,6 +89,7 @@ test('the coordinator starts a round, moves it on to numbering and steps it back
   await page.getByRole('button', { name: 'Move on to numbering' }).click();
   await expect(page.locator('[aria-current="step"]')).toContainText('numbering');
   await expect(steps(page).first()).toContainText('(done)');
+  await page.getByText('Step back one step…').click();
   const back = page.getByRole('button', { name: 'Step back to planning' });
   await expect(back).toBeDisabled();
   await page.getByLabel('Why step back?').fill('The section maps were not ready');

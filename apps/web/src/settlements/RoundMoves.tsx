@@ -44,30 +44,32 @@ export function RoundMoves(props: {
         <p>{t('round.move.closed')}</p>
       )}
       {abilities.stepBack && back && (
-        <form
-          class="round-back"
-          onSubmit={(event) => {
-            event.preventDefault();
-            void move(back, reason.trim());
-          }}
-        >
-          <TextArea
-            id="round-back-reason"
-            label={t('round.move.reason')}
-            hint={t('round.move.reasonHint')}
-            value={reason}
-            onValue={setReason}
-            error={action.fieldErrors.reason}
-          />
-          <Button
-            type="submit"
-            variant="secondary"
-            data-endpoint="moveRound"
-            disabled={action.busy || reason.trim() === ''}
+        <details class="round-back">
+          <summary>{t('round.move.backOpen')}</summary>
+          <form
+            onSubmit={(event) => {
+              event.preventDefault();
+              void move(back, reason.trim());
+            }}
           >
-            {t('round.move.back', { step: t(`round.status.${back}`) })}
-          </Button>
-        </form>
+            <TextArea
+              id="round-back-reason"
+              label={t('round.move.reason')}
+              hint={t('round.move.reasonHint')}
+              value={reason}
+              onValue={setReason}
+              error={action.fieldErrors.reason}
+            />
+            <Button
+              type="submit"
+              variant="secondary"
+              data-endpoint="moveRound"
+              disabled={action.busy || reason.trim() === ''}
+            >
+              {t('round.move.back', { step: t(`round.status.${back}`) })}
+            </Button>
+          </form>
+        </details>
       )}
     </section>
   );

@@ -50,16 +50,17 @@ export function RoundCoverage({ coverage }: { coverage: Coverage }): JSX.Element
   return (
     <section aria-labelledby="round-progress-title">
       <h2 id="round-progress-title">{t('round.progress')}</h2>
+      <p class="hint">{t('round.progressHint')}</p>
       <ScrollTable labelledBy="round-progress-title">
         <thead>
           <tr>
             <th scope="col">{t('coverage.section')}</th>
+            <th scope="col">{t('round.percentEnumerated')}</th>
             {columns.map((column) => (
               <th key={column} scope="col">
                 {t(`coverage.column.${column}`)}
               </th>
             ))}
-            <th scope="col">{t('round.percentEnumerated')}</th>
           </tr>
         </thead>
         <tbody>
@@ -68,15 +69,15 @@ export function RoundCoverage({ coverage }: { coverage: Coverage }): JSX.Element
             return (
               <tr key={row.sectionId ?? 'none'} class={row.total ? 'total-row' : undefined}>
                 <th scope="row">{row.total ? t('coverage.total') : (row.code ?? t('map.noSection'))}</th>
-                {columns.map((column) => (
-                  <td key={column}>{row[column]}</td>
-                ))}
                 <td class="round-percent">
                   <span class="text-bar" aria-hidden="true">
                     {textBar(percent)}
                   </span>{' '}
                   <span>{t('round.percent', { percent })}</span>
                 </td>
+                {columns.map((column) => (
+                  <td key={column}>{row[column]}</td>
+                ))}
               </tr>
             );
           })}
@@ -88,10 +89,14 @@ export function RoundCoverage({ coverage }: { coverage: Coverage }): JSX.Element
 
 export function RoundHouseholdCounts(props: { counts: HouseholdCounts; coverage: Coverage }): JSX.Element {
   const { t } = useI18n();
+  // In the coverage table's order (by section code), whatever order the counts come in.
+  const order = props.coverage.sections.map((s) => s.sectionId);
+  const place = (id: string | null) => (order.includes(id) ? order.indexOf(id) : order.length);
   const code = (id: string | null) =>
     props.coverage.sections.find((s) => s.sectionId === id)?.code ?? t('map.noSection');
+  const sections = [...props.counts.sections].sort((a, b) => place(a.sectionId) - place(b.sectionId));
   const rows = [
-    ...props.counts.sections.map((row) => ({ ...row, label: code(row.sectionId), total: false })),
+    ...sections.map((row) => ({ ...row, label: code(row.sectionId), total: false })),
     { ...props.counts.total, sectionId: 'total', label: t('coverage.total'), total: true },
   ];
   const keys = ['households', 'persons', 'refused', 'absent', 'vacant'] as const;
