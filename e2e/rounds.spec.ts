@@ -78,6 +78,8 @@ test('the coordinator starts a round, moves it on to numbering and steps it back
   await page.getByLabel('Name of the round').fill('Sonop recount 2027');
   await page.getByLabel('Start date (optional)').fill('2027-02-01');
   await page.getByLabel('End date (optional)').fill('2027-03-15');
+  // The workspace's published forms are offered; the round uses the door count form.
+  await page.getByLabel('Form used in the round (optional)').selectOption({ label: 'Door count' });
   await checkScreen(page, 'round-start');
   await page.getByRole('button', { name: 'Start the round' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Sonop recount 2027' })).toBeVisible();

@@ -1,12 +1,12 @@
 // The settlement page's rounds: each enumeration round with its step and dates, linking to its
 // page, and for coordinators and staff a small form to start (plan) another one.
-import type { Role, Round } from '@coproduce/contract';
+import type { FormSummary, Role, Round } from '@coproduce/contract';
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { call } from '../api.ts';
 import { useI18n } from '../i18n/i18n.ts';
 import { navigate, paths } from '../router.ts';
-import { Button, StatusMessage, TextField, useAction } from '../ui/forms.tsx';
+import { Button, SelectField, StatusMessage, TextField, useAction } from '../ui/forms.tsx';
 import { roundAbilities } from './round-steps.ts';
 
 export function RoundsSection(props: { workspaceId: string; settlementId: string; role: Role }): JSX.Element {
@@ -61,12 +61,28 @@ function StartRound(props: { workspaceId: string; settlementId: string }): JSX.E
   const [name, setName] = useState('');
   const [startDate, setStartDate] = useState('');
   const [endDate, setEndDate] = useState('');
+  const [formId, setFormId] = useState('');
+  // The workspace's published forms, one of which the round may use (optional).
+  const [forms, setForms] = useState<FormSummary[]>([]);
   const action = useAction();
+  useEffect(() => {
+    call('listForms', {
+      params: { workspaceId: props.workspaceId },
+      query: { status: 'published', limit: 200 },
+    })
+      .then((page) => setForms(page.items.filter((form) => !form.deletedAt)))
+      .catch(() => setForms([]));
+  }, [props.workspaceId]);
   const start = () =>
     action.run(async () => {
       const round = await call('createRound', {
         params: { workspaceId: props.workspaceId, settlementId: props.settlementId },
-        body: { name: name.trim(), startDate: startDate || null, endDate: endDate || null },
+        body: {
+          name: name.trim(),
+          formId: formId || null,
+          startDate: startDate || null,
+          endDate: endDate || null,
+        },
       });
       navigate(paths.round(props.workspaceId, props.settlementId, round.id));
     });
@@ -104,6 +120,19 @@ function StartRound(props: { workspaceId: string; settlementId: string }): JSX.E
           onValue={setEndDate}
           error={action.fieldErrors.endDate}
         />
+        {forms.length > 0 && (
+          <SelectField
+            id="round-form"
+            label={t('rounds.form')}
+            value={formId}
+            options={[
+              { value: '', label: t('rounds.noForm') },
+              ...forms.map((form) => ({ value: form.id, label: form.title })),
+            ]}
+            onValue={setFormId}
+            error={action.fieldErrors.formId}
+          />
+        )}
         <Button type="submit" disabled={action.busy} data-endpoint="createRound">
           {t('rounds.startButton')}
         </Button>
