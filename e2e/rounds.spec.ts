@@ -5,7 +5,7 @@
 // Every screen is checked with axe and photographed at 360 px and 1280 px.
 import type { Page } from '@playwright/test';
 import { checkScreen } from './pages/app.ts';
-import { type CollectWorld, signIn, startCollectWorld } from './support/collect-world.ts';
+import { api, type CollectWorld, signIn, signInApi, startCollectWorld } from './support/collect-world.ts';
 import { expect, test } from './support/index.ts';
 
 test.describe.configure({ mode: 'serial', timeout: 180_000 });
@@ -71,7 +71,7 @@ test('the round page: six steps with the current one said, progress by section A
   await checkScreen(page, 'round-page');
 });
 
-test('the coordinator starts a round, moves it on to numbering and steps it back with a reason', async () => {
+test('the coordinator starts a round, moves it on to numbering, steps it back with a reason; a stale move is refused in words', async () => {
   await page.goto(settlementUrl);
   const rounds = page.getByRole('region', { name: 'Rounds' });
   await rounds.getByText('Start a round').click();
@@ -84,6 +84,14 @@ test('the coordinator starts a round, moves it on to numbering and steps it back
   await page.getByRole('button', { name: 'Start the round' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Sonop recount 2027' })).toBeVisible();
   newRoundUrl = new URL(page.url()).pathname;
+  const admin = await signInApi(world.base, world.coordinator, world.password);
+  const saved = await api(
+    admin.ctx,
+    'GET',
+    `/api/workspaces/${world.workspaceId}/rounds/${newRoundUrl.split('/').pop()}`,
+  );
+  await admin.ctx.dispose();
+  expect(saved).toMatchObject({ formId: world.formId, startDate: '2027-02-01', endDate: '2027-03-15' });
   await expect(page.locator('[aria-current="step"]')).toContainText('planning');
   // No step back from planning, the first step.
   await expect(page.getByRole('button', { name: /^Step back/ })).toHaveCount(0);
@@ -100,12 +108,31 @@ test('the coordinator starts a round, moves it on to numbering and steps it back
   await expect(page.locator('[aria-current="step"]')).toContainText('planning');
   await expect(page.getByRole('button', { name: 'Move on to numbering' })).toBeVisible();
 
+  // Moved on elsewhere meanwhile (another coordinator's screen): this one's move is refused, in words.
+  const other = await signInApi(world.base, world.coordinator, world.password);
+  const roundPath = `/api/workspaces/${world.workspaceId}/rounds/${newRoundUrl.split('/').pop()}`;
+  const read = await api(other.ctx, 'GET', roundPath);
+  await api(
+    other.ctx,
+    'POST',
+    `${roundPath}/status`,
+    { baseVersionId: read.versionId, status: 'numbering' },
+    other.csrf,
+  );
+  await other.ctx.dispose();
+  await page.getByRole('button', { name: 'Move on to numbering' }).click();
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'Someone else changed this meanwhile' }),
+  ).toBeVisible();
+  await page.reload();
+  await expect(page.locator('[aria-current="step"]')).toContainText('numbering');
+
   await page.goto(settlementUrl);
   const listed = page
     .getByRole('region', { name: 'Rounds' })
     .getByRole('listitem')
     .filter({ hasText: 'Sonop recount 2027' });
-  await expect(listed).toContainText('planning');
+  await expect(listed).toContainText('numbering');
 });
 
 test('a member reads the round page with no move buttons and no start form', async ({ browser }) => {
