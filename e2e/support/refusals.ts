@@ -5,6 +5,7 @@
 import type { Role } from '@coproduce/contract';
 import { mayManageDeviceAccess } from '../../apps/server/src/device-access/policy.ts';
 import { can, type FormAction } from '../../apps/server/src/forms/policy.ts';
+import { canHouseholds } from '../../apps/server/src/households/policy.ts';
 import { canListInvites, canManageMembers } from '../../apps/server/src/members/policy.ts';
 import { canCreatePerson, canDeletePerson, writableFields } from '../../apps/server/src/people/policy.ts';
 import { canSettlements } from '../../apps/server/src/settlements/policy.ts';
@@ -62,4 +63,6 @@ export const serverAccepts: Record<string, (seen: Seen) => boolean> = {
   createStructure: ({ role }) => canSettlements(role, 'number'),
   updateStructure: ({ role }) => canSettlements(role, 'number'),
   resolveStructure: ({ role }) => canSettlements(role, 'resolve'),
+  createRound: ({ role }) => canHouseholds(role, 'manageRounds'),
+  moveRound: ({ role }) => canHouseholds(role, 'manageRounds'),
 };

@@ -262,6 +262,7 @@ function CurrentScreen({ route }: { route: Route }): JSX.Element {
     case 'settlements':
     case 'settlement':
     case 'structure':
+    case 'round':
       return <SettlementsRoute route={route} />;
   }
 }

@@ -23,6 +23,12 @@ describe('router', () => {
       settlementId: 's1',
       structureId: 't1',
     });
+    expect(matchRoute(paths.round(w, 's1', 'r1'), '')).toEqual({
+      name: 'round',
+      workspaceId: w,
+      settlementId: 's1',
+      roundId: 'r1',
+    });
   });
 
   it('reads the invite code of an email link', () => {

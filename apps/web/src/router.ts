@@ -22,6 +22,7 @@ export type Route =
   | { name: 'settlements'; workspaceId: string }
   | { name: 'settlement'; workspaceId: string; settlementId: string }
   | { name: 'structure'; workspaceId: string; settlementId: string; structureId: string }
+  | { name: 'round'; workspaceId: string; settlementId: string; roundId: string }
   | { name: 'notFound' };
 
 /** The collection screens: they work with no connection, so the shell lets them draw offline. */
@@ -54,6 +55,8 @@ export const paths = {
   settlement: (workspaceId: string, settlementId: string) => `/w/${workspaceId}/settlements/${settlementId}`,
   structure: (workspaceId: string, settlementId: string, structureId: string) =>
     `/w/${workspaceId}/settlements/${settlementId}/structures/${structureId}`,
+  round: (workspaceId: string, settlementId: string, roundId: string) =>
+    `/w/${workspaceId}/settlements/${settlementId}/rounds/${roundId}`,
 };
 
 /** A form's screens: the builder, the preview, co-design comments, and changes since the last version. */
@@ -86,6 +89,8 @@ export function matchRoute(pathname: string, search: string): Route {
     const structureId = parts[5];
     if (id && extra === 'structures' && structureId && parts.length === 6)
       return { name: 'structure', workspaceId, settlementId: id, structureId };
+    if (id && extra === 'rounds' && structureId && parts.length === 6)
+      return { name: 'round', workspaceId, settlementId: id, roundId: structureId };
   }
   if (first === 'w' && workspaceId && extra === undefined) {
     if (area === 'people' && id === undefined) return { name: 'people', workspaceId };

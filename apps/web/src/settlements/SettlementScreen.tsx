@@ -14,6 +14,7 @@ import { settlementAbilities } from './abilities.ts';
 import { loadStructures } from './data.ts';
 import { FacilitiesSection } from './FacilitiesSection.tsx';
 import { MapFile } from './MapFile.tsx';
+import { RoundsSection } from './RoundsSection.tsx';
 import { SettlementFacts } from './SettlementFacts.tsx';
 import { SettlementMap } from './SettlementMap.tsx';
 import { CoverageTable, SectionsList, StructuresTable } from './SettlementTables.tsx';
@@ -108,6 +109,7 @@ export function SettlementScreen(props: { workspaceId: string; settlementId: str
         </div>
       </div>
       <CoverageTable coverage={coverage} />
+      <RoundsSection workspaceId={workspaceId} settlementId={settlement.id} role={workspace.role} />
       <SectionsList sections={sections} />
       <FacilitiesSection facilities={facilities} sections={sections} />
       {abilities.readStructures && (

@@ -2,7 +2,9 @@
 // that only the settlement page loads (SettlementMap.tsx).
 import type { JSX } from 'preact';
 import './settlements.css';
+import './rounds.css';
 import type { SettlementsRoute } from './lazy.tsx';
+import { RoundScreen } from './RoundScreen.tsx';
 import { SettlementScreen } from './SettlementScreen.tsx';
 import { SettlementsListScreen } from './SettlementsListScreen.tsx';
 import { StructureScreen } from './StructureScreen.tsx';
@@ -26,6 +28,15 @@ export function SettlementsArea({ route }: { route: SettlementsRoute }): JSX.Ele
           workspaceId={route.workspaceId}
           settlementId={route.settlementId}
           structureId={route.structureId}
+        />
+      );
+    case 'round':
+      return (
+        <RoundScreen
+          key={route.roundId}
+          workspaceId={route.workspaceId}
+          settlementId={route.settlementId}
+          roundId={route.roundId}
         />
       );
   }

@@ -6,7 +6,7 @@ import { useI18n } from '../i18n/i18n.ts';
 import type { Route } from '../router.ts';
 import { Loading } from '../ui/screen.tsx';
 
-export type SettlementsRoute = Extract<Route, { name: 'settlements' | 'settlement' | 'structure' }>;
+export type SettlementsRoute = Extract<Route, { name: 'settlements' | 'settlement' | 'structure' | 'round' }>;
 type Area = typeof import('./SettlementsArea.tsx');
 
 let loaded: Area | null = null;

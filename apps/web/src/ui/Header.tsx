@@ -52,7 +52,11 @@ export function Header({ route }: { route: Route }): JSX.Element {
       href: paths.settlements(workspace.id),
       icon: 'map',
       label: t('settlements.nav'),
-      current: route.name === 'settlements' || route.name === 'settlement' || route.name === 'structure',
+      current:
+        route.name === 'settlements' ||
+        route.name === 'settlement' ||
+        route.name === 'structure' ||
+        route.name === 'round',
     });
     links.push({
       href: paths.forms(workspace.id),
