@@ -200,7 +200,9 @@ export function SettlementMap(props: {
       )}
       <section
         ref={container}
-        class={mode.kind === 'look' && !drawing ? 'map-canvas' : 'map-canvas map-placing'}
+        // Not a class: Leaflet's own classes on this element would be lost when it changed.
+        class="map-canvas"
+        data-placing={mode.kind === 'look' && !drawing ? undefined : 'true'}
         aria-label={t('map.label', { name: settlement.name })}
         aria-describedby="map-alternative"
       />
