@@ -100,9 +100,16 @@ test('a section A is drawn inside the boundary and listed', async () => {
   const sections = page.getByRole('region', { name: 'Sections' });
   await expect(sections.getByRole('listitem')).toHaveText(['A Upper']);
   await expect(map().locator('.section-label')).toHaveText('A');
+  await expect(
+    page
+      .getByRole('term')
+      .filter({ hasText: /^Sections$/ })
+      .locator('+ dd'),
+  ).toHaveText('1');
   const { sectionList } = await settlement();
   expect(sectionList).toHaveLength(1);
   expect(sectionList[0].boundary.coordinates[0]).toHaveLength(5);
+  await expect(page.getByLabel('Section to draw again')).toHaveValue(sectionList[0].id);
   await checkScreen(page, 'drawing-section-saved');
 });
 

@@ -36,7 +36,9 @@ export function MapDrawing(props: {
   const action = useAction();
   const [code, setCode] = useState('');
   const [name, setName] = useState('');
-  const [again, setAgain] = useState(sections[0]?.id ?? '');
+  const [picked, setAgain] = useState('');
+  // The section chosen to draw again; the first one until another is chosen (or after one is added).
+  const again = sections.some((s) => s.id === picked) ? picked : (sections[0]?.id ?? '');
   const [saved, setSaved] = useState<string | null>(null);
   const problems = drawnProblems(t, action.error);
 
