@@ -1,7 +1,8 @@
 // Drawing on the settlement map (issue #8) in a real browser, on a server of its own with the demo
 // workspace: the coordinator adds an empty settlement, draws its boundary by tapping four corners
 // (taking one back on the way), draws section A inside it, then a boundary that crosses itself,
-// which is refused with where it crosses and changes nothing. A member sees no drawing controls.
+// which is refused with where it crosses and changes nothing, then one on a stale version, kept as
+// a conflict and said so. A member sees no drawing controls.
 // Every screen is checked with axe and photographed at 360 px and 1280 px.
 import type { Page } from '@playwright/test';
 import { checkScreen } from './pages/app.ts';
@@ -134,6 +135,28 @@ test('a boundary that crosses itself is refused with where it crosses, and nothi
   const after = await settlement();
   expect(after.versionId).toBe(before.versionId);
   expect(after.areaHa).toBe(before.areaHa);
+});
+
+test('a boundary drawn on a version someone else changed is kept as a conflict, and said so', async () => {
+  const { ctx, csrf } = await signInApi(world.base, world.coordinator, world.password);
+  const id = settlementUrl.split('/').pop() ?? '';
+  const read = await settlement();
+  await api(
+    ctx,
+    'PATCH',
+    `/api/workspaces/${world.workspaceId}/settlements/${id}`,
+    { baseVersionId: read.versionId, ward: '7' },
+    csrf,
+  );
+  await ctx.dispose();
+  // The page still holds the version it read before the ward was changed.
+  await page.getByRole('button', { name: 'Draw the boundary again' }).click();
+  await tap(0.15, 0.15);
+  await tap(0.85, 0.15);
+  await tap(0.85, 0.85);
+  await page.getByRole('button', { name: 'Finish and save' }).click();
+  await expect(page.getByText(/^Saved, but someone changed this after you opened the page/)).toBeVisible();
+  expect((await settlement()).hasConflict).toBe(true);
 });
 
 test('a member sees the drawn map but no drawing controls', async ({ browser }) => {
