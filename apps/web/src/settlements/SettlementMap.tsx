@@ -1,7 +1,8 @@
 // The settlement map: Leaflet and its CSS load only here (map/draw.ts is a chunk of its own).
 // Tapping a structure tells its number, status and section with a link to its page; those who
 // number structures can place one by tapping the map (or at the map's centre, by keyboard) and
-// move one. The table of structures below the map is its text alternative.
+// move one; coordinators and staff draw the boundary and sections (MapDrawing.tsx). The table of
+// structures below the map is its text alternative.
 import type { Facility, Point, Section, Settlement, Structure } from '@coproduce/contract';
 import type { JSX } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
@@ -10,6 +11,7 @@ import { useI18n } from '../i18n/i18n.ts';
 import { paths } from '../router.ts';
 import { Button, SelectField, StatusMessage, TextField, useAction } from '../ui/forms.tsx';
 import type { SettlementAbilities } from './abilities.ts';
+import { type Drawing, MapDrawing } from './MapDrawing.tsx';
 import { MapLegend } from './MapLegend.tsx';
 import { MapTilesSetting } from './MapTilesSetting.tsx';
 import type { DrawnMap } from './map/draw.ts';
@@ -28,6 +30,8 @@ export function SettlementMap(props: {
   abilities: SettlementAbilities;
   tableId: string;
   onStructures: (structures: Structure[]) => void;
+  onSettlement: (settlement: Settlement) => void;
+  onSections: (sections: Section[]) => void;
 }): JSX.Element {
   const { workspaceId, settlement, sections, structures, facilities, abilities } = props;
   const { t } = useI18n();
@@ -44,8 +48,17 @@ export function SettlementMap(props: {
   const modeRef = useRef(mode);
   modeRef.current = mode;
   const tapRef = useRef<(point: Point) => void>(() => {});
+  const [drawing, setDrawing] = useState<Drawing | null>(null);
+  const [draft, setDraft] = useState<Point[]>([]);
+  const drawingRef = useRef(drawing);
+  drawingRef.current = drawing;
+  const looking = () => modeRef.current.kind === 'look' && !drawingRef.current;
 
   tapRef.current = (point) => {
+    if (drawingRef.current) {
+      setDraft((corners) => [...corners, point]);
+      return;
+    }
     const current = modeRef.current;
     if (current.kind === 'place') {
       setPlaceAt(point);
@@ -66,11 +79,11 @@ export function SettlementMap(props: {
           {
             // While placing or moving, a tap on a symbol is a tap on the map there.
             onStructure: (structure, point) => {
-              if (modeRef.current.kind === 'look') setPicked({ kind: 'structure', structure });
+              if (looking()) setPicked({ kind: 'structure', structure });
               else tapRef.current(point);
             },
             onFacility: (facility, point) => {
-              if (modeRef.current.kind === 'look') setPicked({ kind: 'facility', facility });
+              if (looking()) setPicked({ kind: 'facility', facility });
               else tapRef.current(point);
             },
             onTap: (point) => tapRef.current(point),
@@ -99,6 +112,14 @@ export function SettlementMap(props: {
   useEffect(() => {
     drawn.current?.setStructures(structures);
   }, [structures]);
+
+  useEffect(() => {
+    drawn.current?.setShapes(settlement.boundary, sections);
+  }, [settlement.boundary, sections]);
+
+  useEffect(() => {
+    drawn.current?.setDraft(drawing ? draft : null);
+  }, [drawing, draft]);
 
   const sectionCode = (id: string | null) => sections.find((s) => s.id === id)?.code ?? t('map.noSection');
 
@@ -144,7 +165,7 @@ export function SettlementMap(props: {
       <p class="hint" id="map-alternative">
         {t('map.alternative')} <a href={`#${props.tableId}`}>{t('map.toTable')}</a>
       </p>
-      {abilities.number && (
+      {abilities.number && !drawing && (
         <div class="map-tools">
           {mode.kind === 'look' ? (
             <Button
@@ -179,10 +200,26 @@ export function SettlementMap(props: {
       )}
       <section
         ref={container}
-        class={mode.kind === 'look' ? 'map-canvas' : 'map-canvas map-placing'}
+        // Not a class: Leaflet's own classes on this element would be lost when it changed.
+        class="map-canvas"
+        data-placing={mode.kind === 'look' && !drawing ? undefined : 'true'}
         aria-label={t('map.label', { name: settlement.name })}
         aria-describedby="map-alternative"
       />
+      {abilities.map && mode.kind === 'look' && (
+        <MapDrawing
+          workspaceId={workspaceId}
+          settlement={settlement}
+          sections={sections}
+          drawing={drawing}
+          points={draft}
+          onDrawing={setDrawing}
+          onPoints={setDraft}
+          onCentre={atCentre}
+          onSettlement={props.onSettlement}
+          onSections={props.onSections}
+        />
+      )}
       <MapLegend />
       <MapTilesSetting onChange={setTiles} />
       <StatusMessage error={action.error} />

@@ -95,6 +95,11 @@ export function SettlementScreen(props: { workspaceId: string; settlementId: str
               abilities={abilities}
               tableId={tableId}
               onStructures={setStructures}
+              // A boundary or section drawn on the map: the page and map show the saved shape.
+              onSettlement={(next) => setLoaded({ ...loaded, settlement: next })}
+              onSections={(next) =>
+                setLoaded({ ...loaded, sections: next, settlement: { ...settlement, sections: next.length } })
+              }
             />
           </section>
         </div>

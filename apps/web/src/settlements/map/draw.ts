@@ -5,6 +5,7 @@ import type { Boundary, Facility, Point, Section, Structure } from '@coproduce/c
 import type { GeoJsonObject } from 'geojson';
 import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
+import { draftLayer } from './draft.ts';
 import { facilitySymbol, type SymbolStyle, shapeCorners, statusSymbols } from './symbols.ts';
 
 export interface MapContent {
@@ -24,6 +25,10 @@ export interface MapEvents {
 
 export interface DrawnMap {
   setStructures: (structures: Structure[]) => void;
+  /** Draw the boundary and sections again (after one was drawn and saved). */
+  setShapes: (boundary: Boundary | null, sections: Section[]) => void;
+  /** The corners of a boundary being drawn, or null when none is. */
+  setDraft: (points: Point[] | null) => void;
   /** The centre of the view, for placing a structure with the keyboard. */
   centre: () => Point;
   invalidateSize: () => void;
@@ -127,22 +132,26 @@ export function drawMap(
   }
 
   const shapes = L.featureGroup().addTo(map);
-  if (content.boundary) {
-    L.geoJSON(content.boundary as GeoJsonObject, {
-      style: { color: '#1f4e79', weight: 3, fill: true, fillColor: '#ffffff', fillOpacity: 0.6 },
-      interactive: false,
-    }).addTo(shapes);
-  }
-  for (const section of content.sections) {
-    if (!section.boundary) continue;
-    L.geoJSON(section.boundary as GeoJsonObject, {
-      style: { color: '#4a4a4a', weight: 1.5, dashArray: '6 4', fill: false },
-      interactive: false,
-    })
-      // The section's code at its middle, as painted numbers start with it.
-      .bindTooltip(section.code, { permanent: true, direction: 'center', className: 'section-label' })
-      .addTo(shapes);
-  }
+  const setShapes = (boundary: Boundary | null, sections: Section[]) => {
+    shapes.clearLayers();
+    if (boundary) {
+      L.geoJSON(boundary as GeoJsonObject, {
+        style: { color: '#1f4e79', weight: 3, fill: true, fillColor: '#ffffff', fillOpacity: 0.6 },
+        interactive: false,
+      }).addTo(shapes);
+    }
+    for (const section of sections) {
+      if (!section.boundary) continue;
+      L.geoJSON(section.boundary as GeoJsonObject, {
+        style: { color: '#4a4a4a', weight: 1.5, dashArray: '6 4', fill: false },
+        interactive: false,
+      })
+        // The section's code at its middle, as painted numbers start with it.
+        .bindTooltip(section.code, { permanent: true, direction: 'center', className: 'section-label' })
+        .addTo(shapes);
+    }
+  };
+  setShapes(content.boundary, content.sections);
 
   const structureLayer = L.layerGroup().addTo(map);
   const facilityLayer = L.layerGroup().addTo(map);
@@ -201,8 +210,12 @@ export function drawMap(
     events.onTap({ lat: event.latlng.lat, lon: event.latlng.lng }),
   );
 
+  const draft = draftLayer(map, renderer);
+
   return {
     setStructures,
+    setShapes,
+    setDraft: draft.set,
     centre: () => {
       const c = map.getCenter();
       return { lat: c.lat, lon: c.lng };
