@@ -3,23 +3,11 @@ import type { AnswerTree } from '@coproduce/contract';
 import type { Form, Question, SurveyItem } from '@coproduce/forms';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { question as formQuestion } from '../test/form-models.ts';
 import { entityWrites } from './entities.ts';
 
-const question = (type: string, name: string, extra: Partial<Question> = {}): Question => ({
-  kind: 'question',
-  name,
-  type,
-  label: { default: name },
-  hint: {},
-  guidanceHint: {},
-  constraintMessage: {},
-  requiredMessage: {},
-  media: {},
-  bind: {},
-  parameters: {},
-  extra: {},
-  ...extra,
-});
+const question = (type: string, name: string, extra: Partial<Question> = {}): Question =>
+  formQuestion(name, type, { default: name }, extra);
 const section = (kind: 'group' | 'repeat', name: string, children: SurveyItem[]): SurveyItem => ({
   ...question('begin_group', name),
   kind,

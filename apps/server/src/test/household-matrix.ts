@@ -2,23 +2,9 @@
 // enumeration, the outcome per role in the caller's own workspace. Builders make real rows with
 // the workspace's coordinator: a settlement with a structure, a round moved to enumerating, and
 // fresh households, members and conflicts as each call needs.
-import type { Role } from '@coproduce/contract';
 import type { Agent } from './agent.ts';
+import { outcomes, type Row, row, setupCall } from './matrix-rows.ts';
 
-type Outcome = 'ok' | 400 | 401 | 403 | 404 | 409;
-interface Call {
-  url: string;
-  body?: unknown;
-}
-interface Row {
-  anonymous: Outcome;
-  own?: Record<Role, Outcome>;
-  build: (place: { id: string }, actor: Agent) => Promise<Call>;
-}
-
-const roles: Role[] = ['coordinator', 'staff', 'researcher', 'member', 'partner'];
-const outcomes = (table: Partial<Record<Role, Outcome>>, otherwise: Outcome = 403) =>
-  Object.fromEntries(roles.map((role) => [role, table[role] ?? otherwise])) as Record<Role, Outcome>;
 const everyone = outcomes({}, 'ok');
 const planners = outcomes({ coordinator: 'ok', staff: 'ok' });
 const enumerators = outcomes({ coordinator: 'ok', staff: 'ok', researcher: 'ok' });
@@ -34,11 +20,7 @@ const purposes = {
 export function householdMatrix(admin: () => Agent): Record<string, Row> {
   let n = 0;
   const ws = (place: { id: string }) => `/api/workspaces/${place.id}`;
-  const call = async (method: 'POST' | 'PATCH' | 'GET', url: string, body?: unknown) => {
-    const response = await admin().request(method, url, method === 'GET' ? undefined : (body ?? {}));
-    if (response.statusCode >= 300) throw new Error(`${url}: ${response.statusCode} ${response.payload}`);
-    return response.body;
-  };
+  const call = setupCall(admin);
   const shared = new Map<string, Promise<{ settlement: string; structure: string; round: string }>>();
   const freshRound = async (place: { id: string }, settlement: string) =>
     call('POST', `${ws(place)}/settlements/${settlement}/rounds`, { name: `Round ${++n}` });
@@ -94,7 +76,6 @@ export function householdMatrix(admin: () => Agent): Record<string, Row> {
     await call('PATCH', url, { baseVersionId: made.versionId, age: 6 });
     return { id: made.id as string, versionId: one.versionId as string };
   };
-  const row = (own: Record<Role, Outcome>, build: Row['build']): Row => ({ anonymous: 401, own, build });
   const round = async (p: { id: string }, tail = '') => `${ws(p)}/rounds/${(await worldOf(p)).round}${tail}`;
 
   return {

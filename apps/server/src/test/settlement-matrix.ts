@@ -1,23 +1,9 @@
 // The settlements rows of the authorization matrix (authorization.test.ts): for each endpoint of
 // settlements on the map, the outcome per role in the caller's own workspace. Builders make real
 // rows with the workspace's coordinator: a settlement, a section, structures and a tap.
-import type { Role } from '@coproduce/contract';
 import type { Agent } from './agent.ts';
+import { outcomes, type Row, row, setupCall } from './matrix-rows.ts';
 
-type Outcome = 'ok' | 400 | 401 | 403 | 404 | 409;
-interface Call {
-  url: string;
-  body?: unknown;
-}
-interface Row {
-  anonymous: Outcome;
-  own?: Record<Role, Outcome>;
-  build: (place: { id: string }, actor: Agent) => Promise<Call>;
-}
-
-const roles: Role[] = ['coordinator', 'staff', 'researcher', 'member', 'partner'];
-const outcomes = (table: Partial<Record<Role, Outcome>>, otherwise: Outcome = 403) =>
-  Object.fromEntries(roles.map((role) => [role, table[role] ?? otherwise])) as Record<Role, Outcome>;
 const everyone = outcomes({}, 'ok');
 const mappers = outcomes({ coordinator: 'ok', staff: 'ok' });
 const numberers = outcomes({ coordinator: 'ok', staff: 'ok', researcher: 'ok' });
@@ -26,11 +12,7 @@ const structureReaders = outcomes({ coordinator: 'ok', staff: 'ok', researcher: 
 export function settlementMatrix(admin: () => Agent): Record<string, Row> {
   let n = 0;
   const ws = (place: { id: string }) => `/api/workspaces/${place.id}`;
-  const call = async (method: 'POST' | 'PATCH' | 'GET', url: string, body?: unknown) => {
-    const response = await admin().request(method, url, method === 'GET' ? undefined : (body ?? {}));
-    if (response.statusCode >= 300) throw new Error(`${url}: ${response.statusCode} ${response.payload}`);
-    return response.body;
-  };
+  const call = setupCall(admin);
   const shared = new Map<string, Promise<string>>();
   const settlementOf = (place: { id: string }) => {
     let id = shared.get(place.id);
@@ -56,7 +38,6 @@ export function settlementMatrix(admin: () => Agent): Record<string, Row> {
     await call('PATCH', url, { baseVersionId: made.versionId, rooms: 2 });
     return { id: made.id as string, versionId: one.versionId as string };
   };
-  const row = (own: Record<Role, Outcome>, build: Row['build']): Row => ({ anonymous: 401, own, build });
   const at = (place: { id: string }, settlement: string, tail = '') =>
     `${ws(place)}/settlements/${settlement}${tail}`;
 
