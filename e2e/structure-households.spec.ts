@@ -38,6 +38,7 @@ test.afterAll(async () => {
 test('the coordinator sees the households found in a structure, with their members', async ({ browser }) => {
   const page = await (await browser.newContext({ baseURL: world.base })).newPage();
   await signIn(page, world.coordinator, world.password);
+  await expect(page).not.toHaveURL(/\/sign-in$/);
   await page.goto(structureUrl);
   const households = page.getByRole('region', { name: 'Households found here' });
   await expect(households).toBeVisible();
@@ -53,6 +54,7 @@ test('the coordinator sees the households found in a structure, with their membe
 test('a member sees the structure but not its households', async ({ browser }) => {
   const page = await (await browser.newContext({ baseURL: world.base })).newPage();
   await signIn(page, 'demo-member', world.password);
+  await expect(page).not.toHaveURL(/\/sign-in$/);
   await page.goto(structureUrl);
   await expect(page.getByRole('heading', { level: 2, name: 'History' })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Households found here' })).toHaveCount(0);

@@ -29,3 +29,13 @@ export const emptyAccessNeeds: AccessNeeds = {
   other: '',
   entryHelp: false,
 };
+
+/** The steps of an enumeration round, in order. */
+export const roundStatuses = [
+  'planning',
+  'numbering',
+  'enumerating',
+  'verifying',
+  'published',
+  'closed',
+] as const;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { roundStatuses } from './constants.ts';
 import { IdSchema, RevisionSchema, TimestampSchema } from './ids.ts';
 
 /**
@@ -252,14 +253,7 @@ export const ResolveStructureInputSchema = UpdateStructureInputSchema.extend({
   reason: text(500).min(1),
 });
 
-export const roundStatuses = [
-  'planning',
-  'numbering',
-  'enumerating',
-  'verifying',
-  'published',
-  'closed',
-] as const;
+export { roundStatuses };
 export const RoundSchema = VersionedSchema.extend({
   settlementId: IdSchema,
   name: z.string(),

@@ -1,6 +1,7 @@
 // A round's progress: its six steps with the current one said in words, and per section how far
 // enumeration has come (counts, a percentage and a text bar with its number beside it).
-import { type Coverage, type HouseholdCounts, roundStatuses } from '@coproduce/contract';
+import type { Coverage, HouseholdCounts } from '@coproduce/contract';
+import { roundStatuses } from '@coproduce/contract/constants';
 import type { JSX } from 'preact';
 import { useI18n } from '../i18n/i18n.ts';
 import { percentEnumerated, type RoundStatus, textBar } from './round-steps.ts';

@@ -1,6 +1,7 @@
 // A round's steps and who may move it, so the round page offers only what the server would accept.
 // The server decides (apps/server/src/households/policy.ts, roundStep); this mirrors its table.
-import { type Role, type Round, roundStatuses } from '@coproduce/contract';
+import type { Role, Round } from '@coproduce/contract';
+import { roundStatuses } from '@coproduce/contract/constants';
 
 export type RoundStatus = Round['status'];
 
