@@ -2,8 +2,7 @@ import { endpoints, limits } from '@coproduce/contract';
 import type { RequestContext } from '../context.ts';
 import { forbidden } from '../errors.ts';
 import type { Registrar } from '../http/register.ts';
-import { presentVersion } from '../records/present.ts';
-import { versionsOf } from '../records/queries.ts';
+import { recordHistory } from '../records/history.ts';
 import { readableStructure } from '../settlements/structures.ts';
 import { keysetPage, pageItems } from '../sync/keyset.ts';
 import { callerOf } from '../workspaces/caller.ts';
@@ -97,14 +96,8 @@ export function householdRoutes(api: Registrar) {
   );
 
   api.register(endpoints.householdHistory, async ({ ctx, params }) => {
-    const caller = callerOf(ctx);
-    const row = await readableHousehold(ctx, caller, params.householdId);
-    const versions = await versionsOf(ctx.db, {
-      workspaceId: caller.workspaceId,
-      kind: 'household',
-      id: row.id,
-    });
-    return { current: row.current_version_id, items: versions.map(presentVersion) };
+    const row = await readableHousehold(ctx, callerOf(ctx), params.householdId);
+    return recordHistory(ctx, 'household', row);
   });
 
   api.register(endpoints.resolveHousehold, async ({ ctx, params, body }) =>

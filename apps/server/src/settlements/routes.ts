@@ -3,8 +3,7 @@ import { forbidden, notFound } from '../errors.ts';
 import { purposeOf } from '../households/policy.ts';
 import { sendFile } from '../http/download.ts';
 import type { Registrar } from '../http/register.ts';
-import { presentVersion } from '../records/present.ts';
-import { versionsOf } from '../records/queries.ts';
+import { recordHistory } from '../records/history.ts';
 import { keysetPage, pageItems } from '../sync/keyset.ts';
 import { callerOf } from '../workspaces/caller.ts';
 import { coverageOf, roundsOf } from './coverage.ts';
@@ -132,14 +131,8 @@ export function settlementRoutes(api: Registrar) {
   );
 
   api.register(endpoints.structureHistory, async ({ ctx, params }) => {
-    const caller = callerOf(ctx);
-    const row = await readableStructure(ctx, caller, params.structureId);
-    const versions = await versionsOf(ctx.db, {
-      workspaceId: caller.workspaceId,
-      kind: 'structure',
-      id: row.id,
-    });
-    return { current: row.current_version_id, items: versions.map(presentVersion) };
+    const row = await readableStructure(ctx, callerOf(ctx), params.structureId);
+    return recordHistory(ctx, 'structure', row);
   });
 
   api.register(endpoints.resolveStructure, async ({ ctx, params, body }) =>
