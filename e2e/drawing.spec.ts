@@ -1,8 +1,8 @@
 // Drawing on the settlement map (issue #8) in a real browser, on a server of its own with the demo
 // workspace: the coordinator adds an empty settlement, draws its boundary by tapping four corners
-// (taking one back on the way), draws section A inside it, then a boundary that crosses itself,
-// which is refused with where it crosses and changes nothing, then one on a stale version, kept as
-// a conflict and said so. A member sees no drawing controls.
+// (taking one back on the way), draws section A inside it and changes its corners one at a time,
+// then a boundary that crosses itself, which is refused with where it crosses and changes nothing,
+// then one on a stale version, kept as a conflict and said so. A member sees no drawing controls.
 // Every screen is checked with axe and photographed at 360 px and 1280 px.
 import type { Page } from '@playwright/test';
 import { checkScreen } from './pages/app.ts';
@@ -112,6 +112,42 @@ test('a section A is drawn inside the boundary and listed', async () => {
   expect(sectionList[0].boundary.coordinates[0]).toHaveLength(5);
   await expect(page.getByLabel('Section to draw again')).toHaveValue(sectionList[0].id);
   await checkScreen(page, 'drawing-section-saved');
+});
+
+test("section A's corners are changed one at a time: moved by a tap, added on a side, removed by keyboard", async () => {
+  const before = (await settlement()).sectionList[0];
+  const lons = (ring: number[][]) => ring.map((c) => c[0] as number);
+  const lats = (ring: number[][]) => ring.map((c) => c[1] as number);
+  await page.getByRole('button', { name: "Change this section's corners" }).click();
+  await expect(page.getByText(/^Changing section A: .* 4 corners so far/)).toBeVisible();
+  // A tap on a corner chooses it; the next tap is where it goes.
+  await tap(0.5, 0.5);
+  await expect(page.getByText('Corner 3 is chosen: tap where it should go.')).toBeVisible();
+  await expect(page.getByLabel('Corner to change')).toHaveValue('2');
+  await checkScreen(page, 'drawing-corner-chosen');
+  await tap(0.6, 0.6);
+  await expect(page.getByText(/4 corners so far/)).toBeVisible();
+  await expect(page.getByLabel('Corner to change')).toHaveValue('');
+  // A tap away from the corners adds one to the nearest side (the top), not at the end.
+  await tap(0.4, 0.25);
+  await expect(page.getByText(/5 corners so far/)).toBeVisible();
+  // By keyboard: choose corner 1 and remove it.
+  await page.getByLabel('Corner to change').selectOption({ label: 'Corner 1' });
+  await page.getByRole('button', { name: 'Remove corner 1' }).click();
+  await expect(page.getByText(/4 corners so far/)).toBeVisible();
+  await page.getByRole('button', { name: 'Finish and save' }).click();
+  await expect(page.getByText('Saved. The map shows the new shape.')).toBeVisible();
+  const after = (await settlement()).sectionList[0];
+  expect(after.id).toBe(before.id);
+  const [was, is] = [before.boundary.coordinates[0], after.boundary.coordinates[0]];
+  expect(is).toHaveLength(5);
+  // Corner 3 went right and down; the first corner is now the one added on the top side.
+  expect(Math.max(...lons(is))).toBeGreaterThan(Math.max(...lons(was)));
+  expect(Math.min(...lats(is))).toBeLessThan(Math.min(...lats(was)));
+  expect(Math.max(...lats(is))).toBeGreaterThan(Math.max(...lats(was)));
+  expect(is).not.toContainEqual(was[0]);
+  expect(is).toContainEqual(was[1]);
+  expect(is).toContainEqual(was[3]);
 });
 
 test('a boundary that crosses itself is refused with where it crosses, and nothing changes', async () => {

@@ -1,7 +1,9 @@
 // Drawing the settlement's boundary or a section's on the map, for coordinators and staff: each
 // tap adds a corner (or the map's centre, by keyboard), the last one can be taken back, and Finish
-// closes the ring and saves it. Redrawing replaces the old shape whole. The server checks the
-// shape in depth; a refused one is listed problem by problem, by corner, and nothing changes.
+// closes the ring and saves it. Redrawing replaces the old shape whole; changing a saved shape's
+// corners keeps it and moves, adds or removes one corner at a time (map/corners.ts). The server
+// checks the shape in depth; a refused one is listed problem by problem, by corner, and nothing
+// changes.
 import type { Boundary, Point, Section, Settlement } from '@coproduce/contract';
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
@@ -9,9 +11,16 @@ import { call } from '../api.ts';
 import { useI18n } from '../i18n/i18n.ts';
 import { Button, SelectField, StatusMessage, TextField, useAction } from '../ui/forms.tsx';
 import { drawnProblems } from './drawing-words.ts';
+import { cornersOf, removeCorner } from './map/corners.ts';
 
-/** What is being drawn: the settlement's outline, a new section, or an existing section again. */
-export type Drawing = { kind: 'boundary' } | { kind: 'newSection' } | { kind: 'section'; section: Section };
+/**
+ * What is being drawn: the settlement's outline, a new section, or an existing section again;
+ * `edit` changes the saved shape's corners instead of starting from none.
+ */
+export type Drawing =
+  | { kind: 'boundary'; edit?: boolean }
+  | { kind: 'newSection' }
+  | { kind: 'section'; section: Section; edit?: boolean };
 
 /** The tapped corners as a closed GeoJSON ring, longitude first. */
 export function ringOf(points: Point[]): Boundary {
@@ -25,13 +34,16 @@ export function MapDrawing(props: {
   sections: Section[];
   drawing: Drawing | null;
   points: Point[];
+  /** The corner chosen to move (changing a saved shape), or null. */
+  chosen: number | null;
   onDrawing: (drawing: Drawing | null) => void;
   onPoints: (points: Point[]) => void;
+  onChosen: (corner: number | null) => void;
   onCentre: () => void;
   onSettlement: (settlement: Settlement) => void;
   onSections: (sections: Section[]) => void;
 }): JSX.Element {
-  const { workspaceId, settlement, sections, drawing, points } = props;
+  const { workspaceId, settlement, sections, drawing, points, chosen } = props;
   const { t } = useI18n();
   const action = useAction();
   const [code, setCode] = useState('');
@@ -42,16 +54,25 @@ export function MapDrawing(props: {
   const [saved, setSaved] = useState<string | null>(null);
   const problems = drawnProblems(t, action.error);
 
+  const savedCorners = (of: Drawing | null) =>
+    of?.kind === 'boundary' && of.edit
+      ? cornersOf(settlement.boundary)
+      : of?.kind === 'section' && of.edit
+        ? cornersOf(of.section.boundary)
+        : [];
   const start = (next: Drawing) => {
     setSaved(null);
     action.setError(null);
-    props.onPoints([]);
+    props.onChosen(null);
+    props.onPoints(savedCorners(next));
     props.onDrawing(next);
   };
   const stop = () => {
+    props.onChosen(null);
     props.onPoints([]);
     props.onDrawing(null);
   };
+  const editing = drawing?.kind !== 'newSection' && Boolean(drawing?.edit);
 
   const finish = () =>
     action.run(async () => {
@@ -96,6 +117,15 @@ export function MapDrawing(props: {
           >
             {settlement.boundary ? t('drawing.redrawBoundary') : t('drawing.boundary')}
           </Button>
+          {settlement.boundary && (
+            <Button
+              variant="secondary"
+              data-endpoint="updateSettlement"
+              onClick={() => start({ kind: 'boundary', edit: true })}
+            >
+              {t('drawing.editBoundary')}
+            </Button>
+          )}
           <Button
             variant="secondary"
             data-endpoint="createSection"
@@ -123,6 +153,18 @@ export function MapDrawing(props: {
             >
               {t('drawing.again')}
             </Button>
+            {sections.find((s) => s.id === again)?.boundary && (
+              <Button
+                variant="plain"
+                data-endpoint="updateSection"
+                onClick={() => {
+                  const section = sections.find((s) => s.id === again);
+                  if (section) start({ kind: 'section', section, edit: true });
+                }}
+              >
+                {t('drawing.editSection')}
+              </Button>
+            )}
           </div>
         )}
         <p class="hint">{t('drawing.keyboardHint')}</p>
@@ -132,16 +174,51 @@ export function MapDrawing(props: {
 
   const what =
     drawing.kind === 'boundary'
-      ? t('drawing.drawingBoundary')
+      ? t(editing ? 'drawing.editingBoundary' : 'drawing.drawingBoundary')
       : drawing.kind === 'newSection'
         ? t('drawing.drawingSection')
-        : t('drawing.drawingSectionAgain', { code: drawing.section.code });
+        : t(editing ? 'drawing.editingSection' : 'drawing.drawingSectionAgain', {
+            code: drawing.section.code,
+          });
+  const corner = chosen === null ? null : chosen + 1;
 
   return (
     <div class="map-drawing">
       <p class="notice" role="status">
         {what} {t('drawing.corners', { count: points.length })}
+        {corner !== null && <> {t('drawing.chosen', { n: corner })}</>}
       </p>
+      {editing && (
+        <div class="map-tools">
+          <SelectField
+            id="drawing-corner"
+            label={t('drawing.chosenLabel')}
+            value={chosen === null ? '' : String(chosen)}
+            options={[
+              { value: '', label: t('drawing.chosenNone') },
+              ...points.map((_, i) => ({ value: String(i), label: t('drawing.cornerNumber', { n: i + 1 }) })),
+            ]}
+            onValue={(value) => props.onChosen(value === '' ? null : Number(value))}
+          />
+          {corner !== null && (
+            <>
+              <Button variant="secondary" onClick={props.onCentre}>
+                {t('drawing.moveToCentre', { n: corner })}
+              </Button>
+              <Button
+                variant="plain"
+                disabled={points.length <= 3}
+                onClick={() => {
+                  props.onPoints(removeCorner(points, chosen as number));
+                  props.onChosen(null);
+                }}
+              >
+                {t('drawing.remove', { n: corner })}
+              </Button>
+            </>
+          )}
+        </div>
+      )}
       {drawing.kind === 'newSection' && (
         <div class="map-drawing-fields">
           <TextField
@@ -170,16 +247,30 @@ export function MapDrawing(props: {
         >
           {t('drawing.finish')}
         </Button>
-        <Button
-          variant="secondary"
-          onClick={() => props.onPoints(points.slice(0, -1))}
-          disabled={points.length === 0}
-        >
-          {t('drawing.undo')}
-        </Button>
-        <Button variant="secondary" onClick={props.onCentre}>
-          {t('drawing.atCentre')}
-        </Button>
+        {editing ? (
+          <Button
+            variant="secondary"
+            onClick={() => {
+              props.onChosen(null);
+              props.onPoints(savedCorners(drawing));
+            }}
+          >
+            {t('drawing.reset')}
+          </Button>
+        ) : (
+          <Button
+            variant="secondary"
+            onClick={() => props.onPoints(points.slice(0, -1))}
+            disabled={points.length === 0}
+          >
+            {t('drawing.undo')}
+          </Button>
+        )}
+        {corner === null && (
+          <Button variant="secondary" onClick={props.onCentre}>
+            {t('drawing.atCentre')}
+          </Button>
+        )}
         <Button variant="plain" onClick={stop}>
           {t('map.cancel')}
         </Button>

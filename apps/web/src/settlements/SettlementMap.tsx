@@ -14,6 +14,7 @@ import type { SettlementAbilities } from './abilities.ts';
 import { type Drawing, MapDrawing } from './MapDrawing.tsx';
 import { MapLegend } from './MapLegend.tsx';
 import { MapTilesSetting } from './MapTilesSetting.tsx';
+import { insertCorner, moveCorner } from './map/corners.ts';
 import type { DrawnMap } from './map/draw.ts';
 import { sectionAt } from './map/inside.ts';
 import { tileUrl } from './map/tiles.ts';
@@ -47,14 +48,27 @@ export function SettlementMap(props: {
   const action = useAction();
   const modeRef = useRef(mode);
   modeRef.current = mode;
-  const tapRef = useRef<(point: Point) => void>(() => {});
+  const tapRef = useRef<(point: Point, byKeyboard?: boolean) => void>(() => {});
   const [drawing, setDrawing] = useState<Drawing | null>(null);
   const [draft, setDraft] = useState<Point[]>([]);
+  // The corner of a shape being changed that the next tap moves.
+  const [chosen, setChosen] = useState<number | null>(null);
   const drawingRef = useRef(drawing);
   drawingRef.current = drawing;
   const looking = () => modeRef.current.kind === 'look' && !drawingRef.current;
 
-  tapRef.current = (point) => {
+  tapRef.current = (point, byKeyboard = false) => {
+    if (drawing && drawing.kind !== 'newSection' && drawing.edit) {
+      if (chosen !== null) {
+        setDraft(moveCorner(draft, chosen, point));
+        setChosen(null);
+        return;
+      }
+      const near = byKeyboard ? null : (drawn.current?.cornerNear(point, draft) ?? null);
+      if (near !== null) setChosen(near);
+      else setDraft(insertCorner(draft, point));
+      return;
+    }
     if (drawingRef.current) {
       setDraft((corners) => [...corners, point]);
       return;
@@ -118,8 +132,8 @@ export function SettlementMap(props: {
   }, [settlement.boundary, sections]);
 
   useEffect(() => {
-    drawn.current?.setDraft(drawing ? draft : null);
-  }, [drawing, draft]);
+    drawn.current?.setDraft(drawing ? draft : null, chosen);
+  }, [drawing, draft, chosen]);
 
   const sectionCode = (id: string | null) => sections.find((s) => s.id === id)?.code ?? t('map.noSection');
 
@@ -150,7 +164,7 @@ export function SettlementMap(props: {
 
   const atCentre = () => {
     const centre = drawn.current?.centre();
-    if (centre) tapRef.current(centre);
+    if (centre) tapRef.current(centre, true);
   };
 
   if (failed)
@@ -213,8 +227,10 @@ export function SettlementMap(props: {
           sections={sections}
           drawing={drawing}
           points={draft}
+          chosen={chosen}
           onDrawing={setDrawing}
           onPoints={setDraft}
+          onChosen={setChosen}
           onCentre={atCentre}
           onSettlement={props.onSettlement}
           onSections={props.onSections}

@@ -5,8 +5,9 @@ import type { Point } from '@coproduce/contract';
 import L from 'leaflet';
 
 export interface Draft {
-  /** The corners so far; null ends drawing (and lets a double tap zoom again). */
-  set: (points: Point[] | null) => void;
+  /** The corners so far; null ends drawing (and lets a double tap zoom again). `chosen` is the
+   * corner picked to move, drawn larger and filled. */
+  set: (points: Point[] | null, chosen?: number | null) => void;
 }
 
 const ink = '#b3261e';
@@ -14,7 +15,7 @@ const ink = '#b3261e';
 export function draftLayer(map: L.Map, renderer: L.Renderer): Draft {
   const layer = L.layerGroup().addTo(map);
   return {
-    set(points) {
+    set(points, chosen = null) {
       layer.clearLayers();
       // Quick taps at corners are corners, not a double tap that zooms in.
       if (points) map.doubleClickZoom.disable();
@@ -33,10 +34,10 @@ export function draftLayer(map: L.Map, renderer: L.Renderer): Draft {
         L.circleMarker(at, {
           renderer,
           interactive: false,
-          radius: i === 0 ? 7 : 5,
-          color: ink,
-          weight: 2,
-          fillColor: i === 0 ? ink : '#ffffff',
+          radius: i === chosen ? 10 : i === 0 ? 7 : 5,
+          color: i === chosen ? '#000000' : ink,
+          weight: i === chosen ? 3 : 2,
+          fillColor: i === 0 || i === chosen ? ink : '#ffffff',
           fillOpacity: 1,
         }).addTo(layer);
     },

@@ -27,8 +27,10 @@ export interface DrawnMap {
   setStructures: (structures: Structure[]) => void;
   /** Draw the boundary and sections again (after one was drawn and saved). */
   setShapes: (boundary: Boundary | null, sections: Section[]) => void;
-  /** The corners of a boundary being drawn, or null when none is. */
-  setDraft: (points: Point[] | null) => void;
+  /** The corners of a boundary being drawn, or null when none is; `chosen` is picked to move. */
+  setDraft: (points: Point[] | null, chosen?: number | null) => void;
+  /** The corner within a finger's width (on screen) of `point`, nearest first; null if none. */
+  cornerNear: (point: Point, corners: Point[]) => number | null;
   /** The centre of the view, for placing a structure with the keyboard. */
   centre: () => Point;
   invalidateSize: () => void;
@@ -105,6 +107,9 @@ function symbolOptions(symbol: SymbolStyle, radius: number, renderer: L.Renderer
     bubblingMouseEvents: false,
   };
 }
+
+/** How near a tap must be to a corner to pick it: about a fingertip on a phone. */
+const fingerPixels = 22;
 
 /** Structure symbols grow as one zooms in, so shapes can be told apart close up. */
 const structureRadius = (zoom: number) => (zoom >= 19 ? 8 : zoom >= 17 ? 6 : 4);
@@ -216,6 +221,19 @@ export function drawMap(
     setStructures,
     setShapes,
     setDraft: draft.set,
+    cornerNear: (point, corners) => {
+      const at = map.latLngToContainerPoint(latLng(point));
+      let best: number | null = null;
+      let bestPixels = fingerPixels;
+      for (const [i, corner] of corners.entries()) {
+        const pixels = at.distanceTo(map.latLngToContainerPoint(latLng(corner)));
+        if (pixels <= bestPixels) {
+          bestPixels = pixels;
+          best = i;
+        }
+      }
+      return best;
+    },
     centre: () => {
       const c = map.getCenter();
       return { lat: c.lat, lon: c.lng };
