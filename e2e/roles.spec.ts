@@ -5,13 +5,12 @@
 // Each role walks every screen in English and its main screens in isiZulu and Hindi, with axe's
 // experimental rules on (support/axe.ts). Then a member tries to edit a form on a phone, and is
 // shown reading and commenting instead; a save sent anyway is refused and nothing on screen is lost.
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { promisify } from 'node:util';
 import type { Role } from '@coproduce/contract';
 import { type Browser, type BrowserContext, type Page, request } from '@playwright/test';
+import { demoFolder } from './support/demo-folder.ts';
 import { expect, expectAccessible, screenshots, test } from './support/index.ts';
 import { serverAccepts } from './support/refusals.ts';
 
@@ -58,17 +57,12 @@ function freePort(): Promise<number> {
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
-  dataDir = mkdtempSync(`${tmpdir()}/coproduce-e2e-roles-`);
+  const made = demoFolder('coproduce-e2e-roles-');
+  dataDir = made.dataDir;
+  const printed = made.printed;
   const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir };
   delete env.DATABASE_URL;
   delete env.PORT;
-  // The demo writes its accounts before the server starts, as an operator would. Bounded and not
-  // synchronous, so a stuck demo fails here with its output instead of eating the test's time.
-  const { stdout: printed } = await promisify(execFile)(
-    process.execPath,
-    ['apps/server/bin/coproduce.mjs', 'demo'],
-    { env, encoding: 'utf8', timeout: 90_000 },
-  );
   password = /^\s+password\s+(\S+)$/m.exec(printed)?.[1] ?? '';
   for (const role of roles) {
     usernames.set(role, new RegExp(`^\\s+${role}\\s+(\\S+)$`, 'm').exec(printed)?.[1] ?? '');

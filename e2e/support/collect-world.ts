@@ -1,12 +1,12 @@
 // The world of the collection specs: a real server of their own on a fresh data folder with the
 // demo workspace (made by the CLI as an operator would), a small "Door count" form assigned to the
 // demo researcher and to a second researcher invited into it; and the steps a researcher takes.
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { type APIRequestContext, type Page, request } from '@playwright/test';
 import { form, question } from '../../apps/server/src/test/form-models.ts';
+import { demoFolder } from './demo-folder.ts';
 import { expect } from './index.ts';
 
 export interface CollectWorld {
@@ -59,14 +59,10 @@ const doorForm = () => {
 
 export async function startCollectWorld(): Promise<CollectWorld> {
   const port = await freePort();
-  const dataDir = mkdtempSync(`${tmpdir()}/coproduce-e2e-collect-`);
+  const { dataDir, printed } = demoFolder('coproduce-e2e-collect-');
   const base = `http://127.0.0.1:${port}`;
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DATA_DIR: dataDir, PUBLIC_URL: base };
   delete env.DATABASE_URL;
-  const printed = execFileSync(process.execPath, ['apps/server/bin/coproduce.mjs', 'demo'], {
-    env,
-    encoding: 'utf8',
-  });
   const password = /^\s*password\s+(\S+)$/m.exec(printed)?.[1] ?? '';
   const researcher = /^\s*researcher\s+(\S+)$/m.exec(printed)?.[1] ?? '';
   const coordinator = /^\s*coordinator\s+(\S+)$/m.exec(printed)?.[1] ?? '';
