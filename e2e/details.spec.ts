@@ -9,7 +9,7 @@ import hi from '../apps/web/src/i18n/hi.json' with { type: 'json' };
 import zu from '../apps/web/src/i18n/zu.json' with { type: 'json' };
 import { checkScreen, chooseLanguage } from './pages/app.ts';
 import { expect, expectAccessible, test } from './support/index.ts';
-import { apiCall, type OwnServer, startOwnServer } from './support/own-server.ts';
+import { apiCall, coordinatorAndMember, type OwnServer, startOwnServer } from './support/own-server.ts';
 
 const catalogues = { en, zu, hi };
 /** axe with its experimental rules too, as issue 6 will check the member screens. */
@@ -51,29 +51,16 @@ test.beforeAll(async ({ browser }: { browser: Browser }) => {
       session.csrfToken,
     )
   ).id;
-  const invite = await api(
-    admin,
-    'POST',
-    `/api/workspaces/${workspaceId}/invites`,
-    { role: 'member', delivery: 'code', displayName: member.displayName },
-    session.csrfToken,
-  );
-  const other = await request.newContext({ baseURL: base });
-  await api(other, 'POST', '/api/invites/redeem', { code: invite.code, ...member }, '');
-  coordinatorPage = await (
-    await browser.newContext({ baseURL: base, storageState: await admin.storageState() })
-  ).newPage();
-  memberPage = await (
-    await browser.newContext({
-      baseURL: base,
-      storageState: await other.storageState(),
-      viewport: { width: 360, height: 640 },
-    })
-  ).newPage();
-  for (const page of [coordinatorPage, memberPage])
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+  ({ coordinatorPage, memberPage } = await coordinatorAndMember(
+    browser,
+    base,
+    { context: admin, csrf: session.csrfToken },
+    workspaceId,
+    member,
+    { width: 360, height: 640 },
+    pageErrors,
+  ));
   await admin.dispose();
-  await other.dispose();
 });
 
 test.afterEach(() => {

@@ -4,14 +4,11 @@
 // builder, publishes, and fills the preview with skip logic, a repeat, a constraint message and a
 // language switch; a member comments and suggests wording on a phone; the coordinator accepts
 // and sees it under "Changes". Every forms screen is checked with axe and photographed.
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { type APIRequestContext, type Browser, type Page, request } from '@playwright/test';
+import { type Browser, type Page, request } from '@playwright/test';
 import { checkScreen } from './pages/app.ts';
 import { expect, test } from './support/index.ts';
+import { apiCall, coordinatorAndMember, type OwnServer, startOwnServer } from './support/own-server.ts';
 
 const template = fileURLToPath(
   new URL('../packages/forms/templates/household-enumeration.xlsx', import.meta.url),
@@ -23,8 +20,7 @@ test.describe.configure({ mode: 'serial' });
 // Generous: the shared machine running this is often busy, and every screen is checked with axe twice.
 test.setTimeout(240_000);
 
-let server: ChildProcess;
-let dataDir = '';
+let server: OwnServer | undefined;
 let base = '';
 let workspaceId = '';
 let formUrl = '';
@@ -32,40 +28,15 @@ let coordinatorPage: Page;
 let memberPage: Page;
 const pageErrors: string[] = [];
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
-async function api(context: APIRequestContext, method: string, path: string, body: unknown, csrf: string) {
-  const response = await context.fetch(path, { method, data: body, headers: { 'x-csrf-token': csrf } });
-  expect(response.ok(), `${method} ${path}: ${await response.text()}`).toBe(true);
-  return response.json();
-}
+const api = apiCall;
 
 test.beforeAll(async ({ browser }: { browser: Browser }) => {
-  const port = Number(process.env.COPRODUCE_E2E_FORMS_PORT) || (await freePort());
-  dataDir = mkdtempSync(`${tmpdir()}/coproduce-e2e-forms-`);
-  base = `http://127.0.0.1:${port}`;
-  server = spawn(process.execPath, ['apps/server/bin/coproduce.mjs', 'serve'], {
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, PUBLIC_URL: base },
-    stdio: 'ignore',
-  });
+  server = await startOwnServer('forms', { port: Number(process.env.COPRODUCE_E2E_FORMS_PORT) });
+  base = server.base;
   // A developer may put the app in front of this server (e.g. a proxy while debugging the server).
   if (process.env.COPRODUCE_E2E_FORMS_FRONT) {
     base = process.env.COPRODUCE_E2E_FORMS_FRONT;
   }
-  await expect
-    .poll(
-      async () =>
-        (await fetch(`${base}/health`, { signal: AbortSignal.timeout(5000) }).catch(() => null))?.ok ?? false,
-      { timeout: 60_000 },
-    )
-    .toBe(true);
 
   // Accounts and the workspace through the API: the foundation story tests those screens.
   const admin = await request.newContext({ baseURL: base });
@@ -78,30 +49,16 @@ test.beforeAll(async ({ browser }: { browser: Browser }) => {
     session.csrfToken,
   );
   workspaceId = workspace.id;
-  const invite = await api(
-    admin,
-    'POST',
-    `/api/workspaces/${workspaceId}/invites`,
-    { role: 'member', delivery: 'code', displayName: member.displayName },
-    session.csrfToken,
-  );
-  const other = await request.newContext({ baseURL: base });
-  await api(other, 'POST', '/api/invites/redeem', { code: invite.code, ...member }, '');
-
-  coordinatorPage = await (
-    await browser.newContext({ baseURL: base, storageState: await admin.storageState() })
-  ).newPage();
-  memberPage = await (
-    await browser.newContext({
-      baseURL: base,
-      storageState: await other.storageState(),
-      viewport: { width: 360, height: 740 },
-    })
-  ).newPage();
-  for (const page of [coordinatorPage, memberPage])
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+  ({ coordinatorPage, memberPage } = await coordinatorAndMember(
+    browser,
+    base,
+    { context: admin, csrf: session.csrfToken },
+    workspaceId,
+    member,
+    { width: 360, height: 740 },
+    pageErrors,
+  ));
   await admin.dispose();
-  await other.dispose();
 });
 
 test.afterEach(() => {
@@ -109,16 +66,9 @@ test.afterEach(() => {
 });
 
 test.afterAll(async () => {
-  // Close the browsers' connections first, then stop the server; never wait on one that is gone.
+  // Close the browsers' connections first, then stop the server.
   await Promise.all([coordinatorPage, memberPage].map((page) => page?.context().close()));
-  if (server && server.exitCode === null && server.signalCode === null) {
-    const exited = new Promise((resolve) => server?.once('exit', resolve));
-    server.kill('SIGTERM');
-    const killLater = setTimeout(() => server?.kill('SIGKILL'), 10_000);
-    await exited;
-    clearTimeout(killLater);
-  }
-  rmSync(dataDir, { recursive: true, force: true });
+  await server?.stop();
 });
 
 test('the coordinator uploads an XLSForm and sees the templates', async () => {

@@ -4,7 +4,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import type { APIRequestContext } from '@playwright/test';
+import { type APIRequestContext, type Browser, type Page, request } from '@playwright/test';
 import { expect } from './fixtures.ts';
 
 export interface OwnServer {
@@ -21,8 +21,8 @@ function freePort(): Promise<number> {
   });
 }
 
-export async function startOwnServer(name: string): Promise<OwnServer> {
-  const port = await freePort();
+export async function startOwnServer(name: string, options: { port?: number } = {}): Promise<OwnServer> {
+  const port = options.port || (await freePort());
   const dataDir = mkdtempSync(`${tmpdir()}/coproduce-e2e-${name}-`);
   const base = `http://127.0.0.1:${port}`;
   const server: ChildProcess = spawn(process.execPath, ['apps/server/bin/coproduce.mjs', 'serve'], {
@@ -62,4 +62,43 @@ export async function apiCall(
   const response = await context.fetch(path, { method, data: body, headers: { 'x-csrf-token': csrf } });
   expect(response.ok(), `${method} ${path}: ${await response.text()}`).toBe(true);
   return response.json();
+}
+
+/**
+ * The two people of the questionnaire specs, each in a browser page of their own: the coordinator
+ * signed in through `admin`, and a member invited by code into the workspace and signed in at
+ * phone size. Uncaught page errors go to `pageErrors`.
+ */
+export async function coordinatorAndMember(
+  browser: Browser,
+  base: string,
+  admin: { context: APIRequestContext; csrf: string },
+  workspaceId: string,
+  member: { username: string; password: string; displayName: string },
+  memberViewport: { width: number; height: number },
+  pageErrors: string[],
+): Promise<{ coordinatorPage: Page; memberPage: Page }> {
+  const invite = await apiCall(
+    admin.context,
+    'POST',
+    `/api/workspaces/${workspaceId}/invites`,
+    { role: 'member', delivery: 'code', displayName: member.displayName },
+    admin.csrf,
+  );
+  const other = await request.newContext({ baseURL: base });
+  await apiCall(other, 'POST', '/api/invites/redeem', { code: invite.code, ...member }, '');
+  const coordinatorPage = await (
+    await browser.newContext({ baseURL: base, storageState: await admin.context.storageState() })
+  ).newPage();
+  const memberPage = await (
+    await browser.newContext({
+      baseURL: base,
+      storageState: await other.storageState(),
+      viewport: memberViewport,
+    })
+  ).newPage();
+  for (const page of [coordinatorPage, memberPage])
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+  await other.dispose();
+  return { coordinatorPage, memberPage };
 }
