@@ -213,7 +213,7 @@ export const collectionEndpoints = {
     method: 'PATCH',
     path: `${ws}/assignments/:assignmentId`,
     status: 200,
-    summary: 'Change an assignment’s target, due date or note, or close it',
+    summary: 'Change an assignment’s target, area, due date or note, or close it',
     params: AssignmentParamsSchema,
     body: UpdateAssignmentInputSchema,
     response: AssignmentSchema,

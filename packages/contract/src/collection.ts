@@ -286,12 +286,20 @@ export const CreateAssignmentInputSchema = z
     path: ['settlementId'],
   });
 
-export const UpdateAssignmentInputSchema = z.strictObject({
-  targetCount: z.number().int().min(1).max(1_000_000).nullable().optional(),
-  dueOn: DateSchema.nullable().optional(),
-  note: z.string().trim().max(2000).optional(),
-  status: z.enum(['active', 'closed']).optional(),
-});
+/** The area changes as a whole: `settlementId` (null: no place) with `sectionId` (absent or null: all of it). */
+export const UpdateAssignmentInputSchema = z
+  .strictObject({
+    targetCount: z.number().int().min(1).max(1_000_000).nullable().optional(),
+    dueOn: DateSchema.nullable().optional(),
+    note: z.string().trim().max(2000).optional(),
+    status: z.enum(['active', 'closed']).optional(),
+    settlementId: IdSchema.nullable().optional(),
+    sectionId: IdSchema.nullable().optional(),
+  })
+  .refine((a) => !a.sectionId || a.settlementId, {
+    message: 'a section is named with its settlement',
+    path: ['settlementId'],
+  });
 export const AssignmentParamsSchema = z.object({ workspaceId: IdSchema, assignmentId: IdSchema });
 
 export const TeamSchema = z.object({

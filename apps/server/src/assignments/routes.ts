@@ -146,6 +146,16 @@ export function assignmentRoutes(api: Registrar) {
     mayAssign(caller.role);
     const row = await findAssignment(ctx.db, caller.workspaceId, params.assignmentId);
     if (!row || row.deleted_at) throw notFound('That assignment');
+    // A new area replaces the old one whole, so a section never outlives its settlement.
+    const area =
+      body.settlementId === undefined
+        ? {}
+        : {
+            settlement_id: body.settlementId,
+            section_id: body.settlementId ? (body.sectionId ?? null) : null,
+          };
+    if (body.settlementId)
+      await checkArea(ctx, caller.workspaceId, body.settlementId, body.sectionId ?? undefined);
     const changes = Object.fromEntries(
       Object.entries({
         target_count: body.targetCount,
@@ -156,6 +166,7 @@ export function assignmentRoutes(api: Registrar) {
     );
     await updateAssignmentRow(ctx.db, caller.workspaceId, row.id, {
       ...changes,
+      ...area,
       ...(await changeStamp(ctx)),
     });
     ctx.audit({
