@@ -1,7 +1,7 @@
 // A coordinator gives out work on the web: from a published form's Assignments tab they give it
 // to a demo researcher with a target, a settlement and one of its sections; the researcher, on
-// their phone (a second browser context), sees it on their home screen with the place. Then the
-// coordinator changes the target, ends the work and removes it, each asked first. The screens are
+// their phone (a second browser context), sees it on their home screen with the place, and sends
+// one, which the coordinator's list counts. Then the coordinator changes the target, ends the work and removes it, each asked first. The screens are
 // checked with axe and photographed at 360 px and 1280 px.
 import type { BrowserContext, Page } from '@playwright/test';
 import { form, question } from '../apps/server/src/test/form-models.ts';
@@ -88,6 +88,7 @@ test('the coordinator gives the form to a researcher, in a section of a settleme
   await desk.getByRole('button', { name: 'Give out', exact: true }).click();
   await expect(desk.getByText(`Work given to ${researcherName}.`)).toBeVisible();
   await expect(card(desk)).toContainText('25 forms');
+  await expect(card(desk)).toContainText('0 of 25');
   await expect(card(desk)).toContainText(new RegExp(`${settlement.name}, section ${section.code}`));
   await expect(card(desk)).toContainText('On');
   await checkScreen(desk, 'assignments-form');
@@ -102,8 +103,18 @@ test('the researcher sees it on their phone’s home screen, with the place', as
     .filter({ has: page.getByRole('heading', { name: 'Toilet check' }) });
   await expect(mine).toBeVisible({ timeout: 20_000 });
   await expect(mine).toContainText(`${settlement.name}, section ${section.code}`);
-  await expect(mine).toContainText('25');
+  await expect(mine).toContainText('0 of 25');
+  // One is filled and sent: the coordinator's list counts it.
+  await mine.getByRole('link', { name: 'Start a new form' }).click();
+  await page.getByLabel('Toilet number').fill('T-07');
+  await page.getByRole('button', { name: 'Finish' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'My collection work' })).toBeVisible();
+  await page.getByRole('button', { name: 'Send now' }).click();
+  await expect(page.getByRole('heading', { name: 'Sent (1)' })).toBeVisible({ timeout: 20_000 });
+  await expect(mine).toContainText('1 of 25');
   await page.close();
+  await desk.reload();
+  await expect(card(desk)).toContainText('1 of 25');
 });
 
 test('the coordinator changes the target and the section, ends the work and removes it', async () => {

@@ -263,6 +263,15 @@ export const AssignmentSchema = z.object({
 });
 export type Assignment = z.infer<typeof AssignmentSchema>;
 
+/** An assignment in the coordinators' listing, with how far it has come. */
+export const AssignmentProgressSchema = AssignmentSchema.extend({
+  sent: z
+    .number()
+    .int()
+    .describe('submissions of this form the server holds from the assignee (a team: from its members)'),
+});
+export type AssignmentProgress = z.infer<typeof AssignmentProgressSchema>;
+
 const DateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date such as 2026-12-31');
 
 export const CreateAssignmentInputSchema = z

@@ -9,7 +9,7 @@ import { formsByIds } from '../submissions/queries.ts';
 import { keysetPage, pageItems } from '../sync/keyset.ts';
 import { changeStamp, newRowStamp, tombstoneStamp } from '../sync/rows.ts';
 import { callerOf } from '../workspaces/caller.ts';
-import { assignedTo, presentAssignment, presentTeam } from './present.ts';
+import { assignedTo, presentAssignment, presentTeam, withProgress } from './present.ts';
 import {
   assignmentOrder,
   assignmentsQuery,
@@ -18,6 +18,7 @@ import {
   findTeam,
   insertAssignment,
   insertTeam,
+  sentByForm,
   submissionCounts,
   teamOrder,
   teamsQuery,
@@ -88,7 +89,12 @@ export function assignmentRoutes(api: Registrar) {
       );
     const page = await keysetPage(q, assignmentOrder, query.cursor, query.limit ?? limits.pageSizeDefault);
     const visible = all ? page : { ...page, rows: page.rows.filter((r) => assignedTo(r, caller.personId)) };
-    return pageItems(visible, presentAssignment);
+    const sent = await sentByForm(
+      ctx.db,
+      caller.workspaceId,
+      visible.rows.map((r) => r.form_id),
+    );
+    return { items: withProgress(visible.rows, sent), cursor: visible.cursor, hasMore: visible.hasMore };
   });
 
   api.register(endpoints.createAssignment, async ({ ctx, body }) => {

@@ -1,6 +1,6 @@
 // The work given out, as cards that read the same at 360 px and on a desk: who, which form, how
 // many, where and whether it is still on; with a change, an end and a removal, each confirmed.
-import type { Assignment, Section } from '@coproduce/contract';
+import type { Assignment, AssignmentProgress, Section } from '@coproduce/contract';
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import { call } from '../api.ts';
@@ -35,12 +35,12 @@ export function AssignmentsPanel(props: {
   );
   const settlementName = (id: string) => data.choices?.settlements.find((s) => s.id === id)?.name ?? '';
 
+  // A change answers without the counts, which it does not alter: they are kept.
   const replace = (next: Assignment) =>
-    data.setAssignments((list) => {
-      const rest = (list ?? []).filter((a) => a.id !== next.id);
-      return [next, ...rest];
-    });
-  const setStatus = (a: Assignment, status: Assignment['status']) => {
+    data.setAssignments((list) =>
+      (list ?? []).map((a) => (a.id === next.id ? { ...next, sent: a.sent } : a)),
+    );
+  const setStatus = (a: AssignmentProgress, status: AssignmentProgress['status']) => {
     const ask = status === 'closed' ? 'assignments.endConfirm' : 'assignments.reopenConfirm';
     if (!confirm(t(ask, { name: a.assigneeName, form: a.formTitle }))) return;
     void action.run(async () => {
@@ -53,7 +53,7 @@ export function AssignmentsPanel(props: {
       setSaid(t(status === 'closed' ? 'assignments.ended' : 'assignments.reopened'));
     });
   };
-  const remove = (a: Assignment) => {
+  const remove = (a: AssignmentProgress) => {
     if (!confirm(t('assignments.deleteConfirm', { name: a.assigneeName, form: a.formTitle }))) return;
     void action.run(async () => {
       await call('deleteAssignment', { params: { workspaceId, assignmentId: a.id } });
@@ -87,7 +87,8 @@ export function AssignmentsPanel(props: {
           {...(formId ? { formId } : { forms: props.forms })}
           onCancel={() => setAdding(false)}
           onDone={(created) => {
-            replace(created);
+            // Read again: what the assignee already sent of this form counts from the start.
+            void data.reload();
             setAdding(false);
             setSaid(t('assignments.created', { name: created.assigneeName }));
           }}
@@ -175,7 +176,7 @@ export function AssignmentsPanel(props: {
 }
 
 function AssignmentFacts(props: {
-  assignment: Assignment;
+  assignment: AssignmentProgress;
   showForm: boolean;
   settlement: string;
   section: Section | undefined;
@@ -212,6 +213,12 @@ function AssignmentFacts(props: {
           {a.targetCount === null
             ? t('assignments.noTarget')
             : t('assignments.targetCount', { count: a.targetCount })}
+        </dd>
+        <dt>{t('assignments.sent')}</dt>
+        <dd>
+          {a.targetCount === null
+            ? t('assignments.sentCount', { count: a.sent })
+            : t('assignments.sentOfTarget', { count: a.sent, target: a.targetCount })}
         </dd>
         <dt>{t('assignments.where')}</dt>
         <dd>{where}</dd>

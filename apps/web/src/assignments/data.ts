@@ -1,6 +1,6 @@
 // What the assignment screens read besides the assignments: who can be given work (members and
 // teams), the settlements, and each settlement's sections (read when it is first chosen).
-import type { Assignment, Member, Section, Settlement } from '@coproduce/contract';
+import type { AssignmentProgress, Member, Section, Settlement } from '@coproduce/contract';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { callAllPages } from '../api.ts';
 import { type Assignee, assignees } from './work.ts';
@@ -11,7 +11,7 @@ export interface Choices {
 }
 
 export function useAssignments(workspaceId: string) {
-  const [assignments, setAssignments] = useState<Assignment[] | null>(null);
+  const [assignments, setAssignments] = useState<AssignmentProgress[] | null>(null);
   const [choices, setChoices] = useState<Choices | null>(null);
   const [error, setError] = useState<unknown>(null);
   const reload = useCallback(async () => {

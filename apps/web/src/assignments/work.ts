@@ -77,7 +77,7 @@ export function changeBody(before: Assignment, draft: Draft) {
 }
 
 /** The form's assignments first by status (active ones first), then newest first as the server sends them. */
-export function inOrder(assignments: readonly Assignment[], formId?: string): Assignment[] {
+export function inOrder<A extends Assignment>(assignments: readonly A[], formId?: string): A[] {
   const shown = formId ? assignments.filter((a) => a.formId === formId) : [...assignments];
   return shown.sort((a, b) => (a.status === b.status ? 0 : a.status === 'active' ? -1 : 1));
 }

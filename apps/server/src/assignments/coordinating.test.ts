@@ -1,7 +1,7 @@
-// A coordinator moves an assignment to another area (or clears it): the area changes whole, is
-// checked like a new assignment's, and the change is audited.
+// What a coordinator's assignment screen relies on: an assignment moved to another area (or none)
+// changes its area whole, checked like a new one's and audited; the listing says what was sent.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CollectionWorld, collectionWorld } from '../test/collection-world.ts';
+import { type CollectionWorld, collectionWorld, household } from '../test/collection-world.ts';
 
 let world: CollectionWorld;
 let sonop: string;
@@ -76,5 +76,41 @@ describe('changing an assignment’s area', () => {
     const id = await assign();
     const res = await world.as.researcher.patch(world.url(`/assignments/${id}`), { settlementId: null });
     expect(res.statusCode).toBe(403);
+  });
+});
+
+describe('the listing says what was sent for each assignment', () => {
+  it('counts the assignee’s submissions of the form, a team’s from all its members', async () => {
+    const c = world.as.coordinator;
+    const team = await c.post(world.url('/teams'), {
+      name: 'North',
+      memberPersonIds: [world.personOf.researcher, world.personOf.researcher2],
+    });
+    expect(team.statusCode, team.payload).toBe(201);
+    const alone = (
+      await c.post(world.url('/assignments'), { formId: world.formId, personId: world.personOf.researcher2 })
+    ).body.id;
+    const together = (await c.post(world.url('/assignments'), { formId: world.formId, teamId: team.body.id }))
+      .body.id;
+    const send = async (agent: typeof c, n: number) => {
+      const res = await agent.post(world.url('/submissions'), {
+        items: Array.from({ length: n }, () => household(world)),
+      });
+      expect(res.statusCode, res.payload).toBe(200);
+    };
+    const before = (await c.get(world.url('/assignments'))).body.items;
+    const sentOf = (items: { id: string; sent: number }[], id: string) =>
+      items.find((a) => a.id === id)?.sent;
+    const firstAlone = sentOf(before, alone);
+    const firstTogether = sentOf(before, together);
+    await send(world.as.researcher, 2);
+    await send(world.as.researcher2, 3);
+    await send(c, 1); // the coordinator's own, in no one's assignment here
+    const after = (await c.get(world.url('/assignments'))).body.items;
+    expect(sentOf(after, alone)).toBe((firstAlone ?? 0) + 3);
+    expect(sentOf(after, together)).toBe((firstTogether ?? 0) + 5);
+    // A researcher reads their own assignments with the same counts.
+    const own = (await world.as.researcher2.get(world.url('/assignments'))).body.items;
+    expect(sentOf(own, alone)).toBe((firstAlone ?? 0) + 3);
   });
 });
