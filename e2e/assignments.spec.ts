@@ -1,11 +1,13 @@
 // A coordinator gives out work on the web: from a published form's Assignments tab they give it
 // to a demo researcher with a target, a settlement and one of its sections; the researcher, on
 // their phone (a second browser context), sees it on their home screen with the place, and sends
-// one, which the coordinator's list counts. Then the coordinator changes the target, ends the work and removes it, each asked first. The screens are
-// checked with axe and photographed at 360 px and 1280 px.
+// one, which the coordinator's list counts. Then the coordinator changes the target and the area,
+// ends the work and removes it, each asked first. A refusal (the form archived meanwhile) is said
+// in words. The screens are checked with axe and photographed at 360 px and 1280 px, in English,
+// isiZulu and Hindi.
 import type { BrowserContext, Page } from '@playwright/test';
 import { form, question } from '../apps/server/src/test/form-models.ts';
-import { checkScreen } from './pages/app.ts';
+import { checkScreen, chooseLanguage } from './pages/app.ts';
 import { api, type CollectWorld, signIn, signInApi, startCollectWorld } from './support/collect-world.ts';
 import { expect, test } from './support/index.ts';
 
@@ -154,4 +156,36 @@ test('the coordinator changes the target and the section, ends the work and remo
   await ended.getByRole('button', { name: /^Remove the work/ }).click();
   await expect(desk.getByText('The work is removed.')).toBeVisible();
   await expect(ended).toHaveCount(0);
+});
+
+test('a refusal from the server is said in words; the screens read in isiZulu and Hindi', async () => {
+  await desk.goto(`/w/${world.workspaceId}/forms/${formId}?view=assignments`);
+  await desk.getByRole('button', { name: 'Give out work' }).click();
+  await desk.getByLabel('Who collects').selectOption({ label: researcherName });
+  // Meanwhile someone archives the form: the server refuses, and says why.
+  const admin = await signInApi(world.base, world.coordinator, world.password);
+  await api(
+    admin.ctx,
+    'POST',
+    `/api/workspaces/${world.workspaceId}/forms/${formId}/archive`,
+    {},
+    admin.csrf,
+  );
+  await admin.ctx.dispose();
+  await desk.getByRole('button', { name: 'Give out', exact: true }).click();
+  await expect(desk.getByText('Some answers need correcting. See the messages by each field.')).toBeVisible();
+  await expect(desk.getByText('Only a published form can be given out.')).toBeVisible();
+  await desk.reload();
+  await expect(desk.getByText('This form is archived: it can no longer be given out.')).toBeVisible();
+  await expect(desk.getByRole('button', { name: 'Give out work' })).toHaveCount(0);
+
+  await desk.goto(`/w/${world.workspaceId}/assignments`);
+  await chooseLanguage(desk, 'zu');
+  await expect(desk.getByRole('heading', { level: 1, name: 'Imisebenzi enikeziwe' })).toBeVisible();
+  await desk.getByRole('button', { name: 'Nikeza umsebenzi' }).click();
+  await checkScreen(desk, 'assignments-zu');
+  await chooseLanguage(desk, 'hi');
+  await expect(desk.getByRole('heading', { level: 1, name: 'सौंपा गया काम' })).toBeVisible();
+  await checkScreen(desk, 'assignments-hi');
+  await chooseLanguage(desk, 'en');
 });

@@ -45,6 +45,12 @@ export function AssignmentEditor(props: {
       props.onDone(saved);
     });
 
+  // A problem about something this form shows no field for (the form of a form's own tab) is said here.
+  const fields = ['targetCount', 'settlementId', 'sectionId', ...(before ? [] : ['personId', 'teamId'])];
+  if (props.forms && !before) fields.push('formId');
+  const elsewhere = Object.entries(errors)
+    .filter(([path]) => !fields.includes(path))
+    .map(([, message]) => message);
   const people = choices.assignees.filter((a) => a.kind === 'person');
   const teams = choices.assignees.filter((a) => a.kind === 'team');
   const titleId = `${idBase}-title`;
@@ -61,6 +67,13 @@ export function AssignmentEditor(props: {
         {before ? t('assignments.changeTitle', { name: before.assigneeName }) : t('assignments.new')}
       </h2>
       <StatusMessage error={action.error} />
+      {elsewhere.length > 0 && (
+        <ul class="error-text">
+          {elsewhere.map((message) => (
+            <li key={message}>{message}</li>
+          ))}
+        </ul>
+      )}
       {props.forms && !before && (
         <SelectField
           id={`${idBase}-form`}
