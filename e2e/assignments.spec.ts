@@ -123,6 +123,11 @@ test('the coordinator changes the target and the section, ends the work and remo
   await card(desk)
     .getByRole('button', { name: `Change the work of ${researcherName} on Toilet check` })
     .click();
+  // The editor opens on what is set now, at its first field.
+  await expect(desk.getByLabel('How many to collect')).toBeFocused();
+  await expect(desk.getByLabel('How many to collect')).toHaveValue('25');
+  await expect(desk.getByLabel('Settlement')).toHaveValue(settlement.id);
+  await expect(desk.getByLabel('Section')).toHaveValue(section.id);
   await desk.getByLabel('How many to collect').fill('30');
   await desk.getByLabel('Section').selectOption({ label: 'All of the settlement' });
   await desk.getByRole('button', { name: 'Save changes' }).click();

@@ -2,7 +2,7 @@
 // where (a settlement, then all of it or one of its sections). The server checks every choice.
 import type { Assignment } from '@coproduce/contract';
 import type { JSX } from 'preact';
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { call } from '../api.ts';
 import { useI18n } from '../i18n/i18n.ts';
 import { Button, SelectField, StatusMessage, TextField, useAction } from '../ui/forms.tsx';
@@ -28,6 +28,11 @@ export function AssignmentEditor(props: {
   const { sections, error: sectionsError } = useSections(workspaceId, draft.settlementId);
   const action = useAction();
   const errors = action.fieldErrors;
+  // Opened by a button that it replaces or follows: the keyboard starts at its first field.
+  const formRef = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    formRef.current?.querySelector<HTMLElement>('select, input')?.focus();
+  }, []);
   const set = (change: Partial<Draft>) => setDraft((d) => ({ ...d, ...change }));
   const idBase = before ? `assignment-${before.id}` : 'new-assignment';
   const targetWrong = targetOf(draft.target) === undefined;
@@ -56,6 +61,7 @@ export function AssignmentEditor(props: {
   const titleId = `${idBase}-title`;
   return (
     <form
+      ref={formRef}
       class="aside assignment-editor"
       aria-labelledby={titleId}
       onSubmit={(event) => {
