@@ -164,12 +164,15 @@ async function screensOf(page: Page, language: Language) {
     `${ws}/people`,
     ...main,
     `${ws}/audit`,
+    `${ws}/assignments`,
     ...(workspace.abilities.writePeople ? [`${ws}/people/new`] : []),
     // The first form in every view; the builder and comments again for the second form below.
     ...forms
       .slice(0, 1)
       .flatMap((form) =>
-        ['?view=preview', '?view=review', '?view=changes'].map((view) => `${ws}/forms/${form.id}${view}`),
+        ['?view=preview', '?view=review', '?view=changes', '?view=assignments'].map(
+          (view) => `${ws}/forms/${form.id}${view}`,
+        ),
       ),
     // After a workspace screen: the account's tokens are those of the last workspace opened.
     '/account',

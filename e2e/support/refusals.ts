@@ -66,6 +66,9 @@ export const serverAccepts: Record<string, (seen: Seen) => boolean> = {
   createStructure: ({ role }) => canSettlements(role, 'number'),
   updateStructure: ({ role }) => canSettlements(role, 'number'),
   resolveStructure: ({ role }) => canSettlements(role, 'resolve'),
+  createAssignment: ({ role }) => canSubmissions(role, 'assign'),
+  updateAssignment: ({ role }) => canSubmissions(role, 'assign'),
+  deleteAssignment: ({ role }) => canSubmissions(role, 'assign'),
   createRound: ({ role }) => canHouseholds(role, 'manageRounds'),
   moveRound: ({ role }) => canHouseholds(role, 'manageRounds'),
 };

@@ -254,6 +254,7 @@ function CurrentScreen({ route }: { route: Route }): JSX.Element {
       return <AuditScreen workspaceId={route.workspaceId} />;
     case 'forms':
     case 'form':
+    case 'assignments':
       return <FormsRoute route={route} />;
     case 'collect':
     case 'collectNew':

@@ -12,6 +12,14 @@ describe('router', () => {
     expect(matchRoute(paths.inviteSlip(w), '')).toEqual({ name: 'inviteSlip', workspaceId: w });
     expect(matchRoute(paths.audit(w), '')).toEqual({ name: 'audit', workspaceId: w });
     expect(matchRoute(paths.settlements(w), '')).toEqual({ name: 'settlements', workspaceId: w });
+    expect(matchRoute(paths.assignments(w), '')).toEqual({ name: 'assignments', workspaceId: w });
+    const [formPath, formSearch] = paths.form(w, 'f1', 'assignments').split('?');
+    expect(matchRoute(formPath!, `?${formSearch}`)).toEqual({
+      name: 'form',
+      workspaceId: w,
+      formId: 'f1',
+      view: 'assignments',
+    });
     expect(matchRoute(paths.settlement(w, 's1'), '')).toEqual({
       name: 'settlement',
       workspaceId: w,

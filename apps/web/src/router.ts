@@ -16,6 +16,7 @@ export type Route =
   | { name: 'audit'; workspaceId: string }
   | { name: 'forms'; workspaceId: string }
   | { name: 'form'; workspaceId: string; formId: string; view: FormView }
+  | { name: 'assignments'; workspaceId: string }
   | { name: 'collect'; workspaceId: string }
   | { name: 'collectNew'; workspaceId: string; formId: string }
   | { name: 'collectWork'; workspaceId: string; workId: string }
@@ -48,6 +49,7 @@ export const paths = {
   forms: (workspaceId: string) => `/w/${workspaceId}/forms`,
   form: (workspaceId: string, formId: string, view: FormView = 'build') =>
     `/w/${workspaceId}/forms/${formId}${view === 'build' ? '' : `?view=${view}`}`,
+  assignments: (workspaceId: string) => `/w/${workspaceId}/assignments`,
   collect: (workspaceId: string) => `/w/${workspaceId}/collect`,
   collectNew: (workspaceId: string, formId: string) => `/w/${workspaceId}/collect/new/${formId}`,
   collectWork: (workspaceId: string, workId: string) => `/w/${workspaceId}/collect/work/${workId}`,
@@ -59,9 +61,12 @@ export const paths = {
     `/w/${workspaceId}/settlements/${settlementId}/rounds/${roundId}`,
 };
 
-/** A form's screens: the builder, the preview, co-design comments, and changes since the last version. */
-export type FormView = 'build' | 'preview' | 'review' | 'changes';
-const formViews: readonly FormView[] = ['build', 'preview', 'review', 'changes'];
+/**
+ * A form's screens: the builder, the preview, co-design comments, changes since the last version,
+ * and who it is given out to.
+ */
+export type FormView = 'build' | 'preview' | 'review' | 'changes' | 'assignments';
+const formViews: readonly FormView[] = ['build', 'preview', 'review', 'changes', 'assignments'];
 function formView(search: string): FormView {
   const view = new URLSearchParams(search).get('view');
   return formViews.find((v) => v === view) ?? 'build';
@@ -99,6 +104,7 @@ export function matchRoute(pathname: string, search: string): Route {
     if (area === 'members' && id === undefined) return { name: 'members', workspaceId };
     if (area === 'invites' && id === 'slip') return { name: 'inviteSlip', workspaceId };
     if (area === 'audit' && id === undefined) return { name: 'audit', workspaceId };
+    if (area === 'assignments' && id === undefined) return { name: 'assignments', workspaceId };
     if (area === 'forms' && id === undefined) return { name: 'forms', workspaceId };
     if (area === 'forms' && id) return { name: 'form', workspaceId, formId: id, view: formView(search) };
   }

@@ -1,5 +1,6 @@
 import {
   AssignmentParamsSchema,
+  AssignmentProgressSchema,
   AssignmentSchema,
   CreateAssignmentInputSchema,
   CreateExportInputSchema,
@@ -191,10 +192,10 @@ export const collectionEndpoints = {
     method: 'GET',
     path: `${ws}/assignments`,
     status: 200,
-    summary: 'Assignments of forms to researchers and teams',
+    summary: 'Assignments of forms to researchers and teams, each with what was sent for it',
     params: WorkspaceParamsSchema,
     query: PageQuerySchema,
-    response: pageOf(AssignmentSchema),
+    response: pageOf(AssignmentProgressSchema),
   }),
   createAssignment: endpoint({
     ...base,
@@ -213,7 +214,7 @@ export const collectionEndpoints = {
     method: 'PATCH',
     path: `${ws}/assignments/:assignmentId`,
     status: 200,
-    summary: 'Change an assignment’s target, due date or note, or close it',
+    summary: 'Change an assignment’s target, area, due date or note, or close it',
     params: AssignmentParamsSchema,
     body: UpdateAssignmentInputSchema,
     response: AssignmentSchema,

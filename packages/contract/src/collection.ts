@@ -263,6 +263,15 @@ export const AssignmentSchema = z.object({
 });
 export type Assignment = z.infer<typeof AssignmentSchema>;
 
+/** An assignment in the coordinators' listing, with how far it has come. */
+export const AssignmentProgressSchema = AssignmentSchema.extend({
+  sent: z
+    .number()
+    .int()
+    .describe('submissions of this form the server holds from the assignee (a team: from its members)'),
+});
+export type AssignmentProgress = z.infer<typeof AssignmentProgressSchema>;
+
 const DateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date such as 2026-12-31');
 
 export const CreateAssignmentInputSchema = z
@@ -286,12 +295,20 @@ export const CreateAssignmentInputSchema = z
     path: ['settlementId'],
   });
 
-export const UpdateAssignmentInputSchema = z.strictObject({
-  targetCount: z.number().int().min(1).max(1_000_000).nullable().optional(),
-  dueOn: DateSchema.nullable().optional(),
-  note: z.string().trim().max(2000).optional(),
-  status: z.enum(['active', 'closed']).optional(),
-});
+/** The area changes as a whole: `settlementId` (null: no place) with `sectionId` (absent or null: all of it). */
+export const UpdateAssignmentInputSchema = z
+  .strictObject({
+    targetCount: z.number().int().min(1).max(1_000_000).nullable().optional(),
+    dueOn: DateSchema.nullable().optional(),
+    note: z.string().trim().max(2000).optional(),
+    status: z.enum(['active', 'closed']).optional(),
+    settlementId: IdSchema.nullable().optional(),
+    sectionId: IdSchema.nullable().optional(),
+  })
+  .refine((a) => !a.sectionId || a.settlementId, {
+    message: 'a section is named with its settlement',
+    path: ['settlementId'],
+  });
 export const AssignmentParamsSchema = z.object({ workspaceId: IdSchema, assignmentId: IdSchema });
 
 export const TeamSchema = z.object({

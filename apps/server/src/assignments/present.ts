@@ -1,4 +1,4 @@
-import type { Assignment } from '@coproduce/contract';
+import type { Assignment, AssignmentProgress } from '@coproduce/contract';
 import { revisionText } from '../db/revision.ts';
 import type { AssignmentRow } from './queries.ts';
 
@@ -37,6 +37,24 @@ export function presentTeam(row: {
     revision: revisionText(row.revision),
     deletedAt: row.deleted_at,
   };
+}
+
+/** Each assignment with what its assignee (a person, or a team's members) sent for its form. */
+export function withProgress(
+  rows: AssignmentRow[],
+  sent: { formId: string; personId: string | null; n: number }[],
+): AssignmentProgress[] {
+  return rows.map((row) => {
+    const who = row.person_id
+      ? [row.person_id]
+      : row.member_person_ids
+        ? (JSON.parse(row.member_person_ids) as string[])
+        : [];
+    const n = sent
+      .filter((s) => s.formId === row.form_id && s.personId !== null && who.includes(s.personId))
+      .reduce((sum, s) => sum + s.n, 0);
+    return { ...presentAssignment(row), sent: n };
+  });
 }
 
 /** Whether an assignment is the person's: theirs by name, or their team's. */

@@ -122,6 +122,20 @@ export async function submissionCounts(trx: Tx, workspaceId: string, personId: s
   return rows.map((r) => ({ formId: r.form_id, state: r.state, n: Number(r.n) }));
 }
 
+/** Per form and sender, how many live submissions the server holds, for these forms. */
+export async function sentByForm(trx: Tx, workspaceId: string, formIds: string[]) {
+  if (formIds.length === 0) return [];
+  const rows = await trx
+    .selectFrom('submissions')
+    .select(['form_id', 'submitted_by_person_id', sql<number>`count(*)`.as('n')])
+    .where('workspace_id', '=', workspaceId)
+    .where('form_id', 'in', [...new Set(formIds)])
+    .where('deleted_at', 'is', null)
+    .groupBy(['form_id', 'submitted_by_person_id'])
+    .execute();
+  return rows.map((r) => ({ formId: r.form_id, personId: r.submitted_by_person_id, n: Number(r.n) }));
+}
+
 /** The places (settlement, and section or null for all of it) a collector's active assignments name. */
 export async function assignedAreas(trx: Tx, workspaceId: string, personId: string, teamIds: Set<string>) {
   const rows = await trx

@@ -9,7 +9,7 @@ import { formsByIds } from '../submissions/queries.ts';
 import { keysetPage, pageItems } from '../sync/keyset.ts';
 import { changeStamp, newRowStamp, tombstoneStamp } from '../sync/rows.ts';
 import { callerOf } from '../workspaces/caller.ts';
-import { assignedTo, presentAssignment, presentTeam } from './present.ts';
+import { assignedTo, presentAssignment, presentTeam, withProgress } from './present.ts';
 import {
   assignmentOrder,
   assignmentsQuery,
@@ -18,6 +18,7 @@ import {
   findTeam,
   insertAssignment,
   insertTeam,
+  sentByForm,
   submissionCounts,
   teamOrder,
   teamsQuery,
@@ -88,7 +89,12 @@ export function assignmentRoutes(api: Registrar) {
       );
     const page = await keysetPage(q, assignmentOrder, query.cursor, query.limit ?? limits.pageSizeDefault);
     const visible = all ? page : { ...page, rows: page.rows.filter((r) => assignedTo(r, caller.personId)) };
-    return pageItems(visible, presentAssignment);
+    const sent = await sentByForm(
+      ctx.db,
+      caller.workspaceId,
+      visible.rows.map((r) => r.form_id),
+    );
+    return { items: withProgress(visible.rows, sent), cursor: visible.cursor, hasMore: visible.hasMore };
   });
 
   api.register(endpoints.createAssignment, async ({ ctx, body }) => {
@@ -146,6 +152,16 @@ export function assignmentRoutes(api: Registrar) {
     mayAssign(caller.role);
     const row = await findAssignment(ctx.db, caller.workspaceId, params.assignmentId);
     if (!row || row.deleted_at) throw notFound('That assignment');
+    // A new area replaces the old one whole, so a section never outlives its settlement.
+    const area =
+      body.settlementId === undefined
+        ? {}
+        : {
+            settlement_id: body.settlementId,
+            section_id: body.settlementId ? (body.sectionId ?? null) : null,
+          };
+    if (body.settlementId)
+      await checkArea(ctx, caller.workspaceId, body.settlementId, body.sectionId ?? undefined);
     const changes = Object.fromEntries(
       Object.entries({
         target_count: body.targetCount,
@@ -156,6 +172,7 @@ export function assignmentRoutes(api: Registrar) {
     );
     await updateAssignmentRow(ctx.db, caller.workspaceId, row.id, {
       ...changes,
+      ...area,
       ...(await changeStamp(ctx)),
     });
     ctx.audit({

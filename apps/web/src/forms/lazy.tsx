@@ -3,7 +3,7 @@
 import type { Route } from '../router.ts';
 import { lazyArea } from '../ui/lazy-area.tsx';
 
-type FormsRoute = Extract<Route, { name: 'forms' | 'form' }>;
+type FormsRoute = Extract<Route, { name: 'forms' | 'form' | 'assignments' }>;
 
 export const FormsRoute = lazyArea(
   () => import('./FormsArea.tsx'),

@@ -4,9 +4,11 @@ import type { FormAbilities, FormDetail, FormProblem, FormSummary } from '@copro
 import type { JSX } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { ApiError, call } from '../api.ts';
+import { assignmentAbilities } from '../assignments/abilities.ts';
 import { type Translate, useI18n } from '../i18n/i18n.ts';
 import { issueMessage } from '../i18n/issues.ts';
 import { type FormView, paths } from '../router.ts';
+import { useWorkspace } from '../workspaces/useWorkspace.ts';
 import type { Form } from './lib.ts';
 
 export function useFormDetail(workspaceId: string, formId: string) {
@@ -124,6 +126,7 @@ export function FormTabs({
   abilities: FormAbilities | undefined;
 }): JSX.Element | null {
   const { t } = useI18n();
+  const workspace = useWorkspace(workspaceId);
   if (!abilities) return null;
   // Only editors see "Build"; the others read the form under "Comments" or "Try it".
   const tabs: { view: FormView; label: string }[] = [
@@ -137,6 +140,10 @@ export function FormTabs({
           },
           { view: 'changes' as const, label: t('forms.tab.changes') },
         ]
+      : []),
+    // Those who give out work see to whom this form is given.
+    ...(workspace && assignmentAbilities(workspace.role).assign
+      ? [{ view: 'assignments' as const, label: t('forms.tab.assignments') }]
       : []),
   ];
   return (

@@ -52,7 +52,7 @@ describe('message catalogues', () => {
     // A numeral alone in brackets ("Comments (3 open)", "Added (3)"), a position ("Screen 2 of 5") or
     // a fraction of a target under its own heading ("Sent: 3 of 10") needs none.
     const counts = /\{(count|questions|languages|problems|warnings|open)\}/g;
-    const positions = new Set(['forms.fill.progress', 'collect.count.ofTarget']);
+    const positions = new Set(['forms.fill.progress', 'collect.count.ofTarget', 'assignments.sentOfTarget']);
     const bare: string[] = [];
     for (const [locale, catalogue] of Object.entries(catalogues)) {
       for (const [key, message] of Object.entries(catalogue)) {

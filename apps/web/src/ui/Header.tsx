@@ -2,6 +2,7 @@
 // and, inside a workspace, navigation with icons and words.
 import type { JSX } from 'preact';
 import { call } from '../api.ts';
+import { assignmentAbilities } from '../assignments/abilities.ts';
 import { type Locale, locales, useI18n } from '../i18n/i18n.ts';
 import { isCollectRoute, paths, type Route } from '../router.ts';
 import { useApp } from '../state.ts';
@@ -64,6 +65,14 @@ export function Header({ route }: { route: Route }): JSX.Element {
       label: t('forms.nav'),
       current: route.name === 'forms' || route.name === 'form',
     });
+    // Coordinators and staff give out work (the server refuses the others).
+    if (assignmentAbilities(workspace.role).assign)
+      links.push({
+        href: paths.assignments(workspace.id),
+        icon: 'check',
+        label: t('assignments.nav'),
+        current: route.name === 'assignments',
+      });
     links.push({
       href: paths.members(workspace.id),
       icon: 'members',
