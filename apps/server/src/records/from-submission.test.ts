@@ -1,4 +1,5 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: XLSForm references are written ${name}
+import { v7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CollectionWorld, collectionWorld } from '../test/collection-world.ts';
 import { consent, type Enumeration, enumerationForm, enumerationIn } from '../test/enumeration-world.ts';
@@ -131,7 +132,7 @@ describe('create_if, per household', () => {
   it('a household whose create_if is false makes no record, nor do its members; the others do', async () => {
     const conditional = await enumerationIn(
       world,
-      enumerationForm('enumeration_if', { createIf: "${outcome} != 'refused'" }),
+      enumerationForm('enumeration_if', { households: { createIf: "${outcome} != 'refused'" } }),
       'Mamelodi',
     );
     const refusedOnly = conditional.item({
@@ -156,5 +157,34 @@ describe('create_if, per household', () => {
     expect(detail.members.map((m: { age: number }) => m.age)).toEqual([31, 5]);
     // The structures themselves have no create_if: both were numbered.
     expect((await conditional.structures()).map((s) => s.number).sort()).toEqual(['B-0001', 'B-0002']);
+  });
+});
+
+describe('update_if and create_if, with the structure the form names', () => {
+  it('creates it under that id when only create_if holds, updates it when update_if does, else leaves it', async () => {
+    const upsert = await enumerationIn(
+      world,
+      enumerationForm('enumeration_upsert', {
+        structures: {
+          entityId: '${structure_id}',
+          updateIf: "${visit} = 'again'",
+          createIf: "${visit} = 'first'",
+        },
+      }),
+      'Upsert',
+    );
+    const id = v7();
+    const visit = (visit: string, rooms: string) =>
+      upsert.item({ structure: { structure_id: id, visit, painted_number: 'B-0500', rooms } });
+    expect((await upsert.ingest([visit('first', '1')]))[0]).toMatchObject({ status: 'stored', issues: [] });
+    expect(await upsert.structures()).toEqual([expect.objectContaining({ id, number: 'B-0500', rooms: 1 })]);
+    expect((await upsert.ingest([visit('again', '3')]))[0]).toMatchObject({ status: 'stored', issues: [] });
+    expect((await upsert.ingest([visit('passing by', '9')]))[0]).toMatchObject({
+      status: 'stored',
+      issues: [],
+    });
+    expect(await upsert.structures()).toEqual([expect.objectContaining({ id, rooms: 3 })]);
+    const history = (await world.as.coordinator.get(world.url(`/structures/${id}/versions`))).body.items;
+    expect(history.map((v: { kind: string }) => v.kind)).toEqual(['original', 'change']);
   });
 });

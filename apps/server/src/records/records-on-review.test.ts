@@ -120,4 +120,13 @@ describe('records after review', () => {
     expect(await householdsOn(structure!.id)).toHaveLength(1);
     expect(await versionsOf(structure!.id)).toHaveLength(1);
   });
+
+  it('a rejected submission makes no records, even corrected', async () => {
+    const answers = { structure: { painted_number: 'B-0304' }, household: [] };
+    const item = sonop.item({ ...answers, stray: 'x' });
+    expect((await sonop.ingest([item]))[0]!.status).toBe('needs_attention');
+    await review(item.id, 'rejected');
+    expect(await edit(item.id, answers)).toMatchObject({ state: 'rejected', issueCount: 0 });
+    expect(await numbered('B-0304')).toEqual([]);
+  });
 });

@@ -1,7 +1,7 @@
 import type { RequestContext } from '../context.ts';
 import { changeRecord } from '../records/versions.ts';
 import { structureColumns, structureContent } from './content.ts';
-import { findStructure, type SectionRow, sectionsOf } from './queries.ts';
+import { findStructure, type SectionRow, sectionsOf, structureSections } from './queries.ts';
 import { structuresInArea } from './spatial.ts';
 
 /**
@@ -17,13 +17,7 @@ export async function followSectionOutline(ctx: RequestContext, section: Section
   const inside = new Set(
     section.boundary ? await structuresInArea(ctx, ws, settlementId, section.boundary) : [],
   );
-  const placed = await ctx.db
-    .selectFrom('structures')
-    .select(['id', 'section_id', 'lon'])
-    .where('workspace_id', '=', ws)
-    .where('settlement_id', '=', settlementId)
-    .where('deleted_at', 'is', null)
-    .execute();
+  const placed = await structureSections(ctx.db, ws, settlementId);
   const moves = new Map<string, string | null>();
   for (const s of placed) {
     if (inside.has(s.id) && s.section_id !== section.id) moves.set(s.id, section.id);

@@ -10,8 +10,14 @@ import { openRoundOfForm } from '../settlements/coverage.ts';
 import { structureTarget } from '../settlements/structure-entities.ts';
 import type { Submitter } from './ingest.ts';
 import { preparedVersion } from './prepared.ts';
-import { type SubmissionRow, setVersionIssues, updateSubmissionRow } from './queries.ts';
-import { versionModel } from './review-queries.ts';
+import {
+  currentAndFirstVersion,
+  markRecordsMade,
+  type SubmissionRow,
+  setVersionIssues,
+  updateSubmissionRow,
+} from './queries.ts';
+import { formVersionNumbers } from './review-queries.ts';
 
 /** Every kind of record a form may create or update through its entities sheet. */
 const targets: EntityTarget[] = [structureTarget, householdTarget];
@@ -46,13 +52,7 @@ async function writeOnce(
     startedAt: submission.startedAt,
     round: (await openRoundOfForm(ctx.db, caller.workspaceId, submission.formId)) ?? null,
   });
-  if (outcome.written > 0)
-    await ctx.db
-      .updateTable('submissions')
-      .set((eb) => ({ records_version_id: eb.ref('current_version_id') }))
-      .where('workspace_id', '=', caller.workspaceId)
-      .where('id', '=', submission.id)
-      .execute();
+  if (outcome.written > 0) await markRecordsMade(ctx.db, caller.workspaceId, submission.id);
   return outcome;
 }
 
@@ -100,7 +100,7 @@ export async function writeEntityRecords(
 
 /**
  * After a reviewer's correction made the submission valid, or their approval: its records, if it
- * has none yet (and no open conflict between versions). Record issues flag it again, replacing
+ * has none yet (and is neither rejected nor in conflict between versions). Record issues flag it again, replacing
  * those of an earlier try; returns the row as it now is.
  */
 export async function writeEntityRecordsOnReview(
@@ -108,25 +108,19 @@ export async function writeEntityRecordsOnReview(
   reviewer: { workspaceId: string; personId: string; role: Membership['role'] },
   row: SubmissionRow,
 ): Promise<SubmissionRow> {
-  if (row.records_version_id || row.has_conflict === 1) return row;
+  if (row.records_version_id || row.has_conflict === 1 || row.state === 'rejected') return row;
   const ws = row.workspace_id;
-  const versions = await ctx.db
-    .selectFrom('submission_versions')
-    .select(['id', 'number', 'answers', 'meta'])
-    .where('workspace_id', '=', ws)
-    .where('submission_id', '=', row.id)
-    .where((eb) => eb.or([eb('id', '=', row.current_version_id), eb('number', '=', 1)]))
-    .execute();
+  const versions = await currentAndFirstVersion(ctx.db, row);
   const current = versions.find((v) => v.id === row.current_version_id);
-  const form = await versionModel(ctx.db, ws, row.form_version_id);
-  if (!current || !form) return row;
+  const number = (await formVersionNumbers(ctx.db, ws, [row.form_version_id])).get(row.form_version_id);
+  if (!current || number === undefined) return row;
   // Judged against the records as they were when the phone started the form, as at ingest.
   const first = versions.find((v) => v.number === 1);
   const startedAt = (JSON.parse(first?.meta ?? '{}') as { startedAt?: string }).startedAt ?? null;
   const result = await writeOnce(ctx, membershipOf(reviewer), {
     id: row.id,
     formId: row.form_id,
-    formVersion: { id: row.form_version_id, form_id: row.form_id, number: form.number },
+    formVersion: { id: row.form_version_id, form_id: row.form_id, number },
     answers: JSON.parse(current.answers) as AnswerTree,
     startedAt,
   });

@@ -18,13 +18,19 @@ const saved = (name: string, type: string, saveTo: string) =>
 
 /**
  * The structure (in a group), its households in a repeat, their members in a repeat inside it,
- * and the household's consent; `outcome` is a plain question a create_if may read.
+ * and the household's consent; `structure_id`, `visit` and `outcome` are plain questions an
+ * entity_id, create_if or update_if may read.
  */
-export function enumerationForm(formId = 'enumeration', households: Partial<EntityDeclaration> = {}): Form {
+export function enumerationForm(
+  formId = 'enumeration',
+  declared: { structures?: Partial<EntityDeclaration>; households?: Partial<EntityDeclaration> } = {},
+): Form {
   return {
     ...form(
       [
         group('structure', { default: 'Structure' }, [
+          question('structure_id', 'text', { default: 'structure_id' }),
+          question('visit', 'text', { default: 'visit' }),
           saved('painted_number', 'text', 'structures#number'),
           saved('location', 'geopoint', 'structures#point'),
           saved('rooms', 'integer', 'structures#rooms'),
@@ -49,8 +55,8 @@ export function enumerationForm(formId = 'enumeration', households: Partial<Enti
       formId,
     ),
     entities: [
-      { list: 'structures', label: '${painted_number}', extra: {} },
-      { list: 'households', label: "concat('Household of ', ${size})", extra: {}, ...households },
+      { list: 'structures', label: '${painted_number}', extra: {}, ...declared.structures },
+      { list: 'households', label: "concat('Household of ', ${size})", extra: {}, ...declared.households },
       { list: 'household_members', label: "concat('Member aged ', ${age})", extra: {} },
     ],
   };
