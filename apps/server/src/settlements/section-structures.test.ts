@@ -157,4 +157,106 @@ describe('structures follow the outline of their section', () => {
     const [structure] = (await coordinator.get(`${ws()}/settlements/${settlementId}/structures`)).body.items;
     expect(structure).toMatchObject({ id: s, sectionId: null });
   });
+
+  it('property: an L-shaped outline with a hole takes exactly the points a plain ray test puts inside', async () => {
+    const settlementId = (await coordinator.post(`${ws()}/settlements`, { name: 'Shapes' })).body.id;
+    let seed = 11;
+    const next = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    // Units of 0.001°: vertices on the grid, points anywhere (never on an edge).
+    const ring = (points: Array<[number, number]>) =>
+      points.map(([x, y]) => [18.4 + x / 1000, -34 + y / 1000]);
+    const shape = (outer: Array<[number, number]>, hole: Array<[number, number]>) => ({
+      type: 'Polygon' as const,
+      coordinates: [ring(outer), ring(hole)],
+    });
+    const ell = shape(
+      [
+        [0, 0],
+        [6, 0],
+        [6, 2],
+        [2, 2],
+        [2, 6],
+        [0, 6],
+        [0, 0],
+      ],
+      [
+        [0.5, 0.5],
+        [0.5, 1.5],
+        [1.5, 1.5],
+        [1.5, 0.5],
+        [0.5, 0.5],
+      ],
+    );
+    const turned = shape(
+      [
+        [1, 1],
+        [7, 1],
+        [7, 7],
+        [5, 7],
+        [5, 3],
+        [1, 3],
+        [1, 1],
+      ],
+      [
+        [5.5, 1.5],
+        [5.5, 2.5],
+        [6.5, 2.5],
+        [6.5, 1.5],
+        [5.5, 1.5],
+      ],
+    );
+    const inRing = (p: number[], r: number[][]) => {
+      let inside = false;
+      for (let i = 0, j = r.length - 1; i < r.length; j = i++) {
+        const [xi, yi] = r[i]!;
+        const [xj, yj] = r[j]!;
+        if (yi! > p[1]! !== yj! > p[1]! && p[0]! < ((xj! - xi!) * (p[1]! - yi!)) / (yj! - yi!) + xi!)
+          inside = !inside;
+      }
+      return inside;
+    };
+    const within = (p: number[], polygon: typeof ell) =>
+      inRing(p, polygon.coordinates[0]!) && !inRing(p, polygon.coordinates[1]!);
+    const points: Record<string, number[]> = {};
+    for (let i = 0; i < 60; i++) {
+      const point = { lon: 18.4 + (next() * 7.5) / 1000, lat: -34 + (next() * 7.5) / 1000 };
+      const made = await coordinator.post(`${ws()}/settlements/${settlementId}/structures`, {
+        number: `P-${i}`,
+        point,
+      });
+      points[made.body.id] = [point.lon, point.lat];
+    }
+    const filed = async () =>
+      Object.fromEntries(
+        (
+          (await coordinator.get(`${ws()}/settlements/${settlementId}/structures?limit=100`)).body
+            .items as Array<{
+            id: string;
+            sectionId: string | null;
+          }>
+        ).map((s) => [s.id, s.sectionId]),
+      );
+    const made = await coordinator.post(`${ws()}/settlements/${settlementId}/sections`, {
+      code: 'L',
+      name: 'L',
+      boundary: ell,
+    });
+    expect(made.statusCode, made.payload).toBe(201);
+    const expected = (polygon: typeof ell) =>
+      Object.fromEntries(
+        Object.entries(points).map(([id, p]) => [id, within(p, polygon) ? made.body.id : null]),
+      );
+    const drawn = expected(ell);
+    expect(Object.values(drawn).filter(Boolean).length).toBeGreaterThan(5);
+    expect(await filed()).toEqual(drawn);
+    const redrawn = await coordinator.patch(`${ws()}/sections/${made.body.id}`, {
+      baseVersionId: made.body.versionId,
+      boundary: turned,
+    });
+    expect(redrawn.statusCode, redrawn.payload).toBe(200);
+    expect(await filed()).toEqual(expected(turned));
+  });
 });
