@@ -100,8 +100,8 @@ export async function writeEntityRecords(
 
 /**
  * After a reviewer's correction made the submission valid, or their approval: its records, if it
- * has none yet (and is neither rejected nor in conflict between versions). Record issues flag it again, replacing
- * those of an earlier try; returns the row as it now is.
+ * has none yet and is neither rejected nor in conflict between versions. Record issues flag it
+ * again, replacing those of an earlier try; returns the row as it now is.
  */
 export async function writeEntityRecordsOnReview(
   ctx: RequestContext,
