@@ -1,3 +1,4 @@
+import type { ColumnType } from 'kysely';
 import type { Syncable } from './schema.ts';
 
 /** The tables of offline collection (migration 0004): submissions, assignments, teams, jobs. */
@@ -21,6 +22,8 @@ export interface SubmissionsTable extends Syncable {
   received_at: string;
   reviewed_by_person_id: string | null;
   reviewed_at: string | null;
+  /** The version whose answers made the submission's records (migration 0010); null: none yet. */
+  records_version_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface SubmissionVersionsTable {

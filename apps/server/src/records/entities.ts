@@ -1,5 +1,8 @@
 import type { AnswerTree } from '@coproduce/contract';
-import { entityPlacements, type Form, type SurveyItem } from '@coproduce/forms';
+import { type EntityDeclaration, entityPlacements, type Form, type SurveyItem } from '@coproduce/forms';
+import type { FormEngine } from '@coproduce/forms/engine';
+import { toBoolean } from '@coproduce/forms/expr';
+import { compileForm } from '@coproduce/forms/submission';
 
 /**
  * What one submission creates or updates, read from its form's `entities` sheet and `save_to`
@@ -7,13 +10,24 @@ import { entityPlacements, type Form, type SurveyItem } from '@coproduce/forms';
  * for the whole form), its properties the answers saved to it. Extended beyond ODK so that a
  * repeat's entities know the entity of the instance around them: a household's members point at
  * the household, the household at the structure. Pure; the domains write the records.
+ *
+ * `create_if` and `update_if` are evaluated per instance by the form engine, where pyxform puts
+ * the entity's `meta/entity` (so `${name}` resolves as relevance does there), with ODK's rules:
+ * without an entity id (none declared, or its answer blank) the entity is created when create_if
+ * holds or there is none; with one it is updated when update_if holds or there is none, else
+ * created when create_if holds; otherwise that instance writes nothing. Entities inside a repeat
+ * entry that writes nothing write nothing either (their record would belong to one that does not
+ * exist); an entity that would only have pointed at one outside its instance (a household at the
+ * submission's structure) points as if that one were absent.
  */
 export interface EntityWrite {
   list: string;
   /** Where the instance is, e.g. `/household/members[2]` (1-based, as ODK numbers repeats). */
   path: string;
-  /** The entity id the form names (`entity_id` cell): an update; null creates. */
+  /** The entity id the form names (`entity_id` cell); null when none is named. */
   entityId: string | null;
+  /** What create_if/update_if decided: update the entity `entityId` names, or create one. */
+  action: 'create' | 'update';
   label: string | null;
   properties: Record<string, string>;
   /** The question each property was answered in, by property (to say where a problem is). */
@@ -88,9 +102,58 @@ function reference(cell: string | undefined, scope: Scope): string | null {
   return value === undefined || value === '' ? null : value;
 }
 
-export function entityWrites(form: Form, answers: AnswerTree): EntityWrite[] {
+/** A create_if or update_if the form engine could not evaluate (a typo, an unsupported function). */
+export class EntityConditionError extends Error {
+  constructor(
+    readonly path: string,
+    readonly column: 'create_if' | 'update_if',
+    readonly list: string,
+    cause: unknown,
+  ) {
+    super(`the ${column} of the entity list "${list}" could not be evaluated: ${(cause as Error).message}`);
+  }
+}
+
+/** Whether a condition holds in the instance at `path` (e.g. `/household[2]/member[1]`). */
+type Holds = (expression: string, path: string) => boolean;
+
+// A given engine is the version's cached one: entityWrites loads and evaluates within one
+// synchronous call, so no other submission's answers can come in between.
+function conditionsIn(form: Form, answers: AnswerTree, given: FormEngine | undefined): Holds {
+  let engine: FormEngine | null = null;
+  return (expression, path) => {
+    if (!engine) {
+      engine = given ?? compileForm(form).engine;
+      engine.loadAnswers(answers);
+    }
+    const indexes = [...path.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]) - 1);
+    return toBoolean(engine.evaluateIn(expression, path.replace(/\[\d+\]/g, ''), indexes));
+  };
+}
+
+/** ODK's rules for one instance: what it does to its entity, or nothing (null). */
+export function entityAction(
+  declaration: EntityDeclaration,
+  entityId: string | null,
+  holds: (column: 'create_if' | 'update_if', expression: string) => boolean,
+): EntityWrite['action'] | null {
+  const { createIf, updateIf } = declaration;
+  const creates = () => (createIf === undefined || holds('create_if', createIf) ? 'create' : null);
+  if (entityId === null) return creates();
+  if (updateIf === undefined || holds('update_if', updateIf)) return 'update';
+  return createIf !== undefined && holds('create_if', createIf) ? 'create' : null;
+}
+
+/**
+ * The writes one submission makes. `engine`: the form's compiled engine (the answers are loaded
+ * into it when a create_if or update_if needs evaluating); without one, the form is compiled here.
+ */
+export function entityWrites(form: Form, answers: AnswerTree, engine?: FormEngine): EntityWrite[] {
   const declarations = form.entities ?? [];
   if (declarations.length === 0) return [];
+  const conditions = conditionsIn(form, answers, engine);
+  // Repeat entries whose entity wrote nothing: the entities inside them write nothing either.
+  const skipped: string[] = [];
   const placements = entityPlacements(form);
   const saved = savedTo(form);
   // Shallowest first, so that an entity's parent is already in the list.
@@ -112,6 +175,19 @@ export function entityWrites(form: Form, answers: AnswerTree): EntityWrite[] {
       );
     const props = saved.get(declaration.list) ?? new Map<string, string>();
     for (const { scope, tree } of scopes) {
+      if (skipped.some((path) => scope.path.startsWith(`${path}/`))) continue;
+      const entityId = reference(declaration.entityId, scope);
+      const action = entityAction(declaration, entityId, (column, expression) => {
+        try {
+          return conditions(expression, scope.path);
+        } catch (error) {
+          throw new EntityConditionError(scope.path, column, declaration.list, error);
+        }
+      });
+      if (!action) {
+        if (scope.path.includes('[')) skipped.push(scope.path);
+        continue;
+      }
       const own = valuesOf(tree, new Map());
       const properties: Record<string, string> = {};
       const questions: Record<string, string> = {};
@@ -137,7 +213,8 @@ export function entityWrites(form: Form, answers: AnswerTree): EntityWrite[] {
       writes.push({
         list: declaration.list,
         path: scope.path,
-        entityId: reference(declaration.entityId, scope),
+        entityId,
+        action,
         label: reference(declaration.label, scope),
         properties,
         questions,

@@ -1,111 +1,21 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: XLSForm references are written ${name}
-import type { Form, SurveyItem } from '@coproduce/forms';
 import { v7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CollectionWorld, collectionWorld } from '../test/collection-world.ts';
-import { form, group, question } from '../test/form-models.ts';
-
-// An enumeration form as the entities sheet declares it: the structure (in a group), its
-// households in a repeat, their members in a repeat inside it, and the household's consent.
-const repeat = (name: string, children: SurveyItem[]): SurveyItem => ({
-  ...question(name, 'begin_repeat', { default: name }),
-  kind: 'repeat',
-  children,
-});
-const saved = (name: string, type: string, saveTo: string) =>
-  question(name, type, { default: name }, { saveTo });
-
-function enumerationForm(): Form {
-  return {
-    ...form(
-      [
-        group('structure', { default: 'Structure' }, [
-          saved('painted_number', 'text', 'structures#number'),
-          saved('location', 'geopoint', 'structures#point'),
-          saved('rooms', 'integer', 'structures#rooms'),
-        ]),
-        repeat('household', [
-          saved('size', 'integer', 'households#size_stated'),
-          saved('head_sex', 'text', 'households#head_sex'),
-          saved('consent_method', 'text', 'households#consent_method'),
-          saved('consent_given_by', 'text', 'households#consent_given_by'),
-          saved('consent_notice', 'text', 'households#consent_notice'),
-          saved('consent_language', 'text', 'households#consent_language'),
-          saved('consent_purposes', 'text', 'households#consent_purposes'),
-          repeat('member', [
-            saved('age', 'integer', 'household_members#age'),
-            saved('sex', 'text', 'household_members#sex'),
-            saved('born', 'date', 'household_members#birth_date'),
-          ]),
-        ]),
-      ],
-      {},
-      'enumeration',
-    ),
-    entities: [
-      { list: 'structures', label: '${painted_number}', extra: {} },
-      { list: 'households', label: "concat('Household of ', ${size})", extra: {} },
-      { list: 'household_members', label: "concat('Member aged ', ${age})", extra: {} },
-    ],
-  };
-}
+import { consent, type Enumeration, enumerationForm, enumerationIn } from '../test/enumeration-world.ts';
 
 let world: CollectionWorld;
-let formId: string;
+let sonop: Enumeration;
 let settlementId: string;
-
-const consent = {
-  consent_method: 'signed',
-  consent_given_by: 'self',
-  consent_notice: 'v1',
-  consent_language: 'zu',
-  consent_purposes: 'community_planning municipality_aggregates',
-};
-const enumeration = (answers: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
-  id: v7(),
-  formId,
-  formVersion: 1,
-  answers,
-  files: [],
-  ...extra,
-});
-const ingest = async (items: unknown[], agent = world.as.coordinator) => {
-  const res = await agent.post(world.url('/submissions'), { items });
-  expect(res.statusCode, res.payload).toBe(200);
-  return res.body.outcomes as Array<{
-    status: string;
-    issues: Array<{ code: string; path: string; repeatIndexes: number[] }>;
-  }>;
-};
-const structures = async () =>
-  (await world.as.coordinator.get(world.url(`/settlements/${settlementId}/structures`))).body.items as Array<{
-    id: string;
-    number: string;
-    status: string;
-    rooms: number | null;
-    point: unknown;
-    hasConflict: boolean;
-  }>;
+const enumeration = (answers: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
+  sonop.item(answers, extra);
+const ingest = (items: unknown[], agent = world.as.coordinator) => sonop.ingest(items, agent);
+const structures = () => sonop.structures();
 
 beforeAll(async () => {
   world = await collectionWorld();
-  const c = world.as.coordinator;
-  const made = await c.post(world.url('/forms'), { model: enumerationForm() });
-  expect(made.statusCode, made.payload).toBe(201);
-  formId = made.body.id;
-  expect((await c.post(world.url(`/forms/${formId}/publish`), {})).statusCode).toBe(201);
-  settlementId = (await c.post(world.url('/settlements'), { name: 'Sonop', numberPrefix: 'B-' })).body.id;
-  const round = await c.post(world.url(`/settlements/${settlementId}/rounds`), { name: 'Round 1', formId });
-  expect(round.statusCode, round.payload).toBe(201);
-  let versionId = round.body.versionId;
-  for (const status of ['numbering', 'enumerating']) {
-    const moved = await c.post(world.url(`/rounds/${round.body.id}/status`), {
-      baseVersionId: versionId,
-      status,
-    });
-    expect(moved.statusCode, moved.payload).toBe(200);
-    versionId = moved.body.versionId;
-  }
+  sonop = await enumerationIn(world, enumerationForm());
+  settlementId = sonop.settlementId;
 });
 afterAll(() => world.server.close());
 
@@ -215,5 +125,66 @@ describe('records from an enumeration submission', () => {
     ]);
     expect(outcome!.status).toBe('needs_attention');
     expect(outcome!.issues).toEqual([expect.objectContaining({ code: 'record', path: '/' })]);
+  });
+});
+
+describe('create_if, per household', () => {
+  it('a household whose create_if is false makes no record, nor do its members; the others do', async () => {
+    const conditional = await enumerationIn(
+      world,
+      enumerationForm('enumeration_if', { households: { createIf: "${outcome} != 'refused'" } }),
+      'Mamelodi',
+    );
+    const refusedOnly = conditional.item({
+      structure: { painted_number: 'B-0001' },
+      household: [{ outcome: 'refused', size: '4', member: [{ age: '40' }] }],
+    });
+    expect(await conditional.ingest([refusedOnly])).toEqual([
+      expect.objectContaining({ status: 'stored', issues: [] }),
+    ]);
+    expect(await conditional.households()).toEqual([]);
+    const mixed = conditional.item({
+      structure: { painted_number: 'B-0002' },
+      household: [
+        { outcome: 'refused', size: '4', member: [{ age: '40' }] },
+        { outcome: 'enumerated', size: '2', ...consent, member: [{ age: '31' }, { age: '5' }] },
+      ],
+    });
+    expect((await conditional.ingest([mixed]))[0]).toMatchObject({ status: 'stored', issues: [] });
+    const households = await conditional.households();
+    expect(households.map((h) => h.sizeStated)).toEqual([2]);
+    const detail = (await world.as.coordinator.get(world.url(`/households/${households[0]!.id}`))).body;
+    expect(detail.members.map((m: { age: number }) => m.age)).toEqual([31, 5]);
+    // The structures themselves have no create_if: both were numbered.
+    expect((await conditional.structures()).map((s) => s.number).sort()).toEqual(['B-0001', 'B-0002']);
+  });
+});
+
+describe('update_if and create_if, with the structure the form names', () => {
+  it('creates it under that id when only create_if holds, updates it when update_if does, else leaves it', async () => {
+    const upsert = await enumerationIn(
+      world,
+      enumerationForm('enumeration_upsert', {
+        structures: {
+          entityId: '${structure_id}',
+          updateIf: "${visit} = 'again'",
+          createIf: "${visit} = 'first'",
+        },
+      }),
+      'Upsert',
+    );
+    const id = v7();
+    const visit = (visit: string, rooms: string) =>
+      upsert.item({ structure: { structure_id: id, visit, painted_number: 'B-0500', rooms } });
+    expect((await upsert.ingest([visit('first', '1')]))[0]).toMatchObject({ status: 'stored', issues: [] });
+    expect(await upsert.structures()).toEqual([expect.objectContaining({ id, number: 'B-0500', rooms: 1 })]);
+    expect((await upsert.ingest([visit('again', '3')]))[0]).toMatchObject({ status: 'stored', issues: [] });
+    expect((await upsert.ingest([visit('passing by', '9')]))[0]).toMatchObject({
+      status: 'stored',
+      issues: [],
+    });
+    expect(await upsert.structures()).toEqual([expect.objectContaining({ id, rooms: 3 })]);
+    const history = (await world.as.coordinator.get(world.url(`/structures/${id}/versions`))).body.items;
+    expect(history.map((v: { kind: string }) => v.kind)).toEqual(['original', 'change']);
   });
 });

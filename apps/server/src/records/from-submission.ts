@@ -1,10 +1,11 @@
 import type { AnswerTree, SubmissionIssue } from '@coproduce/contract';
 import type { Form } from '@coproduce/forms';
+import type { FormEngine } from '@coproduce/forms/engine';
 import { sql } from 'kysely';
 import type { AuditIntent, Membership, RequestContext } from '../context.ts';
 import { AppError } from '../errors.ts';
 import type { RoundRow } from '../settlements/coverage.ts';
-import { type EntityWrite, entityWrites } from './entities.ts';
+import { EntityConditionError, type EntityWrite, entityWrites } from './entities.ts';
 
 /**
  * Turning a stored submission into records: the entities its form declares (records/entities.ts)
@@ -50,6 +51,15 @@ export const recordIssue = (path: string, message: string): SubmissionIssue => (
   message,
 });
 
+/** What writing one submission's records came to: the records made, or why none were. */
+export interface RecordsOutcome {
+  issues: SubmissionIssue[];
+  /** How many entities became records (0 with issues, or when the form asked for none). */
+  written: number;
+}
+
+const refused = (issues: SubmissionIssue[]): RecordsOutcome => ({ issues, written: 0 });
+
 export async function writeRecordsFromSubmission(
   ctx: RequestContext,
   targets: readonly EntityTarget[],
@@ -57,24 +67,32 @@ export async function writeRecordsFromSubmission(
     caller: Membership;
     submissionId: string;
     form: Form;
+    /** The form's compiled engine, to evaluate create_if and update_if (else compiled here). */
+    engine?: FormEngine;
     answers: AnswerTree;
     startedAt: string | null;
     round: RoundRow | null;
   },
-): Promise<SubmissionIssue[]> {
+): Promise<RecordsOutcome> {
   const byList = new Map(targets.map((t) => [t.list, t]));
   const consumed = new Set(targets.flatMap((t) => t.consumes ?? []));
+  let writes: EntityWrite[];
+  try {
+    writes = entityWrites(submission.form, submission.answers, submission.engine);
+  } catch (error) {
+    if (error instanceof EntityConditionError) return refused([recordIssue(error.path, error.message)]);
+    throw error;
+  }
   // Lists that are no kind of record here make none (the form's import said so); their answers stay.
-  const writes = entityWrites(submission.form, submission.answers);
-  if (!writes.some((w) => byList.has(w.list) || consumed.has(w.list))) return [];
+  if (!writes.some((w) => byList.has(w.list) || consumed.has(w.list))) return refused([]);
   const { round } = submission;
   if (!round)
-    return [
+    return refused([
       recordIssue(
         '/',
         'no open enumeration round uses this form, so no records were made; the answers are kept',
       ),
-    ];
+    ]);
   // The records' audit entries wait until they are all written: a rolled-back record has none.
   const pending: AuditIntent[] = [];
   const local: RequestContext = { ...ctx, audit: (entry) => pending.push(entry), unchanged: () => {} };
@@ -95,17 +113,18 @@ export async function writeRecordsFromSubmission(
   } catch (error) {
     await sql`rollback to savepoint entity_records`.execute(ctx.db);
     await sql`release savepoint entity_records`.execute(ctx.db);
-    if (error instanceof EntityProblems) return error.problems.map((p) => recordIssue(p.path, p.message));
+    if (error instanceof EntityProblems)
+      return refused(error.problems.map((p) => recordIssue(p.path, p.message)));
     if (error instanceof AppError)
-      return [
+      return refused([
         recordIssue(
           '/',
           `no records were made: ${error.message}${error.errors?.[0]?.message ? ` (${error.errors[0].message})` : ''}`,
         ),
-      ];
+      ]);
     throw error;
   }
   await sql`release savepoint entity_records`.execute(ctx.db);
   for (const entry of pending) ctx.audit(entry);
-  return [];
+  return { issues: [], written: written.size };
 }

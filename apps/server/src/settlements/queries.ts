@@ -212,3 +212,14 @@ export function findObservation(db: Tx, workspaceId: string, id: string) {
     .where('id', '=', id)
     .executeTakeFirst();
 }
+
+/** Where each live structure of a settlement is filed: its section, and whether it has a point. */
+export function structureSections(db: Tx, workspaceId: string, settlementId: string) {
+  return db
+    .selectFrom('structures')
+    .select(['id', 'section_id', 'lon'])
+    .where('workspace_id', '=', workspaceId)
+    .where('settlement_id', '=', settlementId)
+    .where('deleted_at', 'is', null)
+    .execute();
+}

@@ -1,4 +1,4 @@
-import { distanceMetres, metresToDegreesBox } from '@coproduce/geometry';
+import { bbox, distanceMetres, metresToDegreesBox, pointInPolygon } from '@coproduce/geometry';
 import { sql } from 'kysely';
 import type { RequestContext } from '../context.ts';
 
@@ -6,7 +6,8 @@ import type { RequestContext } from '../context.ts';
  * Spatial queries behind one function each, with the same answers on both databases: PostGIS
  * (geography, nearest by the GiST index's `<->`, distance on the sphere) on PostgreSQL; on SQLite
  * the R*Tree finds candidates in a box around each structure and the distance is the same sphere
- * formula (haversine, mean earth radius) computed here.
+ * formula (haversine, mean earth radius) computed here. Points in an area are planar on both
+ * (PostGIS geometry, the same ray test as @coproduce/geometry's), a point on the edge inside.
  */
 export interface Nearest {
   structureId: string;
@@ -110,4 +111,37 @@ async function nearestOnSqlite(
     const found = best.get(s.id);
     return { structureId: s.id, facilityId: found?.facilityId ?? null, metres: found?.metres ?? null };
   });
+}
+
+/**
+ * The live structures of a settlement whose point lies in `boundary` (a stored Polygon or
+ * MultiPolygon, GeoJSON text), by id: a section's structures as its outline says.
+ */
+export async function structuresInArea(
+  ctx: RequestContext,
+  workspaceId: string,
+  settlementId: string,
+  boundary: string,
+): Promise<string[]> {
+  if (ctx.deps.databaseKind === 'postgres') {
+    const { rows } = await sql<{ id: string }>`
+      select s.id from structures s
+      where s.workspace_id = ${workspaceId} and s.settlement_id = ${settlementId} and s.deleted_at is null
+        and s.point is not null
+        and ST_Intersects(ST_SetSRID(ST_GeomFromGeoJSON(${boundary}), 4326), s.point::geometry)
+      order by s.id`.execute(ctx.db);
+    return rows.map((r) => r.id);
+  }
+  const geometry = JSON.parse(boundary);
+  const [minLon, minLat, maxLon, maxLat] = bbox(geometry);
+  // The R*Tree finds the structures in the outline's box; the ray test keeps those inside it.
+  const { rows } = await sql<{ id: string; lon: number; lat: number }>`
+    select s.id, s.lon, s.lat from structures_rtree r
+    join spatial_keys k on k.key = r.key
+    join structures s on s.workspace_id = k.workspace_id and s.id = k.record_id
+    where r.max_lon >= ${minLon} and r.min_lon <= ${maxLon} and r.max_lat >= ${minLat} and r.min_lat <= ${maxLat}
+      and k.kind = 'structure' and k.workspace_id = ${workspaceId}
+      and s.settlement_id = ${settlementId} and s.deleted_at is null and s.lon is not null
+    order by s.id`.execute(ctx.db);
+  return rows.filter((r) => pointInPolygon([r.lon, r.lat], geometry)).map((r) => r.id);
 }

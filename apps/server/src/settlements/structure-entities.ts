@@ -18,7 +18,8 @@ import { numberStructure, readableStructure, updateStructure } from './structure
 
 /**
  * Structures from a form's `structures` entity: a numbering form creates one (or finds the one
- * with that painted number), an enumeration form updates the structure it names. Properties are
+ * with that painted number), an enumeration form updates the structure it names (or, when its
+ * create_if decided so, creates one under that id). Properties are
  * the record's own words in snake_case: number, point, section (its code), use, wall_material,
  * roof_material, rooms, floor_area_m2, stated_occupants, stated_households.
  */
@@ -89,14 +90,14 @@ async function matching(
   number: string | undefined,
 ) {
   const { caller, round } = scope;
-  if (write.entityId) {
+  if (write.entityId && write.action === 'update') {
     const named = await readableStructure(ctx, caller, write.entityId).catch(() => null);
     if (named && named.settlement_id === round.settlement_id) return named.id;
     throw new EntityProblems([
       { path: '/', message: 'the structure this form names is not one of the settlement' },
     ]);
   }
-  if (!number) return null;
+  if (write.entityId || !number) return null;
   const holders = await structuresNumbered(ctx.db, caller.workspaceId, round.settlement_id, number);
   return holders.length === 1 ? holders[0]!.id : null;
 }
@@ -121,7 +122,9 @@ export const structureTarget: EntityTarget = {
       throw new EntityProblems([
         { path: where(write, 'number'), message: 'a new structure needs its painted number' },
       ]);
-    const input = checked(CreateStructureInputSchema, fields, write, propOf);
+    // Created under the id the form names (create_if held where update_if did not), as ODK does.
+    const id = write.action === 'create' && write.entityId ? { id: write.entityId } : {};
+    const input = checked(CreateStructureInputSchema, { ...id, ...fields }, write, propOf);
     return (await numberStructure(ctx, scope.caller, scope.round.settlement_id, input, source)).id;
   },
 };

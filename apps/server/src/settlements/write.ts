@@ -12,6 +12,7 @@ import { boundaryColumns } from './boundary.ts';
 import { type SettlementContent, settlementColumns, settlementContent } from './content.ts';
 import { canSettlements } from './policy.ts';
 import { findSection, findSettlement, insertSection, insertSettlement, sectionsOf } from './queries.ts';
+import { followSectionOutline } from './section-structures.ts';
 
 /** A settlement the caller may see, or a 404 (another workspace's id or a tombstone). */
 export async function readableSettlement(ctx: RequestContext, caller: Membership, settlementId: string) {
@@ -142,6 +143,7 @@ export async function createSection(
   };
   await insertSection(ctx.db, row);
   ctx.audit({ action: 'section.create', entityType: 'section', entityId: id, fields: Object.keys(content) });
+  if (row.boundary) await followSectionOutline(ctx, row);
   return row;
 }
 
@@ -193,5 +195,9 @@ export async function updateSection(
       entityId: row.id,
       fields: result.changed,
     });
-  return (await findSection(ctx.db, caller.workspaceId, row.id))!;
+  const fresh = (await findSection(ctx.db, caller.workspaceId, row.id))!;
+  // Redrawn (not kept aside as a conflict): the structures follow the new outline.
+  if (result.outcome === 'applied' && result.changed.includes('boundary'))
+    await followSectionOutline(ctx, fresh);
+  return fresh;
 }

@@ -245,3 +245,27 @@ export async function teamsOf(trx: Tx, workspaceId: string, personId: string): P
     rows.filter((r) => (JSON.parse(r.member_person_ids) as string[]).includes(personId)).map((r) => r.id),
   );
 }
+
+/** The submission's records were made from its current version (it makes none again). */
+export async function markRecordsMade(trx: Tx, workspaceId: string, id: string) {
+  await trx
+    .updateTable('submissions')
+    .set((eb) => ({ records_version_id: eb.ref('current_version_id') }))
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', id)
+    .execute();
+}
+
+/** The current version's answers and the first version's meta (when the phone started). */
+export function currentAndFirstVersion(
+  trx: Tx,
+  row: { workspace_id: string; id: string; current_version_id: string },
+) {
+  return trx
+    .selectFrom('submission_versions')
+    .select(['id', 'number', 'answers', 'meta'])
+    .where('workspace_id', '=', row.workspace_id)
+    .where('submission_id', '=', row.id)
+    .where((eb) => eb.or([eb('id', '=', row.current_version_id), eb('number', '=', 1)]))
+    .execute();
+}

@@ -12,6 +12,7 @@ import { newId } from '../ids.ts';
 import { answerRows, deleteAnswerRows, insertAnswerRows } from './answer-rows.ts';
 import type { AnswerLayout } from './answer-tables.ts';
 import { canonicalJson } from './compiled.ts';
+import { writeEntityRecordsOnReview } from './entity-records.ts';
 import { canSubmissions, type SubmissionAction } from './policy.ts';
 import { preparedVersion } from './prepared.ts';
 import { presentDetail } from './present.ts';
@@ -94,7 +95,10 @@ export async function reviewSubmission(
     entityId: id,
     fields: ['state', ...(comment ? ['comment'] : [])],
   });
-  return submissionDetail(ctx, caller, { ...row, state, revision });
+  const reviewed = { ...row, state, revision };
+  // Approved: the reviewer vouches for it, so it makes its records now if it has none yet.
+  const after = state === 'approved' ? await writeEntityRecordsOnReview(ctx, caller, reviewed) : reviewed;
+  return submissionDetail(ctx, caller, after);
 }
 
 /**
@@ -166,7 +170,9 @@ export async function newCurrentVersion(
     ...(options.conflict ? { has_conflict: 1 } : {}),
   };
   await updateSubmissionRow(ctx.db, caller.workspaceId, row.id, changes);
-  return { ...row, ...changes };
+  const updated = { ...row, ...changes };
+  // A correction that leaves it valid makes the records it could not make before (once).
+  return flagged ? updated : writeEntityRecordsOnReview(ctx, caller, updated);
 }
 
 export async function editSubmission(

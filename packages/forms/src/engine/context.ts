@@ -90,6 +90,30 @@ function pathTarget(from: FieldInfo, path: PathNode): string | undefined {
   return `/${segments.join('/')}`;
 }
 
+/**
+ * A node standing for a bind placed in a container (the form at '', a group, or a repeat, whose
+ * instance the chain names), as pyxform places an entity's `meta/entity` there: ${name} and
+ * relative paths then resolve as they do for a question in that instance.
+ */
+export function nodeInside(container: FieldInfo | null): FieldInfo {
+  const path = `${container?.path ?? ''}/meta/entity`;
+  return {
+    index: -1,
+    path,
+    name: 'entity',
+    type: 'string',
+    kind: 'leaf',
+    parent: path.slice(0, path.lastIndexOf('/')),
+    repeats: container ? repeatsWithSelf(container) : [],
+    listName: undefined,
+    staticDefault: undefined,
+    expressions: {},
+    usesPosition: false,
+    usesIndexedRepeat: false,
+    usesLanguage: false,
+  };
+}
+
 export function createEvalContext(
   state: FormState,
   field: FieldInfo,

@@ -1,5 +1,12 @@
-import { type ExpressionError, evaluate, toBoolean, toStringValue, type Value } from '../expr/index.ts';
-import { answerInstances, createEvalContext, type EngineOptions } from './context.ts';
+import {
+  type ExpressionError,
+  evaluate,
+  parseExpression,
+  toBoolean,
+  toStringValue,
+  type Value,
+} from '../expr/index.ts';
+import { answerInstances, createEvalContext, type EngineOptions, nodeInside } from './context.ts';
 import { FormEngineCore } from './engine.ts';
 import { type EngineField, type ExpressionColumn, type FieldInfo, FormEngineError } from './fields.ts';
 import type { Chain } from './instances.ts';
@@ -57,6 +64,12 @@ export interface FormEngine {
    * get as many instances as the arrays hold (unless repeat_count decides), calculations are recomputed.
    */
   loadAnswers(tree: AnswerTree): void;
+  /**
+   * Evaluates an expression as a bind inside the container at `path` ('' for the form, a group, or
+   * a repeat whose instance `repeatIndexes` names, its own index last), as ODK evaluates an
+   * entity's create_if and update_if there. Throws ExpressionError when it cannot be evaluated.
+   */
+  evaluateIn(expression: string, path?: string, repeatIndexes?: readonly number[]): Value;
   /** Required-but-blank and failed constraints over every relevant field instance. */
   validate(): ValidationProblem[];
   /** Expressions that failed at run time; their column fell back to a neutral value (blank, relevant, no constraint). */
@@ -256,6 +269,18 @@ class HeadlessFormEngine implements FormEngine {
       }
     }
     return out;
+  }
+
+  evaluateIn(expression: string, path = '', repeatIndexes: readonly number[] = []): Value {
+    const container = path === '' ? null : this.core.field(path);
+    if (container?.kind === 'leaf')
+      throw new FormEngineError('engine.unknown_field', `${path} is a question, not a group or repeat`, {
+        path,
+      });
+    const chain = container ? this.core.chainFor(container, repeatIndexes, true) : [];
+    this.core.evaluationCount++;
+    const ctx = createEvalContext(this.core, nodeInside(container), chain, { currentValue: () => '' });
+    return evaluate(parseExpression(expression), ctx);
   }
 
   validate(): ValidationProblem[] {
