@@ -124,6 +124,10 @@ describe('picking a numbered structure on the phone', () => {
     expect(searchStructures(list, 'b 142').map((s) => s.id)).toEqual(['a']);
     expect(searchStructures(list, '14').map((s) => s.id)).toEqual(['a', 'b', 'c']);
     expect(searchStructures(list, '')).toHaveLength(3);
+    // The number typed comes first, then numbers starting with it, then the rest containing it.
+    const near = [structure('x', 'A-0110'), structure('y', 'B-0011'), structure('z', 'A-0011')];
+    expect(searchStructures(near, 'a11').map((s) => s.number)).toEqual(['A-0011', 'A-0110']);
+    expect(searchStructures(near, '11').map((s) => s.number)).toEqual(['A-0110', 'B-0011', 'A-0011']);
     expect(numberKey('B-0142')).toBe(numberKey('b142'));
     expect(numberKey('B-1042')).not.toBe(numberKey('B-142'));
   });

@@ -48,9 +48,19 @@ export const numberKey = (number: string): string =>
     .replace(/[^\p{L}\p{N}]/gu, '')
     .replace(/(^|\D)0+(?=\d)/g, '$1');
 
+/** Numbers containing what was typed; the very number typed first, then those starting with it. */
 export function searchStructures(structures: Structure[], query: string): Structure[] {
   const key = numberKey(query);
-  return key ? structures.filter((s) => numberKey(s.number).includes(key)) : structures;
+  if (!key) return structures;
+  const rank = (s: Structure) => {
+    const own = numberKey(s.number);
+    return own === key ? 0 : own.startsWith(key) ? 1 : 2;
+  };
+  return structures
+    .filter((s) => numberKey(s.number).includes(key))
+    .map((s, i) => ({ s, i, r: rank(s) }))
+    .sort((a, b) => a.r - b.r || a.i - b.i)
+    .map(({ s }) => s);
 }
 
 /** An ODK geopoint answer: "lat lon altitude accuracy". */
