@@ -6,10 +6,21 @@
 // household with three members and their consent; back online the outbox sends. The coordinator
 // then finds the structures on Sonop's map and table, two numbered and one enumerated, and the
 // household with its members in the round. An age no record can hold (200) is kept, flagged, and
-// makes no structure. Screens are checked with axe and photographed at 360 px and 1280 px.
+// makes no structure. Offline again, the researcher picks a numbered structure of section A from
+// the phone's list (searched by number) and is warned, in words and without being stopped, of a
+// painted number already used by a structure on the phone or by another unsent form; a photo of
+// the door shows on the new structure's page. Screens are checked with axe and photographed at
+// 360 px and 1280 px.
 import type { BrowserContext, Page } from '@playwright/test';
 import { checkScreen } from './pages/app.ts';
-import { api, type CollectWorld, signIn, signInApi, startCollectWorld } from './support/collect-world.ts';
+import {
+  api,
+  type CollectWorld,
+  cameraPhoto,
+  signIn,
+  signInApi,
+  startCollectWorld,
+} from './support/collect-world.ts';
 import { enumerationForm, enumerationTitle } from './support/enumeration-form.ts';
 import { expect, test } from './support/index.ts';
 
@@ -24,6 +35,7 @@ interface StructureRow {
   sectionId: string | null;
   point: Point | null;
   rooms: number | null;
+  duplicateNumber: boolean;
 }
 
 let world: CollectWorld;
@@ -33,6 +45,8 @@ let settlementId = '';
 let sectionA = '';
 let roundId = '';
 let near: Point = { lat: 0, lon: 0 };
+/** A structure of section A from the demo, which the phone downloads and offers in its list. */
+let known: StructureRow;
 let context: BrowserContext;
 let page: Page;
 const numbers = ['E2E-001', 'E2E-002', 'E2E-003'];
@@ -56,7 +70,8 @@ test.beforeAll(async ({ browser }) => {
   // Where the new doors are: beside a structure of section A, a metre or two apart.
   const inA = (await api(ctx, 'GET', `${ws}/settlements/${settlementId}/structures?sectionId=${sectionA}`))
     .items as StructureRow[];
-  near = inA.find((s) => s.point)!.point!;
+  known = inA.find((s) => s.point && !s.duplicateNumber)!;
+  near = known.point!;
 
   const round = await api(
     ctx,
@@ -110,7 +125,7 @@ interface Household {
 /** Fills the enumeration form from the collection home: the structure, and a household if one. */
 async function enumerate(p: Page, number: string, at: Point, rooms: string, household?: Household) {
   await card(p).getByRole('link', { name: 'Start a new form' }).click();
-  await p.getByLabel('Painted number').fill(number);
+  await p.getByLabel('Painted number', { exact: true }).fill(number);
   await p.getByLabel('Section code').fill('A');
   await p.getByLabel('Latitude').fill(at.lat.toFixed(6));
   await p.getByLabel('Longitude').fill(at.lon.toFixed(6));
@@ -178,7 +193,7 @@ test('offline: three structures numbered, one household enumerated with three me
   await enumerate(page, numbers[1]!, pointOf(1), '2');
   // The third: a household of three at home, who consent.
   await card(page).getByRole('link', { name: 'Start a new form' }).click();
-  await expect(page.getByLabel('Painted number')).toBeVisible();
+  await expect(page.getByLabel('Painted number', { exact: true })).toBeVisible();
   await checkScreen(page, 'enumeration-structure-fill');
   await page.getByRole('link', { name: 'Back to my work' }).click();
   await enumerate(page, numbers[2]!, pointOf(2), '3', {
@@ -309,6 +324,119 @@ test('on Sonop’s page the coordinator sees the map drawn and the three with th
     const ages = found.locator('tbody tr td:nth-child(4)');
     await expect(ages).toHaveText(['34', '9', '2']);
     await checkScreen(desk, 'enumeration-structure');
+  } finally {
+    await desk.context().close();
+  }
+});
+
+/** The structure page of the form, with no household, up to the Finish button (not pressed). */
+async function numberOnly(p: Page, number: string, at: Point, photo = false) {
+  await card(p).getByRole('link', { name: 'Start a new form' }).click();
+  await p.getByLabel('Painted number', { exact: true }).fill(number);
+  await p.getByLabel('Section code').fill('A');
+  await p.getByLabel('Latitude').fill(at.lat.toFixed(6));
+  await p.getByLabel('Longitude').fill(at.lon.toFixed(6));
+  if (photo)
+    await p
+      .getByLabel('Photo of the door')
+      .setInputFiles({ name: 'IMG_0002.png', mimeType: 'image/png', buffer: await cameraPhoto(p) });
+  await finishPage(p);
+}
+
+async function finishPage(p: Page) {
+  await p.getByRole('button', { name: 'Next' }).click();
+  await expect(p.getByRole('heading', { name: 'Household', exact: true })).toBeVisible();
+  for (let n = await p.getByRole('button', { name: /^Remove Household/ }).count(); n > 0; n--)
+    await p
+      .getByRole('button', { name: /^Remove Household/ })
+      .first()
+      .click();
+  await p.getByRole('button', { name: 'Finish' }).click();
+}
+
+const atHome = (p: Page) =>
+  expect(p.getByRole('heading', { level: 1, name: 'My collection work' })).toBeVisible();
+const warning = (p: Page) => p.getByRole('alert').filter({ hasText: 'is already used' });
+
+test('offline, a structure is picked from the phone’s list and a number used twice is warned of', async () => {
+  await context.setOffline(true);
+  await expect(page.getByText('No connection: your work is kept safely on this phone.')).toBeVisible();
+  await card(page).getByRole('link', { name: 'Start a new form' }).click();
+  const picker = page.getByRole('region', { name: 'Which structure?' });
+  await expect(picker.getByRole('status')).toHaveText(/^\d+ numbered structures on this phone: /);
+  await picker.getByText('Choose a numbered structure').click();
+  // Found however it is typed: lower case, a space for the dash.
+  await picker.getByLabel('Find by painted number').fill(known.number.toLowerCase().replace(/-/g, ' '));
+  const choice = picker.getByRole('button', { name: new RegExp(`^${known.number}\\b`) });
+  await expect(choice).toHaveText(
+    new RegExp(`^${known.number}Section A · (Numbered|Enumerated|Verified|Disputed)$`),
+  );
+  await checkScreen(page, 'enumeration-pick');
+  await choice.click();
+  await expect(picker.getByRole('status')).toHaveText(
+    `Structure ${known.number} chosen: its number, section and place are filled in below.`,
+  );
+  await expect(page.getByLabel('Painted number', { exact: true })).toHaveValue(known.number);
+  await expect(page.getByLabel('Section code')).toHaveValue('A');
+  expect(Number(await page.getByLabel('Latitude').inputValue())).toBeCloseTo(known.point!.lat, 5);
+  // The picked structure is the one visited: its own number is no duplicate.
+  await finishPage(page);
+  await atHome(page);
+  await expect(page.getByRole('heading', { name: 'Waiting to send (1)' })).toBeVisible();
+
+  // A new door painted with a number the phone already knows (downloaded after the first sync).
+  await numberOnly(page, numbers[0]!, pointOf(5));
+  await expect(warning(page)).toBeFocused();
+  await expect(warning(page)).toContainText(`The painted number ${numbers[0]} is already used`);
+  await expect(warning(page)).toContainText(`Structure ${numbers[0]} in section A (Numbered), on this phone`);
+  await checkScreen(page, 'enumeration-duplicate');
+  await warning(page).getByRole('button', { name: 'Finish anyway' }).click();
+  await atHome(page);
+
+  // The same new number twice on this phone: the second is warned of the first, still unsent.
+  await numberOnly(page, 'E2E-010', pointOf(6), true);
+  await atHome(page);
+  await numberOnly(page, 'E2E-010', pointOf(7));
+  await expect(warning(page)).toContainText(
+    `Another of your forms waiting to send: ${enumerationTitle}, finished`,
+  );
+  await warning(page).getByRole('button', { name: 'Change the number' }).click();
+  await expect(warning(page)).toHaveCount(0);
+  await page.getByRole('link', { name: 'Back to my work' }).click();
+  await expect(page.getByRole('heading', { name: 'Waiting to send (3)' })).toBeVisible();
+
+  await context.setOffline(false);
+  await expect(page.getByRole('heading', { name: 'Waiting to send (0)' })).toBeVisible({ timeout: 30_000 });
+});
+
+test('the new structure’s page shows the photo of its door to the coordinator', async ({ browser }) => {
+  const { ctx } = await signInApi(world.base, world.coordinator, world.password);
+  const all = (await api(ctx, 'GET', `${ws}/settlements/${settlementId}/structures?limit=5000`))
+    .items as Array<StructureRow & { photo: unknown }>;
+  // Warned, not stopped: the server matched the known number to its structure, made no second one.
+  expect(all.filter((s) => s.number === numbers[0])).toHaveLength(1);
+  const made = all.filter((s) => s.number === 'E2E-010');
+  expect(made).toHaveLength(1);
+  const photo = made[0]!.photo as { submissionId: string; fileName: string };
+  expect(photo.fileName).toBe('door.jpg');
+  // The phone sends the photo after the form: wait until all of it has arrived.
+  await expect
+    .poll(
+      async () => (await api(ctx, 'GET', `${ws}/submissions/${photo.submissionId}/files/door.jpg`)).complete,
+    )
+    .toBe(true);
+  await ctx.dispose();
+  const desk = await (await browser.newContext({ baseURL: world.base })).newPage();
+  desk.on('pageerror', (error) => pageErrors.push(error.message));
+  try {
+    await signIn(desk, world.coordinator, world.password);
+    await expect(desk).not.toHaveURL(/\/sign-in$/);
+    await desk.goto(`/w/${world.workspaceId}/settlements/${settlementId}/structures/${made[0]!.id}`);
+    await expect(desk.getByRole('heading', { level: 1, name: 'Structure E2E-010' })).toBeVisible();
+    const shown = desk.getByRole('img', { name: 'Photo of structure E2E-010' });
+    await expect(shown).toBeVisible();
+    await expect.poll(() => shown.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+    await checkScreen(desk, 'enumeration-structure-photo');
   } finally {
     await desk.context().close();
   }

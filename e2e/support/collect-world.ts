@@ -161,7 +161,7 @@ export const doorCard = (p: Page) =>
   p.getByRole('listitem').filter({ has: p.getByRole('heading', { name: 'Door count' }) });
 
 /** A 2400 × 1800 photo made in the page (a canvas PNG), as a camera would hand it over. */
-async function cameraPhoto(p: Page): Promise<Buffer> {
+export async function cameraPhoto(p: Page): Promise<Buffer> {
   const base64 = await p.evaluate(() => {
     const canvas = document.createElement('canvas');
     canvas.width = 2400;

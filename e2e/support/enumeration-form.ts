@@ -31,6 +31,7 @@ export function enumerationForm(): Form {
         saved('section', 'text', 'Section code', 'structures#section'),
         saved('location', 'geopoint', 'Where the structure is', 'structures#point'),
         saved('rooms', 'integer', 'Rooms', 'structures#rooms'),
+        saved('door', 'image', 'Photo of the door', 'structures#photo'),
       ]),
       repeat('household', 'Household', [
         saved('size', 'integer', 'People in the household', 'households#size_stated'),

@@ -177,6 +177,11 @@ export const StructureSchema = VersionedSchema.extend({
   outsideBoundary: z.boolean().describe('its point lies outside the settlement boundary'),
   numberedAt: TimestampSchema.nullable(),
   numberedByPersonId: IdSchema.nullable(),
+  photo: z
+    .object({ submissionId: IdSchema, fileName: z.string() })
+    .nullable()
+    .optional()
+    .describe("the numbering form's photo: that submission's file (downloadSubmissionFile)"),
 });
 export type Structure = z.infer<typeof StructureSchema>;
 

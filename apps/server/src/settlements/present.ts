@@ -58,6 +58,10 @@ export const presentStructure = (row: StructureRow): Structure => ({
   outsideBoundary: row.outside_boundary === 1,
   numberedAt: row.numbered_at,
   numberedByPersonId: row.numbered_by_person_id,
+  photo:
+    row.photo_name && row.submission_id
+      ? { submissionId: row.submission_id, fileName: row.photo_name }
+      : null,
 });
 
 export const presentFacility = (row: FacilityRow): Facility => ({

@@ -175,6 +175,22 @@ export async function setDuplicateFlag(
     .execute();
 }
 
+/** A structure's photo: a file of the submission named, which holds its bytes (submission_files). */
+export async function setStructurePhoto(
+  db: Tx,
+  workspaceId: string,
+  id: string,
+  photo: { submissionId: string; fileName: string },
+  stamp: object,
+) {
+  await db
+    .updateTable('structures')
+    .set({ photo_name: photo.fileName, submission_id: photo.submissionId, ...stamp })
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', id)
+    .execute();
+}
+
 export async function insertFacility(db: Tx, row: Insertable<FacilitiesTable>) {
   await db.insertInto('facilities').values(row).execute();
 }

@@ -14,14 +14,15 @@ import {
 import { EntityProblems, type EntityScope, type EntityTarget } from '../records/from-submission.ts';
 import { versionCurrentAt } from '../records/queries.ts';
 import { sectionsOf, structuresNumbered } from './queries.ts';
-import { numberStructure, readableStructure, updateStructure } from './structures.ts';
+import { numberStructure, photographStructure, readableStructure, updateStructure } from './structures.ts';
 
 /**
  * Structures from a form's `structures` entity: a numbering form creates one (or finds the one
  * with that painted number), an enumeration form updates the structure it names (or, when its
- * create_if decided so, creates one under that id). Properties are
- * the record's own words in snake_case: number, point, section (its code), use, wall_material,
- * roof_material, rooms, floor_area_m2, stated_occupants, stated_households.
+ * create_if decided so, creates one under that id). Properties are the record's own words in
+ * snake_case: number, point, section (its code), use, wall_material,
+ * roof_material, rooms, floor_area_m2, stated_occupants, stated_households, and photo (an image
+ * question's answer, the file's name: the structure shows that file of the submission).
  */
 type Fields = {
   number?: string;
@@ -34,6 +35,7 @@ type Fields = {
   floorAreaM2?: number;
   statedOccupants?: number;
   statedHouseholds?: number;
+  photoName?: string;
 };
 
 const text = textOf;
@@ -47,6 +49,7 @@ const readers: PropertyReaders = {
   floor_area_m2: ['floorAreaM2', numberOf],
   stated_occupants: ['statedOccupants', integerOf],
   stated_households: ['statedHouseholds', integerOf],
+  photo: ['photoName', text],
 };
 
 const where = answerPath;
@@ -105,8 +108,11 @@ async function matching(
 export const structureTarget: EntityTarget = {
   list: 'structures',
   async write(ctx, scope, { write }) {
-    const { fields, problems, propOf } = await fieldsOf(ctx, scope, write);
+    const { fields: all, problems, propOf } = await fieldsOf(ctx, scope, write);
     if (problems.length) throw new EntityProblems(problems);
+    // The photo is not part of the record's versioned content: it names a file of this submission.
+    const { photoName, ...fields } = all;
+    const photo = photoName ? { submissionId: scope.submissionId, fileName: photoName } : null;
     const source = { submissionId: scope.submissionId };
     const existing = await matching(ctx, scope, write, fields.number);
     if (existing) {
@@ -116,7 +122,9 @@ export const structureTarget: EntityTarget = {
         (scope.startedAt && (await versionCurrentAt(ctx.db, ref, scope.startedAt))) ||
         current.current_version_id;
       const input = checked(UpdateStructureInputSchema, { baseVersionId: base, ...fields }, write, propOf);
-      return (await updateStructure(ctx, scope.caller, current.id, input, source)).id;
+      const updated = await updateStructure(ctx, scope.caller, current.id, input, source);
+      if (photo) await photographStructure(ctx, scope.caller, updated.id, photo);
+      return updated.id;
     }
     if (!fields.number)
       throw new EntityProblems([
@@ -125,6 +133,14 @@ export const structureTarget: EntityTarget = {
     // Created under the id the form names (create_if held where update_if did not), as ODK does.
     const id = write.action === 'create' && write.entityId ? { id: write.entityId } : {};
     const input = checked(CreateStructureInputSchema, { ...id, ...fields }, write, propOf);
-    return (await numberStructure(ctx, scope.caller, scope.round.settlement_id, input, source)).id;
+    const made = await numberStructure(
+      ctx,
+      scope.caller,
+      scope.round.settlement_id,
+      input,
+      source,
+      photoName,
+    );
+    return made.id;
   },
 };

@@ -15,6 +15,7 @@ import {
   type SettlementRow,
   type StructureRow,
   setDuplicateFlag,
+  setStructurePhoto,
   structuresNumbered,
 } from './queries.ts';
 import { readableSettlement } from './write.ts';
@@ -72,6 +73,8 @@ export async function numberStructure(
   settlementId: string,
   input: CreateStructureInput,
   source: VersionSource = {},
+  /** The numbering form's photo answer: a file of `source.submissionId`. */
+  photoName: string | null = null,
 ): Promise<StructureRow> {
   if (!canSettlements(caller.role, 'number')) throw forbidden('Your role cannot number structures.');
   const settlement = await readableSettlement(ctx, caller, settlementId);
@@ -110,7 +113,7 @@ export async function numberStructure(
     status: 'numbered',
     duplicate_number: 0,
     outside_boundary: content.point && !insideBoundary(settlement.boundary, content.point) ? 1 : 0,
-    photo_name: null,
+    photo_name: source.submissionId ? photoName : null,
     numbered_by_person_id: ctx.onBehalfOfPersonId ?? caller.personId,
     numbered_at: input.numberedAt ?? ctx.now,
     submission_id: source.submissionId ?? null,
@@ -121,9 +124,29 @@ export async function numberStructure(
     action: 'structure.create',
     entityType: 'structure',
     entityId: id,
-    fields: Object.keys(content),
+    fields: [...Object.keys(content), ...(row.photo_name ? ['photo'] : [])],
   });
   return (await findStructure(ctx.db, caller.workspaceId, id))!;
+}
+
+/**
+ * A form's photo of a structure it did not number: taken when the structure has no photo and no
+ * numbering form (placed on the map), whose photo then is that form's file; otherwise the photo
+ * stays with its submission only.
+ */
+export async function photographStructure(
+  ctx: RequestContext,
+  caller: Membership,
+  structureId: string,
+  photo: { submissionId: string; fileName: string },
+) {
+  if (!canSettlements(caller.role, 'number')) throw forbidden('Your role cannot change structures.');
+  const row = await readableStructure(ctx, caller, structureId);
+  // The photo is found through the structure's submission: one numbered by another form keeps it.
+  if (row.photo_name || (row.submission_id && row.submission_id !== photo.submissionId)) return false;
+  await setStructurePhoto(ctx.db, caller.workspaceId, row.id, photo, await changeStamp(ctx));
+  ctx.audit({ action: 'structure.update', entityType: 'structure', entityId: row.id, fields: ['photo'] });
+  return true;
 }
 
 function applyChanges(before: StructureContent, input: Omit<UpdateStructureInput, 'baseVersionId'>) {

@@ -1,14 +1,17 @@
 // Filling a form on the phone, online or not: the shared renderer on the downloaded version, the
 // answers saved as a sealed draft ("Save draft", and resumed from it), and on finishing moved to the
-// outbox and sent at once when there is a connection.
-import type { SubmissionItem } from '@coproduce/contract';
+// outbox and sent at once when there is a connection. A form that numbers or visits structures
+// offers the assignment's numbered structures to pick from, and warns before finishing when its
+// painted number is used already (StructurePicker.tsx).
+import type { Assignment, Structure, SubmissionItem } from '@coproduce/contract';
 import type { JSX } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Form } from '../forms/lib.ts';
 import { FormView } from '../forms/renderer/FormView.tsx';
 import type { FormSession } from '../forms/renderer/session.ts';
+import { domId } from '../forms/renderer/tree.ts';
 import { useI18n } from '../i18n/i18n.ts';
-import { latestVersion, readCollectCache, versionOf } from '../offline/download.ts';
+import { type CollectCache, latestVersion, readCollectCache, versionOf } from '../offline/download.ts';
 import { newInstanceId } from '../offline/ids.ts';
 import type { UserStore, Work } from '../offline/store.ts';
 import { sendOutbox } from '../offline/sync.ts';
@@ -17,6 +20,15 @@ import { Button } from '../ui/forms.tsx';
 import { Loading, Screen } from '../ui/screen.tsx';
 import { type FormMedia, openMedia } from './media.ts';
 import { keepFiles } from './photos.ts';
+import { DuplicateWarning, StructurePicker } from './StructurePicker.tsx';
+import {
+  type NumberHolder,
+  numberHolders,
+  pickedAnswers,
+  type StructureQuestions,
+  structureQuestions,
+  structuresOf,
+} from './structure-pick.ts';
 
 type Start = { formId: string } | { workId: string };
 
@@ -27,6 +39,21 @@ interface Opened {
   title: string;
   item: SubmissionItem;
   draft: Work | null;
+  cache: CollectCache;
+  assignment: Assignment | undefined;
+  /** The questions saving to the `structures` list and the structures the phone holds for them. */
+  questions: StructureQuestions;
+  structures: Structure[];
+}
+
+function withStructures(cache: CollectCache, form: Form, assignment: Assignment | undefined) {
+  const questions = structureQuestions(form);
+  return {
+    cache,
+    assignment,
+    questions,
+    structures: questions.number ? structuresOf(cache, assignment) : [],
+  };
 }
 
 async function open(store: UserStore, workspaceId: string, start: Start): Promise<Opened | string> {
@@ -39,12 +66,15 @@ async function open(store: UserStore, workspaceId: string, start: Start): Promis
     const version = versionOf(cache, item.formId, item.formVersion);
     if (!version) return 'collect.fill.noVersion';
     const title = cache.forms[item.formId]?.title ?? '';
+    const form = version.model as unknown as Form;
+    const assignment = item.assignmentId ? cache.assignments[item.assignmentId] : undefined;
     return {
-      form: version.model as unknown as Form,
+      form,
       title,
       item,
       draft: found.work,
       media: openMedia(cache, item.formId),
+      ...withStructures(cache, form, assignment),
     };
   }
   const version = latestVersion(cache, start.formId);
@@ -61,12 +91,14 @@ async function open(store: UserStore, workspaceId: string, start: Start): Promis
     startedAt: new Date().toISOString(),
     ...(assignment ? { assignmentId: assignment.id } : {}),
   };
+  const form = version.model as unknown as Form;
   return {
-    form: version.model as unknown as Form,
+    form,
     title: cache.forms[start.formId]?.title ?? '',
     media: openMedia(cache, start.formId),
     item,
     draft: null,
+    ...withStructures(cache, form, assignment),
   };
 }
 
@@ -82,7 +114,12 @@ export function FillScreen({
   const { t } = useI18n();
   const [opened, setOpened] = useState<Opened | string | null>(null);
   const [saving, setSaving] = useState(false);
+  const [picked, setPicked] = useState<Structure | null>(null);
+  const [warning, setWarning] = useState<{ number: string; holders: NumberHolder[] } | null>(null);
   const session = useRef<FormSession | null>(null);
+  // The form's callbacks are made once per opening, so they read the pick through a ref.
+  const pickedRef = useRef<Structure | null>(null);
+  pickedRef.current = picked;
   const key = 'workId' in start ? start.workId : start.formId;
   useEffect(() => {
     let opening: Opened | string | null = null;
@@ -91,7 +128,11 @@ export function FillScreen({
       opening = o;
       // Closed before the cache was read: nobody will show these URLs, give them back now.
       if (closed && typeof o !== 'string') o.media.release();
-      else setOpened(o);
+      else {
+        setOpened(o);
+        const pickedId = typeof o === 'string' ? undefined : o.draft?.structureId;
+        setPicked((typeof o !== 'string' && pickedId && o.cache.structures[pickedId]) || null);
+      }
     });
     return () => {
       closed = true;
@@ -99,13 +140,43 @@ export function FillScreen({
     };
   }, [store, workspaceId, key]);
 
-  const save = async (filled: FormSession, finalize: boolean) => {
+  /** Before finishing: the other structures and forms on this phone with this painted number. */
+  const holdersOf = async (filled: FormSession, o: Opened) => {
+    const number = o.questions.number ? filled.engine.getAnswer(o.questions.number) : '';
+    if (!number.trim()) return null;
+    const [drafts, outbox] = await Promise.all([store.list('draft'), store.list('outbox')]);
+    const holders = numberHolders({
+      number,
+      settlementId: o.assignment?.settlementId ?? null,
+      pickedStructureId: pickedRef.current?.id,
+      ownId: o.item.id,
+      cache: o.cache,
+      drafts: drafts.filter((w) => w.workspaceId === workspaceId),
+      outbox: outbox.filter((w) => w.workspaceId === workspaceId),
+      formOf: (w) =>
+        (versionOf(o.cache, w.item.formId, w.item.formVersion)?.model as unknown as Form | undefined) ?? null,
+    });
+    return holders.length ? { number, holders } : null;
+  };
+
+  const save = async (filled: FormSession, finalize: boolean, anyway = false) => {
     if (!opened || typeof opened === 'string') return;
+    if (finalize && !anyway) {
+      const found = await holdersOf(filled, opened);
+      setWarning(found);
+      if (found) return;
+    }
     setSaving(true);
     try {
       const savedAt = new Date().toISOString();
       const { answers, files, fileData } = await keepFiles(filled, opened.draft);
-      await store.saveDraft({ workspaceId, item: { ...opened.item, answers, files }, savedAt, fileData });
+      await store.saveDraft({
+        workspaceId,
+        item: { ...opened.item, answers, files },
+        savedAt,
+        fileData,
+        ...(pickedRef.current ? { structureId: pickedRef.current.id } : {}),
+      });
       if (finalize) {
         await store.finalize(opened.item.id);
         if (navigator.onLine) void sendOutbox(store).catch(() => {});
@@ -135,6 +206,15 @@ export function FillScreen({
     );
   }, [opened]);
 
+  const pick = (structure: Structure) => {
+    if (!opened || typeof opened === 'string' || !session.current) return;
+    const code = structure.sectionId ? opened.cache.sections[structure.sectionId]?.code : undefined;
+    for (const [path, answer] of Object.entries(pickedAnswers(opened.questions, structure, code)))
+      session.current.answer(path, [], answer);
+    setPicked(structure);
+    setWarning(null);
+  };
+
   if (opened === null) return <Loading />;
   if (typeof opened === 'string')
     return (
@@ -158,7 +238,29 @@ export function FillScreen({
         </Button>
       </p>
       <p class="hint">{t('collect.fill.hint')}</p>
+      {opened.structures.length > 0 && (
+        <StructurePicker
+          structures={opened.structures}
+          sections={opened.cache.sections}
+          picked={picked}
+          onPick={pick}
+        />
+      )}
       {view}
+      {warning && (
+        <DuplicateWarning
+          number={warning.number}
+          holders={warning.holders}
+          sections={opened.cache.sections}
+          formTitle={(formId) => opened.cache.forms[formId]?.title ?? opened.title}
+          onFinish={() => session.current && void save(session.current, true, true)}
+          onChange={() => {
+            setWarning(null);
+            const path = opened.questions.number;
+            if (path) document.getElementById(domId(path, []))?.focus();
+          }}
+        />
+      )}
     </Screen>
   );
 }

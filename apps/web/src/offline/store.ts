@@ -29,6 +29,8 @@ export interface Work {
   lastAttempt?: Attempt;
   /** The bytes of the files the item names (photos already made smaller), base64, by file name. */
   fileData?: Record<string, string>;
+  /** The numbered structure picked from the list for this form (collect/structure-pick.ts). */
+  structureId?: string;
 }
 
 /** What stays on the phone once the server confirmed an item: no answers, only what happened. */

@@ -19,6 +19,7 @@ import { Renumber } from './Renumber.tsx';
 import { flags } from './SettlementTables.tsx';
 import { StructureHistory } from './StructureHistory.tsx';
 import { StructureHouseholds } from './StructureHouseholds.tsx';
+import { StructurePhoto } from './StructurePhoto.tsx';
 import { useFieldValue } from './values.ts';
 
 export type History = CallResult<'structureHistory'>;
@@ -132,6 +133,9 @@ export function StructureScreen(props: {
           </div>
         ))}
       </dl>
+      {abilities.photo && structure.photo && (
+        <StructurePhoto workspaceId={workspaceId} number={structure.number} photo={structure.photo} />
+      )}
       {structure.duplicateNumber && abilities.number && !structure.hasConflict && (
         <Renumber
           key={structure.versionId}

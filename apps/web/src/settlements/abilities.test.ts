@@ -9,6 +9,7 @@ describe('settlement abilities', () => {
       number: true,
       resolve: true,
       readHouseholds: true,
+      photo: true,
     });
     expect(settlementAbilities('staff').resolve).toBe(true);
     expect(settlementAbilities('researcher')).toEqual({
@@ -17,6 +18,7 @@ describe('settlement abilities', () => {
       number: true,
       resolve: false,
       readHouseholds: true,
+      photo: false,
     });
     expect(settlementAbilities('member')).toEqual({
       readStructures: true,
@@ -24,6 +26,7 @@ describe('settlement abilities', () => {
       number: false,
       resolve: false,
       readHouseholds: false,
+      photo: false,
     });
     expect(settlementAbilities('partner').readStructures).toBe(false);
   });

@@ -13,6 +13,8 @@ export interface SettlementAbilities {
   resolve: boolean;
   /** Read the households found in a structure (members and partners see aggregates only). */
   readHouseholds: boolean;
+  /** See a structure's photo: a file of the form that took it, which only they read in full. */
+  photo: boolean;
 }
 
 export function settlementAbilities(role: Role): SettlementAbilities {
@@ -23,5 +25,6 @@ export function settlementAbilities(role: Role): SettlementAbilities {
     number: keeper || role === 'researcher',
     resolve: keeper,
     readHouseholds: keeper || role === 'researcher',
+    photo: keeper,
   };
 }
