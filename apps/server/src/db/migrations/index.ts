@@ -8,6 +8,7 @@ import * as settlements from './0006_settlements.ts';
 import * as coverageIndexes from './0007_coverage_indexes.ts';
 import * as assignmentAreas from './0008_assignment_areas.ts';
 import * as settlementProfiles from './0009_settlement_profiles.ts';
+import * as roundCoverageIndexes from './0010_round_coverage_indexes.ts';
 
 /** Every migration in order. Names sort; never edit or remove one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '0007_coverage_indexes': coverageIndexes,
   '0008_assignment_areas': assignmentAreas,
   '0009_settlement_profiles': settlementProfiles,
+  '0010_round_coverage_indexes': roundCoverageIndexes,
 };
