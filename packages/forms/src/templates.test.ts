@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { householdEnumeration } from '../templates/household-enumeration.ts';
 import { settlementProfile } from '../templates/settlement-profile.ts';
 import { checkXlsForm } from './check.ts';
-import { Form, walkSurvey } from './model.ts';
+import { Form, RECORD_LISTS, walkSurvey } from './model.ts';
+import { entityPlacements } from './xlsform/entity-rules.ts';
 import { importXlsForm } from './xlsform/import.ts';
 
 const templates = [
@@ -45,32 +46,73 @@ describe.each(templates)('template %s', { timeout: 30_000 }, (file, definition) 
   });
 });
 
-it('the household enumeration has members as a repeat and special-category questions', async () => {
+it('the household enumeration has households as a repeat with their members inside, and special-category questions', async () => {
   const check = await checkXlsForm(
     new Uint8Array(readFileSync(new URL('../templates/household-enumeration.xlsx', import.meta.url))),
     'household-enumeration.xlsx',
   );
   if (!check.ok) throw new Error('template does not import');
-  expect(check.questions.find((q) => q.path === '/member')).toMatchObject({
-    type: 'begin_repeat',
-    repeat: true,
-  });
+  for (const path of ['/households', '/households/member'])
+    expect(check.questions.find((q) => q.path === path)).toMatchObject({
+      type: 'begin_repeat',
+      repeat: true,
+    });
   expect(check.questions.filter((q) => q.sensitivity === 'special').map((q) => q.path)).toEqual([
-    '/member/difficulties',
-    '/optional/chronic_illness',
-    '/optional/nationality',
+    '/households/member/difficulties',
+    '/households/optional/chronic_illness',
+    '/households/optional/nationality',
   ]);
-  const sections = check.questions.filter(
-    (q) => !q.path.slice(1).includes('/') && q.type.startsWith('begin_'),
+  const sections = (depth: number) =>
+    check.questions
+      .filter((q) => q.path.split('/').length === depth + 1 && q.type.startsWith('begin_'))
+      .map((q) => q.path);
+  expect(sections(1)).toEqual(['/structure', '/households']);
+  expect(sections(2)).toEqual([
+    '/households/consent',
+    '/households/household',
+    '/households/member',
+    '/households/services',
+    '/households/risks',
+    '/households/priorities',
+    '/households/optional',
+  ]);
+});
+
+it('the household enumeration saves its structure, each household with its consent, and their members', () => {
+  expect(householdEnumeration.entities?.map((e) => e.list)).toEqual([...RECORD_LISTS]);
+  const placements = entityPlacements(householdEnumeration);
+  expect(placements.get('structures')).toEqual(['survey', 'structure']);
+  expect(placements.get('households')).toEqual(['survey', 'households']);
+  expect(placements.get('household_members')).toEqual(['survey', 'households', 'member']);
+  const saved = [...walkSurvey(householdEnumeration.survey)].flatMap(({ item }) =>
+    item.kind === 'question' && item.saveTo ? [item.saveTo] : [],
   );
-  expect(sections.map((q) => q.path)).toEqual([
-    '/structure',
-    '/consent',
-    '/household',
-    '/member',
-    '/services',
-    '/risks',
-    '/priorities',
-    '/optional',
+  expect(saved).toEqual(
+    expect.arrayContaining([
+      'structures#number',
+      'structures#point',
+      'structures#section',
+      'structures#stated_households',
+      'households#outcome',
+      'households#size_stated',
+      'households#consent_notice',
+      'households#consent_language',
+      'households#consent_method',
+      'households#consent_given_by',
+      'households#consent_witness',
+      'households#consent_purposes',
+      'household_members#age',
+      'household_members#sex',
+      'household_members#relationship',
+    ]),
+  );
+  // The consent's purposes are the record's own names (the contract's consentPurposes), so none is
+  // refused at ingest.
+  expect(householdEnumeration.choices.consent_purpose?.map((c) => c.name)).toEqual([
+    'community_planning',
+    'municipality_aggregates',
+    'housing_list',
+    'photos',
+    'recontact',
   ]);
 });

@@ -35,10 +35,12 @@ export interface Options extends Omit<Bindings, 'required'> {
   required?: boolean;
   sensitivity?: Sensitivity;
   parameters?: Record<string, string>;
+  /** The entity property the answer is saved to (`list#property`, XLSForm's `save_to`). */
+  saveTo?: string;
 }
 
 function fields(name: string, label: Text | undefined, options: Options = {}) {
-  const { hint, constraintMessage, required, sensitivity, parameters, ...bind } = options;
+  const { hint, constraintMessage, required, sensitivity, parameters, saveTo: _, ...bind } = options;
   return {
     name,
     label: both(label),
@@ -57,7 +59,14 @@ function fields(name: string, label: Text | undefined, options: Options = {}) {
 /** `q('integer', 'rooms', ['Rooms', 'Amakamelo'])`, or `q('select_one tenure', …)` for a list. */
 export function q(type: string, name: string, label?: Text, options?: Options): Question {
   const [base, list] = type.split(' ');
-  return { kind: 'question', type: base!, ...(list ? { list } : {}), ...fields(name, label, options) };
+  const saveTo = options?.saveTo;
+  return {
+    kind: 'question',
+    type: base!,
+    ...(list ? { list } : {}),
+    ...fields(name, label, options),
+    ...(saveTo ? { saveTo } : {}),
+  };
 }
 
 export function group(name: string, label: Text, children: SurveyItem[], options?: Options): Section {
@@ -73,8 +82,20 @@ export function list(name: string, items: [string, string, string][]): [string, 
   return [name, items.map(([n, en, zu]) => ({ name: n, label: both([en, zu]), media: {}, extra: {} }))];
 }
 
-export function form(settings: Form['settings'], survey: SurveyItem[], lists: [string, Choice[]][]): Form {
-  return { settings, survey, choices: Object.fromEntries(lists), choiceColumns: [], otherSheets: [] };
+export function form(
+  settings: Form['settings'],
+  survey: SurveyItem[],
+  lists: [string, Choice[]][],
+  entities?: Form['entities'],
+): Form {
+  return {
+    settings,
+    survey,
+    choices: Object.fromEntries(lists),
+    choiceColumns: [],
+    ...(entities ? { entities } : {}),
+    otherSheets: [],
+  };
 }
 
 export const YES_NO = list('yes_no', [

@@ -27,8 +27,12 @@ export const householdChoices = [
     ['other', 'Other', 'Okunye'],
   ]),
   list('consent_purpose', [
-    ['planning', 'Community planning', 'Ukuhlela komphakathi'],
-    ['aggregates', 'Totals shared with the municipality', 'Izibalo eziphelele zabelwana nomasipala'],
+    ['community_planning', 'Community planning', 'Ukuhlela komphakathi'],
+    [
+      'municipality_aggregates',
+      'Totals shared with the municipality',
+      'Izibalo eziphelele zabelwana nomasipala',
+    ],
     [
       'housing_list',
       'Household record shared for the housing list',
@@ -41,9 +45,30 @@ export const householdChoices = [
     ['head', 'Head of household', 'Inhloko yomndeni'],
     ['spouse', 'Spouse or partner', 'Umlingani'],
     ['adult_member', 'Another adult member', 'Elinye ilungu elidala'],
+    ['proxy', "Someone else, on the household's behalf", 'Omunye umuntu, egameni lomndeni'],
+  ]),
+  list('visit_outcome', [
+    ['enumerated', 'Enumerated', 'Kubalwe'],
+    ['refused', 'Refused', 'Benqabile'],
+    ['absent', 'Nobody home', 'Akekho ekhaya'],
+    ['vacant', 'Vacant', 'Akuhlali muntu'],
+  ]),
+  list('notice_language', [
+    ['xh', 'isiXhosa', 'isiXhosa'],
+    ['zu', 'isiZulu', 'isiZulu'],
+    ['af', 'Afrikaans', 'isiBhunu'],
+    ['en', 'English', 'isiNgisi'],
+    ['st', 'Sesotho', 'isiSuthu'],
+    ['tn', 'Setswana', 'isiTswana'],
+    ['sn', 'chiShona', 'isiShona'],
+  ]),
+  list('consent_method', [
+    ['signed', 'Signed', 'Kusayiniwe'],
+    ['verbal_witnessed', 'Said aloud, with a witness', 'Kushiwo ngomlomo, kukhona ufakazi'],
+    ['thumbprint', 'Thumbprint', 'Ngesithupha'],
   ]),
   list('tenure', [
-    ['owner', 'Owner', 'Umnikazi'],
+    ['owner_occupier', 'Owner', 'Umnikazi'],
     ['tenant', 'Tenant', 'Umqashi'],
     ['rent_free', 'Rent-free', 'Akakhokhi renti'],
   ]),

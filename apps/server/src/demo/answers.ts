@@ -28,7 +28,15 @@ function bounds(constraint: string | undefined): [number, number] {
   return [min, Math.max(min, Math.min(max, min + 12))];
 }
 
-export function fillAnswers(form: Form, random: Random, at = new Date('2026-11-20T09:00:00Z')): AnswerTree {
+/** A known answer for a question (by path and repeat indexes): null leaves it unanswered. */
+export type Given = (path: string, indexes: number[]) => string | null | undefined;
+
+export function fillAnswers(
+  form: Form,
+  random: Random,
+  at = new Date('2026-11-20T09:00:00Z'),
+  given: Given = () => undefined,
+): AnswerTree {
   const { engine } = compileForm(form);
   engine.loadAnswers({});
   const int = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
@@ -53,8 +61,15 @@ export function fillAnswers(form: Form, random: Random, at = new Date('2026-11-2
       const item = node.item;
       if (item.bind.calculation || item.bind.readOnly === 'yes') continue;
       const list = item.list ? (form.choices[item.list] ?? []).map((c) => c.name) : [];
+      const known = given(node.path, indexes);
       let value: string | null = null;
-      if (item.type === 'integer') value = String(int(...bounds(item.bind.constraint)));
+      // A known answer that is not one of the question's choices is no answer a phone would send.
+      if (
+        known !== undefined &&
+        (!list.length || known === null || known.split(' ').every((k) => list.includes(k)))
+      )
+        value = known;
+      else if (item.type === 'integer') value = String(int(...bounds(item.bind.constraint)));
       else if (item.type === 'decimal') value = String(int(...bounds(item.bind.constraint)) + 0.5);
       else if (item.type === 'select_one' && list.length) value = pick(list);
       else if (item.type === 'select_multiple' && list.length)
@@ -62,6 +77,7 @@ export function fillAnswers(form: Form, random: Random, at = new Date('2026-11-2
       else if (item.type === 'text')
         value =
           item.name.includes('number') || item.name.includes('code') ? `S-${int(1, 999)}` : pick(phrases);
+      else if (item.type === 'acknowledge') value = 'OK';
       else if (item.type === 'date')
         value = new Date(at.getTime() - int(0, 3000) * 86_400_000).toISOString().slice(0, 10);
       else if (item.type === 'geopoint')

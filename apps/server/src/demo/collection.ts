@@ -1,15 +1,17 @@
 // The demo's collection: both templates published, assignments for the demo researcher and staff,
-// a shared phone set up for ODK Collect,
-// and a few hundred household submissions in every review state (some needing attention, some
-// approved or rejected with comments, a correction and one conflict), so the collection, review
-// and export screens show real work the moment the server starts.
+// a shared phone set up for ODK Collect, and a few hundred enumeration submissions (one per
+// structure of the first settlement, see enumeration.ts) in every review state (some needing
+// attention, some approved or rejected with comments, a correction and one conflict), so the
+// collection, review and export screens show real work the moment the server starts. The
+// submissions that are stored write their structure's households through the form's entities.
 import type { Form } from '@coproduce/forms';
 import { v7 } from 'uuid';
 import { fillAnswers } from './answers.ts';
 import type { Random } from './city/random.ts';
 import type { DemoClient } from './client.ts';
+import { type Visit, visitAnswers } from './enumeration.ts';
 
-interface Published {
+export interface Published {
   id: string;
   model: Form;
 }
@@ -22,16 +24,23 @@ async function publishTemplate(admin: DemoClient, ws: string, templateId: string
   return { id: form.id, model: form.draft };
 }
 
+/** Both templates, published: the enumeration's id goes on the first settlement's round. */
+export async function publishTemplates(admin: DemoClient, workspaceId: string) {
+  const ws = `/api/workspaces/${workspaceId}`;
+  const enumeration = await publishTemplate(admin, ws, 'household-enumeration');
+  const profile = await publishTemplate(admin, ws, 'settlement-profile');
+  return { enumeration, profile };
+}
+
 export async function seedCollection(
   clients: { admin: DemoClient; staff: DemoClient; researcher: DemoClient },
   workspaceId: string,
   people: { researcher: string; staff: string },
   random: Random,
-  households = 240,
+  { enumeration, profile }: { enumeration: Published; profile: Published },
+  visits: Visit[],
 ) {
   const ws = `/api/workspaces/${workspaceId}`;
-  const enumeration = await publishTemplate(clients.admin, ws, 'household-enumeration');
-  const profile = await publishTemplate(clients.admin, ws, 'settlement-profile');
   const team = await clients.admin.call<{ id: string }>('POST', `${ws}/teams`, {
     name: 'Section B enumerators',
     memberPersonIds: [people.researcher],
@@ -57,9 +66,9 @@ export async function seedCollection(
   });
 
   const made: Array<{ id: string; answers: ReturnType<typeof fillAnswers> }> = [];
-  for (let start = 0; start < households; start += 40) {
-    const items = Array.from({ length: Math.min(40, households - start) }, () => {
-      const answers = fillAnswers(enumeration.model, random);
+  for (let start = 0; start < visits.length; start += 40) {
+    const items = visits.slice(start, start + 40).map((visit) => {
+      const answers = visitAnswers(enumeration.model, random, visit);
       // One in ten comes back with a required answer missing, as happens at a door in the rain.
       if (random() < 0.1) {
         const structure = answers.structure;

@@ -61,6 +61,61 @@ describe('demo data', () => {
       expect(states.filter((s) => s.state === state).length, state).toBeGreaterThan(0);
     }
     expect(states.filter((s) => s.has_conflict === 1).length).toBe(1);
+    // Sonop's round uses the enumeration form, and the stored submissions wrote their structures'
+    // households through its entities: none is flagged for its records, none is doubled.
+    const enumerationForm = forms.body.items.find(
+      (f: { formId: string }) => f.formId === 'household_enumeration',
+    );
+    const [round] = await server.deps.db
+      .selectFrom('rounds')
+      .select(['id', 'form_id'])
+      .where('workspace_id', '=', workspace.id)
+      .execute();
+    expect(round?.form_id).toBe(enumerationForm.id);
+    const flagged = await server.deps.db
+      .selectFrom('submissions')
+      .select('issues')
+      .where('workspace_id', '=', workspace.id)
+      .execute();
+    expect(flagged.filter((s) => String(s.issues).includes('"code":"record"'))).toEqual([]);
+    const households = await server.deps.db
+      .selectFrom('households')
+      .select(['structure_id', 'submission_id', 'outcome', 'round_id'])
+      .where('workspace_id', '=', workspace.id)
+      .execute();
+    const fromForms = households.filter((h) => h.submission_id !== null);
+    const stored = states.filter((s) => s.state !== 'needs_attention').length;
+    expect(fromForms.length).toBeGreaterThan(stored);
+    expect(households.every((h) => h.round_id === round?.id)).toBe(true);
+    const perStructure = new Map<string, Set<boolean>>();
+    for (const h of households) {
+      const sources = perStructure.get(h.structure_id) ?? new Set();
+      sources.add(h.submission_id !== null);
+      perStructure.set(h.structure_id, sources);
+    }
+    // A structure's households come from the generator or from one submission, never both.
+    expect([...perStructure.values()].every((sources) => sources.size === 1)).toBe(true);
+    const bySubmission = new Map<string, number>();
+    for (const h of fromForms)
+      bySubmission.set(h.submission_id!, (bySubmission.get(h.submission_id!) ?? 0) + 1);
+    expect(Math.max(...bySubmission.values())).toBeLessThanOrEqual(3);
+    // Nearly every stored enumeration made households (a shop or church has none).
+    expect(bySubmission.size).toBeGreaterThan(stored * 0.85);
+    const members = await server.deps.db
+      .selectFrom('household_members')
+      .innerJoin('households', (j) =>
+        j
+          .onRef('households.workspace_id', '=', 'household_members.workspace_id')
+          .onRef('households.id', '=', 'household_members.household_id'),
+      )
+      .select('household_members.id')
+      .where('households.workspace_id', '=', workspace.id)
+      .where('households.submission_id', 'is not', null)
+      .execute();
+    expect(members.length).toBeGreaterThan(fromForms.length);
+    expect(printed).toMatch(
+      /Settlements: 1, with \d+ structures, \d+ households and \d+ household members\./,
+    );
     const assignments = await coordinator.get(`/api/workspaces/${workspace.id}/assignments`);
     expect(assignments.body.items.length).toBe(2);
     const phones = await coordinator.get(`/api/workspaces/${workspace.id}/device-access`);

@@ -8,9 +8,11 @@ import { newId } from '../ids.ts';
 import { codeAlphabet } from '../invites/codes.ts';
 import { type CityRequest, generateCity, sonopDemo } from './city/generate.ts';
 import { seeded } from './city/random.ts';
+import type { CitySettlementBundle } from './city/types.ts';
 import { writeCity } from './city/write.ts';
 import { DemoClient } from './client.ts';
-import { seedCollection } from './collection.ts';
+import { publishTemplates, seedCollection } from './collection.ts';
+import { handOverToForm, type Visit } from './enumeration.ts';
 import { demoPeople } from './people.ts';
 
 export const demoWorkspaceName = 'Sonop Community Federation (demo)';
@@ -102,6 +104,25 @@ export async function seedDemo(
       clients.set(role, client);
       accounts.push({ role, username });
     }
+    // Settlements on the map: Sonop by default, or a whole generated city (`demo --settlements`).
+    // The first settlement's round uses the enumeration form, and some of its structures are
+    // enumerated by submissions rather than written directly (enumeration.ts).
+    const forms = await publishTemplates(admin, workspace.id);
+    const visits: Visit[] = [];
+    const bundles = firstHandedOver(
+      options.city ? generateCity(options.city) : [sonopDemo(20261202)],
+      (first) => visits.push(...handOverToForm(first, forms.enumeration, options.households ?? 240)),
+    );
+    const numberer = personIds.get('Imran Shaikh') as string;
+    const places = await writeCity(
+      deps,
+      { workspaceId: workspace.id, accountId: adminId, personId: numberer },
+      bundles,
+      (totals) => {
+        if (options.city && totals.settlements % 50 === 0)
+          print(`  ${totals.settlements} settlements, ${totals.structures} structures written`);
+      },
+    );
     const collected = await seedCollection(
       {
         admin,
@@ -114,26 +135,17 @@ export async function seedDemo(
         staff: personIds.get('Thandeka Zulu') as string,
       },
       seeded(20261202),
-      options.households ?? 240,
+      forms,
+      visits,
     );
-    // Settlements on the map: Sonop by default, or a whole generated city (`demo --settlements`).
-    const numberer = personIds.get('Imran Shaikh') as string;
-    const places = await writeCity(
-      deps,
-      { workspaceId: workspace.id, accountId: adminId, personId: numberer },
-      options.city ? generateCity(options.city) : [sonopDemo(20261202)],
-      (totals) => {
-        if (options.city && totals.settlements % 50 === 0)
-          print(`  ${totals.settlements} settlements, ${totals.structures} structures written`);
-      },
-    );
+    const counts = await recordCounts(deps, workspace.id);
     const url = deps.config.publicUrl;
     print('');
     print(
       `Demo workspace "${demoWorkspaceName}" is ready with ${demoPeople.length} people and ${collected.submissions} submissions.`,
     );
     print(
-      `Settlements: ${places.settlements}, with ${places.structures} structures, ${places.households} households and ${places.members} household members.`,
+      `Settlements: ${places.settlements}, with ${places.structures} structures, ${counts.households} households and ${counts.members} household members.`,
     );
     print(`Sign in at ${url} with one of these usernames (one per role) and the password below.`);
     for (const account of accounts) print(`  ${account.role.padEnd(12)} ${account.username}`);
@@ -144,6 +156,35 @@ export async function seedDemo(
   } finally {
     await app.close();
   }
+}
+
+/** The bundles as they come (a city is generated as it is written), the first one handed over. */
+function* firstHandedOver(
+  bundles: Iterable<CitySettlementBundle>,
+  handOver: (b: CitySettlementBundle) => void,
+) {
+  let first = true;
+  for (const bundle of bundles) {
+    if (first) handOver(bundle);
+    first = false;
+    yield bundle;
+  }
+}
+
+/** Households and members in the workspace: the generator's and those the submissions wrote. */
+async function recordCounts(deps: ServerDeps, workspaceId: string) {
+  const count = async (table: 'households' | 'household_members') =>
+    Number(
+      (
+        await deps.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('workspace_id', '=', workspaceId)
+          .where('deleted_at', 'is', null)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  return { households: await count('households'), members: await count('household_members') };
 }
 
 /** For `coproduce serve --demo`: seeds only a brand-new server (no account at all yet). */

@@ -232,6 +232,11 @@ describe('coverage', () => {
     expect(section(world.sections.a)).toMatchObject({ households: 2, refused: 1, absent: 0, vacant: 0 });
     expect(section(world.sections.b)).toMatchObject({ households: 0, vacant: 1 });
     expect(coverage.body.total).toMatchObject({ households: 2, refused: 1, vacant: 1 });
+    // A structure counts as enumerated in the round once it has a household of it, whatever came
+    // of the visit; the rest are numbered only.
+    const { total } = coverage.body;
+    expect(total).toMatchObject({ enumerated: 3, verified: 0, disputed: 0 });
+    expect(total.numbered).toBe(total.structures - 3);
     // A partner counts only households sharing aggregates with the municipality: no refusals.
     const partner = await world.as.partner.get(coverageUrl);
     expect(partner.body.total).toMatchObject({ households: 2, refused: 0, vacant: 0 });

@@ -46,16 +46,91 @@ export function openRoundOfForm(db: Tx, workspaceId: string, formId: string) {
     .executeTakeFirst();
 }
 
+/** A round that is over counts the structures numbered by its last day; one under way, all. */
+function numberedBy(round: RoundRow): string | null {
+  if (!round.end_date || !['published', 'closed'].includes(round.status)) return null;
+  return `${round.end_date}T23:59:59.999Z`;
+}
+
 /**
- * Coverage of one round per section, from two grouped counts (structures by section and status,
- * households of the round by section, outcome and verification), each answered by an index. With
- * a purpose (a partner's or member's read), households count only when their consent covers it.
+ * Structures of the settlement per section by what the round's households say of them: none yet
+ * ("numbered" only), some and none disputed nor all verified ("enumerated"), all confirmed or
+ * corrected ("verified"), or one disputed ("disputed"). One grouped join of two covering indexes.
+ */
+async function structuresInRound(db: Tx, workspaceId: string, settlementId: string, round: RoundRow) {
+  const households = db
+    .selectFrom('households')
+    .select((eb) => [
+      'structure_id',
+      eb.fn.countAll<number>().as('n'),
+      eb.fn
+        .sum<number>(
+          eb.case().when('verification_status', 'in', ['confirmed', 'corrected']).then(1).else(0).end(),
+        )
+        .as('verified'),
+      eb.fn
+        .sum<number>(eb.case().when('verification_status', '=', 'disputed').then(1).else(0).end())
+        .as('disputed'),
+    ])
+    .where('workspace_id', '=', workspaceId)
+    .where('round_id', '=', round.id)
+    .where('deleted_at', 'is', null)
+    .groupBy('structure_id')
+    .as('h');
+  const cutoff = numberedBy(round);
+  let query = db
+    .selectFrom('structures as s')
+    .leftJoin(households, 'h.structure_id', 's.id')
+    .select((eb) => [
+      's.section_id',
+      eb
+        .case()
+        .when('h.structure_id', 'is', null)
+        .then('numbered')
+        .when('h.disputed', '>', 0)
+        .then('disputed')
+        .when(eb.ref('h.verified'), '=', eb.ref('h.n'))
+        .then('verified')
+        .else('enumerated')
+        .end()
+        .$castTo<'numbered' | 'enumerated' | 'verified' | 'disputed'>()
+        // Not "status": PostgreSQL would group by the structures' own column of that name.
+        .as('in_round'),
+      eb.fn.countAll<number>().as('n'),
+    ])
+    .where('s.workspace_id', '=', workspaceId)
+    .where('s.settlement_id', '=', settlementId)
+    .where('s.deleted_at', 'is', null)
+    .groupBy(['s.section_id', 'in_round']);
+  if (cutoff)
+    query = query.where((eb) => eb.or([eb('s.numbered_at', 'is', null), eb('s.numbered_at', '<=', cutoff)]));
+  return (await query.execute()).map((r) => ({ section_id: r.section_id, status: r.in_round, n: r.n }));
+}
+
+/** Structures per section by their status as it stands now (a settlement with no round yet). */
+function structuresNow(db: Tx, workspaceId: string, settlementId: string) {
+  return db
+    .selectFrom('structures')
+    .select(['section_id', 'status', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('workspace_id', '=', workspaceId)
+    .where('settlement_id', '=', settlementId)
+    .where('deleted_at', 'is', null)
+    .groupBy(['section_id', 'status'])
+    .execute();
+}
+
+/**
+ * Coverage of one round per section, from two grouped counts: structures by what the round's
+ * households say of them (structuresInRound; by their status now when there is no round), and the
+ * round's households by section, outcome and verification, each answered from indexes. With a
+ * purpose (a partner's or member's read), households count only when their consent covers it;
+ * the structure columns are the structures' own facts and are not narrowed.
  */
 export async function coverageOf(
   db: Tx,
   workspaceId: string,
   settlementId: string,
-  roundId: string | null,
+  round: RoundRow | null,
   sections: SectionRow[],
   purpose: ConsentPurpose | null = null,
 ) {
@@ -68,26 +143,21 @@ export async function coverageOf(
     return counts;
   };
   for (const section of sections) at(section.id);
-  const structures = await db
-    .selectFrom('structures')
-    .select(['section_id', 'status', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('workspace_id', '=', workspaceId)
-    .where('settlement_id', '=', settlementId)
-    .where('deleted_at', 'is', null)
-    .groupBy(['section_id', 'status'])
-    .execute();
+  const structures = round
+    ? await structuresInRound(db, workspaceId, settlementId, round)
+    : await structuresNow(db, workspaceId, settlementId);
   for (const row of structures) {
     const counts = at(row.section_id);
     const n = Number(row.n);
     counts.structures += n;
     counts[row.status] += n;
   }
-  if (roundId) {
+  if (round) {
     let query = db
       .selectFrom('households')
       .select(['section_id', 'outcome', 'verification_status', (eb) => eb.fn.countAll<number>().as('n')])
       .where('workspace_id', '=', workspaceId)
-      .where('round_id', '=', roundId)
+      .where('round_id', '=', round.id)
       .where('deleted_at', 'is', null)
       .groupBy(['section_id', 'outcome', 'verification_status']);
     if (purpose) query = consentedFor(query, purpose);

@@ -181,7 +181,7 @@ export function settlementRoutes(api: Registrar) {
       ctx.db,
       caller.workspaceId,
       settlement.id,
-      round?.id ?? null,
+      round ?? null,
       sections,
       purpose,
     );

@@ -9,6 +9,7 @@ import * as coverageIndexes from './0007_coverage_indexes.ts';
 import * as assignmentAreas from './0008_assignment_areas.ts';
 import * as settlementProfiles from './0009_settlement_profiles.ts';
 import * as submissionRecords from './0010_submission_records.ts';
+import * as roundCoverageIndexes from './0011_round_coverage_indexes.ts';
 
 /** Every migration in order. Names sort; never edit or remove one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '0008_assignment_areas': assignmentAreas,
   '0009_settlement_profiles': settlementProfiles,
   '0010_submission_records': submissionRecords,
+  '0011_round_coverage_indexes': roundCoverageIndexes,
 };

@@ -193,13 +193,14 @@ export function bundleRows(bundle: CitySettlementBundle, stamp: Stamp): Rows {
     rounds: bundle.rounds.map((r) => ({
       ...record('round', r.id, {
         name: r.name,
+        formId: r.formId ?? null,
         status: r.status,
         startDate: r.startDate,
         endDate: r.endDate,
       }),
       settlement_id: r.settlementId,
       name: r.name,
-      form_id: null,
+      form_id: r.formId ?? null,
       status: r.status,
       start_date: r.startDate,
       end_date: r.endDate,

@@ -99,6 +99,8 @@ export interface CityRound {
   settlementId: string;
   name: string;
   status: 'enumerating' | 'verifying';
+  /** The form whose submissions write this round's records (the demo's enumeration), if any. */
+  formId?: string | null;
   startDate: string;
   endDate: string | null;
 }
