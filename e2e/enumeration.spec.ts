@@ -354,8 +354,11 @@ async function finishPage(p: Page) {
   await p.getByRole('button', { name: 'Finish' }).click();
 }
 
+// Finishing seals the answers (and resizes a photo) before going home: slow on a loaded machine.
 const atHome = (p: Page) =>
-  expect(p.getByRole('heading', { level: 1, name: 'My collection work' })).toBeVisible();
+  expect(p.getByRole('heading', { level: 1, name: 'My collection work' })).toBeVisible({
+    timeout: 15_000,
+  });
 const warning = (p: Page) => p.getByRole('alert').filter({ hasText: 'is already used' });
 
 test('offline, a structure is picked from the phone’s list and a number used twice is warned of', async () => {
