@@ -147,37 +147,50 @@ test('the preview fills the form: skip logic, messages, a language switch and a 
   await expect(page.getByLabel('Number of rooms')).toBeFocused();
   await page.getByLabel('Number of rooms').fill('3');
   await expect(page.locator('[data-path="/structure/rooms"] .error-text')).toHaveCount(0);
+  await page.getByLabel('How many households live in this structure?').fill('1');
   await page.getByRole('button', { name: 'Next' }).click();
 
-  // Section B in isiZulu, then back: the form's language is not the app's.
+  // The households repeat: one entry, since section A said one household lives here. Consent
+  // (section B) shows only once the visit is recorded as enumerated.
+  const household = page.locator('.frepeat-entry').nth(0);
+  await expect(page.getByText('Who gave consent?')).toHaveCount(0);
+  await household.getByRole('radio', { name: 'Enumerated' }).check();
+  await expect(household.getByText('Who gave consent?')).toBeVisible();
+
+  // In isiZulu, then back: the form's language is not the app's.
   await page.getByLabel('Questions in').selectOption('isiZulu (zu)');
   await expect(page.getByText('Inhloko yomndeni')).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await checkScreen(page, 'forms-preview-isizulu');
   await page.getByLabel('Questions in').selectOption('English (en)');
-  await page.locator('[data-path="/consent/notice_read"] input[type="checkbox"]').check();
-  await page.getByRole('checkbox', { name: 'Community planning' }).check();
-  await page.getByRole('radio', { name: 'Head of household' }).check();
-  await page.getByRole('button', { name: 'Next' }).click();
+  await page.locator('[data-path="/households/consent/notice_read"] input[type="checkbox"]').check();
+  await household.getByRole('radio', { name: 'isiXhosa' }).check();
+  // Consent said aloud needs a witness; signed does not.
+  await household.getByRole('radio', { name: 'Said aloud, with a witness' }).check();
+  await expect(household.getByLabel('Witness (name or enumerator code)')).toBeVisible();
+  await household.getByRole('radio', { name: 'Signed' }).check();
+  await expect(household.getByLabel('Witness (name or enumerator code)')).toHaveCount(0);
+  await household.getByRole('checkbox', { name: 'Community planning' }).check();
+  await household.getByRole('radio', { name: 'Head of household' }).check();
 
   // Section C: the rent question appears only for tenants.
   await expect(page.getByLabel('Monthly rent (rand)')).toHaveCount(0);
-  await page.getByLabel('How many people are in this household?').fill('2');
-  await page.getByRole('radio', { name: 'Tenant' }).check();
+  await household.getByLabel('How many people are in this household?').fill('2');
+  await household.getByRole('radio', { name: 'Tenant' }).check();
   await expect(page.getByLabel('Monthly rent (rand)')).toBeVisible();
   await page.getByLabel('Monthly rent (rand)').fill('350');
-  await page.getByRole('button', { name: 'Next' }).click();
 
-  // Section D: members as a repeat, questions shown by age.
-  const first = page.locator('.frepeat-entry').nth(0);
+  // Section D: members as a repeat inside the household's entry, questions shown by age.
+  const members = household.locator('.frepeat-entry');
+  const first = members.nth(0);
   await first.getByRole('radio', { name: 'Head', exact: true }).check();
   await first.getByRole('radio', { name: 'Female' }).check();
   await first.getByLabel('Age in years').fill('41');
   await expect(first.getByText('Work status')).toBeVisible();
   // The template's repeat_count is the household size given in section C: two entries.
-  await expect(page.locator('.frepeat-entry')).toHaveCount(2);
+  await expect(members).toHaveCount(2);
   await expect(page.getByRole('button', { name: /^Add / })).toHaveCount(0);
-  const second = page.locator('.frepeat-entry').nth(1);
+  const second = members.nth(1);
   await second.getByRole('radio', { name: 'Child', exact: true }).check();
   await second.getByRole('radio', { name: 'Male', exact: true }).check();
   await second.getByLabel('Age in years').fill('9');
