@@ -1,4 +1,5 @@
 import type { RequestContext } from '../context.ts';
+import { householdsFollowStructure } from '../households/follow-section.ts';
 import { changeRecord } from '../records/versions.ts';
 import { structureColumns, structureContent } from './content.ts';
 import { findStructure, type SectionRow, sectionsOf, structureSections } from './queries.ts';
@@ -9,7 +10,8 @@ import { structuresInArea } from './spatial.ts';
  * in it takes that section; each that had it and lies outside it now takes the section it lies in
  * (the first by code), or none. Each move is a structure version by whoever drew (who, when, why),
  * audited, in the drawing's transaction; a structure without a point keeps what it has. The
- * households enumerated on a structure keep the section they were counted in.
+ * households found in a moved structure follow it while their round is under way (households/
+ * follow-section.ts); those of published or closed rounds keep the section they were counted in.
  */
 export async function followSectionOutline(ctx: RequestContext, section: SectionRow) {
   const ws = section.workspace_id;
@@ -30,6 +32,7 @@ export async function followSectionOutline(ctx: RequestContext, section: Section
       for (const id of await structuresInArea(ctx, ws, settlementId, other.boundary))
         if (moves.has(id) && moves.get(id) === null) moves.set(id, other.id);
     }
+  const reason = `the outline of section ${section.code} was redrawn`;
   for (const [id, sectionId] of moves) {
     const row = (await findStructure(ctx.db, ws, id))!;
     const before = structureContent(row);
@@ -44,7 +47,7 @@ export async function followSectionOutline(ctx: RequestContext, section: Section
         after: { ...after },
         columns: structureColumns(after),
       },
-      { reason: `the outline of section ${section.code} was redrawn` },
+      { reason },
     );
     if (result.outcome !== 'unchanged')
       ctx.audit({
@@ -53,6 +56,7 @@ export async function followSectionOutline(ctx: RequestContext, section: Section
         entityId: id,
         fields: result.changed,
       });
+    await householdsFollowStructure(ctx, ws, id, sectionId, reason);
   }
   return moves.size;
 }

@@ -10,6 +10,7 @@ import type { Form } from '../forms/lib.ts';
 import { FormView } from '../forms/renderer/FormView.tsx';
 import type { FormSession } from '../forms/renderer/session.ts';
 import { domId } from '../forms/renderer/tree.ts';
+import { PlaceContext, type PlaceOnMap } from '../forms/renderer/widgets/place.ts';
 import { useI18n } from '../i18n/i18n.ts';
 import { type CollectCache, latestVersion, readCollectCache, versionOf } from '../offline/download.ts';
 import { newInstanceId } from '../offline/ids.ts';
@@ -19,6 +20,8 @@ import { navigate, paths } from '../router.ts';
 import { Button } from '../ui/forms.tsx';
 import { Loading, Screen } from '../ui/screen.tsx';
 import { type FormMedia, openMedia } from './media.ts';
+import { PhoneMap } from './PhoneMap.tsx';
+import { areaOf, type PhoneArea } from './phone-area.ts';
 import { keepFiles } from './photos.ts';
 import { DuplicateWarning, StructurePicker } from './StructurePicker.tsx';
 import {
@@ -44,6 +47,14 @@ interface Opened {
   /** The questions saving to the `structures` list and the structures the phone holds for them. */
   questions: StructureQuestions;
   structures: Structure[];
+}
+
+/** A tap on the researcher's area answers a geopoint (the renderer's "Place on the map"). */
+function placeIn(area: PhoneArea | null, label: string, hint: string): PlaceOnMap | null {
+  if (!area) return null;
+  return ({ point, onPlace }) => (
+    <PhoneMap area={area} label={label} hint={hint} marked={point} onTap={(at) => onPlace(at)} />
+  );
 }
 
 function withStructures(cache: CollectCache, form: Form, assignment: Assignment | undefined) {
@@ -187,22 +198,32 @@ export function FillScreen({
     }
   };
 
+  // What the phone's maps draw: the assignment's settlement, its sections, the structures held.
+  const area = useMemo(() => {
+    if (!opened || typeof opened === 'string') return null;
+    const { cache, assignment } = opened;
+    return areaOf(cache, assignment, structuresOf(cache, assignment));
+  }, [opened]);
+
   const view = useMemo(() => {
     if (!opened || typeof opened === 'string') return null;
+    const place = placeIn(area, t('collect.map.placeLabel'), t('collect.map.placeHint'));
     return (
-      <FormView
-        form={opened.form}
-        mediaUrls={opened.media.mediaUrls}
-        fileLists={opened.media.fileLists}
-        onSession={(s) => {
-          session.current = s;
-          if (opened.draft) {
-            s.engine.loadAnswers(opened.draft.item.answers);
-            s.refresh();
-          }
-        }}
-        onSubmit={(_answers, filled) => void save(filled, true)}
-      />
+      <PlaceContext.Provider value={place}>
+        <FormView
+          form={opened.form}
+          mediaUrls={opened.media.mediaUrls}
+          fileLists={opened.media.fileLists}
+          onSession={(s) => {
+            session.current = s;
+            if (opened.draft) {
+              s.engine.loadAnswers(opened.draft.item.answers);
+              s.refresh();
+            }
+          }}
+          onSubmit={(_answers, filled) => void save(filled, true)}
+        />
+      </PlaceContext.Provider>
     );
   }, [opened]);
 
@@ -240,6 +261,7 @@ export function FillScreen({
       <p class="hint">{t('collect.fill.hint')}</p>
       {opened.structures.length > 0 && (
         <StructurePicker
+          area={area}
           structures={opened.structures}
           sections={opened.cache.sections}
           picked={picked}

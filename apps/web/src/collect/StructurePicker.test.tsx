@@ -31,6 +31,7 @@ it('lists the first 40, narrows by typed number, and picks with a tap', async ()
   const show = (chosen: Structure | null) =>
     render(
       <StructurePicker
+        area={null}
         structures={structures}
         sections={sections}
         picked={chosen}

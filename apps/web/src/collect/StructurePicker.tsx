@@ -1,22 +1,28 @@
 // Above a form that numbers or visits structures: a list of the numbered structures this phone
-// holds for the assignment (searchable by painted number, with section and status), and before
-// finishing, a warning in words when the painted number is already used (structure-pick.ts).
+// holds for the assignment (searchable by painted number, with section and status; or tapped on
+// the map of the area, PhoneMap.tsx), and before finishing, a warning in words when the painted
+// number is already used (structure-pick.ts).
 import type { Section, Structure } from '@coproduce/contract';
 import type { JSX } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../i18n/i18n.ts';
 import { Button, TextField } from '../ui/forms.tsx';
+import { PhoneMap } from './PhoneMap.tsx';
+import type { PhoneArea } from './phone-area.ts';
 import { type NumberHolder, searchStructures } from './structure-pick.ts';
 
 /** Enough to scroll a thumb's length at 360 px; typing narrows the rest. */
 const shownAtOnce = 40;
 
 export function StructurePicker({
+  area,
   structures,
   sections,
   picked,
   onPick,
 }: {
+  /** The map of the assignment's place, when the phone holds one to draw. */
+  area: PhoneArea | null;
   structures: Structure[];
   sections: Record<string, Section>;
   picked: Structure | null;
@@ -25,6 +31,13 @@ export function StructurePicker({
   const { t } = useI18n();
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState(false);
+  const [onMap, setOnMap] = useState(false);
+  const [missed, setMissed] = useState(false);
+  const choose = (structure: Structure) => {
+    onPick(structure);
+    setMissed(false);
+    setOnMap(false);
+  };
   const found = searchStructures(structures, query);
   const shown = found.slice(0, shownAtOnce);
   const code = (s: Structure) => (s.sectionId ? (sections[s.sectionId]?.code ?? '') : '');
@@ -36,6 +49,30 @@ export function StructurePicker({
           ? t('collect.pick.chosen', { number: picked.number })
           : t('collect.pick.none', { count: structures.length })}
       </p>
+      {area && (
+        <p class="collect-actions">
+          <Button variant="secondary" aria-expanded={onMap} onClick={() => setOnMap(!onMap)}>
+            {t(onMap ? 'collect.pick.closeMap' : 'collect.pick.onMap')}
+          </Button>
+        </p>
+      )}
+      {area && onMap && (
+        <>
+          <PhoneMap
+            area={area}
+            label={t('collect.pick.mapLabel')}
+            hint={t('collect.pick.mapHint')}
+            marked={picked?.point ?? null}
+            onStructure={choose}
+            onTap={(_point, near) => (near ? choose(near) : setMissed(true))}
+          />
+          {missed && (
+            <p class="notice" role="status">
+              {t('collect.pick.nothingNear')}
+            </p>
+          )}
+        </>
+      )}
       <details open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
         <summary>{t(picked ? 'collect.pick.change' : 'collect.pick.open')}</summary>
         <p class="hint">{t('collect.pick.hint')}</p>

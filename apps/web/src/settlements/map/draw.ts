@@ -5,6 +5,7 @@ import type { Boundary, Facility, Point, Section, Structure } from '@coproduce/c
 import type { GeoJsonObject } from 'geojson';
 import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
+import './map.css';
 import { draftLayer } from './draft.ts';
 import { facilitySymbol, type SymbolStyle, shapeCorners, statusSymbols } from './symbols.ts';
 
@@ -31,6 +32,8 @@ export interface DrawnMap {
   setDraft: (points: Point[] | null, chosen?: number | null) => void;
   /** The corner within a finger's width (on screen) of `point`, nearest first; null if none. */
   cornerNear: (point: Point, corners: Point[]) => number | null;
+  /** The structure drawn nearest `point` within a finger's width on screen, or null. */
+  structureNear: (point: Point) => Structure | null;
   /** The centre of the view, for placing a structure with the keyboard. */
   centre: () => Point;
   invalidateSize: () => void;
@@ -118,7 +121,12 @@ export function drawMap(
   container: HTMLElement,
   content: MapContent,
   events: MapEvents,
-  options: { tileUrl: string | null; tileAttribution: string },
+  options: {
+    tileUrl: string | null;
+    tileAttribution: string;
+    /** What the first view shows (a researcher's section); the settlement when not given. */
+    fitTo?: Boundary | null;
+  },
 ): DrawnMap {
   const renderer = L.canvas({ padding: 0.3 });
   const map = L.map(container, {
@@ -161,11 +169,13 @@ export function drawMap(
   const structureLayer = L.layerGroup().addTo(map);
   const facilityLayer = L.layerGroup().addTo(map);
   let structureMarkers: L.CircleMarker[] = [];
+  let drawnStructures: Structure[] = [];
 
   const setStructures = (structures: Structure[]) => {
     structureLayer.clearLayers();
     const radius = structureRadius(map.getZoom() || 16);
     structureMarkers = [];
+    drawnStructures = structures;
     for (const structure of structures) {
       if (!structure.point) continue;
       const marker = new SymbolMarker(
@@ -190,7 +200,12 @@ export function drawMap(
   const points = [...content.structures, ...content.facilities].flatMap((item) =>
     item.point ? [latLng(item.point)] : [],
   );
-  const bounds = shapes.getLayers().length > 0 ? shapes.getBounds() : L.latLngBounds(points);
+  const focus = options.fitTo ? L.geoJSON(options.fitTo as GeoJsonObject).getBounds() : null;
+  const bounds = focus?.isValid()
+    ? focus
+    : shapes.getLayers().length > 0
+      ? shapes.getBounds()
+      : L.latLngBounds(points);
   const fit = () => {
     if (bounds.isValid()) map.fitBounds(bounds, { padding: [12, 12], animate: false });
     else map.setView([-33.93, 18.6], 14, { animate: false });
@@ -216,23 +231,18 @@ export function drawMap(
   );
 
   const draft = draftLayer(map, renderer);
+  const pixelsTo = (from: Point, to: Point) =>
+    map.latLngToContainerPoint(latLng(from)).distanceTo(map.latLngToContainerPoint(latLng(to)));
 
   return {
     setStructures,
     setShapes,
     setDraft: draft.set,
-    cornerNear: (point, corners) => {
-      const at = map.latLngToContainerPoint(latLng(point));
-      let best: number | null = null;
-      let bestPixels = fingerPixels;
-      for (const [i, corner] of corners.entries()) {
-        const pixels = at.distanceTo(map.latLngToContainerPoint(latLng(corner)));
-        if (pixels <= bestPixels) {
-          bestPixels = pixels;
-          best = i;
-        }
-      }
-      return best;
+    cornerNear: (point, corners) => nearest(corners, (corner) => pixelsTo(point, corner)),
+    structureNear: (point) => {
+      const placed = drawnStructures.filter((s) => s.point);
+      const i = nearest(placed, (s) => pixelsTo(point, s.point as Point));
+      return i === null ? null : (placed[i] ?? null);
     },
     centre: () => {
       const c = map.getCenter();
@@ -241,4 +251,18 @@ export function drawMap(
     invalidateSize: () => map.invalidateSize(),
     destroy: () => map.remove(),
   };
+}
+
+/** The index of the nearest of `items` within a finger's width, by `pixels` to each; null if none. */
+function nearest<T>(items: T[], pixels: (item: T) => number): number | null {
+  let best: number | null = null;
+  let bestPixels = fingerPixels;
+  for (const [i, item] of items.entries()) {
+    const away = pixels(item);
+    if (away <= bestPixels) {
+      bestPixels = away;
+      best = i;
+    }
+  }
+  return best;
 }

@@ -1,9 +1,11 @@
 // Places: a geopoint is one point; geotrace and geoshape are lists of points. Each point is typed
-// (latitude, longitude) or taken from the device's location. Map drawing comes with settlements.
-// Answers use ODK's form: "lat lon alt acc", points separated by ";".
+// (latitude, longitude) or taken from the device's location; a geopoint can also be placed by a
+// tap on a map where the screen provides one (place.ts). Answers use ODK's form: "lat lon alt acc",
+// points separated by ";".
 import type { JSX } from 'preact';
-import { useState } from 'preact/hooks';
+import { useContext, useState } from 'preact/hooks';
 import { useI18n } from '../../../i18n/i18n.ts';
+import { PlaceContext, placedAnswer } from './place.ts';
 import type { WidgetProps } from './types.ts';
 
 type Point = [string, string, string, string];
@@ -31,6 +33,8 @@ export function GeoWidget(p: WidgetProps): JSX.Element {
   const single = p.node.item.type === 'geopoint';
   const [draft, setDraft] = useState<Point[] | null>(null);
   const [status, setStatus] = useState('');
+  const placeOnMap = useContext(PlaceContext);
+  const [mapOpen, setMapOpen] = useState(false);
   const points = draft ?? (parse(p.value).length ? parse(p.value) : [['', '', '0', '0'] as Point]);
   const update = (next: Point[]) => {
     setDraft(next);
@@ -63,6 +67,15 @@ export function GeoWidget(p: WidgetProps): JSX.Element {
     next[index]![part] = text;
     update(next);
   };
+  const first = points[0];
+  const placed =
+    first &&
+    first[0] !== '' &&
+    first[1] !== '' &&
+    Number.isFinite(Number(first[0])) &&
+    Number.isFinite(Number(first[1]))
+      ? { lat: Number(first[0]), lon: Number(first[1]) }
+      : null;
   return (
     <fieldset
       class="fq-geo"
@@ -117,6 +130,27 @@ export function GeoWidget(p: WidgetProps): JSX.Element {
           </li>
         ))}
       </ol>
+      {single && placeOnMap && !p.readOnly && (
+        <button
+          type="button"
+          class="button button-secondary"
+          aria-expanded={mapOpen}
+          onClick={() => setMapOpen(!mapOpen)}
+        >
+          {t(mapOpen ? 'forms.fill.closeMap' : 'forms.fill.placeOnMap')}
+        </button>
+      )}
+      {single &&
+        placeOnMap &&
+        mapOpen &&
+        !p.readOnly &&
+        placeOnMap({
+          point: placed,
+          onPlace: (point) => {
+            update([placedAnswer(point)]);
+            setStatus(t('forms.fill.placed'));
+          },
+        })}
       {!single && (
         <button
           type="button"
