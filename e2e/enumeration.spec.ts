@@ -122,13 +122,39 @@ interface Household {
   screen?: string;
 }
 
+/** Pixels from the middle of the phone's map of the area, where a structure is placed by a tap. */
+type Tap = { dx: number; dy: number };
+/** Where the three of the first walk were placed on the map, read back from the form. */
+const placed: Point[] = [];
+
+/** Places the structure by a tap on the map of the area; gives the point the form took. */
+async function placeOnMap(p: Page, { dx, dy }: Tap, screen?: string): Promise<Point> {
+  await p.getByRole('button', { name: 'Place on the map' }).click();
+  const map = p.getByRole('region', { name: 'Map of your area: tap where it stands' });
+  await expect(map).toHaveAttribute('data-drawn', /^\d+$/, { timeout: 15_000 });
+  const box = (await map.boundingBox())!;
+  await map.click({ position: { x: box.width / 2 + dx, y: box.height / 2 + dy } });
+  await expect(p.getByText('Placed where you tapped on the map. Tap again to move it.')).toBeVisible();
+  const point = {
+    lat: Number(await p.getByLabel('Latitude').inputValue()),
+    lon: Number(await p.getByLabel('Longitude').inputValue()),
+  };
+  if (screen) await checkScreen(p, screen);
+  await p.getByRole('button', { name: 'Close the map' }).click();
+  return point;
+}
+
 /** Fills the enumeration form from the collection home: the structure, and a household if one. */
-async function enumerate(p: Page, number: string, at: Point, rooms: string, household?: Household) {
+async function enumerate(p: Page, number: string, at: Point | Tap, rooms: string, household?: Household) {
   await card(p).getByRole('link', { name: 'Start a new form' }).click();
   await p.getByLabel('Painted number', { exact: true }).fill(number);
   await p.getByLabel('Section code').fill('A');
-  await p.getByLabel('Latitude').fill(at.lat.toFixed(6));
-  await p.getByLabel('Longitude').fill(at.lon.toFixed(6));
+  if ('dx' in at)
+    placed.push(await placeOnMap(p, at, placed.length === 0 ? 'enumeration-place-on-map' : undefined));
+  else {
+    await p.getByLabel('Latitude').fill(at.lat.toFixed(6));
+    await p.getByLabel('Longitude').fill(at.lon.toFixed(6));
+  }
   await p.getByLabel('Rooms').fill(rooms);
   await p.getByRole('button', { name: 'Next' }).click();
   await expect(p.getByRole('heading', { name: 'Household', exact: true })).toBeVisible();
@@ -184,25 +210,36 @@ test('the researcher signs in on a phone and downloads the enumeration form', as
   await expect(card(page).getByText(/^Sonop, section A: \d+ structures on this phone$/)).toBeVisible();
 });
 
-test('offline: three structures numbered, one household enumerated with three members', async () => {
+test('offline: three structures numbered on the map, one household enumerated with three members', async () => {
   await context.setOffline(true);
   await page.reload();
   await unlockOffline(page);
   await expect(page.getByText('No connection: your work is kept safely on this phone.')).toBeVisible();
-  await enumerate(page, numbers[0]!, pointOf(0), '1');
-  await enumerate(page, numbers[1]!, pointOf(1), '2');
+  // Up and left of the middle of the map, the middle, then down and right.
+  await enumerate(page, numbers[0]!, { dx: -40, dy: -30 }, '1');
+  await enumerate(page, numbers[1]!, { dx: 0, dy: 0 }, '2');
   // The third: a household of three at home, who consent.
   await card(page).getByRole('link', { name: 'Start a new form' }).click();
   await expect(page.getByLabel('Painted number', { exact: true })).toBeVisible();
   await checkScreen(page, 'enumeration-structure-fill');
   await page.getByRole('link', { name: 'Back to my work' }).click();
-  await enumerate(page, numbers[2]!, pointOf(2), '3', {
+  await enumerate(page, numbers[2]!, { dx: 40, dy: 30 }, '3', {
     size: '3',
     ages,
     screen: 'enumeration-household-fill',
   });
   await expect(page.getByRole('heading', { name: 'Waiting to send (3)' })).toBeVisible();
   await checkScreen(page, 'enumeration-home-offline');
+  // North is up and east is right: each tap further down and right is further south and east,
+  // a few metres apart, in the settlement's part of the world.
+  expect(placed[0]!.lat).toBeGreaterThan(placed[1]!.lat);
+  expect(placed[1]!.lat).toBeGreaterThan(placed[2]!.lat);
+  expect(placed[0]!.lon).toBeLessThan(placed[1]!.lon);
+  expect(placed[1]!.lon).toBeLessThan(placed[2]!.lon);
+  for (const point of placed) {
+    expect(Math.abs(point.lat - near.lat)).toBeLessThan(0.01);
+    expect(Math.abs(point.lon - near.lon)).toBeLessThan(0.01);
+  }
 });
 
 test('back online, the outbox sends the three and empties', async () => {
@@ -222,8 +259,11 @@ test('the coordinator finds them on the server: two numbered, one enumerated wit
   expect([first, second, third].map((s) => s!.status)).toEqual(['numbered', 'numbered', 'enumerated']);
   expect([first, second, third].map((s) => s!.sectionId)).toEqual([sectionA, sectionA, sectionA]);
   expect([first, second, third].map((s) => s!.rooms)).toEqual([1, 2, 3]);
-  expect(third!.point!.lat).toBeCloseTo(pointOf(2).lat, 5);
-  expect(third!.point!.lon).toBeCloseTo(pointOf(2).lon, 5);
+  // Where they were tapped on the map.
+  for (const [i, s] of [first, second, third].entries()) {
+    expect(s!.point!.lat).toBeCloseTo(placed[i]!.lat, 6);
+    expect(s!.point!.lon).toBeCloseTo(placed[i]!.lon, 6);
+  }
 
   const households = (await api(ctx, 'GET', `${ws}/rounds/${roundId}/households`)).items;
   expect(households).toHaveLength(1);
@@ -445,97 +485,38 @@ test('the new structure’s page shows the photo of its door to the coordinator'
   }
 });
 
-test('offline, three structures placed by taps on the map, then one picked on the map', async () => {
-  const onPhone = async () =>
-    Number(
-      (await card(page)
-        .getByText(/^Sonop, section A: \d+ structures on this phone$/)
-        .textContent())!.match(/(\d+) structures/)![1],
-    );
-  const before = await onPhone();
-  await context.setOffline(true);
-  await expect(page.getByText('No connection: your work is kept safely on this phone.')).toBeVisible();
-  const mapNumbers = ['E2E-021', 'E2E-022', 'E2E-023'];
-  // Pixels from the middle of the map: up and left, the middle, down and right.
-  const taps = [
-    [-40, -30],
-    [0, 0],
-    [40, 30],
-  ] as const;
-  const placed: Point[] = [];
-  for (const [i, number] of mapNumbers.entries()) {
-    await card(page).getByRole('link', { name: 'Start a new form' }).click();
-    await page.getByLabel('Painted number', { exact: true }).fill(number);
-    await page.getByLabel('Section code').fill('A');
-    await page.getByRole('button', { name: 'Place on the map' }).click();
-    const map = page.getByRole('region', { name: 'Map of your area: tap where it stands' });
-    await expect(map).toHaveAttribute('data-drawn', /^\d+$/, { timeout: 15_000 });
-    const box = (await map.boundingBox())!;
-    const [dx, dy] = taps[i]!;
-    await map.click({ position: { x: box.width / 2 + dx, y: box.height / 2 + dy } });
-    await expect(page.getByText('Placed where you tapped on the map. Tap again to move it.')).toBeVisible();
-    const lat = Number(await page.getByLabel('Latitude').inputValue());
-    const lon = Number(await page.getByLabel('Longitude').inputValue());
-    placed.push({ lat, lon });
-    if (i === 0) await checkScreen(page, 'enumeration-place-on-map');
-    await page.getByRole('button', { name: 'Close the map' }).click();
-    await finishPage(page);
-    await atHome(page);
-  }
-  // North is up and east is right: each tap further down and right is further south and east.
-  expect(placed[0]!.lat).toBeGreaterThan(placed[1]!.lat);
-  expect(placed[1]!.lat).toBeGreaterThan(placed[2]!.lat);
-  expect(placed[0]!.lon).toBeLessThan(placed[1]!.lon);
-  expect(placed[1]!.lon).toBeLessThan(placed[2]!.lon);
-  // A few metres apart at this zoom, and in the settlement's part of the world.
-  for (const point of placed) {
-    expect(Math.abs(point.lat - near.lat)).toBeLessThan(0.01);
-    expect(Math.abs(point.lon - near.lon)).toBeLessThan(0.01);
-  }
-
-  await context.setOffline(false);
-  await expect(page.getByRole('heading', { name: 'Waiting to send (0)' })).toBeVisible({ timeout: 30_000 });
-  // Sent, numbered on the server, and come back down to the phone with the next change feed.
-  await expect.poll(onPhone, { timeout: 30_000 }).toBe(before + 3);
-  const { ctx } = await signInApi(world.base, world.coordinator, world.password);
-  const all = (await api(ctx, 'GET', `${ws}/settlements/${settlementId}/structures?limit=5000`))
-    .items as StructureRow[];
-  await ctx.dispose();
-  for (const [i, number] of mapNumbers.entries()) {
-    const made = all.filter((s) => s.number === number);
-    expect(made).toHaveLength(1);
-    expect(made[0]!.sectionId).toBe(sectionA);
-    expect(made[0]!.point!.lat).toBeCloseTo(placed[i]!.lat, 6);
-    expect(made[0]!.point!.lon).toBeCloseTo(placed[i]!.lon, 6);
-  }
-
-  // Offline again, the enumerator picks the middle one on the map, by a tap and by the keyboard.
+test('offline, a structure is picked on the map by a tap and by the keyboard', async () => {
+  const onPhone = Number(
+    (await card(page)
+      .getByText(/^Sonop, section A: \d+ structures on this phone$/)
+      .textContent())!.match(/(\d+) structures/)![1],
+  );
   await context.setOffline(true);
   await expect(page.getByText('No connection: your work is kept safely on this phone.')).toBeVisible();
   await card(page).getByRole('link', { name: 'Start a new form' }).click();
   const picker = page.getByRole('region', { name: 'Which structure?' });
   await picker.getByRole('button', { name: 'Pick on the map' }).click();
-  const pickMap = page.getByRole('region', {
-    name: 'Map of your area: the numbered structures on this phone',
-  });
-  await expect(pickMap).toHaveAttribute('data-drawn', String(before + 3), { timeout: 15_000 });
+  const map = page.getByRole('region', { name: 'Map of your area: the numbered structures on this phone' });
+  // The three numbered on the map came back down with the change feed: all drawn.
+  await expect(map).toHaveAttribute('data-drawn', String(onPhone), { timeout: 15_000 });
   await checkScreen(page, 'enumeration-pick-on-map');
-  const box = (await pickMap.boundingBox())!;
-  await pickMap.click({ position: { x: box.width / 2, y: box.height / 2 } });
+  const box = (await map.boundingBox())!;
+  await map.click({ position: { x: box.width / 2, y: box.height / 2 } });
   // Whatever symbol the finger landed on is the one chosen and filled in.
   const chosen = picker.getByRole('status').filter({ hasText: /chosen/ });
   await expect(chosen).toHaveText(/^Structure \S+ chosen: /);
   const tapped = (await chosen.textContent())!.match(/^Structure (\S+) chosen/)![1]!;
   await expect(page.getByLabel('Painted number', { exact: true })).toHaveValue(tapped);
-  await expect(pickMap).toHaveCount(0);
-  // The middle of the map is where the middle one was placed: the nearest, so the one chosen.
+  await expect(map).toHaveCount(0);
+  // The middle of the map is where the second was placed: the nearest, so the one chosen.
   await picker.getByRole('button', { name: 'Pick on the map' }).click();
-  await expect(pickMap).toHaveAttribute('data-drawn', String(before + 3), { timeout: 15_000 });
+  await expect(map).toHaveAttribute('data-drawn', String(onPhone), { timeout: 15_000 });
   await picker.getByRole('button', { name: 'Use the centre of the map' }).click();
-  await expect(picker.getByRole('status').filter({ hasText: /chosen/ })).toHaveText(
-    `Structure ${mapNumbers[1]} chosen: its number, section and place are filled in below.`,
+  await expect(chosen).toHaveText(
+    `Structure ${numbers[1]} chosen: its number, section and place are filled in below.`,
   );
-  await expect(page.getByLabel('Painted number', { exact: true })).toHaveValue(mapNumbers[1]!);
+  await expect(page.getByLabel('Painted number', { exact: true })).toHaveValue(numbers[1]!);
+  expect(Number(await page.getByLabel('Latitude').inputValue())).toBeCloseTo(placed[1]!.lat, 6);
   await page.getByRole('link', { name: 'Back to my work' }).click();
   await atHome(page);
   await context.setOffline(false);
