@@ -6,7 +6,6 @@ import type { IngestOutcome, SubmissionItem } from '@coproduce/contract';
 import { flagsSubmission, validateAnswers } from '@coproduce/forms/submission';
 import type { RequestContext } from '../context.ts';
 import type { SubmissionsTable } from '../db/collection-schema.ts';
-import { personOfAccounts } from '../forms/queries.ts';
 import { newId } from '../ids.ts';
 import { answerRows, insertAnswerRows } from './answer-rows.ts';
 import type { AnswerLayout } from './answer-tables.ts';
@@ -17,23 +16,20 @@ import {
   type Content,
   collectorOf,
   contentHash,
-  parse,
   refuseCollector,
   refused,
 } from './ingest-items.ts';
+import { type IngestLookups, readIngestLookups } from './ingest-lookups.ts';
 import { preparedVersion } from './prepared.ts';
 import {
-  collectableFormIds,
   contentHashes,
   filesOf,
-  formsByIds,
   insertSubmissions,
   insertVersions,
   submissionsByIds,
   updateSubmissionRow,
   upsertFileRefs,
   type VersionRow,
-  versionsByNumber,
 } from './queries.ts';
 
 export interface Submitter {
@@ -48,31 +44,21 @@ export interface Submitter {
 
 export type IngestSource = SubmissionsTable['source'];
 
-/** Stores a batch in the caller's transaction; the outcomes come back in the order sent. */
+/**
+ * Stores a batch in the caller's transaction; the outcomes come back in the order sent. `lookups`
+ * read before the transaction (ingest-lookups.ts) are used when given, else read here.
+ */
 export async function ingestBatch(
   ctx: RequestContext,
   submitter: Submitter,
   rawItems: unknown[],
   source: IngestSource,
+  lookups?: IngestLookups,
 ): Promise<IngestOutcome[]> {
-  const parsed = rawItems.map(parse);
+  const { parsed, versions, forms, assigned, collectors } =
+    lookups ?? (await readIngestLookups(ctx.db, submitter, rawItems));
   const items = parsed.flatMap((p) => ('item' in p ? [p] : []));
   const ws = submitter.workspaceId;
-  const versions = await versionsByNumber(ctx.db, ws, uniquePairs(items.map((p) => p.item)));
-  // The versions found carry their form's state; only forms without a matching version are looked up
-  // (to tell an unknown form from one not published yet).
-  const unmatched = items.filter(
-    (p) => !versions.some((v) => v.form_id === p.item.formId && v.number === p.item.formVersion),
-  );
-  const forms = [
-    ...versions.map((v) => ({
-      id: v.form_id,
-      status: v.form_status,
-      deleted_at: v.form_deleted_at,
-      latest_version_id: v.id,
-    })),
-    ...(await formsByIds(ctx.db, ws, [...new Set(unmatched.map((p) => p.item.formId))])),
-  ];
   const existing = new Map(
     (
       await submissionsByIds(
@@ -83,13 +69,6 @@ export async function ingestBatch(
     ).map((r) => [r.id, r]),
   );
   const hashes = existing.size ? await contentHashes(ctx.db, ws, [...existing.keys()]) : [];
-  const assigned = await collectableFormIds(ctx.db, submitter);
-  // Work from a backup file stays its collector's, even one who has left since.
-  const collectors = await personOfAccounts(
-    ctx.db,
-    ws,
-    items.map((p) => p.item.collectedBy ?? null),
-  );
   const layouts = new Map<string, AnswerLayout>();
   const outcomes = new Map<number, IngestOutcome>();
   for (const p of parsed) if ('outcome' in p) outcomes.set(p.index, p.outcome);
@@ -319,13 +298,6 @@ export async function ingestBatch(
   )
     ctx.unchanged();
   return parsed.map((p) => outcomes.get(p.index) as IngestOutcome);
-}
-
-function uniquePairs(items: SubmissionItem[]) {
-  const seen = new Map<string, { formId: string; number: number }>();
-  for (const item of items)
-    seen.set(`${item.formId} ${item.formVersion}`, { formId: item.formId, number: item.formVersion });
-  return [...seen.values()];
 }
 
 /** The name a reviewer sees: meta/instanceName when the form computes one. */

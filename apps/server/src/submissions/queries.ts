@@ -6,7 +6,7 @@ import type {
   SubmissionsTable,
   SubmissionVersionsTable,
 } from '../db/collection-schema.ts';
-import type { Tx } from '../db/connect.ts';
+import type { Db, Tx } from '../db/connect.ts';
 import { mustBeAssigned } from './policy.ts';
 
 export async function answerColumnRows(trx: Tx, workspaceId: string, formId: string) {
@@ -30,7 +30,7 @@ export async function insertAnswerColumns(trx: Tx, rows: AnswerColumnsTable[]) {
 
 /** Published versions by (form, number), with their models: what a batch was filled in. */
 export async function versionsByNumber(
-  trx: Tx,
+  trx: Db,
   workspaceId: string,
   pairs: Array<{ formId: string; number: number }>,
 ) {
@@ -64,7 +64,7 @@ export async function versionsByNumber(
 export type VersionRow = Awaited<ReturnType<typeof versionsByNumber>>[number];
 
 /** Forms by id, to tell "no such form" from "not published" and "archived". */
-export async function formsByIds(trx: Tx, workspaceId: string, ids: string[]) {
+export async function formsByIds(trx: Db, workspaceId: string, ids: string[]) {
   if (ids.length === 0) return [];
   return trx
     .selectFrom('forms')
@@ -170,7 +170,7 @@ export async function setVersionIssues(
  * own list, a researcher their assignments; null for roles that collect any published form.
  */
 export async function collectableFormIds(
-  trx: Tx,
+  trx: Db,
   caller: { workspaceId: string; role: Role; personId: string; deviceFormIds?: string[] | null },
 ): Promise<Set<string> | null> {
   if (caller.deviceFormIds) return new Set(caller.deviceFormIds);
@@ -178,7 +178,7 @@ export async function collectableFormIds(
 }
 
 /** Forms a person is assigned to collect (directly, or through a team), active assignments only. */
-export async function assignedFormIds(trx: Tx, workspaceId: string, personId: string): Promise<Set<string>> {
+export async function assignedFormIds(trx: Db, workspaceId: string, personId: string): Promise<Set<string>> {
   const rows = await trx
     .selectFrom('assignments')
     .leftJoin('teams', (join) =>
