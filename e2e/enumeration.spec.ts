@@ -2,32 +2,38 @@
 // its own with the demo workspace (Sonop: sections and a few hundred structures). A coordinator
 // publishes an enumeration form that declares its records (ODK entities), opens a round on Sonop
 // with it and assigns the demo researcher Sonop's section A. On a phone-sized browser the
-// researcher downloads the form, goes offline, numbers three structures and enumerates one
+// researcher downloads the form, goes offline, numbers three structures by taps on the phone's
+// map and enumerates one
 // household with three members and their consent; back online the outbox sends. The coordinator
 // then finds the structures on Sonop's map and table, two numbered and one enumerated, and the
 // household with its members in the round. An age no record can hold (200) is kept, flagged, and
 // makes no structure. Offline again, the researcher picks a numbered structure of section A from
 // the phone's list (searched by number) and is warned, in words and without being stopped, of a
 // painted number already used by a structure on the phone or by another unsent form; a photo of
-// the door shows on the new structure's page. Screens are checked with axe and photographed at
-// 360 px and 1280 px.
+// the door shows on the new structure's page, and a structure is picked on the phone's map. The
+// phone's side of the form is in support/enumeration-phone.ts. Screens are checked with axe and
+// photographed at 360 px and 1280 px.
 import type { BrowserContext, Page } from '@playwright/test';
 import { checkScreen } from './pages/app.ts';
-import {
-  api,
-  type CollectWorld,
-  cameraPhoto,
-  signIn,
-  signInApi,
-  startCollectWorld,
-} from './support/collect-world.ts';
+import { api, type CollectWorld, signIn, signInApi, startCollectWorld } from './support/collect-world.ts';
 import { enumerationForm, enumerationTitle } from './support/enumeration-form.ts';
+import {
+  atHome,
+  card,
+  enumerate,
+  finishPage,
+  numberOnly,
+  type Point,
+  sent,
+  structuresOnPhone,
+  unlockOffline,
+  warning,
+} from './support/enumeration-phone.ts';
 import { expect, test } from './support/index.ts';
 
 test.describe.configure({ mode: 'serial' });
 test.setTimeout(240_000);
 
-type Point = { lat: number; lon: number };
 interface StructureRow {
   id: string;
   number: string;
@@ -110,93 +116,9 @@ test.afterAll(async () => {
 });
 
 const home = () => `/w/${world.workspaceId}/collect`;
-const card = (p: Page) =>
-  p.getByRole('listitem').filter({ has: p.getByRole('heading', { name: enumerationTitle }) });
-const sent = (p: Page) => p.getByRole('region', { name: /^Sent \(/ });
 const pointOf = (i: number): Point => ({ lat: near.lat + 0.00002 * (i + 1), lon: near.lon + 0.00002 });
-
-interface Household {
-  size: string;
-  ages: string[];
-  /** A name to check the filled household screen under (axe and screenshots). */
-  screen?: string;
-}
-
-/** Pixels from the middle of the phone's map of the area, where a structure is placed by a tap. */
-type Tap = { dx: number; dy: number };
 /** Where the three of the first walk were placed on the map, read back from the form. */
 const placed: Point[] = [];
-
-/** Places the structure by a tap on the map of the area; gives the point the form took. */
-async function placeOnMap(p: Page, { dx, dy }: Tap, screen?: string): Promise<Point> {
-  await p.getByRole('button', { name: 'Place on the map' }).click();
-  const map = p.getByRole('region', { name: 'Map of your area: tap where it stands' });
-  await expect(map).toHaveAttribute('data-drawn', /^\d+$/, { timeout: 15_000 });
-  const box = (await map.boundingBox())!;
-  await map.click({ position: { x: box.width / 2 + dx, y: box.height / 2 + dy } });
-  await expect(p.getByText('Placed where you tapped on the map. Tap again to move it.')).toBeVisible();
-  const point = {
-    lat: Number(await p.getByLabel('Latitude').inputValue()),
-    lon: Number(await p.getByLabel('Longitude').inputValue()),
-  };
-  if (screen) await checkScreen(p, screen);
-  await p.getByRole('button', { name: 'Close the map' }).click();
-  return point;
-}
-
-/** Fills the enumeration form from the collection home: the structure, and a household if one. */
-async function enumerate(p: Page, number: string, at: Point | Tap, rooms: string, household?: Household) {
-  await card(p).getByRole('link', { name: 'Start a new form' }).click();
-  await p.getByLabel('Painted number', { exact: true }).fill(number);
-  await p.getByLabel('Section code').fill('A');
-  if ('dx' in at)
-    placed.push(await placeOnMap(p, at, placed.length === 0 ? 'enumeration-place-on-map' : undefined));
-  else {
-    await p.getByLabel('Latitude').fill(at.lat.toFixed(6));
-    await p.getByLabel('Longitude').fill(at.lon.toFixed(6));
-  }
-  await p.getByLabel('Rooms').fill(rooms);
-  await p.getByRole('button', { name: 'Next' }).click();
-  await expect(p.getByRole('heading', { name: 'Household', exact: true })).toBeVisible();
-  // Nobody home (or numbering only): no household entry.
-  for (let n = await p.getByRole('button', { name: /^Remove Household/ }).count(); n > 0; n--)
-    await p
-      .getByRole('button', { name: /^Remove Household/ })
-      .first()
-      .click();
-  if (household) {
-    await p.getByRole('button', { name: 'Add Household' }).click();
-    await p.getByLabel('People in the household').fill(household.size);
-    await p.getByLabel('Signed').check();
-    await p.getByLabel('The person themselves').check();
-    await p.getByLabel('Consent notice version').fill('v1');
-    await p.getByLabel('Language of the notice').fill('zu');
-    await p.getByLabel('Community planning').check();
-    await p.getByLabel('Totals shared with the municipality').check();
-    const members = p.locator('.frepeat-entry .frepeat-entry');
-    for (let n = await members.count(); n > 0; n--)
-      await p
-        .getByRole('button', { name: /^Remove Member/ })
-        .first()
-        .click();
-    for (const [i, age] of household.ages.entries()) {
-      await p.getByRole('button', { name: 'Add Member' }).click();
-      const member = members.nth(i);
-      await member.getByLabel('Age').fill(age);
-      await member.getByLabel(i === 1 ? 'Male' : 'Female', { exact: true }).check();
-    }
-    if (household.screen) await checkScreen(p, household.screen);
-  }
-  await p.getByRole('button', { name: 'Finish' }).click();
-  await expect(p.getByRole('heading', { level: 1, name: 'My collection work' })).toBeVisible();
-}
-
-async function unlockOffline(p: Page) {
-  await expect(p.getByRole('heading', { level: 1, name: 'Open my work on this phone' })).toBeVisible();
-  await p.getByLabel('Imran Shaikh').check();
-  await p.getByLabel('Password', { exact: true }).fill(world.password);
-  await p.getByRole('button', { name: 'Open my work' }).click();
-}
 
 test('the researcher signs in on a phone and downloads the enumeration form', async () => {
   await page.goto('/sign-in');
@@ -213,21 +135,25 @@ test('the researcher signs in on a phone and downloads the enumeration form', as
 test('offline: three structures numbered on the map, one household enumerated with three members', async () => {
   await context.setOffline(true);
   await page.reload();
-  await unlockOffline(page);
+  await unlockOffline(page, world.password);
   await expect(page.getByText('No connection: your work is kept safely on this phone.')).toBeVisible();
   // Up and left of the middle of the map, the middle, then down and right.
-  await enumerate(page, numbers[0]!, { dx: -40, dy: -30 }, '1');
-  await enumerate(page, numbers[1]!, { dx: 0, dy: 0 }, '2');
+  placed.push(
+    (await enumerate(page, numbers[0]!, { dx: -40, dy: -30, screen: 'enumeration-place-on-map' }, '1'))!,
+  );
+  placed.push((await enumerate(page, numbers[1]!, { dx: 0, dy: 0 }, '2'))!);
   // The third: a household of three at home, who consent.
   await card(page).getByRole('link', { name: 'Start a new form' }).click();
   await expect(page.getByLabel('Painted number', { exact: true })).toBeVisible();
   await checkScreen(page, 'enumeration-structure-fill');
   await page.getByRole('link', { name: 'Back to my work' }).click();
-  await enumerate(page, numbers[2]!, { dx: 40, dy: 30 }, '3', {
-    size: '3',
-    ages,
-    screen: 'enumeration-household-fill',
-  });
+  placed.push(
+    (await enumerate(page, numbers[2]!, { dx: 40, dy: 30 }, '3', {
+      size: '3',
+      ages,
+      screen: 'enumeration-household-fill',
+    }))!,
+  );
   await expect(page.getByRole('heading', { name: 'Waiting to send (3)' })).toBeVisible();
   await checkScreen(page, 'enumeration-home-offline');
   // North is up and east is right: each tap further down and right is further south and east,
@@ -369,38 +295,6 @@ test('on Sonop’s page the coordinator sees the map drawn and the three with th
   }
 });
 
-/** The structure page of the form, with no household, up to the Finish button (not pressed). */
-async function numberOnly(p: Page, number: string, at: Point, photo = false) {
-  await card(p).getByRole('link', { name: 'Start a new form' }).click();
-  await p.getByLabel('Painted number', { exact: true }).fill(number);
-  await p.getByLabel('Section code').fill('A');
-  await p.getByLabel('Latitude').fill(at.lat.toFixed(6));
-  await p.getByLabel('Longitude').fill(at.lon.toFixed(6));
-  if (photo)
-    await p
-      .getByLabel('Photo of the door')
-      .setInputFiles({ name: 'IMG_0002.png', mimeType: 'image/png', buffer: await cameraPhoto(p) });
-  await finishPage(p);
-}
-
-async function finishPage(p: Page) {
-  await p.getByRole('button', { name: 'Next' }).click();
-  await expect(p.getByRole('heading', { name: 'Household', exact: true })).toBeVisible();
-  for (let n = await p.getByRole('button', { name: /^Remove Household/ }).count(); n > 0; n--)
-    await p
-      .getByRole('button', { name: /^Remove Household/ })
-      .first()
-      .click();
-  await p.getByRole('button', { name: 'Finish' }).click();
-}
-
-// Finishing seals the answers (and resizes a photo) before going home: slow on a loaded machine.
-const atHome = (p: Page) =>
-  expect(p.getByRole('heading', { level: 1, name: 'My collection work' })).toBeVisible({
-    timeout: 15_000,
-  });
-const warning = (p: Page) => p.getByRole('alert').filter({ hasText: 'is already used' });
-
 test('offline, a structure is picked from the phone’s list and a number used twice is warned of', async () => {
   await context.setOffline(true);
   await expect(page.getByText('No connection: your work is kept safely on this phone.')).toBeVisible();
@@ -486,11 +380,7 @@ test('the new structure’s page shows the photo of its door to the coordinator'
 });
 
 test('offline, a structure is picked on the map by a tap and by the keyboard', async () => {
-  const onPhone = Number(
-    (await card(page)
-      .getByText(/^Sonop, section A: \d+ structures on this phone$/)
-      .textContent())!.match(/(\d+) structures/)![1],
-  );
+  const onPhone = await structuresOnPhone(page);
   await context.setOffline(true);
   await expect(page.getByText('No connection: your work is kept safely on this phone.')).toBeVisible();
   await card(page).getByRole('link', { name: 'Start a new form' }).click();
