@@ -7,9 +7,8 @@ import type { Point, Structure } from '@coproduce/contract';
 import type { JSX } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../i18n/i18n.ts';
-import { Swatch } from '../settlements/MapLegend.tsx';
+import { StatusItems } from '../settlements/MapLegend.tsx';
 import type { DrawnMap } from '../settlements/map/draw.ts';
-import { statusOrder, statusSymbols } from '../settlements/map/symbols.ts';
 import { tileUrl } from '../settlements/map/tiles.ts';
 import { Button } from '../ui/forms.tsx';
 import type { PhoneArea } from './phone-area.ts';
@@ -87,12 +86,7 @@ export function PhoneMap({
       <section ref={container} class="phone-map-canvas" aria-label={label} />
       {/* The shapes in words: colour is never the only cue. */}
       <ul class="phone-map-key" aria-label={t('map.legend')}>
-        {statusOrder.map((status) => (
-          <li key={status}>
-            <Swatch symbol={statusSymbols[status]} />
-            <span>{t(`structure.status.${status}`)}</span>
-          </li>
-        ))}
+        <StatusItems />
       </ul>
       <p class="collect-actions">
         <Button

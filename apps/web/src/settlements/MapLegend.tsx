@@ -25,6 +25,21 @@ export function Swatch({ symbol }: { symbol: SymbolStyle }): JSX.Element {
   );
 }
 
+/** Each structure status as the map draws it and in words; the phone's map keys these alone. */
+export function StatusItems(): JSX.Element {
+  const { t } = useI18n();
+  return (
+    <>
+      {statusOrder.map((status) => (
+        <li key={status}>
+          <Swatch symbol={statusSymbols[status]} />
+          <span>{t(`structure.status.${status}`)}</span>
+        </li>
+      ))}
+    </>
+  );
+}
+
 export function MapLegend(): JSX.Element {
   const { t } = useI18n();
   return (
@@ -32,12 +47,7 @@ export function MapLegend(): JSX.Element {
       <h3 id="map-legend-title">{t('map.legend')}</h3>
       <div class="legend-columns">
         <ul>
-          {statusOrder.map((status) => (
-            <li key={status}>
-              <Swatch symbol={statusSymbols[status]} />
-              <span>{t(`structure.status.${status}`)}</span>
-            </li>
-          ))}
+          <StatusItems />
         </ul>
         <ul>
           {facilityGroups.map((group) => (

@@ -5,7 +5,7 @@
 import type { JSX } from 'preact';
 import { useContext, useState } from 'preact/hooks';
 import { useI18n } from '../../../i18n/i18n.ts';
-import { PlaceContext, placedAnswer } from './place.ts';
+import { PlaceContext, placedAnswer, pointOf } from './place.ts';
 import type { WidgetProps } from './types.ts';
 
 type Point = [string, string, string, string];
@@ -67,15 +67,7 @@ export function GeoWidget(p: WidgetProps): JSX.Element {
     next[index]![part] = text;
     update(next);
   };
-  const first = points[0];
-  const placed =
-    first &&
-    first[0] !== '' &&
-    first[1] !== '' &&
-    Number.isFinite(Number(first[0])) &&
-    Number.isFinite(Number(first[1]))
-      ? { lat: Number(first[0]), lon: Number(first[1]) }
-      : null;
+  const canPlace = single && placeOnMap !== null && !p.readOnly;
   return (
     <fieldset
       class="fq-geo"
@@ -130,7 +122,7 @@ export function GeoWidget(p: WidgetProps): JSX.Element {
           </li>
         ))}
       </ol>
-      {single && placeOnMap && !p.readOnly && (
+      {canPlace && (
         <button
           type="button"
           class="button button-secondary"
@@ -140,12 +132,10 @@ export function GeoWidget(p: WidgetProps): JSX.Element {
           {t(mapOpen ? 'forms.fill.closeMap' : 'forms.fill.placeOnMap')}
         </button>
       )}
-      {single &&
-        placeOnMap &&
+      {canPlace &&
         mapOpen &&
-        !p.readOnly &&
-        placeOnMap({
-          point: placed,
+        placeOnMap?.({
+          point: pointOf(points[0]),
           onPlace: (point) => {
             update([placedAnswer(point)]);
             setStatus(t('forms.fill.placed'));

@@ -22,3 +22,11 @@ export const PlaceContext = createContext<PlaceOnMap | null>(null);
 export function placedAnswer(point: PlacedPoint): [string, string, string, string] {
   return [point.lat.toFixed(7), point.lon.toFixed(7), '0', '0'];
 }
+
+/** The point an answer's typed latitude and longitude make, or null while either is not a number. */
+export function pointOf(typed: readonly string[] | undefined): PlacedPoint | null {
+  const [lat = '', lon = ''] = typed ?? [];
+  if (lat.trim() === '' || lon.trim() === '') return null;
+  const point = { lat: Number(lat), lon: Number(lon) };
+  return Number.isFinite(point.lat) && Number.isFinite(point.lon) ? point : null;
+}
